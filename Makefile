@@ -1,0 +1,33 @@
+# Improvement Dashboard. Two commands on a fresh machine (Python 3.11 and make):
+#   make run    install everything, start the app on the sample data (http://127.0.0.1:8501)
+#   make test   install everything, run the whole test suite (unit, AppTest, browser)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+
+.PHONY: run test install sample check-sample screenshots clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) server.py --server.address 127.0.0.1 --server.port $(PORT)
+
+test: install
+	$(PY) -m pytest -q -rs
+
+# Regenerate the embedded sample data (seeded: byte-for-byte identical every time).
+sample: install
+	$(PY) -m sample_data
+
+# Screenshot every page in headless Chromium into screenshots/.
+screenshots: install
+	$(PY) -m tests.browser.screenshots
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,99 @@
+"""Improvement-plan action charts: the status mix at each snapshot, and % complete.
+
+Trackers are re-issued for each committee meeting, so each snapshot date is one stacked
+bar. A status always carries its word (legend and hover) and each segment its count, so
+the RAG colours are never the only signal. The alt text states how many actions were
+complete at the latest snapshot against the first.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.cells import collapse
+from charts.milestones import add_milestones
+from charts.palette import FONT_FAMILY, MUTED, STATUS_COLOURS, TEXT, base_layout, bottom_legend, date_range, text_on
+from charts.text import day, iso, set_alt_text, to_dates
+from charts.trend import trend_chart
+from loaders.model import ACTION_STATUSES
+
+DAY_MS = 24 * 3600 * 1000
+
+
+def _status_order(statuses) -> list[str]:
+    present = {str(s) for s in statuses}
+    known = [s for s in ACTION_STATUSES if s in present]
+    return known + sorted(present - set(known))
+
+
+def _bar_width(dates: list[pd.Timestamp]) -> float:
+    """Bar width in ms: 80% of the closest gap between snapshots, at most 40 days."""
+    gaps = [(b - a).days for a, b in zip(dates, dates[1:]) if (b - a).days > 0]
+    return min([0.8 * g for g in gaps] + [40]) * DAY_MS
+
+
+def _counts(mix: pd.DataFrame, x: str, status: str, count: str) -> pd.DataFrame:
+    """A date x status table of action counts (zeros where a status is absent)."""
+    frame = mix[[x, status, count]].copy()
+    frame[x] = to_dates(frame[x]).values
+    frame[status] = frame[status].astype("string")
+    frame = collapse(frame.dropna(subset=[x, status]), [x, status], [count], how="sum")
+    table = frame.pivot_table(index=x, columns=status, values=count, aggfunc="sum", fill_value=0)
+    return table.reindex(columns=_status_order(table.columns)).fillna(0).astype(int).sort_index()
+
+
+def _status_bar(name: str, dates: list[str], counts: list[int], width: float) -> go.Bar:
+    colour = STATUS_COLOURS.get(name, MUTED)
+    return go.Bar(
+        x=dates, y=counts, name=name, width=[width] * len(dates),
+        marker={"color": colour, "line": {"color": "#FFFFFF", "width": 1}},
+        text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
+        textfont={"family": FONT_FAMILY, "color": text_on(colour), "size": 12},
+        hovertemplate=f"%{{x|%d %b %Y}}<br>{name}: %{{y}} actions<extra></extra>",
+    )
+
+
+def _mix_alt(table: pd.DataFrame) -> str:
+    first, last = table.index[0], table.index[-1]
+    complete = table.get("Complete", pd.Series(0, index=table.index))
+    now, before = int(complete[last]), int(complete[first])
+    text = f"At {day(last)}, {now} of {int(table.loc[last].sum())} actions were Complete"
+    if len(table) > 1:
+        change = "up from" if now > before else "down from" if now < before else "the same as"
+        text += f", {change} {before} at {day(first)}"
+    open_ = [f"{int(table.loc[last, s])} {s}" for s in ("Red", "Amber") if s in table and table.loc[last, s]]
+    return text + "." + (f" The latest snapshot has {' and '.join(open_)}." if open_ else "")
+
+
+def status_over_time(mix: pd.DataFrame, events: pd.DataFrame | None = None, title: str = "",
+                     x: str = "snapshot_date", status: str = "status", count: str = "count") -> go.Figure:
+    """Stacked bars of action counts by status at each snapshot date, with milestones."""
+    fig = go.Figure(layout=base_layout(title))
+    table = _counts(mix, x, status, count)
+    if table.empty:
+        return set_alt_text(fig, "No action snapshots to show.")
+    dates = list(table.index)
+    width = _bar_width(dates)
+    for name in table.columns:
+        fig.add_trace(_status_bar(name, iso(dates), [int(v) for v in table[name]], width))
+    totals = [int(v) for v in table.sum(axis=1)]
+    fig.add_trace(go.Scatter(x=iso(dates), y=totals, text=[str(t) for t in totals], mode="text",
+                             textposition="top center", name="Total", showlegend=False, hoverinfo="skip",
+                             textfont={"family": FONT_FAMILY, "color": TEXT, "size": 12}, cliponaxis=False))
+    fig.update_layout(bottom_legend())
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="date", tickformat="%b %Y", title={"text": "Snapshot date"},
+                     range=date_range(dates[0], dates[-1], share=0.06, minimum_days=30))
+    fig.update_yaxes(title={"text": "Actions"}, range=[0, max(totals) * 1.12 + 1], rangemode="tozero")
+    set_alt_text(fig, _mix_alt(table))
+    return add_milestones(fig, events, start=dates[0], end=dates[-1])
+
+
+def percent_complete_chart(table: pd.DataFrame, events: pd.DataFrame | None = None, x: str = "snapshot_date",
+                           y: str = "pct_complete", title: str = "", name: str = "Actions complete") -> go.Figure:
+    """One line of % of actions complete over snapshot dates, end label and milestones."""
+    frame = table[[x, y]].assign(series=name)
+    fig = trend_chart(frame, x=x, y=y, series="series", events=events, title=title, y_title="% complete")
+    fig.update_xaxes(title={"text": "Snapshot date"})
+    fig.update_layout(showlegend=False, margin={"b": 24})
+    return fig

@@ -1,0 +1,150 @@
+"""Scrutiny topic scoring: the topic x criterion matrix as a heatmap, and the ranking.
+
+Criteria, scale and cut-off are data (config/scrutiny_schemes/), so nothing here names
+a criterion. Cells print "2 Medium"; long criterion names are wrapped on the axis with
+the full name in the hover. In the ranking, topics that reach the cut-off differ in
+colour, pattern and a "✓" text marker, and the cut-off line is labelled.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.cells import grid_axes, mask_layer, stepped_scale, value_layers
+from charts.palette import FONT_FAMILY, PALETTE, SEQUENTIAL, TEXT, base_layout, bottom_legend, interpolate
+from charts.text import join_clauses, number, round1, set_alt_text, wrap
+
+DEFAULT_LABELS = {1: "Low", 2: "Medium", 3: "High"}
+
+
+def _level_colours(levels: list) -> list[str]:
+    light_to_dark = SEQUENTIAL[::-1]
+    if len(levels) == 1:
+        return [light_to_dark[-1]]
+    return [interpolate(light_to_dark, i / (len(levels) - 1)) for i in range(len(levels))]
+
+
+def _cell(value, labels: dict) -> str:
+    return f"{int(value)} {labels.get(int(value), '')}".strip()
+
+
+def _names(topics: list[str], totals: pd.Series) -> str:
+    best = [t for t in topics if totals[t] == totals.max()]
+    return " and ".join(best)
+
+
+def _matrix_alt(totals: pd.Series, maximum: float, total_name: str) -> str:
+    if totals.empty:
+        return "No topics scored."
+    topics = list(totals.index)
+    text = f"Highest {total_name}: {_names(topics, totals)} ({number(totals.max())} of a possible {number(maximum)})"
+    low = [t for t in topics if totals[t] == totals.min()]
+    if len(totals) > 1 and totals.min() < totals.max():
+        text += f"; lowest: {' and '.join(low)} ({number(totals.min())})"
+    return join_clauses([text])
+
+
+def _totals_column(fig: go.Figure, topics: list[str], totals: pd.Series) -> None:
+    fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=12, y=1, yref="paper", yanchor="bottom",
+                       text="<b>Total</b>", showarrow=False, font={"family": FONT_FAMILY, "color": TEXT})
+    for topic, label in zip(topics, totals.index):
+        fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=12, y=topic, yref="y", showarrow=False,
+                           text=f"<b>{number(totals[label])}</b>", font={"family": FONT_FAMILY, "color": TEXT})
+
+
+def topic_heatmap(matrix: pd.DataFrame, labels: dict | None = None, title: str = "",
+                  total_name: str = "Scrutiny Value Score") -> go.Figure:
+    """Topics (rows) x criteria (columns), each cell coloured by score and printed "2 Medium".
+
+    Axes show wrapped names; the hover gives the full criterion name.
+    """
+    labels = {int(k): v for k, v in (labels or DEFAULT_LABELS).items()}
+    levels = sorted(labels)
+    colours = _level_colours(levels)
+    topics = [str(t) for t in matrix.index]
+    criteria = [str(c) for c in matrix.columns]
+    values = matrix.apply(pd.to_numeric, errors="coerce")
+    z = [round1(row) for _, row in values.iterrows()]
+    texts = [[None if v is None else _cell(v, labels) for v in zr] for zr in z]
+    fills = [[None if v is None else colours[min(range(len(levels)), key=lambda i: abs(levels[i] - v))]
+              for v in zr] for zr in z]
+    fig = go.Figure(layout=base_layout(title))
+    fig.add_traces(value_layers(z, texts, fills, criteria, topics, stepped_scale(levels, colours),
+                                levels[0], levels[-1], size=13))
+    mask = [[v is None for v in zr] for zr in z]
+    if any(any(m) for m in mask):
+        fig.add_trace(mask_layer(mask, "not scored", criteria, topics))
+    grid_axes(fig, topics, criteria, row_labels=[wrap(t, 32, max_lines=2) for t in topics],
+              col_labels=[wrap(c, 12, max_lines=4) for c in criteria])
+    totals = pd.Series(values.sum(axis=1, skipna=True).values, index=topics)
+    _totals_column(fig, topics, totals)
+    fig.update_layout(margin={"r": 72})
+    fig.update_xaxes(tickfont={"size": 12})
+    return set_alt_text(fig, _matrix_alt(totals, levels[-1] * len(criteria), total_name))
+
+
+def _bar_texts(totals: list[float], cutoff: float | None) -> list[str]:
+    texts = []
+    for v in totals:
+        mark = "" if cutoff is None or v < cutoff else " ✓ at cut-off" if v == cutoff else " ✓ above cut-off"
+        texts.append(number(v) + mark)
+    return texts
+
+
+def _ranking_bar(frame: pd.DataFrame, topic: str, total: str, cutoff, name: str, reached: bool) -> go.Bar:
+    colour = PALETTE[0] if reached else SEQUENTIAL[2]
+    pattern = {"shape": ""} if reached else {"shape": "/", "fgcolor": PALETTE[0], "solidity": 0.25}
+    return go.Bar(
+        orientation="h", y=[wrap(t, 40, max_lines=2) for t in frame[topic]], x=round1(frame[total]),
+        name=name, marker={"color": colour, "pattern": pattern, "line": {"color": PALETTE[0], "width": 1}},
+        text=_bar_texts(list(frame[total]), cutoff), textposition="outside", cliponaxis=False,
+        textfont={"family": FONT_FAMILY, "color": TEXT, "size": 13}, customdata=[str(t) for t in frame[topic]],
+        hovertemplate="%{customdata}<br>%{x}<extra></extra>",
+    )
+
+
+def _cutoff_line(fig: go.Figure, cutoff: float) -> None:
+    fig.add_shape(type="line", xref="x", yref="paper", x0=cutoff, x1=cutoff, y0=0, y1=1, name="cut-off",
+                  line={"color": TEXT, "width": 2, "dash": "dash"})
+    fig.add_annotation(x=cutoff, xref="x", y=1, yref="paper", yanchor="bottom", showarrow=False,
+                       text=f"cut-off {number(cutoff)}", name="cut-off",
+                       font={"family": FONT_FAMILY, "color": TEXT, "size": 13})
+
+
+def _ranking_alt(frame: pd.DataFrame, topic: str, total: str, cutoff, score_name: str) -> str:
+    if frame.empty:
+        return "No topics scored."
+    top = frame.iloc[0]
+    text = f"{top[topic]} has the highest {score_name} ({number(top[total])})"
+    if cutoff is not None:
+        reached = int((frame[total] >= cutoff).sum())
+        text += f"; {reached} of {len(frame)} topics reach the cut-off of {number(cutoff)}"
+    elif len(frame) > 1:
+        text += f" and {frame.iloc[-1][topic]} the lowest ({number(frame.iloc[-1][total])})"
+    return join_clauses([text])
+
+
+def value_score_ranking(table: pd.DataFrame, topic: str = "topic", total: str = "total", cutoff: float | None = None,
+                        title: str = "", score_name: str = "score") -> go.Figure:
+    """Topics as horizontal bars, highest first, with a labelled cut-off line."""
+    frame = table[[topic, total]].copy()
+    frame[total] = pd.to_numeric(frame[total], errors="coerce")
+    frame = frame.dropna(subset=[total]).sort_values([total, topic], ascending=[False, True], kind="stable")
+    fig = go.Figure(layout=base_layout(title))
+    if cutoff is None:
+        fig.add_trace(_ranking_bar(frame, topic, total, None, score_name, True))
+    else:
+        above = frame[total] >= cutoff
+        fig.add_trace(_ranking_bar(frame[above], topic, total, cutoff, f"At or above cut-off ({number(cutoff)})", True))
+        fig.add_trace(_ranking_bar(frame[~above], topic, total, cutoff, "Below cut-off", False))
+        _cutoff_line(fig, cutoff)
+    categories = [wrap(t, 40, max_lines=2) for t in frame[topic]]
+    high = max([float(frame[total].max()) if not frame.empty else 0.0, float(cutoff or 0)]) or 1.0
+    fig.update_layout(
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories, "autorange": "reversed",
+               "showgrid": False},
+        xaxis={"range": [0, high * 1.4], "title": {"text": score_name}},
+        barmode="overlay", height=max(300, 180 + 36 * len(frame)),
+    )
+    fig.update_layout(bottom_legend())
+    return set_alt_text(fig, _ranking_alt(frame, topic, total, cutoff, score_name))

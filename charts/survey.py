@@ -1,0 +1,157 @@
+"""Survey result charts: % positive by question, answer distribution, group x theme heatmap.
+
+Input is aggregated (one row per question or per group and theme), never respondent rows.
+A suppressed result (NA: fewer than N responses) is never drawn as a bar or a number:
+its row or cell says "fewer than N responses" instead, and nothing else about it (such as
+an interval or a count) is carried into the figure. Bars carry value labels and cells
+carry their number, so colour is never the only signal.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.cells import binned_scale, collapse, fill_for, grid_axes, mask_layer, value_layers
+from charts.palette import FONT_FAMILY, MUTED, PALETTE, STATUS_COLOURS, TEXT, base_layout, text_on
+from charts.text import is_missing, join_clauses, number, pct, round1, set_alt_text, wrap
+
+DEFAULT_SUPPRESSED = "fewer than 10 responses"
+ANSWER_COLUMNS = ("pct_negative", "pct_neutral", "pct_positive")
+ANSWER_NAMES = ("Negative", "Neutral", "Positive")
+ANSWER_COLOURS = (PALETTE[2], STATUS_COLOURS["Superseded"], PALETTE[0])
+
+
+def _suppressed_note(fig: go.Figure, label: str, wrapped: str) -> None:
+    fig.add_annotation(x=0, y=wrapped, xref="x", yref="y", xanchor="left", showarrow=False, text=label,
+                       font={"family": FONT_FAMILY, "size": 13, "color": MUTED}, name="suppressed")
+
+
+def _hidden_clause(count: int, noun: str, label: str) -> str:
+    if not count:
+        return ""
+    return f" {count} {noun}{'' if count == 1 else 's'} not shown: {label}."
+
+
+def _category_axis(fig: go.Figure, categories: list[str]) -> None:
+    fig.update_layout(yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories,
+                             "autorange": "reversed", "showgrid": False},
+                      height=max(260, 130 + 44 * len(categories)))
+
+
+def question_bars(table: pd.DataFrame, question: str = "question", value: str = "pct_positive",
+                  title: str = "", suppressed_label: str = DEFAULT_SUPPRESSED,
+                  value_title: str = "% positive") -> go.Figure:
+    """Horizontal % positive bars, highest first, labelled "64%"; suppressed rows as a note."""
+    frame = collapse(table, [question], [value])
+    shown = frame.dropna(subset=[value]).sort_values(value, ascending=False, kind="stable")
+    hidden = frame[frame[value].isna()]
+    labels = {q: wrap(q, 45) for q in frame[question]}
+    categories = [labels[q] for q in shown[question]] + [labels[q] for q in hidden[question]]
+    fig = go.Figure(layout=base_layout(title))
+    fig.add_trace(go.Bar(
+        orientation="h", y=categories, x=round1(shown[value]) + [None] * len(hidden),
+        text=[pct(v) for v in shown[value]] + [""] * len(hidden), textposition="outside", cliponaxis=False,
+        textfont={"family": FONT_FAMILY, "color": TEXT, "size": 13}, marker={"color": PALETTE[0]},
+        customdata=[str(q) for q in shown[question]] + [str(q) for q in hidden[question]],
+        hovertemplate=f"%{{customdata}}<br>%{{x:.0f}}% {value_title.lstrip('% ')}<extra></extra>",
+        name=value_title, showlegend=False,
+    ))
+    for q in hidden[question]:
+        _suppressed_note(fig, suppressed_label, labels[q])
+    _category_axis(fig, categories)
+    fig.update_xaxes(range=[0, 112], tickvals=list(range(0, 101, 20)), ticksuffix="%",
+                     title={"text": value_title})
+    return set_alt_text(fig, _bars_alt(shown, hidden, question, value, value_title, suppressed_label))
+
+
+def _bars_alt(shown, hidden, question, value, value_title, label) -> str:
+    measure = value_title.lstrip("% ") or "positive"
+    if shown.empty:
+        text = "No results shown."
+    elif len(shown) == 1:
+        text = f'"{shown.iloc[0][question]}": {pct(shown.iloc[0][value])} {measure}.'
+    else:
+        top, bottom = shown.iloc[0], shown.iloc[-1]
+        text = join_clauses([f'Highest {value_title}: "{top[question]}" at {pct(top[value])}',
+                             f'lowest: "{bottom[question]}" at {pct(bottom[value])}'])
+    return text + _hidden_clause(len(hidden), "question", label)
+
+
+def answer_distribution(table: pd.DataFrame, question: str = "question", title: str = "",
+                        suppressed_label: str = DEFAULT_SUPPRESSED, columns: tuple[str, str, str] = ANSWER_COLUMNS,
+                        sort: bool = True) -> go.Figure:
+    """100% stacked bars: negative | neutral | positive per question, with % labels."""
+    frame = collapse(table, [question], list(columns))
+    hidden_rows = frame[list(columns)].isna().any(axis=1)
+    shown, hidden = frame[~hidden_rows], frame[hidden_rows]
+    if sort:
+        shown = shown.sort_values(columns[2], ascending=False, kind="stable")
+    labels = {q: wrap(q, 45) for q in frame[question]}
+    categories = [labels[q] for q in shown[question]] + [labels[q] for q in hidden[question]]
+    fig = go.Figure(layout=base_layout(title))
+    for column, name, colour in zip(columns, ANSWER_NAMES, ANSWER_COLOURS):
+        values = list(shown[column])
+        fig.add_trace(go.Bar(
+            orientation="h", y=categories, x=round1(values) + [None] * len(hidden), name=name,
+            marker={"color": colour, "line": {"color": "#FFFFFF", "width": 1}},
+            text=[pct(v) if v >= 5 else "" for v in values] + [""] * len(hidden),
+            textposition="inside", insidetextanchor="middle",
+            textfont={"family": FONT_FAMILY, "color": text_on(colour), "size": 13},
+            customdata=[str(q) for q in shown[question]] + [str(q) for q in hidden[question]],
+            hovertemplate=f"%{{customdata}}<br>{name}: %{{x:.0f}}%<extra></extra>",
+        ))
+    for q in hidden[question]:
+        _suppressed_note(fig, suppressed_label, labels[q])
+    _category_axis(fig, categories)
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
+                                                "traceorder": "normal"})
+    fig.update_xaxes(range=[0, 100], tickvals=list(range(0, 101, 20)), ticksuffix="%",
+                     title={"text": "% of answers"})
+    return set_alt_text(fig, _distribution_alt(shown, hidden, question, columns, suppressed_label))
+
+
+def _distribution_alt(shown, hidden, question, columns, label) -> str:
+    negative, _, positive = columns
+    if shown.empty:
+        return "No results shown." + _hidden_clause(len(hidden), "question", label)
+    best = shown.loc[shown[positive].idxmax()]
+    worst = shown.loc[shown[negative].idxmax()]
+    text = join_clauses([
+        f'Most positive: "{best[question]}" ({pct(best[positive])} positive, {pct(best[negative])} negative)',
+        f'most negative: "{worst[question]}" ({pct(worst[negative])} negative)',
+    ])
+    return text + _hidden_clause(len(hidden), "question", label)
+
+
+def group_heatmap(table: pd.DataFrame, row: str = "group", column: str = "theme", value: str = "score",
+                  title: str = "", suppressed_label: str = DEFAULT_SUPPRESSED, suffix: str = "%",
+                  zrange: tuple[float, float] | None = None) -> go.Figure:
+    """Rows x columns of scores, the number in each cell; suppressed cells grey with the label."""
+    frame = collapse(table, [row, column], [value])
+    rows = [str(r) for r in pd.unique(frame[row])]
+    cols = [str(c) for c in pd.unique(frame[column])]
+    lookup = {(str(r), str(c)): v for r, c, v in zip(frame[row], frame[column], frame[value])}
+    scores = frame[value].dropna()
+    zmin, zmax = zrange or ((float(scores.min()), float(scores.max())) if not scores.empty else (0.0, 100.0))
+    z = [[None if is_missing(lookup.get((r, c))) else round(float(lookup[(r, c)]), 1) for c in cols] for r in rows]
+    texts = [[None if v is None else number(v, suffix) for v in zr] for zr in z]
+    fills = [[None if v is None else fill_for(v, zmin, zmax) for v in zr] for zr in z]
+    mask = [[(r, c) in lookup and is_missing(lookup[(r, c)]) for c in cols] for r in rows]
+    fig = go.Figure(layout=base_layout(title))
+    fig.add_traces(value_layers(z, texts, fills, cols, rows, binned_scale(), zmin, zmax, size=15))
+    if any(any(m) for m in mask):
+        fig.add_trace(mask_layer(mask, wrap(suppressed_label, 14), cols, rows))
+    grid_axes(fig, rows, cols, col_labels=[wrap(c, 16, max_lines=3) for c in cols])
+    return set_alt_text(fig, _heatmap_alt(frame, row, column, value, suffix, suppressed_label))
+
+
+def _heatmap_alt(frame, row, column, value, suffix, label) -> str:
+    shown = frame.dropna(subset=[value])
+    hidden = int(frame[value].isna().sum())
+    if shown.empty:
+        return "No results shown." + _hidden_clause(hidden, "cell", label)
+    top = shown.loc[shown[value].idxmax()]
+    low = shown.loc[shown[value].idxmin()]
+    text = join_clauses([f"Highest: {top[row]} on {top[column]} ({number(top[value], suffix)})",
+                         f"lowest: {low[row]} on {low[column]} ({number(low[value], suffix)})"])
+    return text + _hidden_clause(hidden, "cell", label)

@@ -1,0 +1,125 @@
+"""What every action-tracker layout shares once its rows are read.
+
+A tracker loader (council spreadsheet, Planner, ...) produces ``RawAction`` objects:
+the cells as written plus where they came from. ``build_actions`` normalises them into
+the ACTIONS frame: due dates parsed (dates.parse_due_date), RAG text mapped to one status
+(config/rag_vocabulary.csv, original kept in rag_text), area matched to its theme
+(config/improvement_areas.csv), and a warning naming row and column for anything it
+could not read. A snapshot with no date anywhere is rejected.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .cells import match_key
+from .dates import parse_date, parse_due_date
+from .model import ACTIONS, CLOSURE_CATEGORIES, conform, empty
+from .report import FileRejected, Finding, LoadResult
+from .vocab import improvement_areas, rag_status
+
+_AREA_NUMBER = re.compile(r"^(?:(?:area|theme)\s*)?\d+[.):]?\s+|^[A-Z][.)]\s+", re.IGNORECASE)
+
+
+@dataclass
+class RawAction:
+    row: int                      # Excel row
+    reference: str
+    area: str
+    action: str
+    owner: str = ""
+    due: object = ""
+    rag: str = ""
+    progress: str = ""
+    closure: str = ""
+    source: str = ""
+
+
+@dataclass
+class TrackerColumns:
+    """Which header names the findings should cite."""
+
+    sheet: str
+    due: str = "Due date"
+    rag: str = "RAG"
+    area: str = "Area"
+    closure: str = "Close-down category"
+
+
+def resolve_snapshot(given: object, found: pd.Timestamp | None, where: str, sheet: str,
+                     format: str) -> tuple[pd.Timestamp, list[Finding]]:
+    """The snapshot date: the caller's, else the file's; rejected when neither exists."""
+    date = parse_date(given) if given not in (None, "") else None
+    if date is None and found is None:
+        raise FileRejected([Finding(f"No snapshot date: the file has no dated {where} and none "
+                                    "was given (use --snapshot-date YYYY-MM-DD or the manifest).",
+                                    sheet=sheet)], kind="actions", format=format)
+    if date is not None and found is not None and date != found:
+        return date, [Finding(f"Snapshot date given as {date.date()} but the file says "
+                              f"{found.date()}; using {date.date()}.", sheet=sheet)]
+    return (date if date is not None else found), []
+
+
+def area_theme(area: str) -> tuple[str, str | None]:
+    """(area as configured, theme) for an area written in a file, numbering ignored."""
+    known = improvement_areas()
+    for candidate in (area, _AREA_NUMBER.sub("", area)):
+        if match_key(candidate) in known:
+            return known[match_key(candidate)]
+    return area, None
+
+
+def closure_category(text: str) -> str | None:
+    key = re.sub(r"\s*-\s*", "-", match_key(text))
+    for category in CLOSURE_CATEGORIES:
+        if re.sub(r"\s*-\s*", "-", match_key(category)) == key:
+            return category
+    return text or None
+
+
+def build_actions(raw: list[RawAction], *, snapshot: pd.Timestamp, columns: TrackerColumns,
+                  format: str, dayfirst: bool = True, metadata: dict | None = None) -> LoadResult:
+    """RawActions -> the ACTIONS LoadResult with findings for unreadable cells."""
+    warnings: list[Finding] = []
+    unknown_areas: set[str] = set()
+    records = []
+    for item in raw:
+        due = parse_due_date(item.due, dayfirst=dayfirst)
+        if not due.understood:
+            warnings.append(Finding(f"Due date {due.text!r} is not a date we can read; kept as text.",
+                                    sheet=columns.sheet, row=item.row, column=columns.due))
+        status = rag_status(item.rag) if item.rag else None
+        if item.rag and status is None:
+            warnings.append(Finding(f"RAG {item.rag!r} is not in config/rag_vocabulary.csv; "
+                                    "status left blank.", sheet=columns.sheet, row=item.row,
+                                    column=columns.rag))
+        area, theme = area_theme(item.area) if item.area else ("", None)
+        if item.area and theme is None and item.area not in unknown_areas:
+            unknown_areas.add(item.area)
+            warnings.append(Finding(f"Improvement area {item.area!r} is not in "
+                                    "config/improvement_areas.csv; theme left blank.",
+                                    sheet=columns.sheet, row=item.row, column=columns.area))
+        records.append({
+            "snapshot_date": snapshot, "reference": item.reference, "area": area or None,
+            "theme": theme, "action": item.action or None, "owner": item.owner or None,
+            "due_date": due.date, "due_text": due.text or None, "status": status,
+            "rag_text": item.rag or None, "progress_note": item.progress or None,
+            "closure_category": closure_category(item.closure), "source": item.source or None,
+        })
+    frame = conform(pd.DataFrame(records), ACTIONS) if records else empty(ACTIONS)
+    meta = {"snapshot_date": snapshot.date().isoformat(), **(metadata or {})}
+    return LoadResult(kind="actions", format=format, frame=frame, records=len(frame),
+                      warnings=warnings, metadata=meta)
+
+
+def duplicate_references(raw: list[RawAction], sheet: str, column: str) -> list[Finding]:
+    seen: dict[str, int] = {}
+    out = []
+    for item in raw:
+        if item.reference in seen:
+            out.append(Finding(f"Reference {item.reference!r} also used on row {seen[item.reference]}.",
+                               sheet=sheet, row=item.row, column=column))
+        seen.setdefault(item.reference, item.row)
+    return out

@@ -1,0 +1,108 @@
+"""Everything in a data folder, loaded once for the app: ``load_bundle(data_dir) -> Bundle``.
+
+``data_dir/manifest.csv`` (``file,kind,audience,wave,wave_date,snapshot_date``) lists each
+file with the metadata an officer typed at upload; without a manifest every workbook and
+csv in the folder is detected on its own. ``codebook.csv`` and ``events.csv`` are read from
+the folder. A rejected file never stops the bundle: it appears in ``sources`` with its
+error and contributes no rows. The app caches the Bundle; this module never imports
+streamlit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .cells import one_line
+from .codebook import load_codebook
+from .detect import load_file
+from .events import load_events
+from .grid import read_text_table
+from .model import ACTIONS, CODEBOOK, EVENTS, SCRUTINY_SCORES, SURVEY_RESPONSES, conform, empty
+from .report import FileRejected, Finding, LoadResult
+from .settings import load_settings
+
+MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
+DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
+SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
+FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
+UNMAPPED_COLUMNS = ["file", "audience", "wave", "question_id", "wording"]
+FRAMES = {"survey": ("surveys", SURVEY_RESPONSES), "actions": ("actions", ACTIONS),
+          "scrutiny": ("scrutiny", SCRUTINY_SCORES)}
+
+
+@dataclass
+class Bundle:
+    surveys: pd.DataFrame       # SURVEY_RESPONSES, all waves and audiences
+    codebook: pd.DataFrame      # CODEBOOK
+    actions: pd.DataFrame       # ACTIONS, all snapshots
+    scrutiny: pd.DataFrame      # SCRUTINY_SCORES
+    events: pd.DataFrame        # EVENTS
+    sources: pd.DataFrame       # one row per file: SOURCE_COLUMNS
+    unmapped: pd.DataFrame      # survey wordings not in the codebook: UNMAPPED_COLUMNS
+    findings: pd.DataFrame      # every warning and error: FINDING_COLUMNS
+
+
+def read_manifest(data_dir: Path) -> list[dict[str, str]]:
+    """Manifest rows (file + metadata, blanks dropped); every data file if no manifest."""
+    path = data_dir / MANIFEST
+    if not path.is_file():
+        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE}
+        return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
+                if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip]
+    sheet = read_text_table(path)
+    header = [one_line(h).casefold() for h in sheet.rows[0]] if sheet.rows else []
+    rows = [{k: one_line(v) for k, v in zip(header, r) if one_line(v)} for r in sheet.rows[1:]]
+    return [r for r in rows if r.get("file")]
+
+
+def load_bundle(data_dir: str | Path | None = None) -> Bundle:
+    """Load every file of ``data_dir`` (default: the settings' data folder)."""
+    data_dir = Path(data_dir) if data_dir is not None else load_settings().data_dir
+    codebook = load_codebook(data_dir / CODEBOOK_FILE) if (data_dir / CODEBOOK_FILE).is_file() else empty(CODEBOOK)
+    events = load_events(data_dir / EVENTS_FILE) if (data_dir / EVENTS_FILE).is_file() else empty(EVENTS)
+    parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in FRAMES}
+    sources, findings, unmapped = [], [], []
+    for entry in read_manifest(data_dir):
+        name = entry.pop("file")
+        kind = entry.pop("kind", None)
+        try:
+            result = load_file(data_dir / name, kind=kind, codebook=codebook, **entry)
+        except FileRejected as rejected:
+            sources.append({"file": name, "kind": rejected.kind or kind, "format": rejected.format,
+                            "records": 0, "questions": None, "warnings": 0,
+                            "error": "; ".join(f.message for f in rejected.findings)})
+            findings += _findings(name, "error", rejected.findings)
+            findings += _findings(name, "warning", getattr(rejected, "warnings", []))
+            continue
+        _collect(result, name, parts, sources, findings, unmapped)
+    frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
+    return Bundle(
+        codebook=codebook, events=events, **frames,
+        sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
+            {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
+        unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
+        findings=pd.DataFrame(findings, columns=FINDING_COLUMNS).astype({"row": "Int64"}),
+    )
+
+
+def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) -> None:
+    if result.kind in parts:
+        parts[result.kind].append(result.frame)
+    sources.append({"file": name, "kind": result.kind, "format": result.format,
+                    "records": result.records, "questions": result.questions,
+                    "warnings": len(result.warnings), "error": None})
+    findings += _findings(name, "warning", result.warnings)
+    for item in result.metadata.get("unmapped", []):
+        unmapped.append({"file": name, "audience": result.metadata.get("audience"),
+                         "wave": result.metadata.get("wave"), **item})
+
+
+def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:
+    return [{"file": name, "severity": severity, **f.as_dict()} for f in items]
+
+
+def _concat(frames: list[pd.DataFrame], schema: dict) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty]
+    return conform(pd.concat(frames, ignore_index=True), schema) if frames else empty(schema)

@@ -1,0 +1,122 @@
+"""Cell values as text, and the text normalisation every loader shares.
+
+Exports carry NBSP, stray NULs, ``<br>`` in labels, curly quotes, numbers read as floats
+(``7.0``) and headers that differ only in case, spacing or a trailing full stop. These
+helpers turn a raw cell into clean display text (``cell_text``) and into a matching key
+(``match_key``) so the loaders compare like with like.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import lru_cache
+
+_BR = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_TAGS = re.compile(r"</?(?:p|span|div|strong|b|i|em)\b[^>]*>", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+# Text needing no cleaning: printable ascii, single spaces, no tags, trimmed.
+_PLAIN = re.compile(r"^(?:[!-;=?-~](?: (?=[!-~]))?)*$")
+_TRAILING = re.compile(r"[\s.?!:;,*]+$")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ",
+                         "\u200b": "", "\ufeff": "", "\x00": ""})
+
+
+def cell_text(value: object) -> str:
+    """A cell as clean one-line-per-paragraph text; '' for empty cells."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return clean_text(str(value))
+
+
+@lru_cache(maxsize=65536)
+def clean_text(text: str) -> str:
+    """Remove NUL/NBSP/zero-width characters and <br>; trim each line; keep line breaks."""
+    if _PLAIN.match(text):
+        return text
+    text = _TAGS.sub("", _BR.sub("\n", text.translate(_QUOTES)))
+    lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def one_line(value: object) -> str:
+    """Cell text with all whitespace (line breaks too) collapsed to single spaces."""
+    text = cell_text(value)
+    return _one_line(text) if "\n" in text else text
+
+
+@lru_cache(maxsize=65536)
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def match_key(value: object) -> str:
+    """Case-, space- and trailing-punctuation-insensitive key for comparing labels."""
+    return _key(one_line(value))
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    return _TRAILING.sub("", text).casefold()
+
+
+def is_blank(value: object) -> bool:
+    return cell_text(value) == ""
+
+
+def column_letter(index: int) -> str:
+    """Excel column letter of 0-based column ``index`` (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_label(header: object, index: int) -> str:
+    """How a finding names a column: its header text, else its letter."""
+    text = one_line(header)
+    return text if text else f"column {column_letter(index)}"
+
+
+def slug(text: str, max_len: int = 32) -> str:
+    """A short lower-case ascii slug of ``text`` for provisional ids."""
+    words = re.findall(r"[a-z0-9]+", one_line(text).casefold())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > max_len:
+            break
+        out = candidate
+    return out or "blank"
+
+
+def find_columns(header: list[object], synonyms: dict[str, list[str]]) -> dict[str, int]:
+    """Map each field to the column whose header is one of its synonyms (earliest synonym wins).
+
+    ``synonyms`` is field -> header spellings in priority order; a column is used once.
+    """
+    keys = [match_key(h) for h in header]
+    found: dict[str, int] = {}
+    used: set[int] = set()
+    for field, names in synonyms.items():
+        for name in names:
+            wanted = match_key(name)
+            hits = [i for i, k in enumerate(keys) if k == wanted and i not in used]
+            if hits:
+                found[field] = hits[0]
+                used.add(hits[0])
+                break
+    return found

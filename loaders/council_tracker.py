@@ -1,0 +1,112 @@
+"""Council improvement-plan trackers: the spreadsheet a committee report carries.
+
+Title rows sit above the header (authority, "Improvement Plan Update", "Reported to
+Audit and Governance Committee 9 June 2023" = the snapshot date). The header row is
+found by its names among the first rows (spellings in config/tracker_headers.toml:
+Ref / No., Action / Recommendation, Lead Officer / Owner, ...), so column order does not
+matter. Between actions, a row with a single value (a merged row across the table; the
+value sits in its top-left cell) names the improvement area of the actions below it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .actions_common import RawAction, TrackerColumns, build_actions, duplicate_references, resolve_snapshot
+from .cells import cell_text, find_columns, one_line
+from .dates import find_title_date, parse_date
+from .grid import Sheet
+from .report import Finding, LoadResult
+from .vocab import header_config
+
+FORMAT = "council-tracker"
+HEADER_SEARCH_ROWS = 20
+OTHER_FIELDS = ("reference", "owner", "due", "rag", "progress")
+MIN_OTHER_FIELDS = 2
+
+
+def _synonyms() -> dict[str, list[str]]:
+    return header_config("tracker_headers")["council"]
+
+
+def find_tracker_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """(0-based header row, field -> column) of the best header among the first rows."""
+    best = None
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        found = find_columns(sheet.rows[index], _synonyms())
+        score = sum(f in found for f in OTHER_FIELDS)
+        if "action" in found and score >= MIN_OTHER_FIELDS and (best is None or score > best[2]):
+            best = (index, found, score)
+    return (best[0], best[1]) if best else None
+
+
+def is_council_tracker(sheet: Sheet) -> bool:
+    return find_tracker_header(sheet) is not None
+
+
+def title_date(sheet: Sheet, header_row: int) -> pd.Timestamp | None:
+    """The first date in the title rows above the header (text or a real date cell)."""
+    for row in sheet.rows[:header_row]:
+        for value in row:
+            found = find_title_date(value) if isinstance(value, str) else parse_date(value)
+            if found is not None:
+                return found
+    return None
+
+
+def _area_row(values: list[object], columns: dict[str, int]) -> str | None:
+    """The area named by a one-value row, unless that value is an action's own text."""
+    filled = [i for i, v in enumerate(values) if one_line(v)]
+    if len(filled) != 1 or filled[0] == columns["action"] != min(columns.values()):
+        return None
+    return one_line(values[filled[0]])
+
+
+def load_council_tracker(sheet: Sheet, *, snapshot_date: object = None) -> LoadResult:
+    """A council tracker sheet -> ACTIONS (one row per action, area from area rows)."""
+    fmt = f"{FORMAT}-{sheet.container}"
+    head, columns = find_tracker_header(sheet)
+    header = [one_line(v) for v in sheet.rows[head]]
+    snapshot, warnings = resolve_snapshot(snapshot_date, title_date(sheet, head), "title row",
+                                          sheet.name, fmt)
+    raw, area = [], ""
+
+    def cell(values: list[object], field: str) -> str:
+        return cell_text(values[columns[field]]) if field in columns else ""
+
+    for index in range(head + 1, len(sheet.rows)):
+        values = sheet.rows[index]
+        if [one_line(v) for v in values] == header or not any(one_line(v) for v in values):
+            continue
+        named_area = _area_row(values, columns)
+        if named_area is not None:
+            area = named_area
+            continue
+        row = Sheet.excel_row(index)
+        if not one_line(cell(values, "action")):
+            warnings.append(Finding("Row has no action text; skipped (a note or key below the table?).",
+                                    sheet=sheet.name, row=row, column=header[columns["action"]]))
+            continue
+        reference = one_line(cell(values, "reference"))
+        if not reference:
+            reference = f"row-{row}"
+            warnings.append(Finding("Action has no reference; using its row number.",
+                                    sheet=sheet.name, row=row, column=_name(header, columns, "reference")))
+        raw.append(RawAction(
+            row=row, reference=reference, area=one_line(cell(values, "area")) or area,
+            action=cell(values, "action"), owner=one_line(cell(values, "owner")),
+            due=values[columns["due"]] if "due" in columns else "", rag=one_line(cell(values, "rag")),
+            progress=cell(values, "progress"), closure=one_line(cell(values, "closure")),
+            source=one_line(cell(values, "source")),
+        ))
+    names = TrackerColumns(sheet=sheet.name, due=_name(header, columns, "due"),
+                           rag=_name(header, columns, "rag"), area=_name(header, columns, "area"),
+                           closure=_name(header, columns, "closure"))
+    result = build_actions(raw, snapshot=snapshot, columns=names, format=fmt,
+                           metadata={"header_row": Sheet.excel_row(head)})
+    ref_column = _name(header, columns, "reference")
+    result.warnings = warnings + result.warnings + duplicate_references(raw, sheet.name, ref_column)
+    return result
+
+
+def _name(header: list[str], columns: dict[str, int], field: str) -> str:
+    return header[columns[field]] if field in columns else field.capitalize()

@@ -1,0 +1,129 @@
+"""Which layout is this file? A registry of layouts, each a detector plus a loader.
+
+``load_file`` reads the file once (grid.read_workbook), then offers each sheet, visible
+sheets first, to each registered ``Layout`` of the wanted kind, in registration order;
+the first whose ``matches`` accepts the sheet loads it. A new export format (Qualtrics,
+Google Forms, ...) is one module with a ``matches(sheet)`` and a ``load(sheet, **options)``
+plus one ``register(Layout(...))`` call below. An unknown layout raises FileRejected
+listing the layouts that were expected.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import council_tracker, forms, planner, scrutiny, surveymonkey
+from .codebook import codebook_from_sheet, is_codebook_table, load_codebook
+from .events import events_from_sheet, is_events_table
+from .grid import Sheet, read_workbook
+from .report import FileRejected, Finding, LoadResult
+from .settings import load_settings
+
+KINDS = ("survey", "actions", "scrutiny", "events", "codebook")
+CODEBOOK_NAME = "codebook.csv"
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str                                  # format stem; the container is appended
+    kind: str                                  # one of KINDS
+    description: str                           # what the user should have uploaded
+    matches: Callable[[Sheet], bool]
+    load: Callable[..., LoadResult]            # load(sheet, **options)
+    options: tuple[str, ...] = ()              # keyword arguments ``load`` accepts
+
+
+LAYOUTS: list[Layout] = []
+
+
+def register(layout: Layout) -> Layout:
+    """Add a layout to the registry (detection order = registration order)."""
+    LAYOUTS.append(layout)
+    return layout
+
+
+SURVEY_OPTIONS = ("codebook", "audience", "wave", "wave_date")
+register(Layout("surveymonkey", "survey",
+                "SurveyMonkey export (two header rows starting 'Respondent ID')",
+                surveymonkey.is_surveymonkey_export, surveymonkey.load_surveymonkey_export, SURVEY_OPTIONS))
+register(Layout("microsoft-forms", "survey",
+                "Microsoft Forms export (header 'ID, Start time, Completion time, Email, Name')",
+                forms.is_forms_export, forms.load_forms_export, SURVEY_OPTIONS))
+register(Layout("planner", "actions",
+                "Microsoft Planner 'Export plan to Excel' (header 'Task ID, Task Name, Bucket Name, ...')",
+                planner.is_planner_export, planner.load_planner_export, ("snapshot_date",)))
+register(Layout("council-tracker", "actions",
+                "council action tracker (header row with Ref/No., Action/Recommendation, "
+                "Lead Officer/Owner, Target Date/Timescale, RAG/Status, Progress/Update)",
+                council_tracker.is_council_tracker, council_tracker.load_council_tracker, ("snapshot_date",)))
+register(Layout("scrutiny-matrix", "scrutiny",
+                "scrutiny scoring matrix (header 'Meeting date, Committee, Topic, ...' and one "
+                "column per criterion of a scheme in config/scrutiny_schemes/)",
+                scrutiny.is_scrutiny_matrix, scrutiny.load_scrutiny_matrix))
+register(Layout("scrutiny-long", "scrutiny", "scrutiny scores as a long table (Topic, Criterion, Score)",
+                scrutiny.is_scrutiny_long, scrutiny.load_scrutiny_long))
+register(Layout("events", "events", "events table (date,label,kind)", is_events_table, events_from_sheet))
+register(Layout("codebook", "codebook", "codebook (question_id,wording,waves,theme,negative)",
+                is_codebook_table, codebook_from_sheet))
+
+
+def detect(sheets: list[Sheet], kind: str | None = None) -> tuple[Layout, Sheet] | None:
+    """The first (layout, sheet) pair that matches, or None."""
+    for sheet in sheets:
+        if not sheet.rows:
+            continue
+        for layout in LAYOUTS:
+            if (kind is None or layout.kind == kind) and layout.matches(sheet):
+                return layout, sheet
+    return None
+
+
+def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResult:
+    """Detect the file's kind and layout and load it into its canonical frame.
+
+    ``metadata`` carries what the user or manifest says: audience, wave, wave_date,
+    snapshot_date, codebook (a CODEBOOK frame). Unknown keys are ignored.
+    """
+    if kind is not None and kind not in KINDS:
+        raise FileRejected([Finding(f"Unknown kind {kind!r}; expected one of {', '.join(KINDS)}.")])
+    book = read_workbook(path)
+    found = detect(book.sheets, kind)
+    if found is None:
+        raise FileRejected([Finding(_not_recognised(book.sheets, kind))], kind=kind)
+    layout, sheet = found
+    options = {k: v for k, v in metadata.items() if k in layout.options and not _blank(v)}
+    if "codebook" in layout.options and options.get("codebook") is None:
+        options["codebook"] = default_codebook(Path(path))
+    try:
+        return layout.load(sheet, **options)
+    except FileRejected:
+        raise
+    except Exception as exc:  # a layout that matched but could not be read: say so plainly
+        raise FileRejected([Finding(f"Could not read this {layout.description}: "
+                                    f"{type(exc).__name__}: {exc}", sheet=sheet.name)],
+                           kind=layout.kind, format=layout.name) from exc
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _not_recognised(sheets: list[Sheet], kind: str | None) -> str:
+    expected = [l.description for l in LAYOUTS if kind is None or l.kind == kind]
+    message = "This file is not in a layout we recognise. Expected one of: " + "; ".join(expected) + "."
+    if kind is not None:
+        other = detect(sheets)
+        if other is not None:
+            message += f" It looks like a {other[0].kind} file ({other[0].description}), not {kind}."
+    return message
+
+
+def default_codebook(path: Path):
+    """codebook.csv beside the file or up to two folders above it, else in the data folder."""
+    folders = [path.resolve().parent, *list(path.resolve().parents)[1:3], load_settings().data_dir]
+    for folder in folders:
+        candidate = folder / CODEBOOK_NAME
+        if candidate.is_file():
+            return load_codebook(candidate)
+    return None

@@ -1,0 +1,53 @@
+"""The milestones drawn on every trend chart (events.csv: ``date,label,kind``).
+
+Milestones are data, never code (DOMAIN.md). Dates are ISO ``YYYY-MM-DD`` (UK day-first
+text is accepted too); a row whose date cannot be read is a warning naming its row.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .cells import match_key, one_line
+from .dates import parse_date
+from .grid import Sheet, read_text_table
+from .model import EVENTS, conform, empty
+from .report import FileRejected, Finding, LoadResult
+
+REQUIRED = ("date", "label")
+
+
+def is_events_table(sheet: Sheet) -> bool:
+    return bool(sheet.rows) and {"date", "label", "kind"} <= {match_key(v) for v in sheet.rows[0]}
+
+
+def events_from_sheet(sheet: Sheet) -> LoadResult:
+    """An events sheet -> the EVENTS LoadResult."""
+    header = [match_key(v) for v in sheet.rows[0]] if sheet.rows else []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise FileRejected([Finding(f"Events file has no {', '.join(missing)} column "
+                                    "(expected date,label,kind).", sheet=sheet.name, row=1)],
+                           kind="events")
+    records, warnings = [], []
+    for index, values in enumerate(sheet.rows[1:], start=1):
+        row = dict(zip(header, values))
+        if not one_line(row.get("label")):
+            continue
+        date = parse_date(row["date"])
+        if date is None:
+            warnings.append(Finding(f"Date {one_line(row['date'])!r} is not a date; event skipped.",
+                                    sheet=sheet.name, row=Sheet.excel_row(index), column="date"))
+            continue
+        records.append({"date": date, "label": one_line(row["label"]),
+                        "kind": one_line(row.get("kind")) or None})
+    frame = conform(pd.DataFrame(records), EVENTS) if records else empty(EVENTS)
+    frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
+    return LoadResult(kind="events", format=f"events-{sheet.container}", frame=frame,
+                      records=len(frame), warnings=warnings)
+
+
+def load_events(path: str | Path) -> pd.DataFrame:
+    """Read events.csv into the EVENTS frame (sorted by date)."""
+    return events_from_sheet(read_text_table(path)).frame

@@ -1,0 +1,67 @@
+"""Microsoft Forms "Open results in Excel" exports (old and new fixed columns).
+
+One header row with ``ID, Start time, Completion time, Email, Name`` (newer exports add
+``Last modified time``), then one column per question headed by its text. Columns are
+found by header NAME (config/survey_headers.toml), never by position, so reordered or
+extra fixed columns are fine. Every other column is classified by content
+(survey_common). Default audience: staff.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .cells import match_key, one_line
+from .dates import parse_date
+from .grid import Sheet
+from .survey_common import Column, SurveyRows, build_survey, respondent_id
+from .report import LoadResult
+from .vocab import header_config
+
+FORMAT = "microsoft-forms"
+HEADER_SEARCH_ROWS = 5
+
+
+def _config() -> dict:
+    return header_config("survey_headers")["forms"]
+
+
+def find_forms_header(sheet: Sheet) -> int | None:
+    """0-based index of the Forms header row, or None when this is not a Forms export."""
+    required = {match_key(h) for h in _config()["required"]}
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        if required <= {match_key(v) for v in sheet.rows[index]}:
+            return index
+    return None
+
+
+def is_forms_export(sheet: Sheet) -> bool:
+    return find_forms_header(sheet) is not None
+
+
+def _is_fixed(header: str) -> bool:
+    config = _config()
+    fixed = {match_key(h) for h in config["fixed"]}
+    prefixes = tuple(p.casefold() for p in config["fixed_prefixes"])
+    return match_key(header) in fixed or header.casefold().startswith(prefixes)
+
+
+def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, audience: str | None = None,
+                      wave: str | None = None, wave_date: object = None) -> LoadResult:
+    """A Forms export sheet -> SURVEY_RESPONSES (see survey_common.build_survey)."""
+    head = find_forms_header(sheet)
+    header = [one_line(v) for v in sheet.rows[head]]
+    keys = [match_key(h) for h in header]
+    data = [(i, r) for i, r in enumerate(sheet.rows[head + 1:], start=head + 1)
+            if any(one_line(v) for v in r)]
+    excel_rows = [Sheet.excel_row(i) for i, _ in data]
+    id_col = keys.index(match_key(_config()["respondent"]))
+    done_col = keys.index(match_key(_config()["completed"]))
+    rows = SurveyRows(
+        respondents=[respondent_id(r[id_col], n) for (_, r), n in zip(data, excel_rows)],
+        completed=[parse_date(r[done_col], dayfirst=False, keep_time=True) for _, r in data],
+        sheet=sheet.name,
+    )
+    columns = [Column(index=c, header=h, wording=h, cells=[r[c] for _, r in data], rows=excel_rows)
+               for c, h in enumerate(header) if h and not _is_fixed(h)]
+    return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
+                        wave=wave, wave_date=wave_date, codebook=codebook)

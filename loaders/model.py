@@ -1,0 +1,126 @@
+"""The canonical data model: the tidy frames every loader produces and every metric reads.
+
+One place defines each frame's columns, their types and the ordered vocabularies
+(agreement scale, action status). Loaders end by calling ``conform`` so that a frame
+that leaves ``loaders/`` always has exactly these columns in this order and these dtypes.
+See docs/data-model.md for the prose version.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+#: The 5-point agreement scale, worst to best. Scores are 1..5 in this order.
+AGREEMENT_SCALE: tuple[str, ...] = (
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+)
+
+#: Action status, one ordered vocabulary. The RAG colours run worst to best, then
+#: the states that are not a colour. The text-to-status map is config/rag_vocabulary.csv.
+ACTION_STATUSES: tuple[str, ...] = (
+    "Not started",
+    "Red",
+    "Amber",
+    "Green",
+    "Complete",
+    "On hold",
+    "Superseded",
+    "Not applicable",
+)
+
+#: Phase-3 close-down categories (seed 002).
+CLOSURE_CATEGORIES: tuple[str, ...] = (
+    "Completed - any future review at Directorate level",
+    "Completed - no further action",
+    "Open - outstanding actions moved into Directorate Business Plans",
+)
+
+AGREEMENT_DTYPE = pd.CategoricalDtype(list(AGREEMENT_SCALE), ordered=True)
+STATUS_DTYPE = pd.CategoricalDtype(list(ACTION_STATUSES), ordered=True)
+
+# Column name -> dtype. ``datetime64[ns]`` columns hold dates at midnight (no time zone).
+SURVEY_RESPONSES: dict[str, object] = {
+    "audience": "string",        # staff | partner | any other audience
+    "wave": "string",            # wave label, e.g. "2023-05"
+    "wave_date": "datetime64[ns]",
+    "respondent": "string",      # respondent id, unique within (audience, wave)
+    "group": "string",           # reporting group: directorate (staff), organisation (partner)
+    "question_id": "string",     # stable id from the codebook (provisional "UNMAPPED-..." if none)
+    "question_text": "string",   # the wording as it appeared in this wave's file
+    "answer": AGREEMENT_DTYPE,   # the ordered 5-point answer
+    "score": "Int64",            # 1..5, position on AGREEMENT_SCALE
+}
+
+CODEBOOK: dict[str, object] = {
+    "question_id": "string",
+    "wording": "string",         # one wording; an id may have several (rewording between waves)
+    "waves": "string",           # ";"-separated wave labels the wording was used in, "" = any
+    "theme": "string",           # culture | partnership | governance | ...
+    "negative": "bool",          # negatively worded: "positive" means disagree
+}
+
+ACTIONS: dict[str, object] = {
+    "snapshot_date": "datetime64[ns]",
+    "reference": "string",
+    "area": "string",            # improvement area (seed 004)
+    "theme": "string",           # culture | partnership | governance
+    "action": "string",
+    "owner": "string",
+    "due_date": "datetime64[ns]",  # NaT when none or "Ongoing"
+    "due_text": "string",        # the due date as written in the file
+    "status": STATUS_DTYPE,
+    "rag_text": "string",        # the original RAG / status text
+    "progress_note": "string",
+    "closure_category": "string",  # one of CLOSURE_CATEGORIES or <NA>
+    "source": "string",          # notice | auditor | board | peer challenge | ...
+}
+
+SCRUTINY_SCORES: dict[str, object] = {
+    "meeting_date": "datetime64[ns]",
+    "committee": "string",
+    "topic": "string",
+    "objective": "string",       # strategic objective, may be <NA>
+    "scorer": "string",          # may be <NA> when one score per topic
+    "criterion": "string",
+    "score": "Int64",
+    "scheme": "string",          # scheme id, e.g. "cpca-8" (config/scrutiny_schemes/)
+}
+
+EVENTS: dict[str, object] = {
+    "date": "datetime64[ns]",
+    "label": "string",
+    "kind": "string",            # audit | notice | board | plan | milestone
+}
+
+SCHEMAS: dict[str, dict[str, object]] = {
+    "survey_responses": SURVEY_RESPONSES,
+    "codebook": CODEBOOK,
+    "actions": ACTIONS,
+    "scrutiny_scores": SCRUTINY_SCORES,
+    "events": EVENTS,
+}
+
+
+def empty(schema: dict[str, object]) -> pd.DataFrame:
+    """An empty frame with the schema's columns and dtypes."""
+    return conform(pd.DataFrame(columns=list(schema)), schema)
+
+
+def conform(frame: pd.DataFrame, schema: dict[str, object]) -> pd.DataFrame:
+    """Return ``frame`` with exactly the schema's columns, in order, cast to its dtypes.
+
+    Missing optional columns are added as all-missing; extra columns are dropped.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for column, dtype in schema.items():
+        values = frame[column] if column in frame.columns else pd.Series(pd.NA, index=frame.index)
+        if dtype == "datetime64[ns]":
+            out[column] = pd.to_datetime(values, errors="coerce").astype("datetime64[ns]")
+        elif dtype == "bool":
+            out[column] = values.fillna(False).astype(bool)
+        else:
+            out[column] = values.astype(dtype)
+    return out.reset_index(drop=True)

@@ -1,0 +1,44 @@
+"""What a loader says about a file: its findings (errors, warnings) and its result.
+
+Every finding names where it is, as a user sees it in Excel: the sheet, the row with
+the header on row 1 (or the file's real row where there are title rows above), the
+column letter or header. A loader raises ``FileRejected`` with its findings when the
+file cannot be used; otherwise it returns a ``LoadResult`` whose warnings may be non-empty.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Finding:
+    message: str                 # what is wrong and how to fix it, in plain English
+    sheet: str | None = None
+    row: int | None = None       # Excel row number (1-based, as the user sees it)
+    column: str | None = None    # column header or letter
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class LoadResult:
+    kind: str                    # survey | actions | scrutiny | events | codebook
+    format: str                  # detected layout, e.g. "microsoft-forms-xlsx"
+    frame: pd.DataFrame          # canonical frame (loaders/model.py)
+    records: int                 # responses / actions / scored topics loaded
+    questions: int | None = None  # surveys: agreement-scale items found
+    warnings: list[Finding] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)  # e.g. snapshot_date found in the file
+
+
+class FileRejected(Exception):
+    """The file cannot be used. ``findings`` says why and where."""
+
+    def __init__(self, findings: list[Finding], kind: str | None = None, format: str | None = None):
+        self.findings = findings
+        self.kind = kind
+        self.format = format
+        super().__init__("; ".join(f.message for f in findings))

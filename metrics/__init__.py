@@ -1,0 +1,11 @@
+"""Pure calculations on the canonical frames of ``loaders.model``.
+
+Every function takes DataFrames (and plain parameters) and returns new DataFrames: no I/O,
+no configuration reading, no Streamlit. Modules:
+
+- ``survey``: % positive, theme scores, engagement-style index;
+- ``change``: Wilson and Newcombe intervals, real-or-noise verdicts between waves;
+- ``disclosure``: small-group and complementary suppression (the only place it lives);
+- ``actions``: action-tracker snapshots, status mix, overdue, slippage, time at status;
+- ``scrutiny``: scrutiny topic scoring.
+"""

@@ -1,0 +1,94 @@
+"""Headline figures: the latest value of a trend, its change since the previous point,
+and a plain verdict on whether that change is more than noise."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metrics.change import newcombe_difference, wave_changes
+from metrics.survey import percent_positive
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    value: float | None          # 0-100
+    date: pd.Timestamp | None
+    change: float | None         # percentage points since the previous point
+    previous_date: pd.Timestamp | None
+    verdict: str                 # "real change" | "within the noise" | "whole count" | "no earlier figure"
+    n: int | None
+
+    @property
+    def sentence(self) -> str:
+        if self.value is None:
+            return f"No {self.label.lower()} figures yet."
+        when = f"{self.date:%b %Y}"
+        if self.change is None:
+            return f"{self.value:.0f}% at {when}; no earlier figure to compare."
+        word = "up" if self.change > 0 else "down" if self.change < 0 else "no change"
+        since = f"since {self.previous_date:%b %Y}"
+        amount = f"{word} {abs(self.change):.0f} points {since}" if self.change else f"no change {since}"
+        return f"{self.value:.0f}% at {when}, {amount}: {self.verdict}."
+
+
+def series_headline(trend: pd.DataFrame, series: str, label: str, sampled: bool = True,
+                    confidence: float = 0.95) -> Headline:
+    """Headline for one series of a trend table (columns series, date, value, n)."""
+    points = trend[trend["series"] == series].dropna(subset=["value"]).sort_values("date")
+    if points.empty:
+        return Headline(label, None, None, None, None, "no figures", None)
+    last = points.iloc[-1]
+    if len(points) == 1:
+        return Headline(label, float(last["value"]), last["date"], None, None, "no earlier figure", int(last["n"]))
+    prev = points.iloc[-2]
+    change = float(last["value"]) - float(prev["value"])
+    verdict = "a whole count, not a sample" if not sampled else _verdict(prev, last, confidence)
+    return Headline(label, float(last["value"]), last["date"], round(change, 1), prev["date"], verdict, int(last["n"]))
+
+
+def _verdict(prev: pd.Series, last: pd.Series, confidence: float) -> str:
+    _, lower, upper = newcombe_difference(prev["value"] / 100, int(prev["n"]), last["value"] / 100, int(last["n"]), confidence)
+    return "a real change" if lower > 0 or upper < 0 else "within the noise"
+
+
+def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
+                     confidence: float = 0.95) -> pd.DataFrame:
+    """Each question's latest % positive for one audience, its change since the previous
+    wave and the verdict, worded as the latest wave asked it; biggest real changes first.
+
+    Columns: question_id, question, theme, pct_positive, n_respondents, previous_wave_date,
+    change, lower, upper, verdict, headline (a plain-English sentence)."""
+    subset = responses[responses["audience"] == audience]
+    if subset.empty:
+        return pd.DataFrame(columns=["question_id", "question", "theme", "pct_positive", "n_respondents",
+                                     "previous_wave_date", "change", "lower", "upper", "verdict", "headline"])
+    table = percent_positive(subset, codebook, by=["wave", "wave_date", "question_id", "theme"])
+    changes = wave_changes(table, keys=["question_id", "theme"], confidence=confidence)
+    latest_date = table["wave_date"].max()
+    latest = table[table["wave_date"] == latest_date]
+    last_change = changes[changes["wave_date"] == latest_date][
+        ["question_id", "previous_wave_date", "change", "lower", "upper", "verdict"]]
+    wording = (subset[subset["wave_date"] == latest_date]
+               .drop_duplicates("question_id")[["question_id", "question_text"]]
+               .rename(columns={"question_text": "question"}))
+    out = (latest[["question_id", "theme", "pct_positive", "n_respondents"]]
+           .merge(wording, on="question_id", how="left")
+           .merge(last_change, on="question_id", how="left"))
+    out["pct_positive"] = out["pct_positive"].round(0)
+    out["headline"] = [_question_sentence(row) for row in out.itertuples()]
+    out["_real"] = out["verdict"].eq("real change").fillna(False)
+    out["_size"] = out["change"].abs().fillna(0)
+    out = out.sort_values(["_real", "_size"], ascending=False).drop(columns=["_real", "_size"])
+    return out[["question_id", "question", "theme", "pct_positive", "n_respondents", "previous_wave_date",
+                "change", "lower", "upper", "verdict", "headline"]].reset_index(drop=True)
+
+
+def _question_sentence(row) -> str:
+    start = f"{row.pct_positive:.0f}% positive on “{row.question}”"
+    if pd.isna(row.change):
+        return start + "; no earlier wave to compare."
+    word = "up" if row.change > 0 else "down" if row.change < 0 else "no change"
+    amount = f"{word} {abs(row.change):.0f} points" if round(row.change) else "no change"
+    return f"{start}, {amount} since {row.previous_wave_date:%B %Y}: {row.verdict}."

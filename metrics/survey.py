@@ -1,0 +1,157 @@
+"""Survey results: % positive, theme scores and an engagement-style index.
+
+Computed on the canonical SURVEY_RESPONSES and CODEBOOK frames (``loaders.model``), in the
+way the Civil Service People Survey publishes them (DOMAIN.md section 1):
+
+- **% positive** is the share of Agree + Strongly agree among valid answers (answers on
+  the 5-point AGREEMENT_SCALE); % neutral and % negative complete it to 100. For a
+  negatively worded question (codebook ``negative``) the scale is flipped, so positive
+  means Disagree + Strongly disagree.
+- A **theme score** is the mean of the % positive of the theme's questions.
+- The **index** scores each answer 0/25/50/75/100 (flipped for negative questions),
+  averages per respondent, then averages over respondents.
+
+Respondents are only unique within (audience, wave), so distinct respondents are counted
+on that triple. Questions the codebook does not know get theme "unmapped", not negative.
+No disclosure control happens here: pass the results through
+``metrics.disclosure.suppress_small_groups`` before showing them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from loaders.model import AGREEMENT_SCALE
+
+#: The columns results are usually broken down by.
+BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
+UNMAPPED_THEME = "unmapped"
+
+_RESPONDENT = "_respondent_key"
+_ALL = "_all"
+_NEUTRAL_POSITION = 2  # "Neither agree nor disagree"
+_POINTS_PER_STEP = 25.0
+
+
+def question_lookup(codebook: pd.DataFrame) -> pd.DataFrame:
+    """One row per question_id (theme, negative); a reworded id keeps its first non-missing values."""
+    book = codebook.loc[codebook["question_id"].notna(), ["question_id", "theme", "negative"]]
+    return book.groupby("question_id", sort=False).first().reset_index()
+
+
+def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """The valid answers, one row each, with theme, negative, polarity and points.
+
+    Adds: ``theme``, ``negative``, ``position`` (0..4 after flipping negative questions),
+    ``points`` (0..100), ``is_positive``, ``is_neutral``, ``is_negative`` and a respondent
+    key unique across audiences and waves. Answers off the scale or missing are dropped.
+    """
+    lookup = question_lookup(codebook)
+    answers = responses.drop(columns=["theme", "negative"], errors="ignore")
+    merged = answers.merge(lookup, on="question_id", how="left")
+    raw_position = pd.Series(
+        pd.Categorical(merged["answer"], categories=list(AGREEMENT_SCALE)).codes, index=merged.index
+    )
+    merged = merged.loc[raw_position >= 0].copy()
+    raw_position = raw_position.loc[merged.index]
+    top = len(AGREEMENT_SCALE) - 1
+    merged["theme"] = merged["theme"].astype("string").fillna(UNMAPPED_THEME)
+    merged["negative"] = merged["negative"].astype("boolean").fillna(False).astype(bool)
+    merged["position"] = raw_position.where(~merged["negative"], top - raw_position)
+    merged["points"] = merged["position"] * _POINTS_PER_STEP
+    merged["is_positive"] = merged["position"] > _NEUTRAL_POSITION
+    merged["is_neutral"] = merged["position"] == _NEUTRAL_POSITION
+    merged["is_negative"] = merged["position"] < _NEUTRAL_POSITION
+    merged[_RESPONDENT] = merged.groupby(["audience", "wave", "respondent"], dropna=False).ngroup()
+    return merged.reset_index(drop=True)
+
+
+def percent_positive(
+    responses: pd.DataFrame, codebook: pd.DataFrame, by: Sequence[str]
+) -> pd.DataFrame:
+    """% positive, neutral and negative (0-100) per ``by`` group.
+
+    Columns: by..., n_respondents (distinct respondents with a valid answer), n_answers,
+    pct_positive, pct_neutral, pct_negative.
+    """
+    answers = scored_answers(responses, codebook)
+    return _percentages(answers, _check_by(by, answers))
+
+
+def _percentages(answers: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    out = _aggregate(
+        answers,
+        keys,
+        n_respondents=(_RESPONDENT, "nunique"),
+        n_answers=("points", "size"),
+        pct_positive=("is_positive", "mean"),
+        pct_neutral=("is_neutral", "mean"),
+        pct_negative=("is_negative", "mean"),
+    )
+    for column in ("pct_positive", "pct_neutral", "pct_negative"):
+        out[column] = out[column].astype(float) * 100.0
+    return out
+
+
+def theme_scores(responses: pd.DataFrame, codebook: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+    """Theme score (mean % positive of the theme's questions) per ``by`` group and theme.
+
+    "theme" is added to ``by`` when absent. Columns: by..., n_respondents (distinct
+    respondents answering any of the theme's questions), score (0-100), n_questions.
+    """
+    answers = scored_answers(responses, codebook)
+    keys = _unique([*_check_by(by, answers), "theme"])
+    per_question = _percentages(answers, _unique([*keys, "question_id"]))
+    scores = _aggregate(
+        per_question, keys, score=("pct_positive", "mean"), n_questions=("question_id", "nunique")
+    )
+    respondents = _aggregate(answers, keys, n_respondents=(_RESPONDENT, "nunique"))
+    out = respondents.merge(scores, on=keys, how="left")
+    return out[[*keys, "n_respondents", "score", "n_questions"]]
+
+
+def engagement_index(
+    responses: pd.DataFrame,
+    codebook: pd.DataFrame,
+    by: Sequence[str],
+    question_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Index (0-100): answers scored 0/25/50/75/100, mean per respondent, then over respondents.
+
+    ``question_ids`` restricts the index to some questions (the People Survey uses five
+    engagement questions); default all. Columns: by..., n_respondents, index.
+    """
+    answers = scored_answers(responses, codebook)
+    if question_ids is not None:
+        answers = answers.loc[answers["question_id"].isin(list(question_ids))]
+    keys = _check_by(by, answers)
+    per_respondent = _aggregate(answers, [*keys, _RESPONDENT], points=("points", "mean"))
+    return _aggregate(
+        per_respondent, keys, n_respondents=(_RESPONDENT, "nunique"), index=("points", "mean")
+    )
+
+
+def _check_by(by: Sequence[str], answers: pd.DataFrame) -> list[str]:
+    if isinstance(by, str):
+        by = [by]
+    keys = _unique(by)
+    missing = [column for column in keys if column not in answers.columns]
+    if missing:
+        raise ValueError(f"cannot group by {missing}: not a survey column (use {BY_COLUMNS})")
+    return keys
+
+
+def _unique(columns: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(columns))
+
+
+def _aggregate(frame: pd.DataFrame, keys: list[str], **named: tuple[str, str]) -> pd.DataFrame:
+    """Named aggregation over ``keys`` (missing key values kept as a group; [] = one row)."""
+    if not keys:
+        frame = frame.assign(**{_ALL: 0})
+    grouped = frame.groupby(keys or [_ALL], dropna=False, sort=True, observed=True)
+    out = grouped.agg(**named).reset_index()
+    if not keys:
+        out = out.drop(columns=_ALL)
+    return out

@@ -1,0 +1,76 @@
+"""Theme trends over time, ready to chart: one series per theme, with an interval band.
+
+A theme score is a mean of % positive, so it behaves like a proportion of the wave's
+respondents; its band is the Wilson interval at that size. This is an approximation
+(questions within a theme are correlated) that errs on the side of saying "noise".
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics.actions import percent_complete
+from metrics.change import wilson_interval
+from metrics.survey import theme_scores
+
+TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
+
+
+def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float = 0.95) -> pd.DataFrame:
+    """Add ``lower`` and ``upper`` (0-100) around a 0-100 ``value`` measured on ``count`` people."""
+    out = table.copy()
+    bounds = [
+        wilson_interval(round(v / 100 * n), int(n), confidence) if pd.notna(v) and n else (float("nan"),) * 2
+        for v, n in zip(out[value], out[count])
+    ]
+    out["lower"] = [round(lo * 100, 1) for lo, _ in bounds]
+    out["upper"] = [round(hi * 100, 1) for _, hi in bounds]
+    return out
+
+
+def theme_trend(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
+                themes: list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
+    """Theme score per wave for one audience: series (theme), date, value, lower, upper, n."""
+    subset = responses[responses["audience"] == audience]
+    if subset.empty:
+        return pd.DataFrame(columns=TREND_COLUMNS)
+    scores = theme_scores(subset, codebook, by=["wave", "wave_date"])
+    if themes is not None:
+        scores = scores[scores["theme"].isin(themes)]
+    scores = with_interval(scores, "score", "n_respondents", confidence)
+    return pd.DataFrame({
+        "series": scores["theme"].astype(str).str.capitalize(),
+        "date": scores["wave_date"],
+        "value": scores["score"].round(1),
+        "lower": scores["lower"],
+        "upper": scores["upper"],
+        "n": scores["n_respondents"],
+    }).sort_values(["series", "date"]).reset_index(drop=True)
+
+
+def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.DataFrame:
+    """% of improvement-plan actions complete at each snapshot, as a trend series (no band:
+    it is a count of the whole plan, not a sample)."""
+    table = percent_complete(actions)
+    return pd.DataFrame({
+        "series": label,
+        "date": table["snapshot_date"],
+        "value": table["pct_complete"].round(1),
+        "lower": float("nan"),
+        "upper": float("nan"),
+        "n": table["n_actions"],
+    })
+
+
+def improvement_journey(responses: pd.DataFrame, codebook: pd.DataFrame, actions: pd.DataFrame,
+                        confidence: float = 0.95) -> pd.DataFrame:
+    """The three fronts on one time axis: culture (staff survey), partnership (partner
+    survey) and governance (% of actions complete)."""
+    parts = [
+        theme_trend(responses, codebook, "staff", ["culture"], confidence),
+        theme_trend(responses, codebook, "partner", ["partnership"], confidence),
+        completion_trend(actions),
+    ]
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return pd.DataFrame(columns=TREND_COLUMNS)
+    return pd.concat(parts, ignore_index=True)

@@ -1,0 +1,39 @@
+"""Data: what the dashboard has read, from which files, in which layouts, with what warnings."""
+import streamlit as st
+
+import ui
+from charts.trend import trend_chart
+from metrics.coverage import records_over_time
+
+st.title("Data")
+data = ui.bundle()
+st.markdown(
+    f"The dashboard reads the spreadsheets in `{ui.settings().data_dir.name}/` exactly as the survey tools "
+    "and trackers export them. Each file's layout is detected; below is what was read from each."
+)
+
+counts = records_over_time(data.surveys, data.actions)
+fig = trend_chart(counts, x="date", y="value", series="series", events=data.events,
+                  title="Records read, by survey wave and tracker snapshot", y_title="Records", y_range=None, suffix="")
+ui.chart_block(fig, counts.rename(columns={"series": "Source", "date": "Date", "value": "Records"}), key="records")
+
+st.header("Files")
+ui.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",
+                                          "records": "Records", "questions": "Questions",
+                                          "warnings": "Warnings", "error": "Error"}))
+
+st.header("Warnings")
+if data.findings.empty:
+    st.write("No warnings.")
+else:
+    ui.table(data.findings.rename(columns={"file": "File", "severity": "Severity", "message": "Message",
+                                               "sheet": "Sheet", "row": "Row", "column": "Column"}))
+
+st.header("Questions that need a codebook mapping")
+if data.unmapped.empty:
+    st.write("Every survey statement is mapped to a question in the codebook.")
+else:
+    ui.table(data.unmapped)
+
+st.header("Milestones")
+ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind"}))

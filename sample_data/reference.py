@@ -1,0 +1,38 @@
+"""Reference files that are not uploads: events.csv (milestones) and codebook.csv."""
+from __future__ import annotations
+
+import csv
+import io
+
+from .statements import PARTNER_STATEMENTS, STAFF_STATEMENTS
+from .story import PARTNER_WAVES, STAFF_REWORDED_FROM, STAFF_WAVES, EVENTS
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def events_csv() -> bytes:
+    return _csv([["date", "label", "kind"], *[list(e) for e in EVENTS]])
+
+
+def codebook_csv() -> bytes:
+    rows = [["question_id", "wording", "waves", "theme", "negative"]]
+    staff_waves = [w[0] for w in STAFF_WAVES]
+    for s in STAFF_STATEMENTS:
+        by_wording: dict[str, list[str]] = {}
+        for wave in staff_waves:
+            by_wording.setdefault(s.wording_in(wave, STAFF_REWORDED_FROM), []).append(wave)
+        for wording, waves in by_wording.items():
+            rows.append([s.qid, wording, ";".join(waves), s.theme, str(s.negative).lower()])
+    partner_waves = ";".join(w[0] for w in PARTNER_WAVES)
+    for s in PARTNER_STATEMENTS:
+        rows.append([s.qid, s.wording, partner_waves, s.theme, str(s.negative).lower()])
+    return _csv(rows)
+
+
+def files() -> dict[str, bytes]:
+    return {"events.csv": events_csv(), "codebook.csv": codebook_csv()}

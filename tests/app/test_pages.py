@@ -1,0 +1,29 @@
+"""AppTest smoke test: every page runs on the sample data without an exception and shows
+its chart(s) with alt text and the same data as a table."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["overview", "culture", "partnership", "governance", "scrutiny", "staff_results", "data"]
+
+
+def run_page(name: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(f"pages/{name}.py")
+    return at.run()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_renders_chart_and_table(name):
+    at = run_page(name)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e for e in at.error], [e.value for e in at.error]
+    assert at.title and at.title[0].value, "every page has a title"
+    charts = at.get("plotly_chart")
+    assert charts, f"{name}: no plotly chart"
+    assert len(at.dataframe) >= len(charts), f"{name}: a chart without its data table"
+    assert len(at.caption) >= len(charts), f"{name}: a chart without alt text"
+    for frame in at.dataframe:
+        assert len(frame.value) > 0, f"{name}: an empty table"

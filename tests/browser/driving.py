@@ -1,0 +1,50 @@
+"""Driving the app in a real browser: open a page by its URL, wait for the script to
+finish, and report what went wrong on it. Shared by the browser suite and the
+screenshot command."""
+from __future__ import annotations
+
+import time
+
+#: url path -> the page's title (as in app.py; the default page, Overview, is at /)
+PAGES = {
+    "": "Overview",
+    "culture": "Culture",
+    "partnership": "Partnership",
+    "governance": "Governance",
+    "scrutiny": "Scrutiny",
+    "staff-results": "Staff results",
+    "data": "Data",
+}
+
+RUNNING = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
+
+
+def open_page(page, base_url: str, path: str, timeout_s: float = 60) -> None:
+    """Go to a page and return when its script has finished and its charts are drawn."""
+    page.goto(f"{base_url}/{path}", wait_until="domcontentloaded")
+    page.wait_for_selector("h1", timeout=timeout_s * 1000)
+    settle(page, timeout_s)
+
+
+def settle(page, timeout_s: float = 60, quiet_s: float = 1.0) -> None:
+    """Wait until nothing has been running for ``quiet_s`` seconds."""
+    deadline = time.monotonic() + timeout_s
+    quiet_since = None
+    while time.monotonic() < deadline:
+        busy = page.locator(RUNNING).count() > 0
+        if busy:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_s:
+            return
+        page.wait_for_timeout(100)
+    raise TimeoutError("the page's script did not finish in time")
+
+
+def page_problems(page) -> list[str]:
+    """Exception boxes and the app's own failure message on the page."""
+    problems = [f"exception box: {text[:300]}" for text in page.locator('[data-testid="stException"]').all_inner_texts()]
+    if page.get_by_text("Something went wrong").count():
+        problems.append("the app's failure message is shown")
+    return problems

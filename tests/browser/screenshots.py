@@ -1,0 +1,50 @@
+"""Screenshot every page in headless Chromium: `python -m tests.browser.screenshots [OUT_DIR]`.
+
+Starts its own server on a free 127.0.0.1 port, opens each page, waits for its script to
+finish and saves a full-page PNG (default folder: screenshots/)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import CHROMIUM_FLAGS, ROOT, chromium_path, free_port, wait_healthy
+from tests.browser.driving import PAGES, open_page
+
+
+# Streamlit scrolls inside its main section, so a full-page shot needs a tall viewport.
+SCROLL_HEIGHT = """Math.max(...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
+    .map(e => e.scrollHeight), document.body.scrollHeight) + 40"""
+
+
+def main(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "server.py"),
+                             "--server.address", "127.0.0.1", "--server.port", str(port)],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for path in PAGES:
+                page.set_viewport_size({"width": 1400, "height": 1000})
+                open_page(page, url, path)
+                height = page.evaluate(SCROLL_HEIGHT)
+                page.set_viewport_size({"width": 1400, "height": min(max(height, 1000), 6000)})
+                page.wait_for_timeout(800)
+                target = out_dir / f"{path or 'overview'}.png"
+                page.screenshot(path=str(target), full_page=True)
+                print(target)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots")

@@ -1,0 +1,55 @@
+"""Real-browser suite: every page opens in headless Chromium, its script finishes without
+an exception, its charts are drawn, and axe-core finds no serious or critical violation.
+Findings of lower impact are printed on every run."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.driving import PAGES, open_page, page_problems
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+SECTIONS = {"Overview": "Improvement board", "Culture": "Improvement board", "Partnership": "Improvement board",
+            "Governance": "Improvement board", "Scrutiny": "Scrutiny committee", "Staff results": "Staff",
+            "Data": "Officers"}
+BLOCKING = {"serious", "critical"}
+
+
+def axe_findings(page) -> list[dict]:
+    results = AXE.run(page, options={"resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def describe(finding: dict) -> str:
+    targets = [node["target"] for node in finding["nodes"]][:3]
+    return f"[{finding['impact']}] {finding['id']}: {finding['help']} ({len(finding['nodes'])} nodes, e.g. {targets})"
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+def test_page_opens_clean_and_accessible(page, server_url, path):
+    open_page(page, server_url, path)
+    assert page.locator("h1").first.inner_text().strip() == PAGES[path]
+    assert page_problems(page) == []
+    assert page.locator(".js-plotly-plot").count() >= 1, "no chart drawn"
+    assert PAGES[path] in page.title(), f"page title is {page.title()!r}"
+
+    findings = axe_findings(page)
+    for finding in findings:
+        print(f"axe {path}: {describe(finding)}")
+    blocking = [describe(f) for f in findings if f["impact"] in BLOCKING]
+    assert blocking == [], "\n".join(blocking)
+
+
+def test_navigation_reaches_every_page(page, server_url):
+    open_page(page, server_url, "")
+    assert page.locator("h1").first.inner_text().strip() == "Overview"
+    nav = page.get_by_test_id("stTopNav")
+    for path, title in list(PAGES.items())[1:]:
+        section = SECTIONS[title]
+        nav.get_by_test_id("stTopNavSection").filter(has_text=section).click()
+        page.get_by_test_id("stTopNavDropdownLink").filter(has_text=title).first.click()
+        page.wait_for_url(f"**/{path}")
+        page.wait_for_function(f"document.querySelector('h1')?.innerText.trim() === {title!r}")
+        assert page_problems(page) == []

@@ -1,0 +1,68 @@
+"""charts.palette: colours come from config/palette.toml; text is dark enough; system fonts."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from charts import palette
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _toml() -> dict:
+    with (ROOT / "config" / "palette.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def test_palette_constants_match_the_config_file():
+    config = _toml()
+    assert palette.PALETTE == config["categorical"]
+    assert palette.SEQUENTIAL == config["sequential"]
+    assert palette.STATUS_COLOURS == config["status"]
+    assert palette.EVENT_COLOURS == config["event_kind"]
+    assert palette.TEXT == config["text"] == "#0B0C0C"
+    assert palette.MUTED == config["muted_text"] == "#505A5F"
+
+
+def test_palette_is_the_analysis_function_order():
+    assert palette.PALETTE[:3] == ["#12436D", "#28A197", "#801650"]
+    assert isinstance(palette.PALETTE, list)
+
+
+def test_text_colours_reach_aa_on_white(contrast):
+    assert contrast(palette.TEXT, "#FFFFFF") >= 4.5
+    assert contrast(palette.MUTED, "#FFFFFF") >= 4.5
+    # the Streamlit default it replaces does not
+    assert contrast("#808495", "#FFFFFF") < 4.5
+
+
+def test_base_layout_sets_title_fonts_and_text_colours_explicitly(contrast):
+    layout = palette.base_layout("Culture trend")
+    assert layout["title"]["text"] == "Culture trend"
+    assert layout["font"]["color"] == palette.TEXT
+    assert layout["title"]["font"]["color"] == palette.TEXT
+    assert layout["legend"]["font"]["color"] == palette.TEXT
+    assert layout["hoverlabel"]["font"]["color"] == palette.TEXT
+    for axis in ("xaxis", "yaxis"):
+        assert layout[axis]["tickfont"]["color"] == palette.MUTED
+        assert layout[axis]["title"]["font"]["color"] == palette.TEXT
+    assert layout["font"]["family"].startswith("system-ui")
+    assert "http" not in str(layout) and "@import" not in str(layout)
+    assert layout["colorway"] == palette.PALETTE
+
+
+def test_text_on_always_gives_readable_text_on_status_and_sequential_fills(contrast):
+    for fill in [*palette.STATUS_COLOURS.values(), *palette.SEQUENTIAL, *palette.PALETTE]:
+        chosen = palette.text_on(fill)
+        assert chosen in (palette.TEXT, "#FFFFFF")
+        assert contrast(chosen, fill) >= 4.5, fill
+
+
+def test_readable_falls_back_to_text_for_light_colours(contrast):
+    assert palette.readable("#28A197") == palette.TEXT  # teal is 3.3:1 on white
+    assert palette.readable("#801650") == "#801650"
+    assert palette.contrast_ratio("#000000", "#FFFFFF") == contrast("#000000", "#FFFFFF")
+
+
+def test_rgba_keeps_the_palette_colour():
+    assert palette.rgba("#12436D", 0.15) == "rgba(18,67,109,0.15)"

@@ -1,0 +1,163 @@
+"""charts.trend.trend_chart and charts.milestones.add_milestones."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from charts import alt_text, figure_json_bytes, trend_chart
+from charts.milestones import add_milestones
+from charts.palette import PALETTE, rgba
+
+WAVES = pd.to_datetime(["2022-09-12", "2023-01-16", "2023-05-15", "2023-11-06", "2024-05-13", "2024-10-07"])
+
+
+@pytest.fixture
+def table() -> pd.DataFrame:
+    culture = [48.24, 50.13, 52.0, 55.31, 60.2, 63.44]
+    partnership = [40.0, 42.2, 45.07, np.nan, 51.0, 55.49]
+    frame = pd.DataFrame({
+        "series": ["Culture score"] * 6 + ["Partnership score"] * 6,
+        "wave_date": list(WAVES) * 2,
+        "value": culture + partnership,
+    })
+    frame["lower"] = frame["value"] - 6.5
+    frame["upper"] = frame["value"] + 6.5
+    # a suppressed point whose interval columns still hold numbers: they must not leak
+    frame.loc[9, ["lower", "upper"]] = [17.37, 81.93]
+    return frame
+
+
+def _lines(fig):
+    return [t for t in fig.data if t.mode == "lines+markers"]
+
+
+def _month(d) -> str:
+    return pd.Timestamp(d).strftime("%b %Y")
+
+
+def test_one_line_per_series_with_rounded_values(table):
+    fig = trend_chart(table, title="Culture and partnership")
+    lines = _lines(fig)
+    assert [t.name for t in lines] == ["Culture score", "Partnership score"]
+    for trace in lines:
+        part = table[table["series"] == trace.name]
+        expected = [None if pd.isna(v) else round(v, 1) for v in part["value"]]
+        assert list(trace.y) == expected
+        assert list(trace.x) == [d.strftime("%Y-%m-%d") for d in part["wave_date"]]
+
+
+def test_series_differ_by_colour_symbol_and_dash(table):
+    a, b = _lines(trend_chart(table))
+    assert a.line.color in PALETTE and b.line.color in PALETTE
+    assert a.line.color != b.line.color
+    assert a.marker.symbol != b.marker.symbol
+    assert a.line.dash != b.line.dash
+
+
+def test_true_date_axis_title_and_y_range(table):
+    fig = trend_chart(table, title="Trend", y_title="% positive")
+    assert fig.layout.xaxis.type == "date"
+    assert fig.layout.title.text == "Trend"
+    assert tuple(fig.layout.yaxis.range) == (0, 100)
+    assert fig.layout.yaxis.title.text == "% positive"
+
+
+def test_alt_text_states_first_and_last_point_of_each_series(table):
+    text = alt_text(trend_chart(table, title="Trend"))
+    for name, part in table.groupby("series"):
+        shown = part.dropna(subset=["value"])
+        first, last = shown.iloc[0], shown.iloc[-1]
+        first_pct, last_pct = f"{int(round(first['value']))}%", f"{int(round(last['value']))}%"
+        assert f"{name} rose from {first_pct} in {_month(first['wave_date'])} to {last_pct} in {_month(last['wave_date'])}" in text
+    assert text != "Trend"
+
+
+def test_alt_text_says_fell_when_it_fell():
+    frame = pd.DataFrame({"series": ["Index"] * 2, "wave_date": WAVES[:2], "value": [70.2, 61.7]})
+    assert alt_text(trend_chart(frame)).startswith("Index fell from 70% in Sep 2022 to 62% in Jan 2023")
+
+
+def test_suppressed_points_are_gaps_and_their_interval_never_appears(table, fig_json):
+    fig = trend_chart(table, lower="lower", upper="upper")
+    partnership = [t for t in _lines(fig) if t.name == "Partnership score"][0]
+    assert partnership.y[3] is None
+    assert partnership.connectgaps is False
+    payload = fig_json(fig)
+    for leaked in ("17.4", "81.9", "17.37", "81.93"):
+        assert leaked not in payload
+    assert "NaN" not in payload
+
+
+def test_interval_band_is_a_translucent_palette_fill(table):
+    fig = trend_chart(table, lower="lower", upper="upper")
+    bands = [t for t in fig.data if t.fill == "toself"]
+    assert len(bands) == 2
+    assert bands[0].fillcolor == rgba(PALETTE[0], 0.15)
+    assert bands[0].hoverinfo == "skip"
+    culture = table[table["series"] == "Culture score"]
+    assert round(culture["upper"].iloc[0], 1) in bands[0].y
+    assert round(culture["lower"].iloc[-1], 1) in bands[0].y
+    # the partnership band breaks at the suppressed wave: two polygons separated by a gap
+    assert list(bands[1].y).count(None) == 2
+
+
+def test_direct_end_labels_name_each_series_and_its_last_value(table):
+    fig = trend_chart(table)
+    texts = [a.text for a in fig.layout.annotations]
+    assert "Culture score 63%" in texts
+    assert "Partnership score 55%" in texts
+
+
+def test_milestones_inside_range_are_drawn_and_outside_are_not(table, events):
+    fig = trend_chart(table, events=events)
+    lines = [s for s in fig.layout.shapes if (s.name or "").startswith("milestone")]
+    first, last = table["wave_date"].min(), table["wave_date"].max()
+    inside = events[(events["date"] >= first) & (events["date"] <= last)]
+    assert len(lines) == len(inside) == 5
+    assert sorted(s.x0 for s in lines) == sorted(d.strftime("%Y-%m-%d") for d in inside["date"])
+    drawn = {a.text for a in fig.layout.annotations}
+    assert "External auditor letter" not in drawn and "Advisory group ends" not in drawn
+    assert "Phase 3 plan" in drawn
+    assert all(s.line.dash == "dot" and s.yref == "paper" for s in lines)
+
+
+def test_milestone_colours_follow_event_kind_and_labels_do_not_share_a_row_slot(events):
+    fig = go.Figure(go.Scatter(x=["2022-01-01", "2025-12-31"], y=[0, 1]))
+    add_milestones(fig, events)
+    colours = {s.name.removeprefix("milestone: "): s.line.color for s in fig.layout.shapes}
+    assert colours["First Best Value Notice"] == "#801650"
+    assert colours["Improvement Board set up"] == "#12436D"
+    labels = [a for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
+    assert len(labels) == len(events)
+    # neighbours close in time (auditor letter, framework report) sit on different rows
+    shifts = {a.text: a.yshift for a in labels}
+    assert shifts["External auditor letter"] != shifts["Improvement Framework report"]
+    assert "Dotted lines mark milestones" in alt_text(fig) or alt_text(fig).startswith("Dotted")
+
+
+def test_add_milestones_respects_explicit_start_and_end(events):
+    fig = go.Figure(go.Scatter(x=["2022-01-01", "2025-12-31"], y=[0, 1]))
+    add_milestones(fig, events, start="2024-01-01", end="2024-06-30")
+    assert sorted(s.name for s in fig.layout.shapes) == ["milestone: Phase 3 plan", "milestone: Revised Best Value Notice"]
+
+
+def test_no_events_means_no_shapes(table):
+    assert len(trend_chart(table, events=None).layout.shapes) == 0
+    assert len(trend_chart(table, events=pd.DataFrame(columns=["date", "label", "kind"])).layout.shapes) == 0
+
+
+def test_ten_thousand_row_input_collapses_to_a_small_figure(table, events):
+    big = pd.concat([table] * 834, ignore_index=True).iloc[:10_000]
+    assert len(big) == 10_000
+    fig = trend_chart(big, lower="lower", upper="upper", events=events)
+    assert figure_json_bytes(fig) < 100_000
+    assert sum(len(t.y) for t in _lines(fig)) == len(table)
+
+
+def test_a_suppressed_duplicate_keeps_the_point_suppressed():
+    frame = pd.DataFrame({"series": ["A", "A", "A"], "wave_date": [WAVES[0], WAVES[0], WAVES[1]],
+                          "value": [61.2, np.nan, 50.0]})
+    line = _lines(trend_chart(frame))[0]
+    assert list(line.y) == [None, 50.0]

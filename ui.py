@@ -1,0 +1,88 @@
+"""The one thin layer between Streamlit and the pure packages.
+
+Cached access to the data (keyed on the state of the data folder, so a new file is seen
+without a restart), the chart block every page uses (figure, its alt text, its data as
+a table), and the page runner that turns an unexpected error into a plain message
+instead of a traceback.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException, RerunException
+
+from charts.text import alt_text
+from loaders.bundle import Bundle, load_bundle
+from loaders.settings import Settings, load_settings
+from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
+
+log = logging.getLogger("improvement_dashboard")
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    return load_settings()
+
+
+def data_state(folder: Path) -> str:
+    """A key that changes whenever a file in the data folder is added, removed or changed."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner="Reading the data…", max_entries=4)
+def _cached_bundle(folder: str, state: str) -> Bundle:
+    return load_bundle(Path(folder))
+
+
+def bundle() -> Bundle:
+    """Every canonical frame, loaded from the data folder and cached on its state."""
+    folder = settings().data_dir
+    return _cached_bundle(str(folder), data_state(folder))
+
+
+def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:
+    """The scheme the scores were made on (the default scheme when there are none)."""
+    ids = scores["scheme"].dropna().unique()
+    return scrutiny_schemes()[ids[0] if len(ids) else DEFAULT_SCHEME]
+
+
+def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None) -> None:
+    """A chart, its alt text as a visible caption, and the same data as a table."""
+    description = alt_text(fig)
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    if description:
+        st.caption(description)
+    with st.expander(table_caption or "The data in this chart, as a table"):
+        table(frame)
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A data table: no index column (axe: empty table header), dates shown as dates."""
+    dates = {c: st.column_config.DateColumn(c, format="D MMM YYYY")
+             for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=dates)
+
+
+def run_page(page) -> None:
+    """Run a page; show a plain message, never a traceback, if it fails."""
+    try:
+        page.run()
+    except (StopException, RerunException):
+        raise
+    except Exception:  # noqa: BLE001 - the last line of defence: log it, tell the user plainly
+        log.exception("page %s failed", getattr(page, "title", "?"))
+        st.error(
+            "Something went wrong while drawing this page. The data has not been changed. "
+            "Please try again; if it happens again, tell the dashboard's administrator."
+        )
