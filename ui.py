@@ -17,6 +17,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException, RerunException
 
 from charts.text import alt_text
+from charts.trend import trend_chart
+from metrics.trends import theme_trend
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
@@ -72,6 +74,16 @@ def table(frame: pd.DataFrame) -> None:
     dates = {c: st.column_config.DateColumn(c, format="D MMM YYYY")
              for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=dates)
+
+
+def theme_trend_block(audience: str, title: str, key: str) -> None:
+    """One audience's theme scores wave by wave, with bands and milestones, and its table."""
+    data = bundle()
+    trend = theme_trend(data.surveys, data.codebook, audience, confidence=settings().confidence)
+    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
+                      events=data.events, title=title, y_title="% positive")
+    chart_block(fig, trend.rename(columns={"series": "Theme", "date": "Wave date", "value": "% positive",
+                                           "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}), key=key)
 
 
 def run_page(page) -> None:

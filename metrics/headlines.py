@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics.change import newcombe_difference, wave_changes
-from metrics.survey import percent_positive
+from metrics.survey import percent_positive, question_lookup
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,10 @@ def _verdict(prev: pd.Series, last: pd.Series, confidence: float) -> str:
     return "a real change" if lower > 0 or upper < 0 else "within the noise"
 
 
+#: Added to a negatively worded statement, where a positive answer is to disagree.
+NEGATIVE_NOTE = " (positive = disagree)"
+
+
 def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
                      confidence: float = 0.95) -> pd.DataFrame:
     """Each question's latest % positive for one audience, its change since the previous
@@ -76,6 +80,8 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     out = (latest[["question_id", "theme", "pct_positive", "n_respondents"]]
            .merge(wording, on="question_id", how="left")
            .merge(last_change, on="question_id", how="left"))
+    negative = out["question_id"].isin(question_lookup(codebook).query("negative")["question_id"])
+    out.loc[negative, "question"] = out.loc[negative, "question"] + NEGATIVE_NOTE
     out["pct_positive"] = out["pct_positive"].round(0)
     out["headline"] = [_question_sentence(row) for row in out.itertuples()]
     out["_real"] = out["verdict"].eq("real change").fillna(False)

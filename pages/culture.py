@@ -3,24 +3,16 @@ import streamlit as st
 
 import ui
 from charts.survey import group_heatmap
-from charts.trend import trend_chart
 from metrics.disclosure import suppress_small_groups
 from metrics.survey import theme_scores
-from metrics.trends import theme_trend
 from metrics.waves import latest_wave
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), and the latest wave by directorate.")
 
 data = ui.bundle()
-conf = ui.settings().confidence
 min_size = ui.settings().min_group_size
-trend = theme_trend(data.surveys, data.codebook, "staff", confidence=conf)
-
-fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
-                  events=data.events, title="Staff survey theme scores", y_title="% positive")
-ui.chart_block(fig, trend.rename(columns={"series": "Theme", "date": "Wave date", "value": "% positive",
-                                          "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}), key="culture-trend")
+ui.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 
 latest = latest_wave(data.surveys, "staff")
 if not latest.empty:
