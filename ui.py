@@ -18,7 +18,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 
 from charts.text import alt_text
 from charts.trend import trend_chart
-from metrics.trends import theme_trend
+from metrics.trends import journey_span, theme_trend
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
@@ -56,7 +56,8 @@ def bundle() -> Bundle:
 def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:
     """The scheme the scores were made on (the default scheme when there are none)."""
     ids = scores["scheme"].dropna().unique()
-    return scrutiny_schemes()[ids[0] if len(ids) else DEFAULT_SCHEME]
+    schemes = scrutiny_schemes()
+    return schemes.get(ids[0] if len(ids) else DEFAULT_SCHEME, schemes[DEFAULT_SCHEME])
 
 
 def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None) -> None:
@@ -79,11 +80,21 @@ def table(frame: pd.DataFrame) -> None:
 def theme_trend_block(audience: str, title: str, key: str) -> None:
     """One audience's theme scores wave by wave, with bands and milestones, and its table."""
     data = bundle()
-    trend = theme_trend(data.surveys, data.codebook, audience, confidence=settings().confidence)
+    trend = theme_trend(data.surveys, data.codebook, audience, settings().min_group_size,
+                        confidence=settings().confidence)
+    start, end = journey_span(data.events, trend["date"])
     fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
-                      events=data.events, title=title, y_title="% positive")
+                      events=data.events, title=title, y_title="% positive", start=start, end=end)
     chart_block(fig, trend.rename(columns={"series": "Theme", "date": "Wave date", "value": "% positive",
                                            "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}), key=key)
+
+
+def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str]) -> pd.DataFrame:
+    """A disclosure-controlled table for display: hidden rows say why instead of being
+    blank, the ``suppressed`` flag is dropped, columns get their display names."""
+    out = frame.drop(columns=["suppressed"]).astype(object)
+    out.loc[frame["suppressed"].to_numpy(), [c for c in ("n_respondents", "score", "pct_positive") if c in out]] = hidden_label
+    return out.rename(columns=names)
 
 
 def run_page(page) -> None:

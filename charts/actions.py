@@ -66,8 +66,11 @@ def _mix_alt(table: pd.DataFrame) -> str:
 
 
 def status_over_time(mix: pd.DataFrame, events: pd.DataFrame | None = None, title: str = "",
-                     x: str = "snapshot_date", status: str = "status", count: str = "count") -> go.Figure:
-    """Stacked bars of action counts by status at each snapshot date, with milestones."""
+                     x: str = "snapshot_date", status: str = "status", count: str = "count",
+                     start=None, end=None) -> go.Figure:
+    """Stacked bars of action counts by status at each snapshot date, with milestones.
+
+    ``start``/``end`` widen the date range shown (and the milestones drawn) beyond the data."""
     fig = go.Figure(layout=base_layout(title))
     table = _counts(mix, x, status, count)
     if table.empty:
@@ -83,10 +86,11 @@ def status_over_time(mix: pd.DataFrame, events: pd.DataFrame | None = None, titl
     fig.update_layout(bottom_legend())
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="date", tickformat="%b %Y", title={"text": "Snapshot date"},
-                     range=date_range(dates[0], dates[-1], share=0.06, minimum_days=30))
+                     range=date_range(min(dates[0], start or dates[0]), max(dates[-1], end or dates[-1]),
+                                      share=0.06, minimum_days=30))
     fig.update_yaxes(title={"text": "Actions"}, range=[0, max(totals) * 1.12 + 1], rangemode="tozero")
     set_alt_text(fig, _mix_alt(table))
-    return add_milestones(fig, events, start=dates[0], end=dates[-1])
+    return add_milestones(fig, events, start=min(dates[0], start or dates[0]), end=max(dates[-1], end or dates[-1]))
 
 
 def percent_complete_chart(table: pd.DataFrame, events: pd.DataFrame | None = None, x: str = "snapshot_date",

@@ -23,6 +23,7 @@ _CONFIG = _load()
 
 PALETTE: list[str] = list(_CONFIG["categorical"])
 SEQUENTIAL: list[str] = list(_CONFIG["sequential"])
+SERIES_ORDER: list[str] = list(_CONFIG.get("series_order", []))
 STATUS_COLOURS: dict[str, str] = dict(_CONFIG["status"])
 EVENT_COLOURS: dict[str, str] = dict(_CONFIG["event_kind"])
 TEXT: str = _CONFIG["text"]

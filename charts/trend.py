@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.milestones import add_milestones
-from charts.palette import (DASHES, FONT_FAMILY, PALETTE, SYMBOLS, base_layout, bottom_legend, date_range,
+from charts.palette import (SERIES_ORDER, DASHES, FONT_FAMILY, PALETTE, SYMBOLS, base_layout, bottom_legend, date_range,
                             readable, rgba)
 from charts.text import iso, month, number, round1, set_alt_text, to_dates, join_clauses
 
@@ -96,6 +96,17 @@ def _change(name: str, part: pd.DataFrame, x: str, y: str, suffix: str) -> str:
     return f"{name} {verb} from {a} in {month(first[x])} to {b} in {month(last[x])}"
 
 
+def series_style_index(name: str, present: list[str]) -> int:
+    """The palette position of a series: fixed for the named series in the palette file
+    (Culture, Partnership, Governance look the same on every chart); other series take the
+    free positions in order of appearance."""
+    if name in SERIES_ORDER:
+        return SERIES_ORDER.index(name)
+    taken = {SERIES_ORDER.index(p) for p in present if p in SERIES_ORDER}
+    free = [i for i in range(len(present) + len(SERIES_ORDER)) if i not in taken]
+    return free[[p for p in present if p not in SERIES_ORDER].index(name)]
+
+
 def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", series: str = "series",
                 lower: str | None = None, upper: str | None = None, events: pd.DataFrame | None = None,
                 title: str = "", y_title: str = "% positive", y_range: tuple[float, float] | None = (0, 100),
@@ -108,8 +119,9 @@ def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", ser
     frame = _prepare(table, x, y, series, bounds)
     fig = go.Figure(layout=base_layout(title))
     clauses, ends = [], []
-    for i, (name, part) in enumerate(frame.groupby(series, sort=False)):
+    for name, part in frame.groupby(series, sort=False):
         name = str(name)
+        i = series_style_index(name, list(frame[series].drop_duplicates().astype(str)))
         colour = PALETTE[i % len(PALETTE)]
         if bounds:
             fig.add_trace(_band(part, x, y, lower, upper, name, colour))

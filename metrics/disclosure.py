@@ -155,3 +155,16 @@ def _mask(table: pd.DataFrame, hidden: pd.Series, identifiers: list[str]) -> pd.
         out[column] = values.mask(mask)
     out[SUPPRESSED] = mask.astype(bool)
     return out
+
+
+def suppress_small_totals(table: pd.DataFrame, count: str = "n_respondents", min_size: int = 10,
+                          keys: Sequence[str] = ()) -> pd.DataFrame:
+    """Whole-audience figures (no group breakdown): hide every row measured on fewer than
+    ``min_size`` people. ``keys`` columns are kept; every other column, including
+    ``count``, becomes NA on a hidden row; adds the boolean ``suppressed`` column.
+
+    A lone total has no siblings to subtract from, so no complement is needed; a figure
+    broken down by group must go through ``suppress_small_groups`` instead.
+    """
+    hidden = pd.to_numeric(table[count], errors="coerce").fillna(0) < min_size
+    return _mask(table, hidden, [c for c in table.columns if c in set(keys)])

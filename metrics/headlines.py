@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics.change import newcombe_difference, wave_changes
+from metrics.disclosure import suppress_small_totals
 from metrics.survey import percent_positive, question_lookup
 
 
@@ -27,9 +28,9 @@ class Headline:
         when = f"{self.date:%b %Y}"
         if self.change is None:
             return f"{self.value:.0f}% at {when}; no earlier figure to compare."
-        word = "up" if self.change > 0 else "down" if self.change < 0 else "no change"
+        word = "up" if self.change > 0 else "down"
         since = f"since {self.previous_date:%b %Y}"
-        amount = f"{word} {abs(self.change):.0f} points {since}" if self.change else f"no change {since}"
+        amount = f"{word} {abs(self.change):.0f} points {since}" if round(self.change) else f"no change {since}"
         return f"{self.value:.0f}% at {when}, {amount}: {self.verdict}."
 
 
@@ -57,18 +58,21 @@ def _verdict(prev: pd.Series, last: pd.Series, confidence: float) -> str:
 NEGATIVE_NOTE = " (positive = disagree)"
 
 
-def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
+def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
                      confidence: float = 0.95) -> pd.DataFrame:
     """Each question's latest % positive for one audience, its change since the previous
     wave and the verdict, worded as the latest wave asked it; biggest real changes first.
 
+    A question answered by fewer than ``min_size`` people in a wave has no figure for it.
     Columns: question_id, question, theme, pct_positive, n_respondents, previous_wave_date,
     change, lower, upper, verdict, headline (a plain-English sentence)."""
     subset = responses[responses["audience"] == audience]
     if subset.empty:
         return pd.DataFrame(columns=["question_id", "question", "theme", "pct_positive", "n_respondents",
                                      "previous_wave_date", "change", "lower", "upper", "verdict", "headline"])
-    table = percent_positive(subset, codebook, by=["wave", "wave_date", "question_id", "theme"])
+    table = suppress_small_totals(
+        percent_positive(subset, codebook, by=["wave", "wave_date", "question_id", "theme"]),
+        "n_respondents", min_size, keys=["wave", "wave_date", "question_id", "theme"])
     changes = wave_changes(table, keys=["question_id", "theme"], confidence=confidence)
     latest_date = table["wave_date"].max()
     latest = table[table["wave_date"] == latest_date]
@@ -80,6 +84,7 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     out = (latest[["question_id", "theme", "pct_positive", "n_respondents"]]
            .merge(wording, on="question_id", how="left")
            .merge(last_change, on="question_id", how="left"))
+    out["question"] = out["question"].fillna(out["question_id"])
     negative = out["question_id"].isin(question_lookup(codebook).query("negative")["question_id"])
     out.loc[negative, "question"] = out.loc[negative, "question"] + NEGATIVE_NOTE
     out["pct_positive"] = out["pct_positive"].round(0)
@@ -92,9 +97,11 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
 
 
 def _question_sentence(row) -> str:
+    if pd.isna(row.pct_positive):
+        return f"“{row.question}”: fewer than the minimum number of answers this time, so no figure is shown."
     start = f"{row.pct_positive:.0f}% positive on “{row.question}”"
     if pd.isna(row.change):
         return start + "; no earlier wave to compare."
-    word = "up" if row.change > 0 else "down" if row.change < 0 else "no change"
+    word = "up" if row.change > 0 else "down"
     amount = f"{word} {abs(row.change):.0f} points" if round(row.change) else "no change"
     return f"{start}, {amount} since {row.previous_wave_date:%B %Y}: {row.verdict}."

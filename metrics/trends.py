@@ -10,6 +10,7 @@ import pandas as pd
 
 from metrics.actions import percent_complete
 from metrics.change import wilson_interval
+from metrics.disclosure import suppress_small_totals
 from metrics.survey import theme_scores
 
 TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
@@ -27,20 +28,22 @@ def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float
     return out
 
 
-def theme_trend(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
+def theme_trend(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
                 themes: list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
-    """Theme score per wave for one audience: series (theme), date, value, lower, upper, n."""
+    """Theme score per wave for one audience: series (theme), date, value, lower, upper, n.
+    A wave answered by fewer than ``min_size`` people keeps its row with every figure blank."""
     subset = responses[responses["audience"] == audience]
     if subset.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     scores = theme_scores(subset, codebook, by=["wave", "wave_date"])
     if themes is not None:
         scores = scores[scores["theme"].isin(themes)]
+    scores = suppress_small_totals(scores, "n_respondents", min_size, keys=["wave", "wave_date", "theme"])
     scores = with_interval(scores, "score", "n_respondents", confidence)
     return pd.DataFrame({
         "series": scores["theme"].astype(str).str.capitalize(),
         "date": scores["wave_date"],
-        "value": scores["score"].round(1),
+        "value": scores["score"].astype(float).round(1),
         "lower": scores["lower"],
         "upper": scores["upper"],
         "n": scores["n_respondents"],
@@ -62,15 +65,22 @@ def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.Dat
 
 
 def improvement_journey(responses: pd.DataFrame, codebook: pd.DataFrame, actions: pd.DataFrame,
-                        confidence: float = 0.95) -> pd.DataFrame:
+                        min_size: int, confidence: float = 0.95) -> pd.DataFrame:
     """The three fronts on one time axis: culture (staff survey), partnership (partner
     survey) and governance (% of actions complete)."""
     parts = [
-        theme_trend(responses, codebook, "staff", ["culture"], confidence),
-        theme_trend(responses, codebook, "partner", ["partnership"], confidence),
+        theme_trend(responses, codebook, "staff", min_size, ["culture"], confidence),
+        theme_trend(responses, codebook, "partner", min_size, ["partnership"], confidence),
         completion_trend(actions),
     ]
     parts = [p for p in parts if not p.empty]
     if not parts:
         return pd.DataFrame(columns=TREND_COLUMNS)
     return pd.concat(parts, ignore_index=True)
+
+
+def journey_span(events: pd.DataFrame, *dates: pd.Series) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """First and last date of the improvement journey: every milestone and every data
+    point, so that all time-axis charts can share one axis with every milestone on it."""
+    values = pd.concat([events["date"], *dates], ignore_index=True).dropna()
+    return (None, None) if values.empty else (values.min(), values.max())

@@ -3,8 +3,7 @@ import streamlit as st
 
 import ui
 from charts.survey import group_heatmap
-from metrics.disclosure import suppress_small_groups
-from metrics.survey import theme_scores
+from metrics.breakdowns import group_theme_table
 from metrics.waves import latest_wave
 
 st.title("Culture")
@@ -17,11 +16,10 @@ ui.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 latest = latest_wave(data.surveys, "staff")
 if not latest.empty:
     st.header(f"By directorate, {latest['wave_date'].iloc[0]:%B %Y}")
-    by_group = theme_scores(latest, data.codebook, by=["wave", "group"])
-    shown = suppress_small_groups(by_group, count="n_respondents", min_size=min_size,
-                                  partition=["wave", "theme"], group="group")
+    shown = group_theme_table(latest, data.codebook, min_size)
     label = f"fewer than {min_size} responses"
     heat = group_heatmap(shown, row="group", column="theme", value="score",
                          title="Theme score by directorate", suppressed_label=label)
-    ui.chart_block(heat, shown.drop(columns=["suppressed", "parent_suppressed"]).rename(columns={"group": "Directorate", "theme": "Theme", "score": "% positive"}),
+    ui.chart_block(heat, ui.published_table(shown, label, {"wave": "Wave", "group": "Directorate", "theme": "Theme",
+                                                           "n_respondents": "Respondents", "score": "% positive"}),
                    key="culture-heatmap")

@@ -4,6 +4,7 @@ import streamlit as st
 import ui
 from charts.trend import trend_chart
 from metrics.coverage import records_over_time
+from metrics.trends import journey_span
 
 st.title("Data")
 data = ui.bundle()
@@ -13,7 +14,8 @@ st.markdown(
 )
 
 counts = records_over_time(data.surveys, data.actions)
-fig = trend_chart(counts, x="date", y="value", series="series", events=data.events,
+start, end = journey_span(data.events, counts["date"])
+fig = trend_chart(counts, x="date", y="value", series="series", events=data.events, start=start, end=end,
                   title="Records read, by survey wave and tracker snapshot", y_title="Records", y_range=None, suffix="")
 ui.chart_block(fig, counts.rename(columns={"series": "Source", "date": "Date", "value": "Records"}), key="records")
 

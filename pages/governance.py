@@ -3,6 +3,7 @@ import streamlit as st
 
 import ui
 from charts.actions import status_over_time
+from metrics.trends import journey_span
 from metrics.actions import latest_snapshot, overdue_actions, status_mix
 
 st.title("Governance")
@@ -10,8 +11,11 @@ st.markdown("The improvement plan's actions at every reporting date: how many ar
 
 data = ui.bundle()
 mix = status_mix(data.actions)
-fig = status_over_time(mix, events=data.events, title="Improvement plan actions by status at each reporting date")
-ui.chart_block(fig, mix.rename(columns={"snapshot_date": "Reporting date", "status": "Status", "count": "Actions", "share": "% of actions"}),
+start, end = journey_span(data.events, mix["snapshot_date"])
+fig = status_over_time(mix, events=data.events, title="Improvement plan actions by status at each reporting date",
+                       start=start, end=end)
+ui.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status", "count": "Actions",
+                                                 "share": "% of actions"}),
                key="status-mix")
 
 st.header("Overdue at the latest reporting date")

@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from charts.survey import question_bars
-from metrics.survey import percent_positive
+from metrics.breakdowns import statement_results
 from metrics.waves import latest_wave
 
 st.title("Partnership")
@@ -16,6 +16,10 @@ ui.theme_trend_block("partner", "Partner survey theme scores", key="partner-tren
 latest = latest_wave(data.surveys, "partner")
 if not latest.empty:
     st.header(f"Statements, {latest['wave_date'].iloc[0]:%B %Y}")
-    table = percent_positive(latest, data.codebook, by=["question_text"])
-    bars = question_bars(table, question="question_text", value="pct_positive", title="Partners agreeing with each statement")
-    ui.chart_block(bars, table.rename(columns={"question_text": "Statement"}), key="partner-questions")
+    min_size = ui.settings().min_group_size
+    table = statement_results(latest, data.codebook, min_size)
+    bars = question_bars(table, question="question", value="pct_positive", title="Partners agreeing with each statement",
+                         suppressed_label=f"fewer than {min_size} responses")
+    ui.chart_block(bars, ui.published_table(table, f"fewer than {min_size} responses", {
+        "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
+        "pct_neutral": "% neutral", "pct_negative": "% negative"}), key="partner-questions")

@@ -12,7 +12,7 @@ from metrics.waves import latest_wave_date
 st.title("Staff results")
 data = ui.bundle()
 conf = ui.settings().confidence
-changes = question_changes(data.surveys, data.codebook, "staff", conf)
+changes = question_changes(data.surveys, data.codebook, "staff", ui.settings().min_group_size, conf)
 
 if changes.empty:
     st.info("No staff survey results yet.")

@@ -24,6 +24,9 @@ def test_page_renders_chart_and_table(name):
     charts = at.get("plotly_chart")
     assert charts, f"{name}: no plotly chart"
     assert len(at.dataframe) >= len(charts), f"{name}: a chart without its data table"
+    data_tables = [e for e in at.expander if e.label.startswith("The data in this chart")]
+    assert len(data_tables) == len(charts), f"{name}: every chart has its own data table under it"
+    assert all(len(e.dataframe) == 1 for e in data_tables)
     assert len(at.caption) >= len(charts), f"{name}: a chart without alt text"
     for frame in at.dataframe:
         assert len(frame.value) > 0, f"{name}: an empty table"

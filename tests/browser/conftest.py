@@ -49,6 +49,15 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     raise RuntimeError("streamlit did not become healthy in time")
 
 
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.driving import AXE_REPORT
+
+    if AXE_REPORT:
+        terminalreporter.section("axe-core findings below serious impact (not failures)")
+        for line in AXE_REPORT:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def chromium() -> str:
     path = chromium_path()

@@ -16,6 +16,9 @@ PAGES = {
     "data": "Data",
 }
 
+#: axe findings below the blocking impact, printed at the end of every run.
+AXE_REPORT: list[str] = []
+
 RUNNING = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
 
 

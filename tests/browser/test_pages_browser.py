@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.driving import PAGES, open_page, page_problems
+from tests.browser.driving import AXE_REPORT, PAGES, open_page, page_problems
 
 pytestmark = pytest.mark.browser
 
@@ -36,8 +36,7 @@ def test_page_opens_clean_and_accessible(page, server_url, path):
     assert PAGES[path] in page.title(), f"page title is {page.title()!r}"
 
     findings = axe_findings(page)
-    for finding in findings:
-        print(f"axe {path}: {describe(finding)}")
+    AXE_REPORT.extend(f"/{path}: {describe(f)}" for f in findings if f["impact"] not in BLOCKING)
     blocking = [describe(f) for f in findings if f["impact"] in BLOCKING]
     assert blocking == [], "\n".join(blocking)
 

@@ -161,3 +161,21 @@ def test_a_suppressed_duplicate_keeps_the_point_suppressed():
                           "value": [61.2, np.nan, 50.0]})
     line = _lines(trend_chart(frame))[0]
     assert list(line.y) == [None, 50.0]
+
+
+def test_named_themes_keep_their_style_on_every_chart():
+    from charts.palette import PALETTE
+    from charts.trend import trend_chart
+    import pandas as pd
+
+    def colours(names):
+        table = pd.DataFrame({"series": names, "wave_date": pd.to_datetime(["2023-01-01"] * len(names)),
+                              "value": [50.0] * len(names)})
+        fig = trend_chart(table)
+        return {t.name: t.line.color for t in fig.data if t.mode == "lines+markers"}
+
+    alone = colours(["Governance", "Partnership"])
+    together = colours(["Culture", "Partnership", "Governance"])
+    assert alone["Governance"] == together["Governance"] == PALETTE[2]
+    assert alone["Partnership"] == together["Partnership"] == PALETTE[1]
+    assert colours(["Staff", "Partner"]) == {"Staff": PALETTE[0], "Partner": PALETTE[1]}
