@@ -1,0 +1,2 @@
+"""Downloads: CSV and formatted xlsx files built from the published (aggregated,
+disclosure-controlled) tables. Never imports streamlit."""
