@@ -35,6 +35,9 @@ class RawAction:
     progress: str = ""
     closure: str = ""
     source: str = ""
+    evidence: str = ""
+    phase: str = ""
+    start: object = ""
 
 
 @dataclass
@@ -87,6 +90,7 @@ def build_actions(raw: list[RawAction], *, snapshot: pd.Timestamp, columns: Trac
     records = []
     for item in raw:
         due = parse_due_date(item.due, dayfirst=dayfirst)
+        start = parse_due_date(item.start, dayfirst=dayfirst) if item.start not in (None, "") else None
         if not due.understood:
             warnings.append(Finding(f"Due date {due.text!r} is not a date we can read; kept as text.",
                                     sheet=columns.sheet, row=item.row, column=columns.due))
@@ -107,6 +111,8 @@ def build_actions(raw: list[RawAction], *, snapshot: pd.Timestamp, columns: Trac
             "due_date": due.date, "due_text": due.text or None, "status": status,
             "rag_text": item.rag or None, "progress_note": item.progress or None,
             "closure_category": closure_category(item.closure), "source": item.source or None,
+            "evidence": item.evidence or None, "phase": item.phase or None,
+            "start_date": start.date if start is not None else None,
         })
     frame = conform(pd.DataFrame(records), ACTIONS) if records else empty(ACTIONS)
     meta = {"snapshot_date": snapshot.date().isoformat(), **(metadata or {})}

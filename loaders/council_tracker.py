@@ -6,13 +6,16 @@ found by its names among the first rows (spellings in config/tracker_headers.tom
 Ref / No., Action / Recommendation, Lead Officer / Owner, ...), so column order does not
 matter. Between actions, a row with a single value (a merged row across the table; the
 value sits in its top-left cell) names the improvement area of the actions below it.
+Generic one-header-row exports (Jira, Smartsheet) load the same way: their names are in
+the same config, a repeated column name (Jira's several 'Comment' columns) is joined, and
+with no dated title row the snapshot date must be given at upload.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from .actions_common import RawAction, TrackerColumns, build_actions, duplicate_references, resolve_snapshot
-from .cells import cell_text, find_columns, one_line
+from .cells import cell_text, find_columns, match_key, one_line
 from .dates import find_title_date, parse_date
 from .grid import Sheet
 from .report import Finding, LoadResult
@@ -22,6 +25,7 @@ FORMAT = "council-tracker"
 HEADER_SEARCH_ROWS = 20
 OTHER_FIELDS = ("reference", "owner", "due", "rag", "progress")
 MIN_OTHER_FIELDS = 2
+JOINED_FIELDS = ("progress", "evidence")
 
 
 def _synonyms() -> dict[str, list[str]]:
@@ -70,8 +74,11 @@ def load_council_tracker(sheet: Sheet, *, snapshot_date: object = None) -> LoadR
                                           sheet.name, fmt)
     raw, area = [], ""
 
+    repeats = repeated_columns(header, columns)
+
     def cell(values: list[object], field: str) -> str:
-        return cell_text(values[columns[field]]) if field in columns else ""
+        parts = [cell_text(values[i]) for i in repeats.get(field, [])]
+        return "\n".join(p for p in parts if p)
 
     for index in range(head + 1, len(sheet.rows)):
         values = sheet.rows[index]
@@ -96,7 +103,8 @@ def load_council_tracker(sheet: Sheet, *, snapshot_date: object = None) -> LoadR
             action=cell(values, "action"), owner=one_line(cell(values, "owner")),
             due=values[columns["due"]] if "due" in columns else "", rag=one_line(cell(values, "rag")),
             progress=cell(values, "progress"), closure=one_line(cell(values, "closure")),
-            source=one_line(cell(values, "source")),
+            source=one_line(cell(values, "source")), evidence=cell(values, "evidence"),
+            phase=one_line(cell(values, "phase")), start=values[columns["start"]] if "start" in columns else "",
         ))
     names = TrackerColumns(sheet=sheet.name, due=_name(header, columns, "due"),
                            rag=_name(header, columns, "rag"), area=_name(header, columns, "area"),
@@ -106,6 +114,17 @@ def load_council_tracker(sheet: Sheet, *, snapshot_date: object = None) -> LoadR
     ref_column = _name(header, columns, "reference")
     result.warnings = warnings + result.warnings + duplicate_references(raw, sheet.name, ref_column)
     return result
+
+
+def repeated_columns(header: list[str], columns: dict[str, int]) -> dict[str, list[int]]:
+    """Field -> its column and every later column with the same name (Jira repeats
+    'Comment' and 'Labels'); text fields join the cells of all of them."""
+    keys = [match_key(h) for h in header]
+    out = {}
+    for field, index in columns.items():
+        same = [i for i, k in enumerate(keys) if k == keys[index] and i >= index]
+        out[field] = same if field in JOINED_FIELDS else [index]
+    return out
 
 
 def _name(header: list[str], columns: dict[str, int], field: str) -> str:

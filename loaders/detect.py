@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import council_tracker, forms, planner, scrutiny, surveymonkey
+from . import council_tracker, forms, planner, scrutiny, scrutiny_cover, surveymonkey
 from .codebook import codebook_from_sheet, is_codebook_table, load_codebook
 from .events import events_from_sheet, is_events_table
 from .grid import Sheet, read_workbook
@@ -32,6 +32,7 @@ class Layout:
     matches: Callable[[Sheet], bool]
     load: Callable[..., LoadResult]            # load(sheet, **options)
     options: tuple[str, ...] = ()              # keyword arguments ``load`` accepts
+    every_sheet: bool = False                  # one record per sheet: ``load`` gets every matching sheet
 
 
 LAYOUTS: list[Layout] = []
@@ -63,6 +64,10 @@ register(Layout("scrutiny-matrix", "scrutiny",
                 scrutiny.is_scrutiny_matrix, scrutiny.load_scrutiny_matrix))
 register(Layout("scrutiny-long", "scrutiny", "scrutiny scores as a long table (Topic, Criterion, Score)",
                 scrutiny.is_scrutiny_long, scrutiny.load_scrutiny_long))
+register(Layout("scrutiny-cover", "scrutiny",
+                "scrutiny report cover sheet ('Topic Scoring' / 'Numerical Score', one row per "
+                "criterion, then the stated Scrutiny Value Score; one report per sheet or per file)",
+                scrutiny_cover.is_scrutiny_cover, scrutiny_cover.load_scrutiny_covers, every_sheet=True))
 register(Layout("events", "events", "events table (date,label,kind)", is_events_table, events_from_sheet))
 register(Layout("codebook", "codebook", "codebook (question_id,wording,waves,theme,negative)",
                 is_codebook_table, codebook_from_sheet))
@@ -95,8 +100,9 @@ def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResu
     options = {k: v for k, v in metadata.items() if k in layout.options and not _blank(v)}
     if "codebook" in layout.options and options.get("codebook") is None:
         options["codebook"] = default_codebook(Path(path))
+    target = [s for s in book.sheets if s.rows and layout.matches(s)] if layout.every_sheet else sheet
     try:
-        return layout.load(sheet, **options)
+        return layout.load(target, **options)
     except FileRejected:
         raise
     except Exception as exc:  # a layout that matched but could not be read: say so plainly

@@ -76,6 +76,9 @@ ACTIONS: dict[str, object] = {
     "progress_note": "string",
     "closure_category": "string",  # one of CLOSURE_CATEGORIES or <NA>
     "source": "string",          # notice | auditor | board | peer challenge | ...
+    "evidence": "string",        # optional: evidence of completion / impact, as written
+    "phase": "string",           # optional: plan phase ("Phase 3"); <NA> when the file has none
+    "start_date": "datetime64[ns]",  # optional: when work on the action started (Planner, some trackers)
 }
 
 SCRUTINY_SCORES: dict[str, object] = {
@@ -87,6 +90,7 @@ SCRUTINY_SCORES: dict[str, object] = {
     "criterion": "string",
     "score": "Int64",
     "scheme": "string",          # scheme id, e.g. "cpca-8" (config/scrutiny_schemes/)
+    "on_work_programme": "boolean",  # status: on the work programme (Yes/No), <NA> when not stated
 }
 
 EVENTS: dict[str, object] = {

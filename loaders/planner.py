@@ -99,7 +99,7 @@ def load_planner_export(sheet: Sheet, *, snapshot_date: object = None) -> LoadRe
             row=Sheet.excel_row(index), reference=reference, area=one_line(cell(values, "bucket")),
             action=action, owner=one_line(cell(values, "owner")), due=cell(values, "due"),
             rag=planner_rag(cell(values, "labels"), one_line(cell(values, "progress"))),
-            progress=note, source=source,
+            progress=note, source=source, start=cell(values, "start"),
         ))
     header = [one_line(v) for v in sheet.rows[head]]
     names = TrackerColumns(sheet=sheet.name,

@@ -81,9 +81,19 @@ def read_score(value: object, scheme: Scheme) -> tuple[int | None, str | None]:
     return int(number), None
 
 
+YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+
+
+def read_yes_no(value: object) -> bool | None:
+    """'Yes' / 'No' (and Y/N, True/False) -> True / False; anything else None."""
+    return YES_NO.get(match_key(value))
+
+
 def _context(values: list[object], columns: dict[str, int]) -> dict[str, object]:
     out = {f: one_line(values[columns[f]]) or None for f in CONTEXT if f in columns}
     out["meeting_date"] = parse_date(values[columns["meeting_date"]]) if "meeting_date" in columns else None
+    if "on_programme" in columns:
+        out["on_work_programme"] = read_yes_no(values[columns["on_programme"]])
     return out
 
 
@@ -91,7 +101,7 @@ def load_scrutiny_matrix(sheet: Sheet) -> LoadResult:
     """A wide topic-scoring sheet -> SCRUTINY_SCORES (one row per topic x scorer x criterion)."""
     head, scheme, criteria = find_wide_header(sheet)
     header = sheet.rows[head]
-    columns = find_columns(header, _synonyms(*CONTEXT))
+    columns = find_columns(header, _synonyms(*CONTEXT, "on_programme"))
     errors = [Finding(f"No column for criterion {c!r} of scheme {scheme.id}.", sheet=sheet.name,
                       row=Sheet.excel_row(head)) for c in scheme.criteria if c not in criteria]
     total = find_columns(header, {"total": [scheme.total_name, *_synonyms("total")["total"]]})
@@ -113,7 +123,7 @@ def load_scrutiny_matrix(sheet: Sheet) -> LoadResult:
             scores[criterion] = score
             records.append({**context, "criterion": criterion, "score": score, "scheme": scheme.id})
         warnings += _check_total(values, total, scores, context["topic"], sheet.name, row, header)
-    return _result(records, errors, warnings, scheme, f"scrutiny-matrix-{sheet.container}")
+    return result(records, errors, warnings, scheme, f"scrutiny-matrix-{sheet.container}")
 
 
 def _check_total(values, total, scores, topic, sheet_name, row, header) -> list[Finding]:
@@ -124,12 +134,18 @@ def _check_total(values, total, scores, topic, sheet_name, row, header) -> list[
         stated_number = float(stated)
     except ValueError:
         return []
+    return total_mismatch(stated_number, scores, topic, sheet_name, row, one_line(header[total["total"]]))
+
+
+def total_mismatch(stated: float, scores: dict[str, int], topic, sheet_name, row, column) -> list[Finding]:
+    """A warning naming the topic when a stated total differs from the sum of its scores."""
     recomputed = sum(scores.values())
-    if stated_number == recomputed:
+    if stated == recomputed:
         return []
-    return [Finding(f"{topic}: stated total {stated} differs from the recomputed sum {recomputed} "
+    shown = int(stated) if float(stated).is_integer() else stated
+    return [Finding(f"{topic}: stated total {shown} differs from the recomputed sum {recomputed} "
                     "(a stale field?); the recomputed sum is used.", sheet=sheet_name, row=row,
-                    column=one_line(header[total["total"]]))]
+                    column=column)]
 
 
 def load_scrutiny_long(sheet: Sheet) -> LoadResult:
@@ -153,10 +169,10 @@ def load_scrutiny_long(sheet: Sheet) -> LoadResult:
             errors.append(Finding(f"{context['topic']}: {problem}.", sheet=sheet.name, row=row,
                                   column=criterion))
         records.append({**context, "criterion": criterion, "score": score, "scheme": scheme.id})
-    return _result(records, errors, warnings, scheme, f"scrutiny-long-{sheet.container}")
+    return result(records, errors, warnings, scheme, f"scrutiny-long-{sheet.container}")
 
 
-def _result(records, errors, warnings, scheme: Scheme, fmt: str) -> LoadResult:
+def result(records, errors, warnings, scheme: Scheme, fmt: str) -> LoadResult:
     if errors:
         rejected = FileRejected(errors, kind="scrutiny", format=fmt)
         rejected.warnings = warnings

@@ -1,25 +1,111 @@
-"""Governance: the improvement plan's actions, snapshot by snapshot."""
+"""Governance: the improvement plan's actions, snapshot by snapshot (issue 4).
+
+Widgets and layout only; every figure comes from metrics/ (tracker, tracker_tables,
+tracker_headlines), every chart from charts/, every download from exports/."""
+import pandas as pd
 import streamlit as st
 
 import ui
 from charts.actions import status_over_time
+from charts.tracker import action_history_chart, status_styler, transitions_chart
+from exports.tracker_xlsx import tracker_csv, tracker_xlsx
+from metrics.actions import status_mix
+from metrics.tracker import (closure_summary, filter_actions, filter_options, moved_to_business_plans,
+                             transitions, transitions_long)
+from metrics.tracker_headlines import tracker_headlines
+from metrics.tracker_tables import (action_choices, download_table, history_table, overdue_table,
+                                    prepare_actions, progress_table, red_table, slipped_table)
 from metrics.trends import journey_span
-from metrics.actions import latest_snapshot, overdue_actions, status_mix
+
+FILTERS = {"area": "Improvement area", "owner": "Owner", "source": "Source", "phase": "Phase"}
+
+
+@st.cache_data(show_spinner=False)
+def _prepared(actions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    return prepare_actions(actions, events)
+
+
+def _styled(frame: pd.DataFrame) -> None:
+    """A table whose status cells carry their RAG colour as well as the word."""
+    st.dataframe(status_styler(frame), hide_index=True, width="stretch")
+
+
+def _day(date) -> str:
+    return f"{pd.Timestamp(date).day} {pd.Timestamp(date):%b %Y}"
+
 
 st.title("Governance")
-st.markdown("The improvement plan's actions at every reporting date: how many are red, amber, green and complete, and which are overdue.")
+st.markdown("The improvement plan's actions at every reporting date: how many are red, amber, green and "
+            "complete, which are overdue or slipping, and what happened at the phase 3 close-down.")
 
 data = ui.bundle()
-mix = status_mix(data.actions)
+everything = _prepared(data.actions, data.events)
+
+st.header("Choose actions")
+columns = st.columns(len(FILTERS))
+chosen = {field: column.multiselect(label, filter_options(everything, field), key=f"filter-{field}")
+          for column, (field, label) in zip(columns, FILTERS.items())}
+actions = filter_actions(everything, **chosen)
+st.caption(f"{actions['reference'].nunique()} actions over {actions['snapshot_date'].nunique()} reporting dates "
+           "match the filters.")
+if actions.empty:
+    st.info("No actions match these filters. Clear a filter to see more.")
+    st.stop()
+
+st.header("What the board asks")
+st.markdown("\n".join(f"- {sentence}" for sentence in tracker_headlines(actions, data.events)))
+
+st.header("Status at each reporting date")
+mix = status_mix(actions)
 start, end = journey_span(data.events, mix["snapshot_date"])
 fig = status_over_time(mix, events=data.events, title="Improvement plan actions by status at each reporting date",
                        start=start, end=end)
-ui.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status", "count": "Actions",
-                                                 "share": "% of actions"}),
+ui.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status",
+                                                            "count": "Actions", "share": "% of actions"}),
                key="status-mix")
 
-st.header("Overdue at the latest reporting date")
-overdue = overdue_actions(latest_snapshot(data.actions))
-ui.table(overdue[["reference", "area", "action", "owner", "due_date", "status", "rag_text", "days_overdue"]]
-             .rename(columns={"reference": "Ref", "area": "Area", "action": "Action", "owner": "Owner", "due_date": "Due",
-                              "status": "Status", "rag_text": "As written", "days_overdue": "Days overdue"}))
+st.header("Changes between two reporting dates")
+dates = sorted(actions["snapshot_date"].unique())
+pick_from, pick_to = st.columns(2)
+before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=_day, key="from")
+after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=_day, key="to")
+moves = transitions(actions, before, after)
+ui.chart_block(transitions_chart(moves, before, after, title=f"Actions by status, {_day(before)} to {_day(after)}"),
+               transitions_long(moves), key="transitions")
+
+st.header("Overdue, slipped and red the longest")
+st.markdown(f"**Overdue at {_day(dates[-1])}** (not complete, due date before the reporting date)")
+overdue = overdue_table(actions)
+_styled(overdue) if not overdue.empty else st.markdown("No action is overdue.")
+st.markdown("**Due dates moved later**, most days first")
+_styled(slipped_table(actions))
+st.markdown("**Time at Red**, longest first (days from a report at Red to the next report)")
+_styled(red_table(actions))
+st.markdown("**Expected progress** of the open actions, from start and due dates where both are known")
+_styled(progress_table(actions))
+
+st.header("Phase 3 close-down")
+ui.table(closure_summary(actions))
+moved = moved_to_business_plans(actions)
+st.markdown(f"**{len(moved)} actions still open, moved into Directorate Business Plans** to follow after the plan closed")
+if not moved.empty:
+    _styled(moved[["reference", "action", "owner", "status"]].astype({"status": "string"})
+             .rename(columns={"reference": "Ref", "action": "Action", "owner": "Owner", "status": "Status"}))
+
+st.header("One action's history")
+choices = action_choices(actions)
+reference = st.selectbox("Action", list(choices), format_func=choices.get, key="history-action")
+history = history_table(actions, reference)
+fig = action_history_chart(history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
+                                                   "Status": "status"}),
+                           reference, title=f"{reference}: due date and RAG at each reporting date")
+ui.chart_block(fig, history, key="action-history")
+
+st.header("Download the filtered actions")
+table = download_table(actions)
+st.caption(f"{len(table)} rows: every reporting date of the actions chosen above. Status cells are coloured "
+           "and labelled in the spreadsheet.")
+left, right = st.columns(2)
+left.download_button("Download as CSV", tracker_csv(table), "governance_actions.csv", "text/csv", key="dl-csv")
+right.download_button("Download as Excel (xlsx)", tracker_xlsx(table), "governance_actions.xlsx",
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl-xlsx")

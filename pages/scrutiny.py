@@ -1,27 +1,122 @@
-"""Scrutiny: the topic-scoring matrix and the ranking of Scrutiny Value Scores."""
+"""Scrutiny: the topic-scoring matrix explorer (widgets and layout only).
+
+Filters, what-if weights, the heatmap's sort and the selected topic live in the URL
+(metrics.scrutiny_state), so a shared link opens the same view. Logic is in
+metrics.scrutiny_views, figures in charts/, the committee paper in exports/.
+"""
+import pandas as pd
 import streamlit as st
 
 import ui
 from charts.scrutiny import topic_heatmap, value_score_ranking
-from metrics.scrutiny import latest_value_scores, topic_matrix
+from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
+from exports.scrutiny_xlsx import committee_workbook, scores_csv
+from metrics.scrutiny import topic_matrix
+from metrics.scrutiny_state import WEIGHT_MAX, WEIGHT_MIN, WEIGHT_STEP, ViewState, parse_state, state_params
+from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterion, disagreement_by_topic,
+                                    filter_options, filter_scores, score_distribution, sort_matrix,
+                                    topic_meetings, topic_scores_by_scorer, weighted_ranking)
+
+STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
+NAMES = {"meeting_date": "Meeting", "committee": "Committee", "topic": "Topic", "objective": "Strategic objective",
+         "n_scorers": "Scorers", "disagreement": "Scorer disagreement", "unweighted": "Unweighted total",
+         "criterion": "Criterion", "mean": "Mean", "spread": "Spread", "widest_range": "Widest range",
+         "most_disputed": "Most disputed criterion", "topics_split": "Topics split", "topics": "Topics",
+         "scorers": "Scorers", "score": "Score", "label": "Label", "count": "Scores", "share": "Share"}
+
+
+def pick(column, label: str, choices: list, current, key: str, all_label: str):
+    """A selectbox with an 'All' first choice, starting at the URL's value."""
+    values = [None, *choices]
+    index = values.index(current) if current in values else 0
+    fmt = (lambda v: all_label if v is None else v.strftime("%-d %b %Y") if isinstance(v, pd.Timestamp) else v)
+    return column.selectbox(label, values, index=index, format_func=fmt, key=key)
+
+
+def rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.round({c: 2 for c in frame.select_dtypes("float").columns})
+
 
 st.title("Scrutiny")
 data = ui.bundle()
 scheme = ui.scrutiny_scheme(data.scrutiny)
+criteria, labels = list(scheme.criteria), scheme.label_for()
+options = filter_options(data.scrutiny)
+state = parse_state(st.query_params.to_dict(), options, criteria, sorted(data.scrutiny["topic"].dropna().unique()))
 st.markdown(
-    f"Candidate topics scored against the {len(scheme.criteria)} criteria of the scheme "
-    f"“{scheme.name}”, each at its latest meeting. The {scheme.total_name} is recomputed from the "
-    f"criterion scores; topics at or above the cut-off of {scheme.cutoff} are candidates for the work programme."
+    f"Candidate topics scored against the {len(criteria)} criteria of “{scheme.name}”, each at its latest "
+    f"meeting. The {scheme.total_name} is recomputed from the criterion scores (the mean where several members "
+    f"scored); topics at or above the cut-off of {scheme.cutoff} are candidates for the work programme."
 )
 
-ranking = latest_value_scores(data.scrutiny)
-fig = value_score_ranking(ranking, topic="topic", total="total", cutoff=scheme.cutoff,
-                          title=f"{scheme.total_name} by topic")
-ui.chart_block(fig, ranking.rename(columns={"meeting_date": "Meeting", "committee": "Committee", "topic": "Topic",
-                                            "objective": "Strategic objective", "n_scorers": "Scorers",
-                                            "total": scheme.total_name, "disagreement": "Scorer disagreement"})
-               .drop(columns=["scheme", "n_criteria"]), key="ranking")
+st.header("Filters and what-if weights")
+cols = st.columns(4)
+meeting = pick(cols[0], "Meeting", options["meeting"], state.meeting, "meeting", "All meetings")
+committee = pick(cols[1], "Committee", options["committee"], state.committee, "committee", "All committees")
+objective = pick(cols[2], "Strategic objective", options["objective"], state.objective, "objective", "All objectives")
+status = cols[3].selectbox("Status", list(STATUS_NAMES), index=list(STATUS_NAMES).index(state.status),
+                           format_func=STATUS_NAMES.get, key="status")
+with st.expander("What-if weights per criterion (1 = as scored)", expanded=bool(state.weights)):
+    weight_cols = st.columns(2)
+    chosen = {c: weight_cols[i % 2].number_input(c, WEIGHT_MIN, WEIGHT_MAX, float(state.weights.get(c, 1.0)),
+                                                 WEIGHT_STEP, key=f"w{i}") for i, c in enumerate(criteria)}
+weights = {c: w for c, w in chosen.items() if w != 1.0}
+scores = filter_scores(data.scrutiny, meeting, committee, objective, status)
+if scores.empty:
+    st.info("No topic matches these filters. Choose “All” in one of them to see more topics.")
+    st.query_params.from_dict(state_params(ViewState(meeting, committee, objective, status), criteria))
+    st.stop()
 
-matrix = topic_matrix(data.scrutiny, criteria=list(scheme.criteria))
-heat = topic_heatmap(matrix, labels=scheme.label_for(), title="Topic scoring matrix")
-ui.chart_block(heat, matrix.round(1).reset_index(), key="matrix")
+ranking = weighted_ranking(scores, weights, scheme.cutoff)
+st.header("Ranking")
+st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if weights
+            else "No what-if weights: every criterion counts once.")
+score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
+ranking_table = ranking.drop(columns=["scheme", "n_criteria", "reaches"]).rename(columns={**NAMES, "total": score_name,
+                                                                                     "crossing": "Crosses cut-off"})
+ui.chart_block(value_score_ranking(ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
+                                   score_name=score_name), rounded(ranking_table), key="ranking")
+
+st.header("Topic scoring matrix")
+sort_choices = ["total", *criteria]
+sort = st.selectbox("Sort topics by", sort_choices, index=sort_choices.index(state.sort),
+                    format_func=lambda v: scheme.total_name if v == "total" else v, key="sort")
+matrix = sort_matrix(topic_matrix(scores, criteria=criteria), sort)
+ui.chart_block(topic_heatmap(matrix, labels=labels, title="Topic scoring matrix", total_name=scheme.total_name),
+               matrix.round(1).reset_index().rename(columns={"topic": "Topic"}), key="matrix")
+
+st.header("Topic detail")
+topics = ranking["topic"].tolist()
+topic = st.selectbox("Topic", topics, index=topics.index(state.topic) if state.topic in topics else 0, key="topic")
+detail = topic_scores_by_scorer(scores, topic, criteria)
+scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
+ui.chart_block(topic_detail_chart(detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
+               rounded(detail).rename(columns=NAMES), key="detail")
+st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
+ui.table(rounded(topic_meetings(data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
+
+st.header("Score distribution and scorer disagreement")
+distribution = score_distribution(scores, criteria, labels)
+ui.chart_block(score_distribution_chart(distribution, title="Scores given per criterion"),
+               rounded(distribution).rename(columns=NAMES), key="distribution")
+by_topic = disagreement_by_topic(scores)
+ui.chart_block(disagreement_chart(by_topic, "topic", title="Scorer disagreement by topic"),
+               rounded(by_topic).rename(columns=NAMES), key="disagreement_topic")
+by_criterion = disagreement_by_criterion(scores, criteria)
+ui.chart_block(disagreement_chart(by_criterion, "criterion", title="Scorer disagreement by criterion"),
+               rounded(by_criterion).rename(columns=NAMES), key="disagreement_criterion")
+
+st.header("Downloads")
+paper = matrix.reindex([t for t in topics if t in matrix.index])
+subtitle = (f"{scheme.name}. Each topic at its latest meeting; {score_name} recomputed from the criterion scores "
+            f"(mean of scorers). Cut-off {scheme.cutoff}." + (" What-if weights: see the Scheme sheet." if weights else ""))
+left, right = st.columns(2)
+left.download_button("Committee paper (xlsx)", committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
+                     "topic scoring", subtitle, weights), "scrutiny_topic_scores.xlsx", key="xlsx",
+                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+right.download_button("Scores (CSV)", scores_csv(scores.rename(columns=NAMES)), "scrutiny_scores.csv",
+                      mime="text/csv", key="csv")
+
+view = ViewState(meeting, committee, objective, status, sort, weights, topic)
+if state_params(view, criteria) != st.query_params.to_dict():
+    st.query_params.from_dict(state_params(view, criteria))
