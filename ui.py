@@ -60,14 +60,40 @@ def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:
     return schemes.get(ids[0] if len(ids) else DEFAULT_SCHEME, schemes[DEFAULT_SCHEME])
 
 
-def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None) -> None:
-    """A chart, its alt text as a visible caption, and the same data as a table."""
+def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None,
+                selectable: bool = False) -> list[str]:
+    """A chart, its alt text as a visible caption, and the same data as a table.
+
+    With ``selectable``, clicking a bar or point selects it; returns the ``customdata`` of
+    the selected points (empty when nothing is selected)."""
     description = alt_text(fig)
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    if selectable:
+        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key,
+                                on_select="rerun", selection_mode="points")
+    else:
+        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
     if description:
         st.caption(description)
     with st.expander(table_caption or "The data in this chart, as a table"):
         table(frame)
+    points = (event or {}).get("selection", {}).get("points", []) if selectable else []
+    return [str(p["customdata"]) for p in points if p.get("customdata") is not None]
+
+
+def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=None) -> None:
+    """Set up a selectbox's state before it is drawn (draw it with ``key=widget_key`` and no
+    index): a newly clicked chart item wins, then the current choice if still offered, then
+    ``preferred`` (e.g. from the URL), then the first choice. A click already followed is
+    ignored, so choosing in the selectbox afterwards still works."""
+    memory = f"_{widget_key}_last_click"
+    click = clicked[0] if clicked else None
+    if click != st.session_state.get(memory):
+        st.session_state[memory] = click
+        if click in choices:
+            st.session_state[widget_key] = click
+            return
+    if st.session_state.get(widget_key) not in choices and choices:
+        st.session_state[widget_key] = preferred if preferred in choices else choices[0]
 
 
 def table(frame: pd.DataFrame) -> None:

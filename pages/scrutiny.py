@@ -74,8 +74,10 @@ st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if wei
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
 ranking_table = ranking.drop(columns=["scheme", "n_criteria", "reaches"]).rename(columns={**NAMES, "total": score_name,
                                                                                      "crossing": "Crosses cut-off"})
-ui.chart_block(value_score_ranking(ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
-                                   score_name=score_name), rounded(ranking_table), key="ranking")
+clicked = ui.chart_block(value_score_ranking(ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
+                                             score_name=score_name), rounded(ranking_table), key="ranking",
+                         selectable=True)
+st.caption("Click a topic's bar, or choose it under Topic detail, to see its detail.")
 
 st.header("Topic scoring matrix")
 sort_choices = ["total", *criteria]
@@ -87,7 +89,8 @@ ui.chart_block(topic_heatmap(matrix, labels=labels, title="Topic scoring matrix"
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
-topic = st.selectbox("Topic", topics, index=topics.index(state.topic) if state.topic in topics else 0, key="topic")
+ui.follow_click(clicked, "topic", topics, preferred=state.topic)
+topic = st.selectbox("Topic", topics, key="topic")
 detail = topic_scores_by_scorer(scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
 ui.chart_block(topic_detail_chart(detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),

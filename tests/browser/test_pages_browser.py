@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.driving import AXE_REPORT, PAGES, open_page, page_problems
+from tests.browser.driving import AXE_REPORT, PAGES, open_page, page_problems, settle
 
 pytestmark = pytest.mark.browser
 
@@ -52,3 +52,19 @@ def test_navigation_reaches_every_page(page, server_url):
         page.wait_for_url(f"**/{path}")
         page.wait_for_function(f"document.querySelector('h1')?.innerText.trim() === {title!r}")
         assert page_problems(page) == []
+
+
+def test_clicking_a_ranking_bar_opens_that_topic(page, server_url):
+    open_page(page, server_url, "scrutiny")
+    detail = page.get_by_role("combobox", name="Topic", exact=True)
+    before = detail.input_value()
+    bars = page.locator(".js-plotly-plot").first.locator("g.trace.bars g.point path")
+    bars.nth(5).click(force=True)
+    page.wait_for_timeout(500)
+    settle(page)
+    after = detail.input_value()
+    assert after != before, "the topic detail did not follow the clicked bar"
+    assert page.get_by_role("heading", name=f"{after}: scores by criterion and scorer").count() or \
+        page.get_by_text(f"{after}: scores by criterion and scorer").count()
+    assert "topic=" in page.url, "the selected topic is in the shareable URL"
+    assert page_problems(page) == []
