@@ -135,3 +135,73 @@ def run_page(page) -> None:
             "Something went wrong while drawing this page. The data has not been changed. "
             "Please try again; if it happens again, tell the dashboard's administrator."
         )
+
+
+def wave_label(date) -> str:
+    return f"{pd.Timestamp(date):%B %Y}"
+
+
+def moved_block(views, key: str) -> None:
+    """The questions that moved since the previous wave, biggest first, with the verdict."""
+    from charts.change import change_bars
+
+    moved = views.moved
+    if moved.empty or moved["change"].isna().all():
+        st.info("There is no earlier wave to compare with yet.")
+        return
+    fig = change_bars(moved, title=f"Change since the previous wave, {wave_label(views.trend['date'].max())}")
+    shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
+    chart_block(fig, shown[["question", "theme", "pct_positive", "change", "lower", "upper", "verdict"]].rename(columns={
+        "question": "Statement", "theme": "Theme", "pct_positive": "% positive now", "change": "Change (points)",
+        "lower": "Lower 95%", "upper": "Upper 95%", "verdict": "Real change or noise"}).round(1), key=key)
+
+
+def group_block(data, audience: str, group_label: str, key: str) -> None:
+    """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
+    from charts.survey import group_heatmap
+    from metrics.published import survey_views, wave_dates
+
+    min_size = settings().min_group_size
+    dates = wave_dates(data.surveys, audience)
+    chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
+    views = survey_views(data.surveys, data.codebook, audience, min_size, settings().confidence, wave_date=chosen)
+    label = f"fewer than {min_size} responses"
+    heat = group_heatmap(views.groups, row="group", column="theme", value="score",
+                         title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
+    chart_block(heat, published_table(views.groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
+                                                            "n_respondents": "Respondents", "score": "% positive"}),
+                key=key)
+
+
+def drill_block(data, audience: str, key: str) -> None:
+    """Theme -> its questions' answer distributions; question -> its trend, wording changes marked."""
+    from charts.survey import answer_distribution
+    from charts.wording import add_wording_markers
+    from metrics.published import question_history, survey_views, theme_drill
+    from metrics.questions import questions_of_theme
+
+    min_size, conf = settings().min_group_size, settings().confidence
+    views = survey_views(data.surveys, data.codebook, audience, min_size, conf)
+    if not views.themes:
+        return
+    label = f"fewer than {min_size} responses"
+    theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
+    table = theme_drill(data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
+    fig = answer_distribution(table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
+                              suppressed_label=label)
+    chart_block(fig, published_table(table, label, {
+        "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
+        "pct_neutral": "% neutral", "pct_negative": "% negative"}), key=f"{key}-answers")
+    questions = questions_of_theme(data.surveys[data.surveys["audience"] == audience], data.codebook, theme)
+    wording = dict(zip(questions["question_id"], questions["question_text"]))
+    qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
+    trend, changes = question_history(data.surveys, data.codebook, audience, qid, min_size, conf)
+    start, end = journey_span(data.events, trend["date"])
+    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
+                      events=data.events, title=f"“{wording[qid]}” over time", start=start, end=end)
+    add_wording_markers(fig, changes)
+    shown = trend.rename(columns={"series": "Measure", "date": "Wave date", "value": "% positive",
+                                  "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"})
+    chart_block(fig, shown, key=f"{key}-question-trend")
+    for row in changes.itertuples():
+        st.caption(f"Wording changed in {wave_label(row.wave_date)}: before, “{row.old}”.")

@@ -3,13 +3,14 @@
 ``data_dir/manifest.csv`` (``file,kind,audience,wave,wave_date,snapshot_date``) lists each
 file with the metadata an officer typed at upload; without a manifest every workbook and
 csv in the folder is detected on its own. ``codebook.csv`` and ``events.csv`` are read from
-the folder. A rejected file never stops the bundle: it appears in ``sources`` with its
+the folder. Uploads kept by the store (``store.json``, see store/) are read from their
+normalised parquet, so pages have one code path for both. A rejected file never stops the bundle: it appears in ``sources`` with its
 error and contributes no rows. The app caches the Bundle; this module never imports
 streamlit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,9 +20,10 @@ from .codebook import load_codebook
 from .detect import load_file
 from .events import load_events
 from .grid import read_text_table
-from .model import ACTIONS, CODEBOOK, EVENTS, SCRUTINY_SCORES, SURVEY_RESPONSES, conform, empty
+from .model import ACTIONS, AGGREGATES, CODEBOOK, EVENTS, SCRUTINY_SCORES, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
+from store.catalogue import STORE_FOLDERS, Store
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
@@ -29,7 +31,7 @@ SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", 
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
 UNMAPPED_COLUMNS = ["file", "audience", "wave", "question_id", "wording"]
 FRAMES = {"survey": ("surveys", SURVEY_RESPONSES), "actions": ("actions", ACTIONS),
-          "scrutiny": ("scrutiny", SCRUTINY_SCORES)}
+          "scrutiny": ("scrutiny", SCRUTINY_SCORES), "aggregates": ("aggregates", AGGREGATES)}
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Bundle:
     sources: pd.DataFrame       # one row per file: SOURCE_COLUMNS
     unmapped: pd.DataFrame      # survey wordings not in the codebook: UNMAPPED_COLUMNS
     findings: pd.DataFrame      # every warning and error: FINDING_COLUMNS
+    aggregates: pd.DataFrame = field(default_factory=lambda: empty(AGGREGATES))  # published results tables
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
@@ -50,7 +53,8 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     if not path.is_file():
         skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
-                if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip]
+                if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip
+                and p.relative_to(data_dir).parts[0] not in STORE_FOLDERS]
     sheet = read_text_table(path)
     header = [one_line(h).casefold() for h in sheet.rows[0]] if sheet.rows else []
     rows = [{k: one_line(v) for k, v in zip(header, r) if one_line(v)} for r in sheet.rows[1:]]
@@ -77,6 +81,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
             findings += _findings(name, "warning", getattr(rejected, "warnings", []))
             continue
         _collect(result, name, parts, sources, findings, unmapped)
+    _collect_store(data_dir, parts, sources, findings, unmapped)
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
         codebook=codebook, events=events, **frames,
@@ -97,6 +102,20 @@ def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) 
     for item in result.metadata.get("unmapped", []):
         unmapped.append({"file": name, "audience": result.metadata.get("audience"),
                          "wave": result.metadata.get("wave"), **item})
+
+
+def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> None:
+    """The store's current uploads, from their normalised parquet."""
+    store = Store(data_dir)
+    for entry in store.active():
+        if entry.kind in parts:
+            parts[entry.kind].append(store.frame(entry))
+        sources.append({"file": entry.file, "kind": entry.kind, "format": entry.format,
+                        "records": entry.records, "questions": entry.questions,
+                        "warnings": len(entry.warnings), "error": None})
+        findings += [{"file": entry.file, "severity": "warning", **w} for w in entry.warnings]
+        unmapped += [{"file": entry.file, "audience": entry.metadata.get("audience"),
+                      "wave": entry.metadata.get("wave"), **u} for u in entry.unmapped]
 
 
 def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:

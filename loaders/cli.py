@@ -53,7 +53,7 @@ def report(result: LoadResult | None, rejected: FileRejected | None, kind: str |
     """The JSON object for a loaded or a rejected file."""
     if result is not None:
         out = {"kind": result.kind, "format": result.format, "records": result.records}
-        if result.kind == "survey":
+        if result.kind in ("survey", "aggregates"):
             out["questions"] = result.questions
         out.update(errors=[], warnings=[f.as_dict() for f in result.warnings])
         return out

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import guards
 from . import council_tracker, forms, planner, scrutiny, scrutiny_cover, surveymonkey
+from . import aggregates, generic_survey, google_forms, qualtrics
 from .codebook import codebook_from_sheet, is_codebook_table, load_codebook
 from .events import events_from_sheet, is_events_table
 from .grid import Sheet, read_workbook
@@ -71,6 +73,20 @@ register(Layout("scrutiny-cover", "scrutiny",
 register(Layout("events", "events", "events table (date,label,kind)", is_events_table, events_from_sheet))
 register(Layout("codebook", "codebook", "codebook (question_id,wording,waves,theme,negative)",
                 is_codebook_table, codebook_from_sheet))
+# Survey layouts added by issue 3. The generic sheet and the aggregated table come last:
+# they accept what no named export layout claimed.
+register(Layout("qualtrics", "survey",
+                "Qualtrics export (three header rows: export tags, question text, {\"ImportId\": ...})",
+                qualtrics.is_qualtrics_export, qualtrics.load_qualtrics_export, SURVEY_OPTIONS))
+register(Layout("google-forms", "survey", "Google Forms responses (header 'Timestamp', then the questions)",
+                google_forms.is_google_forms_export, google_forms.load_google_forms_export, SURVEY_OPTIONS))
+register(Layout("generic-survey", "survey",
+                "survey sheet with one header row and agreement answers (Strongly disagree ... Strongly agree)",
+                generic_survey.is_generic_survey, generic_survey.load_generic_survey, SURVEY_OPTIONS))
+register(Layout("aggregated-results", "survey",
+                "aggregated results table (a Question column, then answer counts/percentages, "
+                "a % positive column, or one % positive column per group)",
+                aggregates.is_aggregated_results, aggregates.load_aggregated_results, SURVEY_OPTIONS))
 
 
 def detect(sheets: list[Sheet], kind: str | None = None) -> tuple[Layout, Sheet] | None:
@@ -92,7 +108,9 @@ def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResu
     """
     if kind is not None and kind not in KINDS:
         raise FileRejected([Finding(f"Unknown kind {kind!r}; expected one of {', '.join(KINDS)}.")])
+    checked = guards.check_file(path)          # hostile/broken files refused before parsing
     book = read_workbook(path)
+    guards.check_not_empty(book.sheets)
     found = detect(book.sheets, kind)
     if found is None:
         raise FileRejected([Finding(_not_recognised(book.sheets, kind))], kind=kind)
@@ -102,13 +120,17 @@ def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResu
         options["codebook"] = default_codebook(Path(path))
     target = [s for s in book.sheets if s.rows and layout.matches(s)] if layout.every_sheet else sheet
     try:
-        return layout.load(target, **options)
+        result = layout.load(target, **options)
     except FileRejected:
         raise
     except Exception as exc:  # a layout that matched but could not be read: say so plainly
         raise FileRejected([Finding(f"Could not read this {layout.description}: "
                                     f"{type(exc).__name__}: {exc}", sheet=sheet.name)],
                            kind=layout.kind, format=layout.name) from exc
+    used = {s.name for s in (target if isinstance(target, list) else [target])}
+    result.warnings = (checked + guards.check_workbook(book.sheets, used) + result.warnings
+                       + guards.check_result(result.frame))
+    return result
 
 
 def _blank(value: object) -> bool:

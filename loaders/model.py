@@ -93,6 +93,21 @@ SCRUTINY_SCORES: dict[str, object] = {
     "on_work_programme": "boolean",  # status: on the work programme (Yes/No), <NA> when not stated
 }
 
+#: Published or provider-aggregated survey results (no respondent rows): one row per
+#: question x group x wave. See docs/data-model.md "Aggregated results".
+AGGREGATES: dict[str, object] = {
+    "audience": "string",        # staff | partner | benchmark | ...
+    "wave": "string",
+    "wave_date": "datetime64[ns]",
+    "group": "string",           # the column/row group as published (directorate, "All", a benchmark)
+    "question_id": "string",     # from the codebook, provisional "UNMAPPED-..." if unknown
+    "question_text": "string",   # as published
+    "n_respondents": "Int64",    # <NA> when the table gives percentages without a base
+    "pct_positive": "Float64",   # 0-100
+    "pct_neutral": "Float64",    # 0-100, <NA> when not published
+    "pct_negative": "Float64",   # 0-100, <NA> when not published
+}
+
 EVENTS: dict[str, object] = {
     "date": "datetime64[ns]",
     "label": "string",
@@ -105,6 +120,7 @@ SCHEMAS: dict[str, dict[str, object]] = {
     "actions": ACTIONS,
     "scrutiny_scores": SCRUTINY_SCORES,
     "events": EVENTS,
+    "aggregates": AGGREGATES,
 }
 
 

@@ -1,25 +1,31 @@
-"""Culture: staff-survey theme trends and the directorate view, with small groups hidden."""
+"""Culture: staff-survey theme trends, the questions that moved, the directorate view and a
+drill-down from a theme to its questions, with small groups hidden."""
 import streamlit as st
 
 import ui
-from charts.survey import group_heatmap
-from metrics.breakdowns import group_theme_table
-from metrics.waves import latest_wave
+from metrics.published import survey_views
 
 st.title("Culture")
-st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), and the latest wave by directorate.")
+st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
+            "previous wave, and results by directorate.")
 
 data = ui.bundle()
-min_size = ui.settings().min_group_size
+settings = ui.settings()
+views = survey_views(data.surveys, data.codebook, "staff", settings.min_group_size, settings.confidence)
+if views.wave_date is None:
+    st.info("No staff survey results yet.")
+    st.stop()
+
+st.header("Theme scores over time")
 ui.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 
-latest = latest_wave(data.surveys, "staff")
-if not latest.empty:
-    st.header(f"By directorate, {latest['wave_date'].iloc[0]:%B %Y}")
-    shown = group_theme_table(latest, data.codebook, min_size)
-    label = f"fewer than {min_size} responses"
-    heat = group_heatmap(shown, row="group", column="theme", value="score",
-                         title="Theme score by directorate", suppressed_label=label)
-    ui.chart_block(heat, ui.published_table(shown, label, {"wave": "Wave", "group": "Directorate", "theme": "Theme",
-                                                           "n_respondents": "Respondents", "score": "% positive"}),
-                   key="culture-heatmap")
+st.header("Questions that moved")
+st.markdown("Biggest changes first. A change is only called real when its 95% interval excludes zero; "
+            "with a few dozen respondents most changes are within the noise.")
+ui.moved_block(views, key="culture-moved")
+
+st.header("By directorate")
+ui.group_block(data, "staff", "Directorate", key="culture-heatmap")
+
+st.header("A theme's questions")
+ui.drill_block(data, "staff", key="culture-drill")

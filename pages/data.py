@@ -2,6 +2,7 @@
 import streamlit as st
 
 import ui
+from pages.data_upload import stored_section, templates_section, upload_section
 from charts.trend import trend_chart
 from metrics.coverage import records_over_time
 from metrics.trends import journey_span
@@ -18,6 +19,10 @@ start, end = journey_span(data.events, counts["date"])
 fig = trend_chart(counts, x="date", y="value", series="series", events=data.events, start=start, end=end,
                   title="Records read, by survey wave and tracker snapshot", y_title="Records", y_range=None, suffix="")
 ui.chart_block(fig, counts.rename(columns={"series": "Source", "date": "Date", "value": "Records"}), key="records")
+
+upload_section()
+stored_section()
+templates_section()
 
 st.header("Files")
 ui.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",

@@ -1,25 +1,46 @@
-"""Partnership: the partner survey over time and the latest wave statement by statement
-(partner organisations are mostly under the reporting threshold, so no organisation view yet)."""
+"""Partnership: the partner survey over time, what moved, results by partner organisation
+(most are under the reporting threshold, so they say so) and a theme drill-down, beside
+the partnership actions' progress."""
 import streamlit as st
 
 import ui
-from charts.survey import question_bars
-from metrics.breakdowns import statement_results
-from metrics.waves import latest_wave
+from metrics.actions import theme_actions_now
+from metrics.published import survey_views
 
 st.title("Partnership")
-st.markdown("What the constituent councils and the Business Board say about working with the Combined Authority.")
+st.markdown("What the constituent councils and the Business Board say about working with the Combined Authority, "
+            "and where the partnership actions of the improvement plan stand.")
 
 data = ui.bundle()
+settings = ui.settings()
+views = survey_views(data.surveys, data.codebook, "partner", settings.min_group_size, settings.confidence)
+if views.wave_date is None:
+    st.info("No partner survey results yet.")
+    st.stop()
+
+st.header("Theme scores over time")
 ui.theme_trend_block("partner", "Partner survey theme scores", key="partner-trend")
 
-latest = latest_wave(data.surveys, "partner")
-if not latest.empty:
-    st.header(f"Statements, {latest['wave_date'].iloc[0]:%B %Y}")
-    min_size = ui.settings().min_group_size
-    table = statement_results(latest, data.codebook, min_size)
-    bars = question_bars(table, question="question", value="pct_positive", title="Partners agreeing with each statement",
-                         suppressed_label=f"fewer than {min_size} responses")
-    ui.chart_block(bars, ui.published_table(table, f"fewer than {min_size} responses", {
-        "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
-        "pct_neutral": "% neutral", "pct_negative": "% negative"}), key="partner-questions")
+st.header("Questions that moved")
+st.markdown("Biggest changes first, with whether each is more than noise.")
+ui.moved_block(views, key="partner-moved")
+
+st.header("By partner organisation")
+st.markdown(f"Most partner organisations send fewer than {settings.min_group_size} responses: their results are "
+            "not shown, and a further organisation may be hidden so that none can be worked out by subtraction.")
+ui.group_block(data, "partner", "Partner organisation", key="partner-heatmap")
+
+st.header("A theme's questions")
+ui.drill_block(data, "partner", key="partner-drill")
+
+st.header("Partnership actions")
+actions = theme_actions_now(data.actions, "partnership")
+if actions.empty:
+    st.info("No partnership actions in the latest tracker.")
+else:
+    date = actions["snapshot_date"].max()
+    st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: "
+                f"{int((actions['status'] == 'Complete').sum())} of {len(actions)} complete.")
+    ui.table(actions[["reference", "action", "owner", "due_date", "status", "progress_note"]].rename(columns={
+        "reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due", "status": "Status",
+        "progress_note": "Latest progress"}))

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE = ["loaders", "metrics", "charts", "sample_data", "exports"]
+PURE = ["loaders", "metrics", "charts", "sample_data", "exports", "store"]
 MODULES = sorted(p for package in PURE for p in (ROOT / package).glob("*.py"))
 
 

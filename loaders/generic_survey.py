@@ -1,0 +1,80 @@
+"""Any plain survey sheet with ONE header row: the fallback survey layout.
+
+A sheet (xlsx, csv, tsv) whose first non-empty row is text headers and whose columns
+include at least one agreement-scale column, judged by CONTENT (cells that are Strongly
+disagree ... Strongly agree, config/agreement_vocabulary.csv), not by header. Optional
+columns are found by header text (config/survey_headers.toml ``[generic]``): a
+respondent id and a completion date; without a date the wave date must be given. It is
+registered after every named export layout, so a Forms or Google export is never read
+as generic. Default audience: staff.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .cells import one_line
+from .dates import parse_date
+from .grid import Sheet
+from .report import LoadResult
+from .survey_common import Column, SurveyRows, build_survey, is_agreement, respondent_id
+from .vocab import header_config
+
+FORMAT = "generic-survey"
+HEADER_SEARCH_ROWS = 5
+MIN_ROWS = 2
+
+
+def _config() -> dict:
+    return header_config("survey_headers")["generic"]
+
+
+def find_header(sheet: Sheet) -> int | None:
+    """0-based index of the header row: the first non-empty row, all cells text."""
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        cells = [v for v in row if one_line(v)]
+        if not cells:
+            continue
+        if len(cells) >= 2 and all(isinstance(v, str) for v in cells):
+            return index
+        return None
+    return None
+
+
+def _columns(sheet: Sheet, head: int) -> tuple[list[str], list[tuple[int, list]], list[int]]:
+    header = [one_line(v) for v in sheet.rows[head]]
+    data = [(i, r) for i, r in enumerate(sheet.rows[head + 1:], start=head + 1) if any(one_line(v) for v in r)]
+    return header, data, [Sheet.excel_row(i) for i, _ in data]
+
+
+def is_generic_survey(sheet: Sheet) -> bool:
+    head = find_header(sheet)
+    if head is None:
+        return False
+    header, data, rows = _columns(sheet, head)
+    if len(data) < MIN_ROWS:
+        return False
+    return any(h and is_agreement(Column(c, h, h, [r[c] for _, r in data], rows)) for c, h in enumerate(header))
+
+
+def _first_match(header: list[str], pattern: str) -> int | None:
+    return next((c for c, h in enumerate(header) if h and re.search(pattern, h, re.IGNORECASE)), None)
+
+
+def load_generic_survey(sheet: Sheet, *, codebook: pd.DataFrame | None = None, audience: str | None = None,
+                        wave: str | None = None, wave_date: object = None) -> LoadResult:
+    """A one-header-row survey sheet -> SURVEY_RESPONSES (see survey_common.build_survey)."""
+    head = find_header(sheet)
+    header, data, excel_rows = _columns(sheet, head)
+    id_col = _first_match(header, _config()["respondent_pattern"])
+    done_col = _first_match(header, _config()["completed_pattern"])
+    rows = SurveyRows(
+        respondents=[respondent_id(r[id_col] if id_col is not None else "", n) for (_, r), n in zip(data, excel_rows)],
+        completed=[parse_date(r[done_col], keep_time=True) if done_col is not None else None for _, r in data],
+        sheet=sheet.name,
+    )
+    columns = [Column(index=c, header=h, wording=h, cells=[r[c] for _, r in data], rows=excel_rows)
+               for c, h in enumerate(header) if h and c not in (id_col, done_col)]
+    return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
+                        wave=wave, wave_date=wave_date, codebook=codebook)

@@ -1,0 +1,134 @@
+"""Qualtrics "Export data" files (csv, or tsv which Qualtrics writes as UTF-16).
+
+Three header rows: the export tag (``Q5_1``, ``StartDate``), the question text in the
+survey's UI language, and ``{"ImportId":"QID5_1"}`` JSON. Detection and column roles use
+the ImportId row only, so the UI language does not matter: question columns have
+ImportIds starting ``QID``; the fixed columns are found by ImportId or export tag
+(config/survey_headers.toml ``[qualtrics]``). Matrix items (``Qn_k``) have the text
+``Question - Statement``: the statement (after the last " - ") is the wording. Rows whose
+``Status`` marks a preview, test or spam response are not counted (a warning says how
+many). Answers are choice text, or numeric recodes 1-5 read as the agreement scale.
+UTF-16 and the tab delimiter are handled by grid.read_text_table. Default audience: staff.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+
+from .cells import match_key, one_line
+from .dates import parse_date
+from .grid import Sheet
+from .report import Finding, LoadResult
+from .survey_common import Column, SurveyRows, build_survey, respondent_id
+from .vocab import header_config
+
+FORMAT = "qualtrics"
+HEADER_SEARCH_ROWS = 4
+MIN_JSON_SHARE = 0.5
+_MATRIX_TAG = re.compile(r"_\d+$")
+
+
+def _config() -> dict:
+    return header_config("survey_headers")["qualtrics"]
+
+
+def import_id(value: object) -> str | None:
+    """The ImportId of a third-row cell ``{"ImportId":"QID5_1"}``, else None."""
+    text = one_line(value)
+    if not text.startswith("{"):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return str(data.get("ImportId")) if isinstance(data, dict) and data.get("ImportId") else None
+
+
+def find_import_row(sheet: Sheet) -> int | None:
+    """0-based index of the ImportId row (the third header row), or None."""
+    for index in range(2, min(HEADER_SEARCH_ROWS + 2, len(sheet.rows))):
+        cells = [v for v in sheet.rows[index] if one_line(v)]
+        ids = [import_id(v) for v in cells]
+        if cells and sum(i is not None for i in ids) >= MIN_JSON_SHARE * len(cells):
+            return index
+    return None
+
+
+def is_qualtrics_export(sheet: Sheet) -> bool:
+    return find_import_row(sheet) is not None
+
+
+def _find(tags: list[str], ids: list[str | None], names: list[str]) -> int | None:
+    wanted = {match_key(n) for n in names}
+    for i, (tag, iid) in enumerate(zip(tags, ids)):
+        if match_key(iid or "") in wanted or match_key(tag) in wanted:
+            return i
+    return None
+
+
+def _wording(tag: str, text: str, iid: str) -> str:
+    """The statement of a matrix item (after the last ' - '), else the question text."""
+    if (_MATRIX_TAG.search(tag) or _MATRIX_TAG.search(iid)) and " - " in text:
+        return text.rsplit(" - ", 1)[1].strip()
+    return text or tag
+
+
+def recode_numeric(cells: list[object], scale: list[str]) -> list[object] | None:
+    """Cells as scale labels when every answer is a whole number 1..len(scale), else None."""
+    values = [one_line(v) for v in cells]
+    answered = [v for v in values if v]
+    if not answered or not all(re.fullmatch(r"\d+(\.0+)?", v) for v in answered):
+        return None
+    numbers = [int(float(v)) if v else None for v in values]
+    if not all(1 <= n <= len(scale) for n in numbers if n is not None):
+        return None
+    return [scale[n - 1] if n is not None else "" for n in numbers]
+
+
+def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, audience: str | None = None,
+                          wave: str | None = None, wave_date: object = None) -> LoadResult:
+    """A Qualtrics export -> SURVEY_RESPONSES (see survey_common.build_survey)."""
+    config = _config()
+    id_row = find_import_row(sheet)
+    tags = [one_line(v) for v in sheet.rows[id_row - 2]]
+    texts = [one_line(v) for v in sheet.rows[id_row - 1]]
+    ids = [import_id(v) or "" for v in sheet.rows[id_row]]
+    status_col = _find(tags, ids, config["status"])
+    excluded = {match_key(s) for s in config["excluded_status"]}
+    body = [(i, r) for i, r in enumerate(sheet.rows[id_row + 1:], start=id_row + 1) if any(one_line(v) for v in r)]
+    data = [(i, r) for i, r in body if status_col is None or match_key(_status(r[status_col])) not in excluded]
+    warnings = []
+    if len(data) < len(body):
+        warnings.append(Finding(f"{len(body) - len(data)} preview, test or spam responses (Status column) "
+                                "were not counted.", sheet=sheet.name, column=tags[status_col]))
+    excel_rows = [Sheet.excel_row(i) for i, _ in data]
+    id_col = _find(tags, ids, config["respondent"])
+    done_col = _find(tags, ids, config["completed"])
+    rows = SurveyRows(
+        respondents=[respondent_id(r[id_col] if id_col is not None else "", n) for (_, r), n in zip(data, excel_rows)],
+        completed=[parse_date(r[done_col], dayfirst=False, keep_time=True) if done_col is not None else None
+                   for _, r in data],
+        sheet=sheet.name,
+    )
+    prefixes = tuple(p.casefold() for p in config["question_import_prefixes"])
+    group_pattern = header_config("survey_headers")["groups"]["header_pattern"]
+    columns = []
+    for c, (tag, text, iid) in enumerate(zip(tags, texts, ids)):
+        if not iid.casefold().startswith(prefixes):
+            continue
+        wording = _wording(tag, text, iid)
+        cells = [r[c] for _, r in data]
+        if not re.search(group_pattern, wording, re.IGNORECASE):
+            cells = recode_numeric(cells, config["numeric_scale"]) or cells
+        columns.append(Column(index=c, header=f"{tag} {text}".strip(), wording=wording, cells=cells, rows=excel_rows))
+    result = build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
+                          wave=wave, wave_date=wave_date, codebook=codebook)
+    result.warnings = warnings + result.warnings
+    return result
+
+
+def _status(value: object) -> str:
+    text = one_line(value)
+    return text[:-2] if text.endswith(".0") else text

@@ -1,0 +1,78 @@
+"""Everything a survey page publishes, composed in one place.
+
+The Culture, Partnership and Staff results pages call these functions and draw what
+they return; the differencing-attack test (tests/metrics/test_metrics_differencing_attack.py)
+calls the same functions with the same arguments and tries to recover every hidden cell.
+Every table here has been through ``metrics.disclosure`` already.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from metrics.breakdowns import group_theme_table, statement_results
+from metrics.headlines import question_changes
+from metrics.questions import question_trend, theme_questions, wording_changes
+from metrics.survey import question_lookup
+from metrics.trends import theme_trend
+from metrics.waves import audience_responses
+
+
+@dataclass
+class SurveyViews:
+    """What a survey page shows for one audience and one wave."""
+
+    wave_date: pd.Timestamp | None
+    trend: pd.DataFrame                 # theme_trend: one series per theme, every wave
+    moved: pd.DataFrame                 # question_changes: latest % positive, change, verdict
+    groups: pd.DataFrame                # group_theme_table for the chosen wave
+    themes: list[str] = field(default_factory=list)
+    statements: pd.DataFrame | None = None   # statement_results for the chosen wave, every question
+
+
+def wave_dates(responses: pd.DataFrame, audience: str) -> list[pd.Timestamp]:
+    """The audience's wave dates, latest first (the choices a page offers)."""
+    dates = audience_responses(responses, audience)["wave_date"].dropna().unique()
+    return sorted((pd.Timestamp(d) for d in dates), reverse=True)
+
+
+def survey_views(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
+                 confidence: float = 0.95, wave_date: pd.Timestamp | None = None) -> SurveyViews:
+    """The trend, the questions that moved, the group x theme table and the statements of
+    ``wave_date`` (default: the latest wave) for one audience."""
+    subset = audience_responses(responses, audience)
+    dates = wave_dates(responses, audience)
+    if not dates:
+        empty = pd.DataFrame()
+        return SurveyViews(None, empty, empty, empty)
+    chosen = pd.Timestamp(wave_date) if wave_date is not None else dates[0]
+    wave = subset[subset["wave_date"] == chosen]
+    asked = question_lookup(codebook)
+    asked = asked[asked["question_id"].isin(wave["question_id"].unique())].dropna(subset=["theme"])
+    sizes = asked.groupby("theme")["question_id"].nunique()
+    themes = sorted(sizes.index, key=lambda t: (-sizes[t], t))   # the audience's main theme first
+    return SurveyViews(
+        wave_date=chosen,
+        trend=theme_trend(responses, codebook, audience, min_size, confidence=confidence),
+        moved=question_changes(responses, codebook, audience, min_size, confidence),
+        groups=group_theme_table(wave, codebook, min_size),
+        themes=themes,
+        statements=statement_results(wave, codebook, min_size),
+    )
+
+
+def theme_drill(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, theme: str,
+                wave_date: pd.Timestamp, min_size: int) -> pd.DataFrame:
+    """The answer distribution of each question of ``theme`` in one wave (statement_results)."""
+    subset = audience_responses(responses, audience)
+    return theme_questions(subset[subset["wave_date"] == wave_date], codebook, theme, min_size)
+
+
+def question_history(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, question_id: str,
+                     min_size: int, confidence: float = 0.95) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One question's % positive per wave and where its wording changed."""
+    subset = audience_responses(responses, audience)
+    changes = wording_changes(subset)
+    return (question_trend(responses, codebook, audience, question_id, min_size, confidence),
+            changes[changes["question_id"] == question_id])

@@ -1,0 +1,129 @@
+"""Data page widgets: upload a file, see what was understood, confirm; manage stored versions.
+
+Widgets only: checking and storing are store.intake, templates are exports.templates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from exports.cells import neutralise_frame
+from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
+from store import Store
+from store.intake import LABELS, check_upload, keep, stored_table
+
+KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
+                "Scrutiny scores": "scrutiny"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload_section() -> None:
+    st.header("Upload a file")
+    st.write("Upload a survey export, an action tracker or a scrutiny scoring sheet (.xlsx, .xlsm, .csv or .tsv). "
+             "It is checked and previewed first; nothing is stored until you confirm.")
+    upload = st.file_uploader("Spreadsheet to upload", type=["xlsx", "xlsm", "csv", "tsv"], key="upload_file")
+    kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
+    if upload is None:
+        return
+    folder = ui.settings().data_dir
+    data = upload.getvalue()
+    first = check_upload(data, upload.name, folder, kind=kind)
+    metadata = details_inputs(first.kind or kind, first.metadata)
+    checked = check_upload(data, upload.name, folder, kind=kind, metadata=metadata) if metadata else first
+    show_check(checked)
+    if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
+        saved = keep(folder, checked)
+        if saved.status == "duplicate":
+            st.info(f"This exact file is already stored (as '{saved.entry.file}'); nothing was added.")
+        else:
+            note = f" It supersedes {', '.join(e.file for e in saved.superseded)}." if saved.superseded else ""
+            st.success(f"Stored '{saved.entry.file}': {saved.entry.records} records.{note}")
+
+
+def details_inputs(kind: str | None, known: dict) -> dict:
+    """Inputs for the metadata the kind needs, prefilled with what the file says."""
+    if kind not in ("survey", "actions", "scrutiny"):
+        return {}
+    st.subheader("Details of this file")
+    out: dict = {}
+    if kind == "survey":
+        audiences = ["staff", "partner"]
+        out["audience"] = st.selectbox("Audience", audiences, key="upload_audience",
+                                       index=audiences.index(known["audience"]) if known.get("audience") in audiences else 0)
+        out["wave"] = st.text_input("Wave label (e.g. 2024-04)", value=known.get("wave", ""), key="upload_wave")
+        out["wave_date"] = st.date_input("Wave date", value=_date(known.get("wave_date")), key="upload_wave_date",
+                                         format="DD/MM/YYYY")
+    elif kind == "actions":
+        out["snapshot_date"] = st.date_input("Snapshot date (the date this tracker reports at)",
+                                             value=_date(known.get("snapshot_date")), key="upload_snapshot",
+                                             format="DD/MM/YYYY")
+    else:
+        out["meeting"] = st.text_input("Meeting (e.g. O&S 17 January 2024)", value=known.get("meeting", ""),
+                                       key="upload_meeting")
+    return {k: v for k, v in out.items() if v not in (None, "")}
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return pd.Timestamp(value).date() if value else None
+    except ValueError:
+        return None
+
+
+def show_check(checked) -> None:
+    if checked.result is None:
+        st.error(f"'{checked.filename}' cannot be used. Nothing has been stored. See the report below.")
+    elif checked.missing:
+        st.warning("Fill in: " + ", ".join(LABELS.get(k, k) for k in checked.missing) + ".")
+    else:
+        st.success(f"'{checked.filename}' was read. Check the summary, then confirm to store it.")
+    preview = checked.preview()
+    ui.table(pd.DataFrame({"What was understood": [str(k).capitalize() for k in preview],
+                           "Value": [str(v) for v in preview.values()]}))
+    if not checked.findings.empty:
+        st.subheader(f"Validation report ({len(checked.findings)} findings)")
+        report = checked.findings.rename(columns=str.capitalize)
+        ui.table(report)
+        st.download_button("Download the validation report (CSV)", key="upload_report",
+                           data=neutralise_frame(report).to_csv(index=False).encode("utf-8-sig"),
+                           file_name=f"{checked.filename}-validation.csv", mime="text/csv")
+    if checked.result is not None:
+        with st.expander("First rows as read"):
+            ui.table(checked.result.frame.head(20))
+
+
+def stored_section() -> None:
+    folder = ui.settings().data_dir
+    table = stored_table(folder)
+    st.header("Uploaded files")
+    if table.empty:
+        st.write("No files have been uploaded yet; the dashboard shows the files listed below.")
+        return
+    ui.table(table.drop(columns=["sha256"]).rename(columns=str.capitalize))
+    labels = {f"{r.file} ({r.state}, {r.hash})": r for r in table.itertuples()}
+    choice = labels[st.selectbox("Choose a stored file", list(labels), key="stored_choice")]
+    store = Store(folder)
+    left, middle, right = st.columns(3)
+    if choice.state != "removed" and left.button("Remove", key="stored_remove"):
+        store.remove(choice.sha256)
+        st.rerun()
+    if choice.state == "removed" and left.button("Undo removal", key="stored_restore"):
+        store.restore(choice.sha256)
+        st.rerun()
+    if choice.state == "superseded" and middle.button("Make this version current", key="stored_reinstate"):
+        store.reinstate(choice.sha256)
+        st.rerun()
+    entry = store.find(choice.sha256)
+    right.download_button("Download the original", data=store.original_bytes(entry), file_name=entry.file,
+                          key="stored_original")
+
+
+def templates_section() -> None:
+    st.header("Templates")
+    st.write("Blank workbooks in a layout the dashboard reads, with dropdowns and instructions.")
+    for column, kind in zip(st.columns(len(TEMPLATE_KINDS)), TEMPLATE_KINDS):
+        column.download_button(f"{kind.capitalize()} template (.xlsx)", data=template_xlsx(kind),
+                               file_name=f"{kind}_template.xlsx", mime=XLSX, key=f"template_{kind}")

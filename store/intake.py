@@ -1,0 +1,114 @@
+"""One upload, from bytes to the store: check it (detect, validate, preview), then keep it.
+
+``check_upload`` writes the uploaded bytes to a private temporary file, runs the same
+``load_file`` as ``python -m loaders check`` (guards included), and returns a ``Checked``:
+what was understood (kind, layout, records, waves or snapshot date, columns), every
+error and warning as a table with sheet, Excel row and column, and the metadata still
+needed. Nothing is stored until ``keep`` is called (the Data page's Confirm button).
+"""
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.codebook import load_codebook
+from loaders.detect import load_file
+from loaders.report import FileRejected, LoadResult
+
+from .catalogue import Saved, Store, clean_metadata
+
+FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
+REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": ()}
+ACCEPTED = (".xlsx", ".xlsm", ".csv", ".tsv")
+LABELS = {"audience": "Audience", "wave": "Wave label", "wave_date": "Wave date",
+          "snapshot_date": "Snapshot date", "meeting": "Meeting"}
+
+
+@dataclass
+class Checked:
+    filename: str
+    data: bytes
+    result: LoadResult | None
+    kind: str | None
+    format: str | None
+    findings: pd.DataFrame                       # FINDING_COLUMNS
+    metadata: dict = field(default_factory=dict)  # what the user gave plus what the file says
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None and not self.missing
+
+    def preview(self) -> dict:
+        """What was understood, for the page's summary."""
+        if self.result is None:
+            return {"kind": self.kind or "not recognised", "layout": self.format or "not recognised", "records": 0}
+        frame = self.result.frame
+        out = {"kind": self.result.kind, "layout": self.result.format, "records": self.result.records,
+               "columns read": ", ".join(frame.columns)}
+        if self.result.questions is not None:
+            out["questions"] = self.result.questions
+        for column in ("wave", "wave_date", "snapshot_date", "meeting_date"):
+            if column in frame and frame[column].notna().any():
+                values = sorted({str(v)[:10] for v in frame[column].dropna().unique()})
+                out[column.replace("_", " ")] = ", ".join(values[:6]) + (" …" if len(values) > 6 else "")
+        return out
+
+
+def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | None = None,
+                 metadata: dict | None = None) -> Checked:
+    """Load the uploaded bytes as ``load_file`` would; never raises for a bad file."""
+    metadata = clean_metadata(metadata or {})
+    suffix = Path(filename).suffix.lower()
+    codebook_path = Path(folder) / "codebook.csv"
+    options = dict(metadata)
+    if codebook_path.is_file():
+        options["codebook"] = load_codebook(codebook_path)
+    with tempfile.TemporaryDirectory(prefix="upload-") as temp:
+        path = Path(temp) / f"upload{suffix if suffix in ACCEPTED else '.bin'}"
+        path.write_bytes(data)
+        try:
+            result = load_file(path, kind=kind, **options)
+        except FileRejected as rejected:
+            findings = _rows("error", rejected.findings) + _rows("warning", getattr(rejected, "warnings", []))
+            missing = [k for k in REQUIRED.get(rejected.kind or kind or "", ()) if k not in metadata]
+            return Checked(filename, data, None, rejected.kind or kind, rejected.format,
+                           _frame(findings), metadata, missing)
+    known = {**clean_metadata(result.metadata or {}), **metadata}
+    for column in ("wave_date", "snapshot_date"):
+        if column not in known and column in result.frame and result.frame[column].nunique() == 1:
+            known[column] = str(result.frame[column].dropna().iloc[0])[:10]
+    missing = [k for k in REQUIRED.get(result.kind, ()) if k not in known]
+    return Checked(filename, data, result, result.kind, result.format,
+                   _frame(_rows("warning", result.warnings)), known, missing)
+
+
+def keep(folder: str | Path, checked: Checked, by: str | None = None) -> Saved:
+    """Store a checked upload (the Confirm button)."""
+    if not checked.ok:
+        raise ValueError("Only a file that loaded, with its details filled in, can be stored.")
+    return Store(folder).add(checked.data, checked.filename, checked.result, checked.metadata, by=by)
+
+
+def stored_table(folder: str | Path) -> pd.DataFrame:
+    """Every stored upload with its provenance, newest first."""
+    rows = []
+    for e in Store(folder).entries():
+        state = "removed" if e.removed else ("superseded" if e.superseded_by else "current")
+        rows.append({"file": e.file, "state": state, "kind": e.kind, "layout": e.format, "records": e.records,
+                     "details": ", ".join(f"{LABELS.get(k, k)}: {v}" for k, v in e.metadata.items()),
+                     "stored": pd.Timestamp(e.stored_at).tz_convert(None), "by": e.by or "",
+                     "hash": e.sha256[:12], "sha256": e.sha256})
+    return pd.DataFrame(rows, columns=["file", "state", "kind", "layout", "records", "details", "stored", "by",
+                                       "hash", "sha256"])
+
+
+def _rows(severity: str, findings) -> list[dict]:
+    return [{"severity": severity, **f.as_dict()} for f in findings]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS).astype({"row": "Int64"})

@@ -1,0 +1,93 @@
+"""Qualtrics exports: three header rows in any UI language, matrix items, Status, recodes, UTF-16 TSV."""
+import json
+
+import pytest
+
+from loaders import load_file
+from loaders.report import FileRejected
+
+from loader_builders import GROUP_Q
+from loaders.model import AGREEMENT_SCALE as AGREE
+
+FIXED = [("StartDate", "Start Date", "startDate"), ("EndDate", "End Date", "endDate"),
+         ("Status", "Response Type", "status"), ("Progress", "Progress", "progress"),
+         ("Finished", "Finished", "finished"), ("RecordedDate", "Recorded Date", "recordedDate"),
+         ("ResponseId", "Response ID", "_recordId")]
+
+
+def qualtrics_rows(text_for=lambda q: q, numeric=False, statuses=None, language="en"):
+    matrix = "How far do you agree with the following?" if language == "en" else "Wie sehr stimmen Sie zu?"
+    items = [("Q1", GROUP_Q if language == "en" else "In welcher Abteilung (directorate) arbeiten Sie?", "QID1"),
+             ("Q5_1", f"{matrix} - I am proud to work here", "QID5_1"),
+             ("Q5_2", f"{matrix} - My opinions count", "QID5_2"),
+             ("Q5_3", f"{matrix} - I have experienced bullying", "QID5_3"),
+             ("Q6", "Anything else?", "QID6_TEXT")]
+    tags = [f[0] for f in FIXED] + [i[0] for i in items]
+    texts = [f[1] for f in FIXED] + [i[1] for i in items]
+    ids = [json.dumps({"ImportId": f[2]}) for f in FIXED] + [json.dumps({"ImportId": i[2]}) for i in items]
+    rows = [tags, texts, ids]
+    statuses = statuses or ["0"] * 12
+    for n, status in enumerate(statuses):
+        answers = [AGREE[(n + k) % 5] for k in range(3)]
+        if numeric:
+            answers = [str(AGREE.index(a) + 1) for a in answers]
+        if n == 0:
+            answers[1] = ""
+        rows.append(["2023-05-0%d 09:00:00" % (n % 5 + 2), "2023-05-0%d 09:10:00" % (n % 5 + 2), status, "100",
+                     "1", "2023-05-0%d 09:10:00" % (n % 5 + 2), f"R_{n:04d}",
+                     ("Place" if n % 2 else "Resources"), *answers, "free text"])
+    return rows
+
+
+def test_qualtrics_csv_choice_text(write_text, codebook):
+    result = load_file(write_text(qualtrics_rows()), codebook=codebook)
+    assert result.format == "qualtrics-csv"
+    assert (result.records, result.questions) == (12, 3)
+    frame = result.frame
+    assert len(frame) == 35
+    assert {"Q-PROUD", "Q-VOICE", "Q-BULLY"} <= set(frame["question_id"])
+    assert set(frame["group"]) == {"Place", "Resources"}
+    assert str(frame["wave_date"].iloc[0].date()) == "2023-05-02"
+    assert frame["respondent"].str.startswith("R_").all()
+
+
+def test_qualtrics_status_preview_test_spam_not_counted(write_text, codebook):
+    statuses = ["0", "1", "2", "8", "9", "17", "0", "0", "4", "0", "0", "0"]
+    result = load_file(write_text(qualtrics_rows(statuses=statuses)), codebook=codebook)
+    assert result.records == 7
+    assert any("5 preview, test or spam" in w.message for w in result.warnings)
+
+
+def test_qualtrics_status_as_text(write_text, codebook):
+    statuses = ["IP Address", "Survey Preview", "Survey Test", "Spam", "IP Address", "IP Address"]
+    result = load_file(write_text(qualtrics_rows(statuses=statuses)), codebook=codebook)
+    assert result.records == 3
+
+
+def test_qualtrics_numeric_recodes(write_text, codebook):
+    text = load_file(write_text(qualtrics_rows()), codebook=codebook).frame
+    numeric = load_file(write_text(qualtrics_rows(numeric=True)), codebook=codebook).frame
+    assert numeric["answer"].astype(str).tolist() == text["answer"].astype(str).tolist()
+
+
+def test_qualtrics_other_ui_language_utf16_tsv(write_text, codebook):
+    path = write_text(qualtrics_rows(language="de"), encoding="utf-16", delimiter="\t", name="export.tsv")
+    result = load_file(path, codebook=codebook)
+    assert result.format == "qualtrics-tsv"
+    assert (result.records, result.questions) == (12, 3)
+    assert set(result.frame["group"]) == {"Place", "Resources"}
+
+
+def test_qualtrics_xlsx(write_xlsx, codebook):
+    result = load_file(write_xlsx(qualtrics_rows()), codebook=codebook)
+    assert result.format == "qualtrics-xlsx" and result.questions == 3
+
+
+def test_unknown_layout_rejected_with_what_was_expected(write_text):
+    path = write_text([["Colour", "Size"], ["red", "3"], ["blue", "4"]])
+    with pytest.raises(FileRejected) as error:
+        load_file(path, kind="survey")
+    message = str(error.value)
+    for expected in ("Qualtrics", "Google Forms", "SurveyMonkey", "Microsoft Forms", "aggregated results",
+                     "one header row"):
+        assert expected in message

@@ -1,0 +1,98 @@
+"""A save killed between write and rename leaves the store readable and consistent;
+two processes saving at once both land (the manifest's file lock)."""
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from store import Store
+from store.catalogue import STORE_FILE
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TRACKERS = ROOT / "data" / "sample" / "trackers"
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_failed_rename_leaves_the_store_as_it_was(tmp_path, trackers, monkeypatch):
+    (p1, r1), (p2, r2) = trackers[:2]
+    store = Store(tmp_path)
+    store.add(p1.read_bytes(), p1.name, r1)
+    manifest = (tmp_path / STORE_FILE).read_bytes()
+    real = os.replace
+
+    def failing(src, dst):
+        if str(dst).endswith(STORE_FILE):
+            raise OSError("disk full")
+        return real(src, dst)
+
+    monkeypatch.setattr("store.atomic.os.replace", failing)
+    with pytest.raises(OSError):
+        store.add(p2.read_bytes(), p2.name, r2)
+    monkeypatch.undo()
+    assert (tmp_path / STORE_FILE).read_bytes() == manifest
+    assert [e.file for e in Store(tmp_path).entries()] == [p1.name]
+    assert not [p for p in tmp_path.rglob(".tmp-*")]
+
+
+KILLED = textwrap.dedent("""
+    import os, sys
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    import store.atomic
+    from loaders import load_file
+    from store import Store
+    real = os.replace
+    def kill(src, dst):
+        if str(dst).endswith({target!r}):
+            os._exit(9)          # killed after the temp file is written, before the rename
+        return real(src, dst)
+    store.atomic.os.replace = kill
+    path = Path({path!r})
+    result = load_file(path, kind="actions", snapshot_date="2024-02-02")
+    Store({folder!r}).add(path.read_bytes(), path.name, result)
+""")
+
+
+@pytest.mark.parametrize("target", [STORE_FILE, ".parquet", ".xlsx"])
+def test_process_killed_mid_save_then_store_reopens_consistent(tmp_path, trackers, target):
+    p1, r1 = trackers[0]
+    Store(tmp_path).add(p1.read_bytes(), p1.name, r1)
+    before = Store(tmp_path).entries()
+    other = sorted(TRACKERS.glob("*.xlsx"))[-1]
+    code = KILLED.format(root=str(ROOT), target=target, path=str(other), folder=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert done.returncode == 9, done.stderr.decode()[-2000:]
+    store = Store(tmp_path)
+    after = store.entries()
+    assert [e.sha256 for e in after] == [e.sha256 for e in before]
+    for entry in after:     # everything listed is there and readable
+        assert len(store.frame(entry)) == entry.records
+        assert store.original_bytes(entry)
+    retry = store.add(other.read_bytes(), other.name, __import__("loaders").load_file(
+        other, kind="actions", snapshot_date="2024-02-02"))
+    assert retry.status == "stored" and len(store.entries()) == 2
+
+
+def _upload(args):
+    folder, path, snapshot = args
+    from pathlib import Path
+    from loaders import load_file
+    path = Path(path)
+    result = load_file(path, kind="actions", snapshot_date=snapshot)
+    return Store(folder).add(path.read_bytes(), path.name, result).status
+
+
+def test_two_concurrent_uploads_both_land(tmp_path):
+    paths = sorted(TRACKERS.glob("*.xlsx"))[:4]
+    jobs = [(str(tmp_path), str(p), p.stem.split("_")[-1]) for p in paths]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        statuses = pool.map(_upload, jobs)
+    assert statuses == ["stored"] * 4
+    assert sorted(e.file for e in Store(tmp_path).entries()) == sorted(p.name for p in paths)

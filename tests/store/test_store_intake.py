@@ -1,0 +1,40 @@
+"""The upload flow's logic (what the Data page calls): check, ask for details, keep."""
+from pathlib import Path
+
+from exports.templates import template_xlsx
+from store import Store
+from store.intake import check_upload, keep, stored_table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_tracker_needs_a_snapshot_date_then_is_kept(tmp_path):
+    data = template_xlsx("actions")
+    first = check_upload(data, "tracker.xlsx", tmp_path, kind="actions")
+    if first.result is None:
+        assert "snapshot_date" in first.missing
+    checked = check_upload(data, "tracker.xlsx", tmp_path, kind="actions", metadata={"snapshot_date": "2024-06-11"})
+    assert checked.ok and checked.preview()["records"] == 2
+    assert checked.metadata["snapshot_date"] == "2024-06-11"
+    saved = keep(tmp_path, checked, by="tester")
+    assert saved.status == "stored"
+    table = stored_table(tmp_path)
+    assert list(table["state"]) == ["current"] and table["by"][0] == "tester"
+    again = keep(tmp_path, check_upload(data, "copy.xlsx", tmp_path, metadata={"snapshot_date": "2024-06-11"}))
+    assert again.status == "duplicate"
+
+
+def test_survey_details_are_known_or_asked_for(tmp_path):
+    checked = check_upload(template_xlsx("survey"), "survey.xlsx", tmp_path, kind="survey")
+    assert {"audience", "wave", "wave_date"} <= set(checked.metadata) | set(checked.missing)
+    done = check_upload(template_xlsx("survey"), "survey.xlsx", tmp_path, kind="survey",
+                        metadata={"audience": "staff", "wave": "2024-04", "wave_date": "2024-04-15"})
+    assert done.ok
+
+
+def test_rejected_upload_reports_and_stores_nothing(tmp_path):
+    checked = check_upload(b"%PDF-1.4 not a spreadsheet", "minutes.xlsx", tmp_path)
+    assert checked.result is None and not checked.ok
+    assert checked.findings["severity"].tolist() == ["error"]
+    assert "PDF" in checked.findings["message"][0]
+    assert Store(tmp_path).entries() == [] and list(tmp_path.iterdir()) == []
