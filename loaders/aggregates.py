@@ -37,6 +37,9 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?\s*%?$")
 _POSITIVE, _NEUTRAL = set(AGREEMENT_SCALE[3:]), AGREEMENT_SCALE[2]
 
 
+MIN_STATEMENT_WORDS = 3  # median words in a question cell of a wide results table
+
+
 def _config() -> dict:
     return header_config("survey_headers")["aggregates"]
 
@@ -75,9 +78,17 @@ def _shape(sheet: Sheet) -> tuple[int, str] | None:
         positive = _match(header, "positive_pattern")
         if positive is not None and positive in numeric:
             return index, "positive"
-        if numeric and not any(agreement_vocabulary().get(match_key(r[question])) for r in body):
+        if numeric and _reads_like_statements(body, question) and \
+                not any(agreement_vocabulary().get(match_key(r[question])) for r in body):
             return index, "wide"
     return None
+
+
+def _reads_like_statements(body: list, question: int) -> bool:
+    """A wide table is only taken for survey results when its question cells read like
+    survey statements (most have several words), not like a price list or an inventory."""
+    words = sorted(len(one_line(r[question]).split()) for r in body)
+    return bool(words) and words[len(words) // 2] >= MIN_STATEMENT_WORDS
 
 
 def is_aggregated_results(sheet: Sheet) -> bool:

@@ -69,3 +69,17 @@ def test_check_reports_aggregates(write_text):
                          capture_output=True, text=True, cwd=ROOT)
     payload = json.loads(out.stdout)
     assert (payload["kind"], payload["records"], payload["questions"]) == ("aggregates", 2, 2)
+
+
+def test_a_price_list_is_not_taken_for_survey_results(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "items.csv"
+    path.write_text("Item,Price\nPens,2.50\nPaper,4.00\nStapler,7\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "loaders", "check", str(path)], capture_output=True, text=True)
+    report = json.loads(done.stdout)
+    assert done.returncode == 1
+    assert report["format"] is None
+    assert "layout" in report["errors"][0]["message"].lower()
