@@ -23,7 +23,7 @@ from .grid import read_text_table
 from .model import ACTIONS, AGGREGATES, CODEBOOK, EVENTS, SCRUTINY_SCORES, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
-from store.catalogue import STORE_FOLDERS, Store
+from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
@@ -54,7 +54,7 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
         skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
                 if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip
-                and p.relative_to(data_dir).parts[0] not in STORE_FOLDERS]
+                and p.relative_to(data_dir).parts[0] not in (*STORE_FOLDERS, UPLOADS)]
     sheet = read_text_table(path)
     header = [one_line(h).casefold() for h in sheet.rows[0]] if sheet.rows else []
     rows = [{k: one_line(v) for k, v in zip(header, r) if one_line(v)} for r in sheet.rows[1:]]
@@ -106,7 +106,7 @@ def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) 
 
 def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> None:
     """The store's current uploads, from their normalised parquet."""
-    store = Store(data_dir)
+    store = Store(uploads_folder(data_dir))
     for entry in store.active():
         if entry.kind in parts:
             parts[entry.kind].append(store.frame(entry))

@@ -13,6 +13,7 @@ import ui
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from store import Store
+from store.catalogue import uploads_folder
 from store.intake import LABELS, check_upload, keep, stored_table
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
@@ -28,11 +29,12 @@ def upload_section() -> None:
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
         return
-    folder = ui.settings().data_dir
+    data_dir = ui.settings().data_dir
+    folder = uploads_folder(data_dir)
     data = upload.getvalue()
-    first = check_upload(data, upload.name, folder, kind=kind)
+    first = check_upload(data, upload.name, data_dir, kind=kind)
     metadata = details_inputs(first.kind or kind, first.metadata)
-    checked = check_upload(data, upload.name, folder, kind=kind, metadata=metadata) if metadata else first
+    checked = check_upload(data, upload.name, data_dir, kind=kind, metadata=metadata) if metadata else first
     show_check(checked)
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
         saved = keep(folder, checked)
@@ -96,7 +98,7 @@ def show_check(checked) -> None:
 
 
 def stored_section() -> None:
-    folder = ui.settings().data_dir
+    folder = uploads_folder(ui.settings().data_dir)
     table = stored_table(folder)
     st.header("Uploaded files")
     if table.empty:

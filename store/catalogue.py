@@ -24,6 +24,9 @@ from .atomic import atomic_write, locked
 STORE_FILE, LOCK_FILE = "store.json", ".store.lock"
 ORIGINALS, NORMALISED = "originals", "normalised"
 STORE_FOLDERS = (ORIGINALS, NORMALISED)
+#: Uploads live in this sub-folder of the data folder, apart from the shipped sample files
+#: (git ignores it), so an upload never changes a file the project ships.
+UPLOADS = "uploads"
 METADATA_KEYS = ("audience", "wave", "wave_date", "snapshot_date", "meeting")
 SUPERSEDE_KEYS = {"survey": ("audience", "wave"), "actions": ("snapshot_date",), "scrutiny": ("meeting",)}
 
@@ -94,6 +97,11 @@ def clean_metadata(metadata: dict) -> dict:
         if value is not None and str(value).strip():
             out[key] = str(value).strip()
     return out
+
+
+def uploads_folder(data_dir: str | Path) -> Path:
+    """The store of uploads that belongs to a data folder."""
+    return Path(data_dir) / UPLOADS
 
 
 class Store:

@@ -5,7 +5,7 @@ import pandas as pd
 
 from loaders.bundle import load_bundle
 from store import Store
-from store.catalogue import STORE_FILE
+from store.catalogue import STORE_FILE, uploads_folder
 
 
 def test_add_keeps_bytes_parquet_and_manifest(tmp_path, trackers):
@@ -56,7 +56,7 @@ def test_remove_is_undoable_and_brings_back_the_previous_version(tmp_path, track
 
 
 def test_older_snapshot_after_a_newer_one_is_kept_in_order(tmp_path, trackers):
-    store = Store(tmp_path)
+    store = Store(uploads_folder(tmp_path))
     for path, result in reversed(trackers):
         store.add(path.read_bytes(), path.name, result)
     bundle = load_bundle(tmp_path)
@@ -66,7 +66,7 @@ def test_older_snapshot_after_a_newer_one_is_kept_in_order(tmp_path, trackers):
 
 def test_bundle_reads_uploads_beside_a_manifest_without_reading_store_folders(tmp_path, trackers):
     path, result = trackers[0]
-    Store(tmp_path).add(path.read_bytes(), path.name, result)
-    bundle = load_bundle(tmp_path)   # no manifest.csv: originals/ must not be read twice
+    Store(uploads_folder(tmp_path)).add(path.read_bytes(), path.name, result)
+    bundle = load_bundle(tmp_path)   # no manifest.csv: the store's folders must not be read as data
     assert list(bundle.sources["file"]) == [path.name]
     assert len(bundle.actions) == result.records
