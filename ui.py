@@ -18,6 +18,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 
 from charts.text import alt_text
 from charts.trend import trend_chart
+from metrics.response import response_rates
 from metrics.trends import journey_span, theme_trend
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, load_settings
@@ -121,6 +122,23 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
     out = frame.drop(columns=["suppressed"]).astype(object)
     out.loc[frame["suppressed"].to_numpy(), [c for c in ("n_respondents", "score", "pct_positive") if c in out]] = hidden_label
     return out.rename(columns=names)
+
+
+def response_rate_block(audience: str, key: str) -> None:
+    """Respondents as a share of the people invited, wave by wave (when headcount.csv exists)."""
+    data = bundle()
+    rates = response_rates(data.surveys, data.headcount, audience)
+    if rates["response_rate"].isna().all():
+        st.write("No headcount file, so no response rates: add headcount.csv (audience, wave, headcount).")
+        return
+    trend = rates.assign(series="Response rate", value=rates["response_rate"].astype(float))
+    start, end = journey_span(data.events, trend["wave_date"])
+    fig = trend_chart(trend, x="wave_date", y="value", series="series", events=data.events,
+                      title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
+                      start=start, end=end)
+    chart_block(fig, rates.rename(columns={"audience": "Audience", "wave": "Wave", "wave_date": "Wave date",
+                                           "respondents": "Respondents", "headcount": "Invited",
+                                           "response_rate": "Response rate (%)"}), key=key)
 
 
 def run_page(page) -> None:

@@ -19,13 +19,16 @@ from .cells import one_line
 from .codebook import load_codebook
 from .detect import load_file
 from .events import load_events
+from .headcount import load_headcount
 from .grid import read_text_table
-from .model import ACTIONS, AGGREGATES, CODEBOOK, EVENTS, SCRUTINY_SCORES, SURVEY_RESPONSES, conform, empty
+from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, HEADCOUNT, SCRUTINY_SCORES, SURVEY_RESPONSES, conform,
+                    empty)
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
 from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
+HEADCOUNT_FILE = "headcount.csv"
 DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
@@ -45,13 +48,14 @@ class Bundle:
     unmapped: pd.DataFrame      # survey wordings not in the codebook: UNMAPPED_COLUMNS
     findings: pd.DataFrame      # every warning and error: FINDING_COLUMNS
     aggregates: pd.DataFrame = field(default_factory=lambda: empty(AGGREGATES))  # published results tables
+    headcount: pd.DataFrame = field(default_factory=lambda: empty(HEADCOUNT))    # people invited per wave
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     """Manifest rows (file + metadata, blanks dropped); every data file if no manifest."""
     path = data_dir / MANIFEST
     if not path.is_file():
-        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE}
+        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
                 if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip
                 and p.relative_to(data_dir).parts[0] not in (*STORE_FOLDERS, UPLOADS)]
@@ -66,6 +70,8 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     data_dir = Path(data_dir) if data_dir is not None else load_settings().data_dir
     codebook = load_codebook(data_dir / CODEBOOK_FILE) if (data_dir / CODEBOOK_FILE).is_file() else empty(CODEBOOK)
     events = load_events(data_dir / EVENTS_FILE) if (data_dir / EVENTS_FILE).is_file() else empty(EVENTS)
+    headcount = (load_headcount(data_dir / HEADCOUNT_FILE) if (data_dir / HEADCOUNT_FILE).is_file()
+                 else empty(HEADCOUNT))
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in FRAMES}
     sources, findings, unmapped = [], [], []
     for entry in read_manifest(data_dir):
@@ -84,7 +90,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     _collect_store(data_dir, parts, sources, findings, unmapped)
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
-        codebook=codebook, events=events, **frames,
+        codebook=codebook, events=events, headcount=headcount, **frames,
         sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
             {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),

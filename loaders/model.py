@@ -114,7 +114,14 @@ EVENTS: dict[str, object] = {
     "kind": "string",            # audit | notice | board | plan | milestone
 }
 
+HEADCOUNT: dict[str, object] = {
+    "audience": "string",        # staff | partner | ...
+    "wave": "string",            # wave label, as in SURVEY_RESPONSES
+    "headcount": "Int64",        # people invited (staff in post, partner contacts)
+}
+
 SCHEMAS: dict[str, dict[str, object]] = {
+    "headcount": HEADCOUNT,
     "survey_responses": SURVEY_RESPONSES,
     "codebook": CODEBOOK,
     "actions": ACTIONS,

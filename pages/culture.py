@@ -29,3 +29,6 @@ ui.group_block(data, "staff", "Directorate", key="culture-heatmap")
 
 st.header("A theme's questions")
 ui.drill_block(data, "staff", key="culture-drill")
+
+st.header("Response rate")
+ui.response_rate_block("staff", key="staff-response-rate")

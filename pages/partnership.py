@@ -44,3 +44,6 @@ else:
     ui.table(actions[["reference", "action", "owner", "due_date", "status", "progress_note"]].rename(columns={
         "reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due", "status": "Status",
         "progress_note": "Latest progress"}))
+
+st.header("Response rate")
+ui.response_rate_block("partner", key="partner-response-rate")

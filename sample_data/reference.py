@@ -1,11 +1,12 @@
-"""Reference files that are not uploads: events.csv (milestones) and codebook.csv."""
+"""Reference files that are not uploads: events.csv (milestones), codebook.csv and
+headcount.csv (people invited per survey wave, for response rates)."""
 from __future__ import annotations
 
 import csv
 import io
 
 from .statements import PARTNER_STATEMENTS, STAFF_STATEMENTS
-from .story import PARTNER_WAVES, STAFF_REWORDED_FROM, STAFF_WAVES, EVENTS
+from .story import HEADCOUNTS, PARTNER_WAVES, STAFF_REWORDED_FROM, STAFF_WAVES, EVENTS
 
 
 def _csv(rows: list[list[str]]) -> bytes:
@@ -34,5 +35,9 @@ def codebook_csv() -> bytes:
     return _csv(rows)
 
 
+def headcount_csv() -> bytes:
+    return _csv([["audience", "wave", "headcount"], *[[a, w, str(n)] for a, w, n in HEADCOUNTS]])
+
+
 def files() -> dict[str, bytes]:
-    return {"events.csv": events_csv(), "codebook.csv": codebook_csv()}
+    return {"events.csv": events_csv(), "codebook.csv": codebook_csv(), "headcount.csv": headcount_csv()}

@@ -94,3 +94,12 @@ EVENTS: tuple[tuple[str, str, str], ...] = (
     ("2024-10-16", "Improvement Plan (phase 3) closed", "plan"),
     ("2025-05-30", "Independent Advisory and Support Group ends", "milestone"),
 )
+
+
+# --- Headcount (for response rates) -------------------------------------------------------
+# (audience, wave label, people invited): staff in post at each wave; partner contacts invited.
+HEADCOUNTS: tuple[tuple[str, str, int], ...] = (
+    ("staff", "2022-09", 168), ("staff", "2023-01", 171), ("staff", "2023-05", 176),
+    ("staff", "2023-11", 181), ("staff", "2024-04", 186), ("staff", "2024-10", 184),
+    ("partner", "2023-03", 120), ("partner", "2024-02", 125), ("partner", "2024-09", 130),
+)

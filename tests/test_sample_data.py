@@ -28,7 +28,7 @@ CLOSURE_CATEGORIES = {
 
 def _tree_hashes(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.relative_to(folder).parts[0] != "uploads"}
 
 
 def _manifest() -> list[dict[str, str]]:
@@ -65,9 +65,10 @@ def test_manifest_and_expected_cover_the_same_data_files():
     expected = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
     listed = [row["file"] for row in manifest]
     assert sorted(listed) == sorted(expected)
-    on_disk = {p.relative_to(SAMPLE).as_posix() for p in SAMPLE.rglob("*") if p.is_file()}
+    on_disk = {p.relative_to(SAMPLE).as_posix() for p in SAMPLE.rglob("*")
+                if p.is_file() and p.relative_to(SAMPLE).parts[0] != "uploads"}   # uploads: not shipped
     assert on_disk - set(listed) == {"manifest.csv", "expected.json", "events.csv",
-                                     "codebook.csv"}
+                                     "codebook.csv", "headcount.csv"}
     for row in manifest:
         assert row["kind"] in {"survey", "actions", "scrutiny"}
         for column in ("wave_date", "snapshot_date"):
@@ -81,7 +82,7 @@ def test_manifest_and_expected_cover_the_same_data_files():
 
 
 def test_every_xlsx_opens_and_has_fixed_zip_dates():
-    xlsx = sorted(SAMPLE.rglob("*.xlsx"))
+    xlsx = sorted(p for p in SAMPLE.rglob("*.xlsx") if "uploads" not in p.relative_to(SAMPLE).parts)
     assert len(xlsx) == 6 + 2 + 9 + 1
     for path in xlsx:
         wb = openpyxl.load_workbook(path)
