@@ -22,14 +22,20 @@ def is_events_table(sheet: Sheet) -> bool:
     return bool(sheet.rows) and {"date", "label", "kind"} <= {match_key(v) for v in sheet.rows[0]}
 
 
+def reference_header(sheet: Sheet, required: tuple[str, ...], kind: str, expected: str) -> list[str]:
+    """The header of a small reference table (events, headcount), or a rejection naming
+    the missing columns."""
+    header = [match_key(v) for v in sheet.rows[0]] if sheet.rows else []
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise FileRejected([Finding(f"{kind.capitalize()} file has no {', '.join(missing)} column "
+                                    f"(expected {expected}).", sheet=sheet.name, row=1)], kind=kind)
+    return header
+
+
 def events_from_sheet(sheet: Sheet) -> LoadResult:
     """An events sheet -> the EVENTS LoadResult."""
-    header = [match_key(v) for v in sheet.rows[0]] if sheet.rows else []
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise FileRejected([Finding(f"Events file has no {', '.join(missing)} column "
-                                    "(expected date,label,kind).", sheet=sheet.name, row=1)],
-                           kind="events")
+    header = reference_header(sheet, REQUIRED, "events", "date,label,kind")
     records, warnings = [], []
     for index, values in enumerate(sheet.rows[1:], start=1):
         row = dict(zip(header, values))

@@ -8,22 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from .cells import one_line
+from .events import reference_header
 from .grid import Sheet, read_text_table
 from .model import HEADCOUNT, conform, empty
-from .report import FileRejected, Finding, LoadResult
+from .report import Finding, LoadResult
 
 REQUIRED = ("audience", "wave", "headcount")
 
 
 def headcount_from_sheet(sheet: Sheet) -> LoadResult:
     """A headcount sheet -> the HEADCOUNT LoadResult."""
-    header = [match_key(v) for v in sheet.rows[0]] if sheet.rows else []
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise FileRejected([Finding(f"Headcount file has no {', '.join(missing)} column "
-                                    "(expected audience,wave,headcount).", sheet=sheet.name, row=1)],
-                           kind="headcount")
+    header = reference_header(sheet, REQUIRED, "headcount", "audience,wave,headcount")
     records, warnings = [], []
     for index, values in enumerate(sheet.rows[1:], start=1):
         row = {k: one_line(v) for k, v in zip(header, values)}
