@@ -20,6 +20,7 @@ from charts.text import alt_text
 from charts.trend import trend_chart
 from metrics.response import response_rates
 from metrics.trends import journey_span, theme_trend
+from metrics.waves import audience_responses
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
@@ -210,7 +211,7 @@ def drill_block(data, audience: str, key: str) -> None:
     chart_block(fig, published_table(table, label, {
         "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
         "pct_neutral": "% neutral", "pct_negative": "% negative"}), key=f"{key}-answers")
-    questions = questions_of_theme(data.surveys[data.surveys["audience"] == audience], data.codebook, theme)
+    questions = questions_of_theme(audience_responses(data.surveys, audience), data.codebook, theme)
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
     trend, changes = question_history(data.surveys, data.codebook, audience, qid, min_size, conf)

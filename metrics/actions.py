@@ -149,3 +149,12 @@ def theme_actions_now(actions: pd.DataFrame, theme: str) -> pd.DataFrame:
     """The actions of one theme (culture, partnership, governance) at the latest snapshot."""
     latest = latest_snapshot(actions)
     return latest[latest["theme"] == theme].reset_index(drop=True)
+
+
+def completion_sentence(actions: pd.DataFrame) -> str:
+    """'4 of 7 actions complete' for one snapshot's actions, counted as ``percent_complete``
+    counts them (Superseded and Not applicable are out of scope)."""
+    if actions.empty:
+        return "No actions."
+    row = percent_complete(actions.assign(snapshot_date=actions["snapshot_date"].max())).iloc[0]
+    return f"{row['n_complete']} of {row['n_actions']} actions complete."

@@ -4,7 +4,7 @@ the partnership actions' progress."""
 import streamlit as st
 
 import ui
-from metrics.actions import theme_actions_now
+from metrics.actions import completion_sentence, theme_actions_now
 from metrics.published import survey_views
 
 st.title("Partnership")
@@ -39,8 +39,7 @@ if actions.empty:
     st.info("No partnership actions in the latest tracker.")
 else:
     date = actions["snapshot_date"].max()
-    st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: "
-                f"{int((actions['status'] == 'Complete').sum())} of {len(actions)} complete.")
+    st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: {completion_sentence(actions)}")
     ui.table(actions[["reference", "action", "owner", "due_date", "status", "progress_note"]].rename(columns={
         "reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due", "status": "Status",
         "progress_note": "Latest progress"}))

@@ -5,7 +5,7 @@ import streamlit as st
 
 import ui
 from charts.survey import answer_distribution
-from metrics.actions import theme_actions_now
+from metrics.actions import completion_sentence, theme_actions_now
 from metrics.headlines import series_headline
 from metrics.published import survey_views
 
@@ -60,7 +60,6 @@ for theme in views.themes:
     if actions.empty:
         st.markdown("No actions recorded for this theme yet.")
         continue
-    done = int((actions["status"] == "Complete").sum())
-    st.markdown(f"{done} of {len(actions)} actions complete.")
+    st.markdown(completion_sentence(actions))
     ui.table(actions[["reference", "action", "status", "progress_note"]].rename(columns={
         "reference": "Ref", "action": "Action", "status": "Status", "progress_note": "Latest progress"}))

@@ -104,3 +104,11 @@ def test_improvement_journey_has_three_fronts(responses, answers, codebook, acti
     assert set(out["series"]) == {"Culture", "Partnership", "Governance"}
     assert out.set_index("series").loc["Governance", "value"] == 50.0
     assert out.set_index("series").loc["Culture", "value"] == 80.0
+
+
+def test_completion_sentence_leaves_out_of_scope_actions(actions):
+    from metrics.actions import completion_sentence
+
+    plan = actions([("2024-10-16", "A1", None, "Complete"), ("2024-10-16", "A2", None, "Red"),
+                    ("2024-10-16", "A3", None, "Superseded")])
+    assert completion_sentence(plan) == "1 of 2 actions complete."
