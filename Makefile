@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test install sample check-sample screenshots clean
+.PHONY: run test install sample check-sample screenshots bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ sample: install
 # Screenshot every page in headless Chromium into screenshots/.
 screenshots: install
 	$(PY) -m tests.browser.screenshots
+
+# Performance benchmark (issue 8): large synthetic inputs in /tmp, prints the table with its
+# targets and rewrites docs/performance.md. Under 10 minutes on 2 cores.
+bench: install
+	$(PY) -m bench --sizes 20000,100000
 
 clean:
 	rm -rf $(VENV) .pytest_cache

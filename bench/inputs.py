@@ -30,7 +30,7 @@ from sample_data.story import DIRECTORATES, SEED, STAFF_REWORDED_FROM, STAFF_WAV
 
 from .xlsx_stream import write_xlsx
 
-VERSION = 1     # bump when the generated files change, so cached inputs are rebuilt
+VERSION = 2     # bump when the generated files change, so cached inputs are rebuilt
 EXTRA_THEMES = ("culture", "leadership", "wellbeing", "development", "governance")
 AREAS = ("Governance and decision making", "Project plans and delivery", "Procurement", "Partnership working",
          "Improvement plan progress", "Independent Improvement Board engagement",
@@ -72,7 +72,10 @@ def statements(count: int) -> list[Statement]:
 
 
 def codebook_csv(items: list[Statement], waves: list[str]) -> str:
-    """The codebook of the generated statements (reworded ones get two rows)."""
+    """The codebook of the generated statements (reworded ones get two rows, one per wording).
+
+    Unchanged wordings leave ``waves`` blank (any wave): fifty rows each listing six waves
+    joined by ';' would make the csv sniffer take ';' for the delimiter."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["question_id", "wording", "waves", "theme", "negative"])
@@ -83,7 +86,7 @@ def codebook_csv(items: list[Statement], waves: list[str]) -> str:
             writer.writerow([s.qid, s.new_wording, ";".join(w for w in waves if w not in old), s.theme,
                              str(s.negative).lower()])
         else:
-            writer.writerow([s.qid, s.wording, ";".join(waves), s.theme, str(s.negative).lower()])
+            writer.writerow([s.qid, s.wording, "", s.theme, str(s.negative).lower()])   # "" = every wave
     return out.getvalue()
 
 
