@@ -15,7 +15,7 @@ st.markdown(
 
 data = ui.bundle()
 conf = ui.settings().confidence
-journey = improvement_journey(data.surveys, data.codebook, data.actions, ui.settings().min_group_size, conf)
+journey = ui.memo(improvement_journey, data.surveys, data.codebook, data.actions, ui.settings().min_group_size, conf)
 start, end = journey_span(data.events, journey["date"])
 
 cards = [
