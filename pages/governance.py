@@ -18,11 +18,14 @@ from metrics.tracker_tables import (action_choices, download_table, history_tabl
 from metrics.trends import journey_span
 
 FILTERS = {"area": "Improvement area", "owner": "Owner", "source": "Source", "phase": "Phase"}
+STYLED_ROWS = 200   # a colour-styled table is rendered cell by cell: longer ones show their first rows
 
 
 def _styled(frame: pd.DataFrame) -> None:
     """A table whose status cells carry their RAG colour as well as the word."""
-    st.dataframe(status_styler(frame), hide_index=True, width="stretch")
+    st.dataframe(status_styler(frame.head(STYLED_ROWS)), hide_index=True, width="stretch")
+    if len(frame) > STYLED_ROWS:
+        st.caption(f"The first {STYLED_ROWS} of {len(frame):,} rows. Choose actions above to narrow the list.")
 
 
 def _day(date) -> str:
