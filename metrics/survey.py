@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
-from loaders.model import AGREEMENT_SCALE
+from loaders.model import AGREEMENT_DTYPE, AGREEMENT_SCALE
 
 #: The columns results are usually broken down by.
 BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
@@ -47,14 +48,14 @@ def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFr
     ``points`` (0..100), ``is_positive``, ``is_neutral``, ``is_negative`` and a respondent
     key unique across audiences and waves. Answers off the scale or missing are dropped.
     """
-    lookup = question_lookup(codebook)
+    lookup = question_lookup(codebook).set_index("question_id")
     answers = responses.drop(columns=["theme", "negative"], errors="ignore")
-    merged = answers.merge(lookup, on="question_id", how="left")
-    raw_position = pd.Series(
-        pd.Categorical(merged["answer"], categories=list(AGREEMENT_SCALE)).codes, index=merged.index
-    )
-    merged = merged.loc[raw_position >= 0].copy()
-    raw_position = raw_position.loc[merged.index]
+    raw_position = _scale_codes(answers["answer"])
+    valid = raw_position >= 0
+    merged = (answers if valid.all() else answers.loc[valid]).reset_index(drop=True)
+    raw_position = pd.Series(raw_position[valid], index=merged.index)
+    merged["theme"] = _per_question(merged["question_id"], lookup["theme"])
+    merged["negative"] = _per_question(merged["question_id"], lookup["negative"])
     top = len(AGREEMENT_SCALE) - 1
     merged["theme"] = merged["theme"].astype("string").fillna(UNMAPPED_THEME)
     merged["negative"] = merged["negative"].astype("boolean").fillna(False).astype(bool)
@@ -65,6 +66,25 @@ def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFr
     merged["is_negative"] = merged["position"] < _NEUTRAL_POSITION
     merged[_RESPONDENT] = merged.groupby(["audience", "wave", "respondent"], dropna=False).ngroup()
     return merged.reset_index(drop=True)
+
+
+def _scale_codes(answer: pd.Series) -> np.ndarray:
+    """Position 0..4 of each answer on AGREEMENT_SCALE, -1 when off the scale or missing."""
+    if answer.dtype == AGREEMENT_DTYPE:
+        return answer.cat.codes.to_numpy()
+    return pd.Categorical(answer, categories=list(AGREEMENT_SCALE)).codes
+
+
+def _per_question(question_id: pd.Series, values: pd.Series) -> pd.Series:
+    """``values`` (indexed by question_id) for each row: looked up once per distinct id when
+    the ids are categorical (the bundle's millions of rows), not joined row by row."""
+    if isinstance(question_id.dtype, pd.CategoricalDtype):
+        per_id = values.reindex(question_id.cat.categories).to_numpy(dtype=object)
+        codes = question_id.cat.codes.to_numpy()
+        out = np.where(codes >= 0, per_id[np.maximum(codes, 0)] if len(per_id) else None, None)
+    else:
+        out = question_id.map(values).to_numpy(dtype=object)
+    return pd.Series(out, index=question_id.index, dtype=object)
 
 
 def percent_positive(
