@@ -166,12 +166,29 @@ def _unique(columns: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(columns))
 
 
+def _distinct_per_group(group: np.ndarray, values: np.ndarray, groups: int) -> np.ndarray:
+    """Distinct non-negative integer ``values`` per group number: one hash pass over
+    (group, value) pairs, not groupby.nunique's sort of millions of answer rows."""
+    if not len(values):
+        return np.zeros(groups, dtype=np.int64)
+    span = np.int64(values.max()) + 1
+    pairs = pd.unique(group.astype(np.int64) * span + values.astype(np.int64))
+    return np.bincount(pairs // span, minlength=groups).astype(np.int64)
+
+
 def _aggregate(frame: pd.DataFrame, keys: list[str], **named: tuple[str, str]) -> pd.DataFrame:
     """Named aggregation over ``keys`` (missing key values kept as a group; [] = one row)."""
     if not keys:
         frame = frame.assign(**{_ALL: 0})
     grouped = frame.groupby(keys or [_ALL], dropna=False, sort=True, observed=True)
-    out = grouped.agg(**named).reset_index()
+    distinct = [name for name, (column, how) in named.items() if how == "nunique" and column == _RESPONDENT]
+    others = {name: spec for name, spec in named.items() if name not in distinct}
+    out = (grouped.agg(**others) if others else grouped.size().to_frame("_size")).reset_index()
+    if distinct:
+        counts = _distinct_per_group(grouped.ngroup().to_numpy(), frame[_RESPONDENT].to_numpy(), len(out))
+        for name in distinct:
+            out[name] = counts
+        out = out[[*out.columns[:len(keys or [_ALL])], *named]]
     if not keys:
         out = out.drop(columns=_ALL)
     return out
