@@ -19,7 +19,8 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 from charts.text import alt_text
 from charts.trend import trend_chart
 from metrics.response import response_rates
-from metrics.trends import journey_span, theme_trend
+from metrics.published import survey_views
+from metrics.trends import journey_span
 from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, load_settings
@@ -117,8 +118,9 @@ def table(frame: pd.DataFrame) -> None:
 def theme_trend_block(audience: str, title: str, key: str) -> None:
     """One audience's theme scores wave by wave, with bands and milestones, and its table."""
     data = bundle()
-    trend = memo(theme_trend, data.surveys, data.codebook, audience, settings().min_group_size,
-                 confidence=settings().confidence)
+    # the same call as the page's own survey_views, so the trend comes from its cached result
+    trend = memo(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
+                 settings().confidence).trend
     start, end = journey_span(data.events, trend["date"])
     fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
                       events=data.events, title=title, y_title="% positive", start=start, end=end)
@@ -187,17 +189,16 @@ def moved_block(views, key: str) -> None:
 def group_block(data, audience: str, group_label: str, key: str) -> None:
     """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
     from charts.survey import group_heatmap
-    from metrics.published import survey_views, wave_dates
+    from metrics.published import wave_dates, wave_groups
 
     min_size = settings().min_group_size
     dates = memo(wave_dates, data.surveys, audience)
     chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
-    views = memo(survey_views, data.surveys, data.codebook, audience, min_size, settings().confidence,
-                 wave_date=chosen)
+    groups = memo(wave_groups, data.surveys, data.codebook, audience, min_size, chosen)
     label = f"fewer than {min_size} responses"
-    heat = group_heatmap(views.groups, row="group", column="theme", value="score",
+    heat = group_heatmap(groups, row="group", column="theme", value="score",
                          title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
-    chart_block(heat, published_table(views.groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
+    chart_block(heat, published_table(groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
                                                             "n_respondents": "Respondents", "score": "% positive"}),
                 key=key)
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from loaders.model import AGREEMENT_DTYPE, AGREEMENT_SCALE
 
@@ -54,11 +55,9 @@ def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFr
     valid = raw_position >= 0
     merged = (answers if valid.all() else answers.loc[valid]).reset_index(drop=True)
     raw_position = pd.Series(raw_position[valid], index=merged.index)
-    merged["theme"] = _per_question(merged["question_id"], lookup["theme"])
-    merged["negative"] = _per_question(merged["question_id"], lookup["negative"])
+    merged["theme"] = _themes(merged["question_id"], lookup["theme"])
+    merged["negative"] = _negatives(merged["question_id"], lookup["negative"])
     top = len(AGREEMENT_SCALE) - 1
-    merged["theme"] = merged["theme"].astype("string").fillna(UNMAPPED_THEME)
-    merged["negative"] = merged["negative"].astype("boolean").fillna(False).astype(bool)
     merged["position"] = raw_position.where(~merged["negative"], top - raw_position)
     merged["points"] = merged["position"] * _POINTS_PER_STEP
     merged["is_positive"] = merged["position"] > _NEUTRAL_POSITION
@@ -75,16 +74,30 @@ def _scale_codes(answer: pd.Series) -> np.ndarray:
     return pd.Categorical(answer, categories=list(AGREEMENT_SCALE)).codes
 
 
-def _per_question(question_id: pd.Series, values: pd.Series) -> pd.Series:
-    """``values`` (indexed by question_id) for each row: looked up once per distinct id when
-    the ids are categorical (the bundle's millions of rows), not joined row by row."""
-    if isinstance(question_id.dtype, pd.CategoricalDtype):
-        per_id = values.reindex(question_id.cat.categories).to_numpy(dtype=object)
-        codes = question_id.cat.codes.to_numpy()
-        out = np.where(codes >= 0, per_id[np.maximum(codes, 0)] if len(per_id) else None, None)
-    else:
-        out = question_id.map(values).to_numpy(dtype=object)
-    return pd.Series(out, index=question_id.index, dtype=object)
+def _themes(question_id: pd.Series, themes: pd.Series) -> pd.Series:
+    """Each row's theme (``themes`` indexed by question_id; UNMAPPED_THEME when unknown).
+
+    Categorical ids (the bundle's millions of rows) are looked up once per distinct id and
+    expanded through an Arrow dictionary, never joined row by row."""
+    if not isinstance(question_id.dtype, pd.CategoricalDtype):
+        return question_id.map(themes).astype("string").fillna(UNMAPPED_THEME)
+    per_id = themes.reindex(question_id.cat.categories).astype("string").fillna(UNMAPPED_THEME).tolist()
+    codes = question_id.cat.codes.to_numpy()
+    index = np.where(codes >= 0, codes, len(per_id)).astype(np.int32)
+    decoded = pa.DictionaryArray.from_arrays(pa.array(index), pa.array([*per_id, UNMAPPED_THEME], type=pa.string()))
+    return pd.Series(pd.array(decoded.dictionary_decode(), dtype="string"), index=question_id.index)
+
+
+def _negatives(question_id: pd.Series, negative: pd.Series) -> pd.Series:
+    """Each row's ``negative`` flag (False when the question is unknown), as for _themes."""
+    if not isinstance(question_id.dtype, pd.CategoricalDtype):
+        return question_id.map(negative).astype("boolean").fillna(False).astype(bool)
+    per_id = negative.reindex(question_id.cat.categories).astype("boolean").fillna(False).to_numpy(dtype=bool)
+    codes = question_id.cat.codes.to_numpy()
+    out = np.zeros(len(codes), dtype=bool)
+    known = codes >= 0
+    out[known] = per_id[codes[known]]
+    return pd.Series(out, index=question_id.index)
 
 
 def percent_positive(
