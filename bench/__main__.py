@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print(f"\nbenchmark took {elapsed:.0f} s")
     if not args.no_write:
-        DOC.write_text(markdown(results, elapsed), encoding="utf-8")
+        previous = DOC.read_text(encoding="utf-8") if DOC.is_file() else ""
+        DOC.write_text(markdown(results, elapsed, previous), encoding="utf-8")
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 

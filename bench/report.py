@@ -83,9 +83,12 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def markdown(results: list[dict], elapsed: float) -> str:
+def markdown(results: list[dict], elapsed: float, previous: str = "") -> str:
+    """The page: header, the measured table, then the notes kept from ``previous`` (the file
+    as it was: everything from NOTES_MARKER on is written by hand and survives a rerun)."""
     body = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(results))
-    return HEADER.format(machine=machine(), command=COMMAND, elapsed=elapsed) + body + "\n" + NOTES
+    notes = previous[previous.index(NOTES_MARKER):] if NOTES_MARKER in previous else NOTES_MARKER + "\n"
+    return HEADER.format(machine=machine(), command=COMMAND, elapsed=elapsed) + body + "\n\n" + notes
 
 
 HEADER = """# Performance at scale
@@ -112,9 +115,4 @@ server in headless Chromium to read the server's peak memory (`VmHWM`). This run
 |---|---|---|---|
 """
 
-NOTES = """
-## Notes
-
-See "What limits the targets that fail" below (kept by hand; the table above is rewritten
-by every run).
-"""
+NOTES_MARKER = "<!-- Notes below are kept by hand; make bench rewrites only what is above. -->"
