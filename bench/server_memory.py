@@ -81,9 +81,12 @@ def server_memory(data_dir: Path, log: Path, timeout_s: float = 240) -> dict | N
             tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
             for path in url_paths():
                 begin = time.perf_counter()
-                tab.goto(f"{url}/{path}")
-                _wait_page(tab, int(timeout_s * 1000))
-                pages[path] = time.perf_counter() - begin
+                try:
+                    tab.goto(f"{url}/{path}")
+                    _wait_page(tab, int(timeout_s * 1000))
+                    pages[path] = time.perf_counter() - begin
+                except Exception as exc:  # noqa: BLE001 - a page that never finished: say so, measure the rest
+                    pages[path] = f"did not finish: {type(exc).__name__}"
             browser.close()
         return {"idle_mb": idle, "rss_mb": _status_mb(proc.pid, "VmRSS"), "peak_mb": _status_mb(proc.pid, "VmHWM"),
                 "page_seconds": pages}
