@@ -51,11 +51,20 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> Non
     raise RuntimeError("server did not become healthy")
 
 
+STATE = "document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+
+
 def _wait_page(page, timeout_ms: int) -> None:
-    """Until the script has run: the status widget's 'running' state has come and gone."""
+    """Until the page's script has run to the end: the app root's script state goes to
+    'running' (given a few seconds to start) and then to 'notRunning'."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.wait_for_selector("h1", timeout=timeout_ms)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=timeout_ms)
+    try:
+        page.wait_for_function(f"() => {STATE} === 'running'", timeout=3000)
+    except PlaywrightTimeout:
+        pass                      # already finished (or not started yet: the next wait covers it)
+    page.wait_for_function(f"() => {STATE} === 'notRunning'", timeout=timeout_ms)
     page.wait_for_timeout(500)
 
 
