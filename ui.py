@@ -122,7 +122,7 @@ def theme_trend_block(audience: str, title: str, key: str) -> None:
     trend = memo(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
                  settings().confidence).trend
     start, end = journey_span(data.events, trend["date"])
-    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
+    fig = memo(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                       events=data.events, title=title, y_title="% positive", start=start, end=end)
     chart_block(fig, trend.rename(columns={"series": "Theme", "date": "Wave date", "value": "% positive",
                                            "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}), key=key)
@@ -145,7 +145,7 @@ def response_rate_block(audience: str, key: str) -> None:
         return
     trend = rates.assign(series="Response rate", value=rates["response_rate"].astype(float))
     start, end = journey_span(data.events, trend["wave_date"])
-    fig = trend_chart(trend, x="wave_date", y="value", series="series", events=data.events,
+    fig = memo(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
                       title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
                       start=start, end=end)
     chart_block(fig, rates.rename(columns={"audience": "Audience", "wave": "Wave", "wave_date": "Wave date",
@@ -179,7 +179,7 @@ def moved_block(views, key: str) -> None:
     if moved.empty or moved["change"].isna().all():
         st.info("There is no earlier wave to compare with yet.")
         return
-    fig = change_bars(moved, title=f"Change since the previous wave, {wave_label(views.trend['date'].max())}")
+    fig = memo(change_bars, moved, title=f"Change since the previous wave, {wave_label(views.trend['date'].max())}")
     shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
     chart_block(fig, shown[["question", "theme", "pct_positive", "change", "lower", "upper", "verdict"]].rename(columns={
         "question": "Statement", "theme": "Theme", "pct_positive": "% positive now", "change": "Change (points)",
@@ -196,17 +196,25 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
     chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
     groups = memo(wave_groups, data.surveys, data.codebook, audience, min_size, chosen)
     label = f"fewer than {min_size} responses"
-    heat = group_heatmap(groups, row="group", column="theme", value="score",
+    heat = memo(group_heatmap, groups, row="group", column="theme", value="score",
                          title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
     chart_block(heat, published_table(groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
                                                             "n_respondents": "Respondents", "score": "% positive"}),
                 key=key)
 
 
+def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.DataFrame, title: str, start, end):
+    """One question's trend with its wording changes marked (one function, so it can be cached)."""
+    from charts.wording import add_wording_markers
+
+    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
+                      events=events, title=title, start=start, end=end)
+    return add_wording_markers(fig, changes)
+
+
 def drill_block(data, audience: str, key: str) -> None:
     """Theme -> its questions' answer distributions; question -> its trend, wording changes marked."""
     from charts.survey import answer_distribution
-    from charts.wording import add_wording_markers
     from metrics.published import question_history, survey_views, theme_drill
 
     min_size, conf = settings().min_group_size, settings().confidence
@@ -216,7 +224,7 @@ def drill_block(data, audience: str, key: str) -> None:
     label = f"fewer than {min_size} responses"
     theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
     table = memo(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
-    fig = answer_distribution(table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
+    fig = memo(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
                               suppressed_label=label)
     chart_block(fig, published_table(table, label, {
         "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
@@ -226,9 +234,7 @@ def drill_block(data, audience: str, key: str) -> None:
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
     trend, changes = memo(question_history, data.surveys, data.codebook, audience, qid, min_size, conf)
     start, end = journey_span(data.events, trend["date"])
-    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
-                      events=data.events, title=f"“{wording[qid]}” over time", start=start, end=end)
-    add_wording_markers(fig, changes)
+    fig = memo(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
     shown = trend.rename(columns={"series": "Measure", "date": "Wave date", "value": "% positive",
                                   "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"})
     chart_block(fig, shown, key=f"{key}-question-trend")

@@ -56,7 +56,7 @@ st.markdown("\n".join(f"- {sentence}" for sentence in ui.memo(tracker_headlines,
 st.header("Status at each reporting date")
 mix = ui.memo(status_mix, actions)
 start, end = journey_span(data.events, mix["snapshot_date"])
-fig = status_over_time(mix, events=data.events, title="Improvement plan actions by status at each reporting date",
+fig = ui.memo(status_over_time, mix, events=data.events, title="Improvement plan actions by status at each reporting date",
                        start=start, end=end)
 ui.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status",
                                                             "count": "Actions", "share": "% of actions"}),
@@ -68,7 +68,7 @@ pick_from, pick_to = st.columns(2)
 before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=_day, key="from")
 after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=_day, key="to")
 moves = ui.memo(transitions, actions, before, after)
-ui.chart_block(transitions_chart(moves, before, after, title=f"Actions by status, {_day(before)} to {_day(after)}"),
+ui.chart_block(ui.memo(transitions_chart, moves, before, after, title=f"Actions by status, {_day(before)} to {_day(after)}"),
                transitions_long(moves), key="transitions")
 
 st.header("Overdue, slipped and red the longest")
@@ -94,7 +94,7 @@ st.header("One action's history")
 choices = ui.memo(action_choices, actions)
 reference = st.selectbox("Action", list(choices), format_func=choices.get, key="history-action")
 history = ui.memo(history_table, actions, reference)
-fig = action_history_chart(history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
+fig = ui.memo(action_history_chart, history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
                                                    "Status": "status"}),
                            reference, title=f"{reference}: due date and RAG at each reporting date")
 ui.chart_block(fig, history, key="action-history")

@@ -76,7 +76,7 @@ st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if wei
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
 ranking_table = ranking.drop(columns=["scheme", "n_criteria", "reaches"]).rename(columns={**NAMES, "total": score_name,
                                                                                      "crossing": "Crosses cut-off"})
-clicked = ui.chart_block(value_score_ranking(ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
+clicked = ui.chart_block(ui.memo(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
                                              score_name=score_name), rounded(ranking_table), key="ranking",
                          selectable=True)
 st.caption("Click a topic's bar, or choose it under Topic detail, to see its detail.")
@@ -100,20 +100,20 @@ ui.follow_click(clicked, "topic", topics, preferred=state.topic)
 topic = st.selectbox("Topic", topics, key="topic")
 detail = ui.memo(topic_scores_by_scorer, scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
-ui.chart_block(topic_detail_chart(detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
+ui.chart_block(ui.memo(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
                rounded(detail).rename(columns=NAMES), key="detail")
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
 ui.table(rounded(ui.memo(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
 
 st.header("Score distribution and scorer disagreement")
 distribution = ui.memo(score_distribution, scores, criteria, labels)
-ui.chart_block(score_distribution_chart(distribution, title="Scores given per criterion"),
+ui.chart_block(ui.memo(score_distribution_chart, distribution, title="Scores given per criterion"),
                rounded(distribution).rename(columns=NAMES), key="distribution")
 by_topic = ui.memo(disagreement_by_topic, scores)
-ui.chart_block(disagreement_chart(by_topic, "topic", title="Scorer disagreement by topic"),
+ui.chart_block(ui.memo(disagreement_chart, by_topic, "topic", title="Scorer disagreement by topic"),
                rounded(by_topic).rename(columns=NAMES), key="disagreement_topic")
 by_criterion = ui.memo(disagreement_by_criterion, scores, criteria)
-ui.chart_block(disagreement_chart(by_criterion, "criterion", title="Scorer disagreement by criterion"),
+ui.chart_block(ui.memo(disagreement_chart, by_criterion, "criterion", title="Scorer disagreement by criterion"),
                rounded(by_criterion).rename(columns=NAMES), key="disagreement_criterion")
 
 st.header("Downloads")

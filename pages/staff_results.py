@@ -47,7 +47,7 @@ ui.moved_block(views, key="staff-moved")
 st.header("How colleagues answered")
 label = f"fewer than {min_size} responses"
 table = views.statements
-fig = answer_distribution(table, title=f"Answers to each statement, {latest}", suppressed_label=label)
+fig = ui.memo(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
 ui.chart_block(fig, ui.published_table(table, label, {
     "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
     "pct_neutral": "% neutral", "pct_negative": "% negative"}), key="staff-answers")
