@@ -8,7 +8,9 @@ instead of a traceback.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +24,7 @@ from metrics.response import response_rates
 from metrics.trends import journey_span, theme_trend
 from metrics.waves import audience_responses
 from loaders.bundle import Bundle, load_bundle
-from loaders.settings import Settings, load_settings
+from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 
 log = logging.getLogger("improvement_dashboard")
@@ -30,9 +32,29 @@ log = logging.getLogger("improvement_dashboard")
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
 
 
-@st.cache_resource(show_spinner=False)
 def settings() -> Settings:
+    """The settings, read once per data folder and edition named in the environment."""
+    return _settings(os.environ.get("IMPROVEMENT_DATA_DIR"), os.environ.get("IMPROVEMENT_EDITION"))
+
+
+@st.cache_resource(show_spinner=False)
+def _settings(_data_dir: str | None, _edition: str | None) -> Settings:
     return load_settings()
+
+
+def edition() -> dict:
+    """The published edition's entry in config/editions.toml (sections, options), plus its name."""
+    name = settings().edition
+    return {"name": name, **editions()[name]}
+
+
+def is_full_edition() -> bool:
+    return settings().edition == "full"
+
+
+def show_owner_names() -> bool:
+    """False in an edition that must not name people (the staff edition)."""
+    return bool(edition().get("show_owner_names", True))
 
 
 def data_state(folder: Path) -> str:
@@ -142,8 +164,21 @@ def response_rate_block(audience: str, key: str) -> None:
                                            "response_rate": "Response rate (%)"}), key=key)
 
 
+def rag_label(rating: str, words: str, colours: dict[str, str]) -> None:
+    """A RAG judgement as a coloured label that always carries its words (never colour alone)."""
+    from charts.palette import text_on
+
+    fill = colours.get(rating, colours.get("None", "#DDDDDD"))
+    st.markdown(f'<span style="background:{fill};color:{text_on(fill)};padding:0.15rem 0.5rem;'
+                f'border-radius:0.25rem;font-weight:600">{html.escape(words)}</span>', unsafe_allow_html=True)
+
+
 def run_page(page) -> None:
-    """Run a page; show a plain message, never a traceback, if it fails."""
+    """Run a page of the published edition; show a plain message, never a traceback, if it fails."""
+    published = [path for paths in edition_pages(settings().edition).values() for path in paths]
+    if (getattr(page, "url_path", None) or published[0]) not in published:   # the router registers only these
+        st.error("This page is not published here.")
+        return
     try:
         page.run()
     except (StopException, RerunException):

@@ -19,16 +19,17 @@ from .cells import one_line
 from .codebook import load_codebook
 from .detect import load_file
 from .events import load_events
+from .expectations import expectations_from_sheet
 from .headcount import load_headcount
 from .grid import read_text_table
-from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, HEADCOUNT, SCRUTINY_SCORES, SURVEY_RESPONSES, conform,
+from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, SURVEY_RESPONSES, conform,
                     empty)
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
 from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
-HEADCOUNT_FILE = "headcount.csv"
+HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
 DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
@@ -49,13 +50,14 @@ class Bundle:
     findings: pd.DataFrame      # every warning and error: FINDING_COLUMNS
     aggregates: pd.DataFrame = field(default_factory=lambda: empty(AGGREGATES))  # published results tables
     headcount: pd.DataFrame = field(default_factory=lambda: empty(HEADCOUNT))    # people invited per wave
+    expectations: pd.DataFrame = field(default_factory=lambda: empty(EXPECTATIONS))  # what the notice expects
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     """Manifest rows (file + metadata, blanks dropped); every data file if no manifest."""
     path = data_dir / MANIFEST
     if not path.is_file():
-        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE}
+        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE, EXPECTATIONS_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
                 if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip
                 and p.relative_to(data_dir).parts[0] not in (*STORE_FOLDERS, UPLOADS)]
@@ -74,6 +76,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
                  else empty(HEADCOUNT))
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in FRAMES}
     sources, findings, unmapped = [], [], []
+    expectations = _expectations(data_dir, sources, findings)
     for entry in read_manifest(data_dir):
         name = entry.pop("file")
         kind = entry.pop("kind", None)
@@ -90,12 +93,29 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     _collect_store(data_dir, parts, sources, findings, unmapped)
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
-        codebook=codebook, events=events, headcount=headcount, **frames,
+        codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
         sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
             {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
         findings=pd.DataFrame(findings, columns=FINDING_COLUMNS).astype({"row": "Int64"}),
     )
+
+
+def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
+    """expectations.csv when present; a rejected file is listed with its errors and gives none."""
+    path = data_dir / EXPECTATIONS_FILE
+    if not path.is_file():
+        return empty(EXPECTATIONS)
+    try:
+        result = expectations_from_sheet(read_text_table(path))
+    except FileRejected as rejected:
+        sources.append({"file": EXPECTATIONS_FILE, "kind": "expectations", "format": rejected.format,
+                        "records": 0, "questions": None, "warnings": 0,
+                        "error": "; ".join(f.message for f in rejected.findings)})
+        findings += _findings(EXPECTATIONS_FILE, "error", rejected.findings)
+        return empty(EXPECTATIONS)
+    _collect(result, EXPECTATIONS_FILE, {}, sources, findings, [])
+    return result.frame
 
 
 def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) -> None:
