@@ -38,7 +38,8 @@ def settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def _settings(_data_dir: str | None, _edition: str | None) -> Settings:
+def _settings(data_dir: str | None, edition_name: str | None) -> Settings:
+    """Cached per (data folder, edition) as named in the environment; load_settings reads both."""
     return load_settings()
 
 

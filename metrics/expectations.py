@@ -80,7 +80,7 @@ def measure_evidence(measure: str, surveys: pd.DataFrame, codebook: pd.DataFrame
 
 
 def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.DataFrame,
-                    codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float) -> Evidence:
+                    codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float = 0.95) -> Evidence:
     measures = [measure_evidence(m, surveys, codebook, min_size, confidence)
                 for m in split_list(expectation.get("survey_measures"))]
     kinds = set(split_list(expectation.get("milestone_kinds")))
