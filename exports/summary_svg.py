@@ -1,9 +1,10 @@
 """The improvement-journey chart as a static SVG, for the printed board summary.
 
 A printed page cannot run plotly.js (and an intranet may not serve it), so the summary
-draws the same chart itself: the three fronts on one true date axis, 0-100, each with
-its own colour, marker and dash and an end label; milestones as numbered dashed lines
-with their key printed under the chart, so no label overlaps another. Colours, markers
+draws the same chart itself: the three fronts on one true date axis, 0-100%, each with
+its own colour, marker and dash, its interval band and an end label; milestones as
+numbered dashed lines (neighbours on two rows) with their key printed under the chart, so
+no label overlaps another. Colours, markers
 and dashes are the ones the app's charts use (charts/palette.py, charts/trend.py).
 """
 from __future__ import annotations
@@ -15,8 +16,9 @@ import pandas as pd
 from charts.palette import EVENT_COLOURS, GRID, MUTED, PALETTE, TEXT
 from charts.trend import series_style_index
 
-WIDTH, HEIGHT = 760, 235
-LEFT, RIGHT, TOP, BOTTOM = 48, 150, 30, 36
+WIDTH, HEIGHT = 640, 230
+LEFT, RIGHT, TOP, BOTTOM = 58, 125, 40, 30
+NUMBER_GAP = 16   # milestone numbers closer than this (px) go on a second row
 DASH = ("", "7 4", "2 3", "7 3 2 3", "10 4", "10 3 2 3")
 
 
@@ -44,25 +46,41 @@ def _axes(start: pd.Timestamp, end: pd.Timestamp) -> list[str]:
     for value in range(0, 101, 25):
         y = _y(value)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{TEXT}">{value}</text>')
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{TEXT}">{value}%</text>')
     for year in range(start.year + (start.month > 1), end.year + 1):
         x = _x(pd.Timestamp(year=year, month=1, day=1), start, end)
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM + 5}" '
                      f'stroke="{TEXT}"/><text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
                      f'fill="{TEXT}">{year}</text>')
     parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" stroke="{TEXT}"/>')
+    middle = (TOP + HEIGHT - BOTTOM) / 2
+    parts.append(f'<text transform="translate(14 {middle:.0f}) rotate(-90)" text-anchor="middle" fill="{TEXT}">'
+                 'Per cent</text>')
     return parts
 
 
 def _milestones(events: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> list[str]:
-    parts = []
-    for number, row in enumerate(events.itertuples(), start=1):
-        x = _x(row.date, start, end)
-        colour = EVENT_COLOURS.get(str(row.kind), MUTED)
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="{colour}" '
-                     f'stroke-dasharray="3 3"/><text x="{x:.1f}" y="{TOP - 8}" text-anchor="middle" '
-                     f'font-weight="700" fill="{TEXT}">{number}</text>')
+    parts, last_x, row = [], None, 0
+    for number, event in enumerate(events.itertuples(), start=1):
+        x = _x(event.date, start, end)
+        row = 1 - row if last_x is not None and x - last_x < NUMBER_GAP else 0
+        last_x = x
+        colour = EVENT_COLOURS.get(str(event.kind), MUTED)
+        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP - 4 - 14 * row}" y2="{HEIGHT - BOTTOM}" '
+                     f'stroke="{colour}" stroke-dasharray="3 3"/><text x="{x:.1f}" y="{TOP - 8 - 14 * row}" '
+                     f'text-anchor="middle" font-weight="700" fill="{TEXT}">{number}</text>')
     return parts
+
+
+def _band(points: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, colour: str) -> str:
+    """The interval around a series as a translucent polygon (none where it has no interval)."""
+    shown = points.dropna(subset=["lower", "upper"]) if {"lower", "upper"} <= set(points) else points.iloc[0:0]
+    if len(shown) < 2:
+        return ""
+    upper = [f"{_x(d, start, end):.1f},{_y(v):.1f}" for d, v in zip(shown["date"], shown["upper"])]
+    lower = [f"{_x(d, start, end):.1f},{_y(v):.1f}" for d, v in zip(shown["date"], shown["lower"])]
+    return f'<polygon points="{" ".join(upper + lower[::-1])}" fill="{colour}" fill-opacity="0.15" stroke="none"/>'
+
 
 
 def _series(journey: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> list[str]:
@@ -73,6 +91,7 @@ def _series(journey: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> li
             continue
         index = series_style_index(name, names)
         colour = PALETTE[index % len(PALETTE)]
+        parts.append(_band(points, start, end, colour))
         xy = [(_x(d, start, end), _y(v)) for d, v in zip(points["date"], points["value"])]
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5" '

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import textwrap
+
 import pandas as pd
 
 from loaders.expectations import split_list
@@ -19,7 +21,8 @@ from metrics.change import newcombe_difference
 from metrics.trends import theme_trend
 
 JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
-                     "milestones", "reasons"]
+                     "milestones", "reasons", "previous_rating", "movement"]
+RATING_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
 AUDIENCE_NAMES = {"staff": "staff survey", "partner": "partner survey"}
 
 
@@ -42,6 +45,14 @@ class Evidence:
     @property
     def overdue(self) -> list[str]:
         return sorted(overdue_actions(self.actions)["reference"].dropna().unique()) if len(self.actions) else []
+
+    @property
+    def overdue_detail(self) -> list[str]:
+        """'CCC-06 “Embed cultural change…” (due 30 Sep 2024, 16 days late)' per overdue action."""
+        late = overdue_actions(self.actions) if len(self.actions) else self.actions
+        return [f"{r.reference} “{textwrap.shorten(str(r.action), 60, placeholder='…')}” (due {_day(r.due_date)}, "
+                f"{r.days_overdue} days late)"
+                for r in late.sort_values("reference").itertuples()]
 
     @property
     def at_red(self) -> list[str]:
@@ -72,7 +83,7 @@ def measure_evidence(measure: str, surveys: pd.DataFrame, codebook: pd.DataFrame
     diff, lower, upper = newcombe_difference(first["value"] / 100, int(first["n"]), last["value"] / 100,
                                              int(last["n"]), confidence)
     real = not pd.isna(diff) and (lower > 0 or upper < 0)
-    return {"measure": measure, "label": f"{theme.capitalize()} ({AUDIENCE_NAMES.get(audience, audience + ' survey')})",
+    return {"measure": measure, "label": measure_label(measure),
             "first_date": first["date"], "first": float(first["value"]), "last_date": last["date"],
             "last": float(last["value"]), "n": int(last["n"]), "waves": len(trend),
             "change": None if len(trend) < 2 else round(float(last["value"]) - float(first["value"]), 1),
@@ -111,7 +122,7 @@ def _action_reasons(evidence: Evidence) -> list[str]:
     done = int((scope["status"] == COMPLETE).sum())
     reasons = [f"{done} of {len(scope)} linked actions complete ({evidence.pct_complete:.0f}%)"]
     if evidence.overdue:
-        reasons.append(f"{len(evidence.overdue)} overdue ({', '.join(evidence.overdue)})")
+        reasons.append(f"{len(evidence.overdue)} overdue: {', '.join(evidence.overdue_detail)}")
     if evidence.at_red:
         reasons.append(f"{len(evidence.at_red)} at Red ({', '.join(evidence.at_red)})")
     return reasons
@@ -124,13 +135,15 @@ def _measure_sentence(m: dict) -> str:
     word = "up" if m["change"] > 0 else "down"
     amount = f"{word} {abs(m['change']):.0f} points" if round(m["change"]) else "no change"
     verdict = "a real change" if m["real"] else "within the noise"
-    return f"{now}, {amount} since {m['first_date']:%b %Y}: {verdict}"
+    return f"{now}, {amount} since the first survey ({m['first_date']:%b %Y}): {verdict}"
 
 
 def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: pd.DataFrame,
                        codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, min_size: int,
-                       confidence: float = 0.95) -> pd.DataFrame:
-    """One row per expectation: JUDGEMENT_COLUMNS, in the file's order."""
+                       confidence: float = 0.95, compare: bool = True) -> pd.DataFrame:
+    """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
+    each is judged again on what was known at the previous report (``previous_rating``) and
+    ``movement`` says whether the judgement went up, down or stayed."""
     rows = []
     for _, expectation in expectations.iterrows():
         evidence = gather_evidence(expectation, actions, surveys, codebook, events, min_size, confidence)
@@ -141,9 +154,45 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
             "actions": "; ".join(_action_reasons(evidence)) or "None linked",
             "surveys": "; ".join(_measure_sentence(m) for m in evidence.measures) or "None linked",
             "milestones": "; ".join(evidence.milestones) or "None linked",
-            "reasons": "; ".join(reasons) + ".",
+            "reasons": "; ".join(reasons) + ".", "previous_rating": None, "movement": "",
         })
-    return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+    out = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+    before = previous_report_date(actions)
+    if compare and before is not None and len(out):
+        earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
+                                     surveys[surveys["wave_date"] <= before], codebook, events, rules, min_size,
+                                     confidence, compare=False)
+        out["previous_rating"] = earlier["rating"].to_numpy()
+        out["movement"] = [movement(now, then, before) for now, then in zip(out["rating"], out["previous_rating"])]
+    return out
+
+
+def previous_report_date(actions: pd.DataFrame) -> pd.Timestamp | None:
+    """The reporting date before the latest one (None with fewer than two reports)."""
+    dates = sorted(actions["snapshot_date"].dropna().unique())
+    return pd.Timestamp(dates[-2]) if len(dates) >= 2 else None
+
+
+def movement(now: str, then: str, before: pd.Timestamp) -> str:
+    """'Up from Amber at the 17 Sep 2024 report' / 'Down from Green …' / 'No change since …'."""
+    when = f"the {_day(before)} report"
+    if now == then:
+        return f"No change since {when}"
+    if now in RATING_ORDER and then in RATING_ORDER:
+        direction = "Up" if RATING_ORDER[now] > RATING_ORDER[then] else "Down"
+        return f"{direction} from {then} at {when}"
+    return f"Was {'no evidence' if then == 'None' else then} at {when}"
+
+
+def _day(date) -> str:
+    stamp = pd.Timestamp(date)
+    return f"{stamp.day} {stamp:%b %Y}"
+
+
+def measure_label(measure: str) -> str:
+    """'staff:governance' -> 'Governance questions (staff survey)'."""
+    audience, theme = (part.strip() for part in measure.split(":", 1))
+    return f"{theme.capitalize()} questions ({AUDIENCE_NAMES.get(audience, audience + ' survey')})"
 
 
 def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: bool = True) -> pd.DataFrame:
@@ -162,7 +211,8 @@ def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: 
 def rule_sentence(rules: dict) -> str:
     """The judgement rule in plain English, from the same thresholds ``judge`` uses."""
     low, high = rules["thresholds"]["red_below_pct_complete"], rules["thresholds"]["green_min_pct_complete"]
-    return (f"Red when the linked actions are under {low:g}% complete or a linked survey score has fallen "
-            f"since its first wave by more than chance; Green when they are at least {high:g}% complete with "
-            "none overdue or at Red and every linked survey score has risen by more than chance; Amber "
-            "otherwise; 'No evidence yet' when nothing linked has a figure.")
+    return (f"Red: under {low:g}% of the linked actions complete, or a linked survey score genuinely down since "
+            f"the first survey. Green: at least {high:g}% of the linked actions complete, none overdue, none "
+            "rated Red, and every linked survey score genuinely up since the first survey. Amber: anything "
+            "in between. 'No evidence yet': nothing linked has a figure. 'Genuinely' means by more than "
+            "chance could explain (95% interval).")

@@ -15,15 +15,16 @@ from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from loaders.expectations import load_judgement_rules
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
-from metrics.overview import front_headlines, measure_trends
+from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, front_headlines, measure_trends,
+                              since_first)
 from metrics.trends import improvement_journey, journey_span
 
 st.title("Overview")
 st.markdown(
     "Is the improvement real? **Culture** from the staff survey, **partnership** from the partner survey and "
     "**governance** from the improvement plan's actions, on one time axis with the milestones of the journey. "
-    "A survey change is called *a real change* only when it is bigger than chance could explain "
-    "(95% interval); otherwise it is *within the noise*."
+    "A survey change is called **a real change** when it is too big to be a fluke of who happened to answer "
+    "(95% interval); otherwise it is **within the noise**: too small to be sure it is real."
 )
 if not ui.is_full_edition():
     st.caption("Read-only view for staff. Action owners are not named.")
@@ -32,27 +33,32 @@ data, settings = ui.bundle(), ui.settings()
 conf, min_size = settings.confidence, settings.min_group_size
 journey = improvement_journey(data.surveys, data.codebook, data.actions, min_size, conf)
 headlines = front_headlines(journey, conf)
+rules = load_judgement_rules()
+judgements = judge_expectations(data.expectations, data.actions, data.surveys, data.codebook, data.events,
+                                rules, min_size, conf)
+status = f"{as_at_sentence(data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
+st.info(status, icon=":material/summarize:")
 
 st.header("Headline figures")
-for column, card in zip(st.columns(3), headlines):
+for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
+    noise = card.verdict == "within the noise"
     with column.container(border=True):
         st.metric(card.label, "–" if card.value is None else f"{card.value:.0f}%",
-                  None if card.change is None or not round(card.change) else f"{card.change:+.0f} points",
-                  delta_color="normal" if card.verdict != "within the noise" else "off")
+                  None if card.change is None or not round(card.change)
+                  else f"{card.change:+.0f} points" + (", within the noise" if noise else ""),
+                  delta_color="off" if noise else "normal")
         st.write(card.sentence)
+        st.write(since_first(journey, series, sampled, conf))
 
 st.header("The improvement journey")
 start, end = journey_span(data.events, journey["date"])
 fig = trend_chart(journey, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
-                  y_title="Score (0 to 100)", start=start, end=end)
-ui.chart_block(fig, journey.rename(columns={"series": "Front", "date": "Date", "value": "Score",
+                  y_title="Per cent", start=start, end=end)
+ui.chart_block(fig, journey.rename(columns={"series": "Theme", "date": "Date", "value": "Score",
                                             "lower": "Lower 95%", "upper": "Upper 95%",
                                             "n": "Respondents or actions"}), key="journey")
 
-rules = load_judgement_rules()
-judgements = judge_expectations(data.expectations, data.actions, data.surveys, data.codebook, data.events,
-                                rules, min_size, conf)
 source = data.expectations["source"].dropna().iloc[0] if len(data.expectations) else "the notice"
 st.header("What is expected, and the evidence")
 if judgements.empty:
@@ -60,10 +66,11 @@ if judgements.empty:
             "action_refs, survey_measures, milestone_kinds) to the data folder.")
 else:
     st.markdown(f"What the **{source}** asks for, each judged on the evidence it is linked to: its actions at the "
-                "latest report and its survey scores since the first wave. The colour always comes with its words.")
-    summary_table = judgements.assign(front=judgements["front"].str.capitalize()).rename(
-        columns={"id": "Ref", "front": "Front", "judgement": "Judgement"})[["Ref", "Front", "Judgement"]]
-    st.dataframe(status_styler(summary_table, columns=("Judgement",), colours=JUDGEMENT_COLOURS), hide_index=True)
+                "latest report and its survey scores since the first survey.")
+    summary_table = judgements.rename(columns={"id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
+                                               "movement": "Since the previous report"})
+    st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
+                           columns=("Judgement",), colours=JUDGEMENT_COLOURS).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
     owners = ui.show_owner_names()
     for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
@@ -71,6 +78,8 @@ else:
             st.subheader(f"{judgement.id}: {judgement.front.capitalize()}")
             st.markdown(f"“{judgement.expectation}”")
             ui.rag_label(judgement.rating, judgement.judgement, JUDGEMENT_COLOURS)
+            if judgement.movement:
+                st.markdown(f"{judgement.movement}.")
             st.markdown("\n".join(f"- {reason}" for reason in judgement.reasons.rstrip(".").split("; ")))
             if judgement.milestones != "None linked":
                 st.markdown(f"Milestones: {judgement.milestones}.")
@@ -95,6 +104,6 @@ st.markdown("One A4 page with the headline figures, the journey chart and the ex
 summary = board_summary_html(
     organisation=settings.organisation, generated=pd.Timestamp.now(), headlines=headlines, journey=journey,
     events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
-    source=source)
+    source=source, status=status, since=[since_first(journey, series, sampled, conf) for series, _, sampled in FRONTS])
 st.download_button("Download the board summary (print-ready HTML)", summary.encode("utf-8"),
                    file_name="board-summary.html", mime="text/html", icon=":material/print:")

@@ -44,6 +44,7 @@ def summary_of(data, expectations: pd.DataFrame | None = None) -> tuple[str, dic
     parts = {"headlines": front_headlines(journey), "journey": journey, "judgements": judgements,
              "finding": first_sentence(alt_text(fig))}
     html = board_summary_html(organisation="Sample Combined Authority", generated=pd.Timestamp("2026-12-01"),
+                              status="Latest figures: now.", since=["a", "b", "c"],
                               headlines=parts["headlines"], journey=journey, events=data.events,
                               finding=parts["finding"], judgements=judgements, rule=rule_sentence(rules),
                               source="Best Value Notice")
