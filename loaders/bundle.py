@@ -90,7 +90,8 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
             findings += _findings(name, "warning", getattr(rejected, "warnings", []))
             continue
         _collect(result, name, parts, sources, findings, unmapped)
-    _collect_store(data_dir, parts, sources, findings, unmapped)
+    uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
+    expectations = uploaded.get("expectations", expectations)
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
         codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
@@ -130,18 +131,22 @@ def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) 
                          "wave": result.metadata.get("wave"), **item})
 
 
-def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> None:
-    """The store's current uploads, from their normalised parquet."""
-    store = Store(uploads_folder(data_dir))
+def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[str, pd.DataFrame]:
+    """The store's current uploads, from their normalised parquet. Returns the reference
+    frames an upload replaces (an uploaded expectations file replaces expectations.csv)."""
+    store, replaced = Store(uploads_folder(data_dir)), {}
     for entry in store.active():
         if entry.kind in parts:
             parts[entry.kind].append(store.frame(entry))
+        elif entry.kind == "expectations":
+            replaced["expectations"] = conform(store.frame(entry), EXPECTATIONS)
         sources.append({"file": entry.file, "kind": entry.kind, "format": entry.format,
                         "records": entry.records, "questions": entry.questions,
                         "warnings": len(entry.warnings), "error": None})
         findings += [{"file": entry.file, "severity": "warning", **w} for w in entry.warnings]
         unmapped += [{"file": entry.file, "audience": entry.metadata.get("audience"),
                       "wave": entry.metadata.get("wave"), **u} for u in entry.unmapped]
+    return replaced
 
 
 def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:

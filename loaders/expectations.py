@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import one_line
+from .cells import match_key, one_line
 from .events import reference_header
 from .grid import Sheet, read_text_table
 from .model import EXPECTATIONS, conform, empty
@@ -27,6 +27,10 @@ FRONTS = ("culture", "partnership", "governance")
 LISTS = ("action_areas", "action_refs", "survey_measures", "milestone_kinds")
 MEASURE = re.compile(r"^[a-z][a-z0-9 _-]*:[a-z][a-z0-9 _-]*$")
 HEADER_HELP = "id,expectation,source,front,action_areas,action_refs,survey_measures,milestone_kinds"
+
+
+def is_expectations_table(sheet: Sheet) -> bool:
+    return bool(sheet.rows) and set(REQUIRED) <= {match_key(v) for v in sheet.rows[0]}
 
 
 def split_list(text: object) -> list[str]:
