@@ -112,6 +112,7 @@ EVENTS: dict[str, object] = {
     "date": "datetime64[ns]",
     "label": "string",
     "kind": "string",            # audit | notice | board | plan | milestone
+    "short_label": "string",     # optional: the label drawn on charts where space is short
 }
 
 HEADCOUNT: dict[str, object] = {

@@ -49,4 +49,5 @@ else:
     ui.table(data.expectations.rename(columns=lambda c: c.replace("_", " ").capitalize()))
 
 st.header("Milestones")
-ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind"}))
+ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
+                                     "short_label": "Short label on charts"}))
