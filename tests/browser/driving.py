@@ -16,9 +16,6 @@ PAGES = {
     "data": "Data",
 }
 
-#: axe findings below the blocking impact, printed at the end of every run.
-AXE_REPORT: list[str] = []
-
 RUNNING = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
 
 
