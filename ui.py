@@ -27,6 +27,16 @@ from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 
 log = logging.getLogger("improvement_dashboard")
 
+#: Focus Streamlit does not show (WCAG 2.4.7, found by the keyboard test): its main scroll area
+#: takes focus (tabindex 0, for scrolling with the arrow keys) and so does a table's canvas,
+#: without a ring; a table's toolbar (columns, CSV, search, full screen) takes focus while
+#: transparent, as it only appears on mouse hover.
+FOCUS_CSS = """<style>
+[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+[data-testid="stMain"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+</style>"""
+
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
 
 
@@ -143,7 +153,8 @@ def response_rate_block(audience: str, key: str) -> None:
 
 
 def run_page(page) -> None:
-    """Run a page; show a plain message, never a traceback, if it fails."""
+    """Run a page with the app's focus styles; show a plain message, never a traceback, if it fails."""
+    st.html(FOCUS_CSS)
     try:
         page.run()
     except (StopException, RerunException):
