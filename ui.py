@@ -79,11 +79,12 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
     With ``selectable``, clicking a bar or point selects it; returns the ``customdata`` of
     the selected points (empty when nothing is selected)."""
     description = alt_text(fig)
+    # alt: the chart's accessible name for screen readers (its main finding, as in the caption)
+    options = {"width": "stretch", "config": PLOTLY_CONFIG, "key": key, "alt": description or None}
     if selectable:
-        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key,
-                                on_select="rerun", selection_mode="points")
+        event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
     else:
-        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+        event = st.plotly_chart(fig, **options)
     if description:
         st.caption(description)
     with st.expander(table_caption or "The data in this chart, as a table"):
