@@ -2,7 +2,7 @@
 
 A recorder installed in the page notes, after each Tab press, the element that has focus
 and its look; focus was visible there if the element had a box inside the viewport, was
-not transparent, and its look (outline, box-shadow, border, background or text colour of
+not transparent, its middle was not under anything painted (a sticky bar: WCAG 2.4.11), and its look (outline, box-shadow, border, background or text colour of
 the element or one of its three nearest ancestors, where Streamlit draws most focus rings)
 differs from its look at the end, when nothing has focus. Transitions are switched off
 first so that both looks are the settled ones.
@@ -38,6 +38,18 @@ RECORDER = r"""() => {
         return opacity > 0.1 && r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 &&
             r.top < innerHeight && r.left < innerWidth;
     };
+    // WCAG 2.4.11: the middle of the focused element is not under something else (a sticky bar)
+    const covered = el => {
+        const r = el.getBoundingClientRect();
+        const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+        const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+        const top = document.elementFromPoint(x, y);
+        if (!top || el.contains(top) || top.contains(el)) return null;
+        // a transparent layer on top (glide's scroller over a table) hides nothing
+        const paints = /^(CANVAS|IMG|SVG|VIDEO|IFRAME)$/i.test(top.tagName) ||
+            !/rgba\(.*, 0\)$|transparent/.test(getComputedStyle(top).backgroundColor);
+        return paints ? top : null;
+    };
     const name = el => `${el.tagName.toLowerCase()}${el.dataset.testid ? '[' + el.dataset.testid + ']' : ''} ` +
         `"${(el.getAttribute('aria-label') || el.innerText || el.value || '').trim().slice(0, 50)}"`;
     const focused = new Map();  // element -> its look while focused
@@ -49,6 +61,7 @@ RECORDER = r"""() => {
         if (!el || el === document.body || focused.has(el)) return;
         focused.set(el, look(el));
         if (!onScreen(el)) hidden.push(name(el) + ': not on screen (or transparent) when focused');
+        else if (covered(el)) hidden.push(name(el) + ': covered by ' + name(covered(el)) + ' when focused');
     };
     // at the end, with focus nowhere: a stop whose look did not change had no visible focus
     const verdict = () => {
