@@ -30,11 +30,13 @@ log = logging.getLogger("improvement_dashboard")
 #: Focus Streamlit does not show (WCAG 2.4.7, found by the keyboard test): its main scroll area
 #: takes focus (tabindex 0, for scrolling with the arrow keys) and so does a table's canvas,
 #: without a ring; a table's toolbar (columns, CSV, search, full screen) takes focus while
-#: transparent, as it only appears on mouse hover.
+#: transparent, as it only appears on mouse hover; icon-only buttons (the uploader's "Add
+#: files" +) show no change at all when focused.
 FOCUS_CSS = """<style>
 [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
 [data-testid="stMain"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
 canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+[data-testid="stBaseButton-borderlessIcon"]:focus-visible { outline: 3px solid #12436D; outline-offset: 2px; }
 </style>"""
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
