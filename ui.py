@@ -27,12 +27,17 @@ from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 
 log = logging.getLogger("improvement_dashboard")
 
-#: Focus Streamlit does not show (WCAG 2.4.7, found by the keyboard test): its main scroll area
+#: Fixes to Streamlit's own styles, found by the browser suite. Focus Streamlit does not show
+#: (WCAG 2.4.7, the keyboard test): its main scroll area
 #: takes focus (tabindex 0, for scrolling with the arrow keys) and so does a table's canvas,
 #: without a ring; a table's toolbar (columns, CSV, search, full screen) takes focus while
 #: transparent, as it only appears on mouse hover; icon-only buttons (the uploader's "Add
-#: files" +) show no change at all when focused.
-FOCUS_CSS = """<style>
+#: files" +) show no change at all when focused. Reflow (WCAG 1.4.10, at 320px wide): a
+#: metric's label and the uploader's "25MB per file • XLSX…" line are cut off on one line
+#: instead of wrapping.
+A11Y_CSS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stFileUploaderDropzoneInstructions"] span {
+  white-space: normal; text-overflow: clip; overflow-wrap: anywhere; }
 [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
 [data-testid="stMain"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
 canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
@@ -156,8 +161,8 @@ def response_rate_block(audience: str, key: str) -> None:
 
 
 def run_page(page) -> None:
-    """Run a page with the app's focus styles; show a plain message, never a traceback, if it fails."""
-    st.html(FOCUS_CSS)
+    """Run a page with the app's accessibility styles; show a plain message, never a traceback, if it fails."""
+    st.html(A11Y_CSS)
     try:
         page.run()
     except (StopException, RerunException):
