@@ -29,6 +29,23 @@ from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 
 log = logging.getLogger("improvement_dashboard")
 
+#: Fixes to Streamlit's own styles, found by the browser suite. Focus Streamlit does not show
+#: (WCAG 2.4.7, the keyboard test): its main scroll area
+#: takes focus (tabindex 0, for scrolling with the arrow keys) and so does a table's canvas,
+#: without a ring; a table's toolbar (columns, CSV, search, full screen) takes focus while
+#: transparent, as it only appears on mouse hover; icon-only buttons (the uploader's "Add
+#: files" +) show no change at all when focused. Reflow (WCAG 1.4.10, at 320px wide): a
+#: metric's label and the uploader's "25MB per file • XLSX…" line are cut off on one line
+#: instead of wrapping.
+A11Y_CSS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stFileUploaderDropzoneInstructions"] span {
+  white-space: normal; text-overflow: clip; overflow-wrap: anywhere; }
+[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+[data-testid="stMain"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+[data-testid="stBaseButton-borderlessIcon"]:focus-visible { outline: 3px solid #12436D; outline-offset: 2px; }
+</style>"""
+
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
 
 
@@ -92,11 +109,12 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
     With ``selectable``, clicking a bar or point selects it; returns the ``customdata`` of
     the selected points (empty when nothing is selected)."""
     description = alt_text(fig)
+    # alt: the chart's accessible name for screen readers (its main finding, as in the caption)
+    options = {"width": "stretch", "config": PLOTLY_CONFIG, "key": key, "alt": description or None}
     if selectable:
-        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key,
-                                on_select="rerun", selection_mode="points")
+        event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
     else:
-        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+        event = st.plotly_chart(fig, **options)
     if description:
         st.caption(description)
     with st.expander(table_caption or "The data in this chart, as a table"):
@@ -175,7 +193,9 @@ def rag_label(rating: str, words: str, colours: dict[str, str]) -> None:
 
 
 def run_page(page) -> None:
-    """Run a page of the published edition; show a plain message, never a traceback, if it fails."""
+    """Run a page of the published edition with the app's accessibility styles; show a plain
+    message, never a traceback, if it fails."""
+    st.html(A11Y_CSS)
     published = [path for paths in edition_pages(settings().edition).values() for path in paths]
     if (getattr(page, "url_path", None) or published[0]) not in published:   # the router registers only these
         st.error("This page is not published here.")

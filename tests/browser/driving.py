@@ -27,8 +27,6 @@ def edition_pages(edition: str) -> dict[str, str]:
     titles = {path: page_registry()[path]["title"] for path in paths}
     return {"": titles[paths[0]], **{p: t for p, t in titles.items() if p != paths[0]}}
 
-#: axe findings below the blocking impact, printed at the end of every run.
-AXE_REPORT: list[str] = []
 
 RUNNING = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
 
