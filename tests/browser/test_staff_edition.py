@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.axe_check import scan
 from tests.browser.driving import edition_pages, open_page, page_problems, settle
 
 pytestmark = pytest.mark.browser
@@ -49,3 +50,5 @@ def test_staff_pages_open_clean(page, staff_server_url, path):
     assert page.locator("h1").first.inner_text().strip() == STAFF[path]
     assert page_problems(page) == []
     assert "Owner" not in page.locator("body").inner_text()
+    failures = scan(page, f"staff edition /{path} at rest")
+    assert failures == [], "\n".join(failures)
