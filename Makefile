@@ -8,7 +8,7 @@ PORT   ?= 8501
 # The edition to publish: full or staff (config/editions.toml); empty = config/settings.toml.
 EDITION ?=
 
-.PHONY: run test install sample check-sample screenshots clean
+.PHONY: run test install sample check-sample screenshots bench clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ sample: install
 screenshots: install
 	$(PY) -m tests.browser.screenshots screenshots --edition full
 	$(PY) -m tests.browser.screenshots screenshots --edition staff
+
+# Performance benchmark (issue 8): large synthetic inputs in /tmp, prints the table with its
+# targets and rewrites docs/performance.md. Under 10 minutes on 2 cores.
+bench: install
+	$(PY) -m bench --sizes 20000,100000
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -21,11 +21,13 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 from charts.text import alt_text
 from charts.trend import trend_chart
 from metrics.response import response_rates
-from metrics.trends import journey_span, theme_trend
-from metrics.waves import audience_responses
+from metrics.published import survey_views
+from metrics.trends import journey_span
+from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
+from ui_cache import frame_key, memo, tag
 
 log = logging.getLogger("improvement_dashboard")
 
@@ -84,13 +86,21 @@ def data_state(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@st.cache_data(show_spinner="Reading the data…", max_entries=4)
+@st.cache_resource(show_spinner="Reading the data…", max_entries=2)
 def _cached_bundle(folder: str, state: str) -> Bundle:
-    return load_bundle(Path(folder))
+    """One shared Bundle per data state (cache_resource: no copy per rerun; pages never change it)."""
+    data = load_bundle(Path(folder))
+    for name, value in vars(data).items():
+        if isinstance(value, pd.DataFrame):
+            tag(value, "bundle", folder, state, name)
+    return data
 
 
 def bundle() -> Bundle:
-    """Every canonical frame, loaded from the data folder and cached on its state."""
+    """Every canonical frame, loaded from the data folder and cached on its state.
+
+    The frames are shared by every session and rerun: read them, never change them in place
+    (derive a new frame instead). Pass them to ``memo`` to cache what is computed from them."""
     folder = settings().data_dir
     return _cached_bundle(str(folder), data_state(folder))
 
@@ -149,8 +159,9 @@ def table(frame: pd.DataFrame) -> None:
 def theme_trend_block(audience: str, title: str, key: str) -> None:
     """One audience's theme scores wave by wave, with bands and milestones, and its table."""
     data = bundle()
-    trend = theme_trend(data.surveys, data.codebook, audience, settings().min_group_size,
-                        confidence=settings().confidence)
+    # the same call as the page's own survey_views, so the trend comes from its cached result
+    trend = memo(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
+                 settings().confidence).trend
     start, end = journey_span(data.events, trend["date"])
     fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
                       events=data.events, title=title, y_title="% positive", start=start, end=end)
@@ -169,7 +180,7 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
 def response_rate_block(audience: str, key: str) -> None:
     """Respondents as a share of the people invited, wave by wave (when headcount.csv exists)."""
     data = bundle()
-    rates = response_rates(data.surveys, data.headcount, audience)
+    rates = memo(response_rates, data.surveys, data.headcount, audience)
     if rates["response_rate"].isna().all():
         st.write("No headcount file, so no response rates: add headcount.csv (audience, wave, headcount).")
         return
@@ -234,16 +245,16 @@ def moved_block(views, key: str) -> None:
 def group_block(data, audience: str, group_label: str, key: str) -> None:
     """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
     from charts.survey import group_heatmap
-    from metrics.published import survey_views, wave_dates
+    from metrics.published import wave_dates, wave_groups
 
     min_size = settings().min_group_size
-    dates = wave_dates(data.surveys, audience)
+    dates = memo(wave_dates, data.surveys, audience)
     chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
-    views = survey_views(data.surveys, data.codebook, audience, min_size, settings().confidence, wave_date=chosen)
+    groups = memo(wave_groups, data.surveys, data.codebook, audience, min_size, chosen)
     label = f"fewer than {min_size} responses"
-    heat = group_heatmap(views.groups, row="group", column="theme", value="score",
+    heat = group_heatmap(groups, row="group", column="theme", value="score",
                          title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
-    chart_block(heat, published_table(views.groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
+    chart_block(heat, published_table(groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
                                                             "n_respondents": "Respondents", "score": "% positive"}),
                 key=key)
 
@@ -253,24 +264,23 @@ def drill_block(data, audience: str, key: str) -> None:
     from charts.survey import answer_distribution
     from charts.wording import add_wording_markers
     from metrics.published import question_history, survey_views, theme_drill
-    from metrics.questions import questions_of_theme
 
     min_size, conf = settings().min_group_size, settings().confidence
-    views = survey_views(data.surveys, data.codebook, audience, min_size, conf)
+    views = memo(survey_views, data.surveys, data.codebook, audience, min_size, conf)
     if not views.themes:
         return
     label = f"fewer than {min_size} responses"
     theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
-    table = theme_drill(data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
+    table = memo(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
     fig = answer_distribution(table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
                               suppressed_label=label)
     chart_block(fig, published_table(table, label, {
         "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
         "pct_neutral": "% neutral", "pct_negative": "% negative"}), key=f"{key}-answers")
-    questions = questions_of_theme(audience_responses(data.surveys, audience), data.codebook, theme)
+    questions = memo(audience_questions, data.surveys, data.codebook, audience, theme)
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
-    trend, changes = question_history(data.surveys, data.codebook, audience, qid, min_size, conf)
+    trend, changes = memo(question_history, data.surveys, data.codebook, audience, qid, min_size, conf)
     start, end = journey_span(data.events, trend["date"])
     fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
                       events=data.events, title=f"“{wording[qid]}” over time", start=start, end=end)

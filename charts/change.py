@@ -43,11 +43,13 @@ def change_bars(table: pd.DataFrame, question: str = "question", title: str = ""
     ))
     reach = max([abs(v) for v in pd.concat([shown["lower"], shown["upper"]]).dropna()] + [10.0])
     words = [_label(c, v) for c, v in zip(shown["change"], shown["verdict"])] + [NO_COMPARISON] * len(hidden)
-    for label, word, is_real in zip(labels, words, real + [False] * len(hidden)):
-        # the verdict in words, in a column right of the bars, clear of the intervals
-        fig.add_annotation(x=reach * 1.08, y=label, xref="x", yref="y", xanchor="left", showarrow=False,
-                           text=f"<b>{word}</b>" if is_real else word,
-                           font={"family": FONT_FAMILY, "size": 12, "color": TEXT if is_real else MUTED})
+    # the verdict in words, in a column right of the bars, clear of the intervals (one update:
+    # add_annotation per question copies every annotation so far, quadratic in the questions)
+    fig.update_layout(annotations=[*fig.layout.annotations, *(
+        {"x": reach * 1.08, "y": label, "xref": "x", "yref": "y", "xanchor": "left", "showarrow": False,
+         "text": f"<b>{word}</b>" if is_real else word,
+         "font": {"family": FONT_FAMILY, "size": 12, "color": TEXT if is_real else MUTED}}
+        for label, word, is_real in zip(labels, words, real + [False] * len(hidden)))])
     fig.update_layout(yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels,
                              "autorange": "reversed", "showgrid": False},
                       height=max(260, 130 + 44 * len(labels)))

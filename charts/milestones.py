@@ -93,15 +93,18 @@ def add_milestones(fig: go.Figure, events: pd.DataFrame | None, start=None, end=
     widths = [len(text) * _CHAR_FRACTION for text in labels]
     shown = fig.layout.xaxis.range or (start, end)
     rows, anchors = _stagger(_positions(frame["date"], shown[0], shown[1]), widths)
+    shapes, notes = [], []
     for date, kind, text, row, anchor in zip(iso(frame["date"]), frame.get("kind", [None] * len(frame)),
                                              labels, rows, anchors):
         colour = EVENT_COLOURS.get(str(kind), MUTED)
-        fig.add_shape(type="line", xref="x", yref="paper", x0=date, x1=date, y0=0, y1=1,
-                      line={"color": colour, "width": 1.5, "dash": "dot"}, layer="below",
-                      name=f"milestone: {text}")
-        fig.add_annotation(x=date, xref="x", y=1, yref="paper", yanchor="bottom", xanchor=anchor,
-                           yshift=4 + row * ROW_PX, text=text, showarrow=False, name=f"milestone: {text}",
-                           font={"family": FONT_FAMILY, "size": 11, "color": readable(colour)})
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": date, "x1": date, "y0": 0, "y1": 1,
+                       "line": {"color": colour, "width": 1.5, "dash": "dot"}, "layer": "below",
+                       "name": f"milestone: {text}"})
+        notes.append({"x": date, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "xanchor": anchor,
+                      "yshift": 4 + row * ROW_PX, "text": text, "showarrow": False, "name": f"milestone: {text}",
+                      "font": {"family": FONT_FAMILY, "size": 11, "color": readable(colour)}})
+    # one layout update: add_shape/add_annotation per event copies every earlier one (quadratic)
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *notes])
     top = 56 + (max(rows) + 1) * ROW_PX
     if fig.layout.margin.t is None or fig.layout.margin.t < top:
         fig.update_layout(margin={"t": top})

@@ -45,11 +45,13 @@ def _matrix_alt(totals: pd.Series, maximum: float, total_name: str) -> str:
 
 
 def _totals_column(fig: go.Figure, topics: list[str], totals: pd.Series) -> None:
-    fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=12, y=1, yref="paper", yanchor="bottom",
-                       text="<b>Total</b>", showarrow=False, font={"family": FONT_FAMILY, "color": TEXT})
-    for topic, label in zip(topics, totals.index):
-        fig.add_annotation(x=1, xref="paper", xanchor="left", xshift=12, y=topic, yref="y", showarrow=False,
-                           text=f"<b>{number(totals[label])}</b>", font={"family": FONT_FAMILY, "color": TEXT})
+    font = {"family": FONT_FAMILY, "color": TEXT}
+    head = {"x": 1, "xref": "paper", "xanchor": "left", "xshift": 12, "y": 1, "yref": "paper", "yanchor": "bottom",
+            "text": "<b>Total</b>", "showarrow": False, "font": font}
+    rows = [{"x": 1, "xref": "paper", "xanchor": "left", "xshift": 12, "y": topic, "yref": "y", "showarrow": False,
+             "text": f"<b>{number(totals[label])}</b>", "font": font} for topic, label in zip(topics, totals.index)]
+    # one update, not one add_annotation per topic (each copies every annotation so far: quadratic)
+    fig.update_layout(annotations=[*fig.layout.annotations, head, *rows])
 
 
 def topic_heatmap(matrix: pd.DataFrame, labels: dict | None = None, title: str = "",

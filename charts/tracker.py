@@ -29,12 +29,11 @@ def transitions_chart(table: pd.DataFrame, before, after, title: str = "") -> go
     colours = [[0, "#FFFFFF"], [1e-9, light_to_dark[0]], [1, light_to_dark[1]]]
     fig.add_trace(go.Heatmap(z=z, zmin=0, zmax=top, x=cols, y=rows, colorscale=colours, showscale=False, xgap=2, ygap=2,
                              hovertemplate="From %{y} to %{x}: %{z} actions<extra></extra>"))
-    for i, row in enumerate(rows):
-        for j, col in enumerate(cols):
-            shade = interpolate(light_to_dark, z[i, j] / top)
-            fig.add_annotation(x=col, y=row, text=str(int(z[i, j])), showarrow=False,
-                               font={"family": FONT_FAMILY, "size": 14,
-                                     "color": text_on(shade) if z[i, j] else MUTED})
+    fig.update_layout(annotations=[*fig.layout.annotations, *(   # one update, not one per cell
+        {"x": col, "y": row, "text": str(int(z[i, j])), "showarrow": False,
+         "font": {"family": FONT_FAMILY, "size": 14,
+                  "color": text_on(interpolate(light_to_dark, z[i, j] / top)) if z[i, j] else MUTED}}
+        for i, row in enumerate(rows) for j, col in enumerate(cols))])
     fig.update_xaxes(title={"text": f"Status at {day(after)}"}, side="bottom", type="category")
     fig.update_yaxes(title={"text": f"Status at {day(before)}"}, autorange="reversed", type="category")
     fig.update_layout(height=140 + 44 * len(rows))

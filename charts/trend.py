@@ -76,10 +76,10 @@ def _spread(values: list[float], gap: float) -> list[float]:
 
 def _end_labels(fig: go.Figure, ends: list[tuple[str, pd.Timestamp, float, str]], gap: float, suffix: str) -> None:
     ys = _spread([value for _, _, value, _ in ends], gap)
-    for (name, date, value, colour), y in zip(ends, ys):
-        fig.add_annotation(x=iso([date])[0], y=round(y, 1), text=f"{name} {number(value, suffix)}", showarrow=False,
-                           xanchor="left", xshift=10, font={"family": FONT_FAMILY, "size": 12,
-                                                            "color": readable(colour)})
+    fig.update_layout(annotations=[*fig.layout.annotations, *(     # one update, not one per series
+        {"x": iso([date])[0], "y": round(y, 1), "text": f"{name} {number(value, suffix)}", "showarrow": False,
+         "xanchor": "left", "xshift": 10, "font": {"family": FONT_FAMILY, "size": 12, "color": readable(colour)}}
+        for (name, date, value, colour), y in zip(ends, ys))])
 
 
 def _change(name: str, part: pd.DataFrame, x: str, y: str, suffix: str) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
+from pandas.api.types import union_categoricals
 
 from .cells import one_line
 from .codebook import load_codebook
@@ -36,6 +38,9 @@ FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
 UNMAPPED_COLUMNS = ["file", "audience", "wave", "question_id", "wording"]
 FRAMES = {"survey": ("surveys", SURVEY_RESPONSES), "actions": ("actions", ACTIONS),
           "scrutiny": ("scrutiny", SCRUTINY_SCORES), "aggregates": ("aggregates", AGGREGATES)}
+#: Survey text columns held as categoricals in the bundle: a few distinct values repeated over
+#: millions of answer rows (100,000 respondents x 50 statements a wave). Same values, ~1 byte a row.
+COMPACT = {"survey": ("audience", "wave", "respondent", "group", "question_id", "question_text")}
 
 
 @dataclass
@@ -92,7 +97,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
         _collect(result, name, parts, sources, findings, unmapped)
     uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
     expectations = uploaded.get("expectations", expectations)
-    frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
+    frames = {attr: _concat(parts[kind], schema, COMPACT.get(kind, ())) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
         codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
         sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
@@ -137,7 +142,7 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     store, replaced = Store(uploads_folder(data_dir)), {}
     for entry in store.active():
         if entry.kind in parts:
-            parts[entry.kind].append(store.frame(entry))
+            parts[entry.kind].append(_read_stored(store, entry, COMPACT.get(entry.kind, ())))
         elif entry.kind == "expectations":
             replaced["expectations"] = conform(store.frame(entry), EXPECTATIONS)
         sources.append({"file": entry.file, "kind": entry.kind, "format": entry.format,
@@ -149,10 +154,36 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     return replaced
 
 
+def _read_stored(store: Store, entry, compact: tuple[str, ...]) -> pd.DataFrame:
+    """A stored upload's parquet; ``compact`` columns read straight into categoricals (their
+    parquet dictionary), never as millions of separate strings."""
+    if not compact:
+        return store.frame(entry)
+    path = store.folder / entry.normalised
+    names = pq.read_schema(path).names
+    table = pq.read_table(path, read_dictionary=[c for c in compact if c in names])
+    return table.to_pandas(ignore_metadata=True)
+
+
 def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:
     return [{"file": name, "severity": severity, **f.as_dict()} for f in items]
 
 
-def _concat(frames: list[pd.DataFrame], schema: dict) -> pd.DataFrame:
+def _concat(frames: list[pd.DataFrame], schema: dict, compact: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One frame of the schema; ``compact`` text columns become categoricals (sorted categories)."""
     frames = [f for f in frames if not f.empty]
-    return conform(pd.concat(frames, ignore_index=True), schema) if frames else empty(schema)
+    if not frames:
+        return empty(schema)
+    if not compact:
+        return conform(pd.concat(frames, ignore_index=True), schema)
+    columns = {}
+    for column, dtype in schema.items():
+        parts = [f[column] if column in f else pd.Series(pd.NA, index=f.index, dtype="string") for f in frames]
+        if column in compact:
+            columns[column] = pd.Series(union_categoricals(
+                [p if isinstance(p.dtype, pd.CategoricalDtype) else p.astype("string").astype("category")
+                 for p in parts], sort_categories=True))
+        else:
+            columns[column] = conform(pd.concat([p.to_frame() for p in parts], ignore_index=True),
+                                      {column: dtype})[column]
+    return pd.DataFrame(columns)

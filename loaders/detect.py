@@ -9,6 +9,8 @@ listing the layouts that were expected.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -104,12 +106,31 @@ def detect(sheets: list[Sheet], kind: str | None = None) -> tuple[Layout, Sheet]
     return None
 
 
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while a sheet is read: a 100,000-row export is
+    millions of cell objects with no cycles, and each collection would walk them all
+    (measured: a third of the load time). Reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResult:
     """Detect the file's kind and layout and load it into its canonical frame.
 
     ``metadata`` carries what the user or manifest says: audience, wave, wave_date,
     snapshot_date, codebook (a CODEBOOK frame). Unknown keys are ignored.
     """
+    with _gc_paused():
+        return _load_file(path, kind, **metadata)
+
+
+def _load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResult:
     if kind is not None and kind not in KINDS:
         raise FileRejected([Finding(f"Unknown kind {kind!r}; expected one of {', '.join(KINDS)}.")])
     checked = guards.check_file(path)          # hostile/broken files refused before parsing

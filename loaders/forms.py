@@ -51,8 +51,7 @@ def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, aud
     head = find_forms_header(sheet)
     header = [one_line(v) for v in sheet.rows[head]]
     keys = [match_key(h) for h in header]
-    data = [(i, r) for i, r in enumerate(sheet.rows[head + 1:], start=head + 1)
-            if any(one_line(v) for v in r)]
+    data = [(i, r) for i, r in enumerate(sheet.rows[head + 1:], start=head + 1) if any(map(one_line, r))]
     excel_rows = [Sheet.excel_row(i) for i, _ in data]
     id_col = keys.index(match_key(_config()["respondent"]))
     done_col = keys.index(match_key(_config()["completed"]))
@@ -61,7 +60,8 @@ def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, aud
         completed=[parse_date(r[done_col], dayfirst=False, keep_time=True) for _, r in data],
         sheet=sheet.name,
     )
-    columns = [Column(index=c, header=h, wording=h, cells=[r[c] for _, r in data], rows=excel_rows)
+    by_column = list(zip(*(r for _, r in data))) or [()] * len(header)   # one pass, not one per column
+    columns = [Column(index=c, header=h, wording=h, cells=list(by_column[c]), rows=excel_rows)
                for c, h in enumerate(header) if h and not _is_fixed(h)]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)

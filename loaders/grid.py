@@ -104,6 +104,8 @@ def _read_calamine(path: Path, container: str) -> list[Sheet]:
 
 def _rectangular(rows: list[list[object]]) -> list[list[object]]:
     width = max((len(r) for r in rows), default=0)
+    if all(len(r) == width and None not in r for r in rows):
+        return rows        # already rectangular with no None (a calamine range): no copy
     return [[("" if v is None else v) for v in r] + [""] * (width - len(r)) for r in rows]
 
 

@@ -137,6 +137,8 @@ def formula_warnings(archive: zipfile.ZipFile, most: int = 20) -> list[Finding]:
     """Formula cells saved without a value (made by a script, never recalculated in Excel)."""
     findings: list[Finding] = []
     for name, sheet in _sheet_parts(archive).items():
+        if not _mentions_formula(archive, sheet):
+            continue
         for match in CELL.finditer(archive.read(sheet)):
             body = match.group(3) or b""
             if b"<f" in body and not re.search(rb"<v>[^<]", body):
@@ -147,6 +149,18 @@ def formula_warnings(archive: zipfile.ZipFile, most: int = 20) -> list[Finding]:
                 if len(findings) >= most:
                     return findings
     return findings
+
+
+def _mentions_formula(archive: zipfile.ZipFile, part: str, chunk: int = 4 * 1024 * 1024) -> bool:
+    """Whether a sheet part holds a ``<f`` tag at all, streamed in chunks (a 100,000-row sheet
+    is hundreds of MB of XML: only a sheet with formulas is read whole and searched cell by cell)."""
+    tail = b""
+    with archive.open(part) as handle:
+        while block := handle.read(chunk):
+            if b"<f" in tail + block[:2] or b"<f" in block:
+                return True
+            tail = block[-1:]
+    return False
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:

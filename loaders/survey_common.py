@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from .cells import cell_text, match_key, one_line
+from .cells import one_line
+from .column_profile import Profile, agreement_answer, profile
 from .codebook import QuestionMap
 from .dates import parse_date
-from .model import AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
+from .model import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, LoadResult
-from .vocab import agreement_vocabulary, header_config
+from .vocab import header_config
 
 MIN_RECOGNISED = 0.8  # share of non-empty cells that must be agreement text
 
@@ -34,6 +38,11 @@ class Column:
     cells: list[object]
     rows: list[int]
 
+    @cached_property
+    def profile(self) -> Profile:
+        """The cells classified once per distinct value (loaders.column_profile)."""
+        return profile(self.cells)
+
 
 @dataclass
 class SurveyRows:
@@ -44,28 +53,26 @@ class SurveyRows:
     sheet: str
 
 
-def agreement_answer(value: object) -> str | None:
-    """Scale label, '' for a recognised non-answer, None when not agreement text."""
-    return agreement_vocabulary().get(match_key(value))
-
-
 def is_agreement(column: Column) -> bool:
-    answers = [agreement_answer(v) for v in column.cells if one_line(v)]
-    labels = [a for a in answers if a]
-    recognised = [a for a in answers if a is not None]
-    return bool(labels) and len(recognised) >= MIN_RECOGNISED * len(answers)
+    """Most non-empty cells are agreement text, and at least one is a scale label."""
+    p = column.profile
+    counts = p.counts()
+    filled = [i for i, text in enumerate(p.texts) if text]
+    answers = sum(int(counts[i]) for i in filled)
+    labels = sum(int(counts[i]) for i in filled if p.answers[i])
+    recognised = sum(int(counts[i]) for i in filled if p.answers[i] is not None)
+    return labels > 0 and recognised >= MIN_RECOGNISED * answers
 
 
 def is_multi_select(column: Column) -> bool:
-    texts = [cell_text(v) for v in column.cells if one_line(v)]
-    return any(t.endswith(";") for t in texts)
+    return any(column.profile.multi)
 
 
 def is_group(column: Column, respondents: int) -> bool:
     config = header_config("survey_headers")["groups"]
     if not re.search(config["header_pattern"], column.wording, re.IGNORECASE):
         return False
-    values = {one_line(v) for v in column.cells if one_line(v)}
+    values = {text for text in column.profile.texts if text}
     limit = min(int(config["max_categories"]), max(5, respondents // 2))
     return bool(values) and len(values) <= limit and not is_multi_select(column)
 
@@ -98,16 +105,11 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
                                     "Strongly disagree ... Strongly agree).", sheet=rows.sheet)],
                            kind="survey", format=format)
     questions = QuestionMap(codebook, wave)
-    records = []
+    parts = []
     for item in items:
-        qid = questions.question_id(item.wording)
         warnings += _odd_cells(item, rows.sheet)
-        for i, value in enumerate(item.cells):
-            answer = agreement_answer(value)
-            if answer:
-                records.append((rows.respondents[i], one_line(group.cells[i]) if group else None,
-                                qid, item.wording, answer))
-    frame = _frame(records, audience, wave, date)
+        parts.append((questions.question_id(item.wording), item.wording, *_answered(item.profile)))
+    frame = _frame(parts, rows.respondents, group, audience, wave, date)
     return LoadResult(
         kind="survey", format=format, frame=frame,
         records=int(frame["respondent"].nunique()), questions=len(items), warnings=warnings,
@@ -117,23 +119,62 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     )
 
 
-def _frame(records: list[tuple], audience: str, wave: str, date: pd.Timestamp) -> pd.DataFrame:
-    if not records:
+def _answered(p: Profile) -> tuple[np.ndarray, np.ndarray]:
+    """(row positions, scale codes) of a column's cells that hold an answer on the scale.
+
+    A cell counts when its agreement answer is a label ('' is a recognised non-answer);
+    its code is the label's position on AGREEMENT_SCALE (-1, i.e. missing, if not on it)."""
+    answered = np.asarray([bool(a) for a in p.answers], dtype=bool)[p.codes]
+    scale = np.asarray([AGREEMENT_SCALE.index(a) if a in AGREEMENT_SCALE else -1 for a in p.answers],
+                       dtype=np.int8)
+    positions = np.flatnonzero(answered)
+    return positions, scale[p.codes[positions]] if len(positions) else np.empty(0, dtype=np.int8)
+
+
+def _strings(values: pa.Array) -> pd.api.extensions.ExtensionArray:
+    return pd.array(values, dtype="string")
+
+
+def _frame(parts: list[tuple], respondents: list[str], group: Column | None, audience: str, wave: str,
+           date: pd.Timestamp) -> pd.DataFrame:
+    """The long frame, item after item, each item's answered cells in row order.
+
+    Built from arrays (respondent and group taken by row position, question id and wording
+    repeated per item, answer from its scale code), never cell by cell."""
+    sizes = [len(p[2]) for p in parts]
+    if not sum(sizes):
         return empty(SURVEY_RESPONSES)
-    frame = pd.DataFrame(records, columns=["respondent", "group", "question_id", "question_text", "answer"])
-    frame["group"] = frame["group"].replace("", None)
-    frame["score"] = frame["answer"].map({a: i + 1 for i, a in enumerate(AGREEMENT_SCALE)})
+    at = pa.array(np.concatenate([p[2] for p in parts]))
+    codes = np.concatenate([p[3] for p in parts])
+    item = pa.array(np.repeat(np.arange(len(parts), dtype=np.int32), sizes))
+    if group is not None:
+        texts = [t or None for t in group.profile.texts]
+        groups = _strings(pa.array(np.asarray(texts, dtype=object)[group.profile.codes], type=pa.string()).take(at))
+    else:
+        groups = pd.array([pd.NA] * len(at), dtype="string")
+    frame = pd.DataFrame({
+        "respondent": _strings(pa.array(respondents, type=pa.string()).take(at)),
+        "group": groups,
+        "question_id": _strings(pa.DictionaryArray.from_arrays(item, pa.array([p[0] for p in parts], type=pa.string()))
+                                .dictionary_decode()),
+        "question_text": _strings(pa.DictionaryArray.from_arrays(item, pa.array([p[1] for p in parts],
+                                                                                type=pa.string())).dictionary_decode()),
+        "answer": pd.Categorical.from_codes(codes, dtype=AGREEMENT_DTYPE),
+        "score": pd.array(np.where(codes >= 0, codes + 1, 0), dtype="Int64"),
+    })
+    frame.loc[codes < 0, "score"] = pd.NA
     frame["audience"], frame["wave"], frame["wave_date"] = audience, wave, date
     return conform(frame, SURVEY_RESPONSES)
 
 
 def _odd_cells(item: Column, sheet: str) -> list[Finding]:
     """One warning per item for cells that are neither an agreement label nor a non-answer."""
-    odd = [(row, one_line(v)) for row, v in zip(item.rows, item.cells)
-           if one_line(v) and agreement_answer(v) is None]
-    if not odd:
+    p = item.profile
+    odd_value = np.asarray([bool(t) and a is None for t, a in zip(p.texts, p.answers)], dtype=bool)
+    if not odd_value.any():
         return []
-    row, text = odd[0]
+    odd = np.flatnonzero(odd_value[p.codes])
+    row, text = item.rows[odd[0]], p.texts[p.codes[odd[0]]]
     more = f" (and {len(odd) - 1} more)" if len(odd) > 1 else ""
     return [Finding(f"{text!r} is not an agreement answer; ignored{more}.",
                     sheet=sheet, row=row, column=item.header)]

@@ -84,7 +84,7 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     out = (latest[["question_id", "theme", "pct_positive", "n_respondents"]]
            .merge(wording, on="question_id", how="left")
            .merge(last_change, on="question_id", how="left"))
-    out["question"] = out["question"].fillna(out["question_id"])
+    out["question"] = out["question"].astype("string").fillna(out["question_id"].astype("string"))
     negative = out["question_id"].isin(question_lookup(codebook).query("negative")["question_id"])
     out.loc[negative, "question"] = out.loc[negative, "question"] + NEGATIVE_NOTE
     out["pct_positive"] = out["pct_positive"].round(0)

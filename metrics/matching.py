@@ -43,7 +43,8 @@ def similar(a: str, b: str) -> bool:
 def match_actions(actions: pd.DataFrame) -> Matched:
     """Give each row an action_id that follows it across snapshots (see module doc)."""
     frame = actions.sort_values(["snapshot_date", "reference"], kind="stable").copy()
-    frame["action_id"], frame["matched_by"] = pd.NA, pd.NA
+    ids: dict = {}    # row index -> action_id, and -> how it was matched; set on the frame at the end
+    hows: dict = {}
     previous: dict[str, tuple[str, str]] = {}   # reference -> (action_id, title key)
     unmatched, renumbered, first, used = [], 0, True, set()
     for date, rows in frame.groupby("snapshot_date", sort=True):
@@ -59,13 +60,15 @@ def match_actions(actions: pd.DataFrame) -> Matched:
                 action_id = f"{ref} (from {date:%d %b %Y})"
             renumbered += how == "title" and previous.get(ref, ("",))[0] != action_id
             used.add(action_id)
-            frame.loc[index, ["action_id", "matched_by"]] = [action_id, how]
+            ids[index], hows[index] = action_id, how
             current[ref] = (action_id, title)
         taken = {aid for aid, _ in found.values()}
         unmatched += [{"snapshot_date": date, "reference": r, "action": None,
                        "what": f"dropped: {aid} is not in this snapshot"}
                       for r, (aid, _) in previous.items() if aid not in taken]
         previous, first = current, False
+    frame["action_id"] = pd.Series(ids, dtype=object).reindex(frame.index)
+    frame["matched_by"] = pd.Series(hows, dtype=object).reindex(frame.index)
     out = frame.astype({"action_id": "string", "matched_by": "string"}).reset_index(drop=True)
     return Matched(out, pd.DataFrame(unmatched, columns=UNMATCHED_COLUMNS), int(renumbered))
 
@@ -74,16 +77,20 @@ def _assign(keys: dict, previous: dict[str, tuple[str, str]]) -> dict:
     """Row index -> (action_id, how), strongest rule first so a weak match never takes an
     action a stronger one wants (rules 1, 2 and 3 of the module doc, in that order)."""
     found, taken = {}, set()
-    rules = (lambda ref, title, old_ref, old_title: ref == old_ref and (not title or similar(title, old_title)),
-             lambda ref, title, old_ref, old_title: similar(title, old_title),
-             lambda ref, title, old_ref, old_title: ref == old_ref)
-    for rule, how in zip(rules, ("reference", "title", "reference")):
+    for rule in (1, 2, 3):
         for index, (ref, title) in keys.items():
             if index in found:
                 continue
-            for old_ref, (action_id, old_title) in previous.items():
-                if action_id not in taken and rule(ref, title, old_ref, old_title):
-                    found[index] = (action_id, how)
+            if rule == 2:     # any previous action, in order, with a similar title
+                candidates = previous.items()
+            else:             # rules 1 and 3 need the same reference: at most one candidate
+                candidates = [(ref, previous[ref])] if ref in previous else []
+            for old_ref, (action_id, old_title) in candidates:
+                if action_id in taken:
+                    continue
+                if rule == 2 and similar(title, old_title) or rule == 3 or (
+                        rule == 1 and (not title or similar(title, old_title))):
+                    found[index] = (action_id, "title" if rule == 2 else "reference")
                     taken.add(action_id)
                     break
     return found

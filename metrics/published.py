@@ -62,6 +62,14 @@ def survey_views(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
     )
 
 
+def wave_groups(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
+                wave_date: pd.Timestamp) -> pd.DataFrame:
+    """The group x theme table of one wave: ``survey_views(..., wave_date=...).groups`` alone,
+    without the trend and changes a page already has."""
+    subset = audience_responses(responses, audience)
+    return group_theme_table(subset[subset["wave_date"] == pd.Timestamp(wave_date)], codebook, min_size)
+
+
 def theme_drill(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, theme: str,
                 wave_date: pd.Timestamp, min_size: int) -> pd.DataFrame:
     """The answer distribution of each question of ``theme`` in one wave (statement_results)."""

@@ -65,3 +65,8 @@ def questions_of_theme(responses: pd.DataFrame, codebook: pd.DataFrame, theme: s
     latest = responses[responses["question_id"].isin(ids)].sort_values("wave_date")
     return (latest.drop_duplicates("question_id", keep="last")[["question_id", "question_text"]]
             .sort_values("question_text").reset_index(drop=True))
+
+
+def audience_questions(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, theme: str) -> pd.DataFrame:
+    """questions_of_theme for one audience's responses (one call, so a page can cache it)."""
+    return questions_of_theme(responses[responses["audience"] == audience], codebook, theme)

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from loaders.model import AGREEMENT_SCALE
+from loaders.model import AGREEMENT_DTYPE, AGREEMENT_SCALE
 
 #: The columns results are usually broken down by.
 BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
@@ -47,17 +49,15 @@ def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFr
     ``points`` (0..100), ``is_positive``, ``is_neutral``, ``is_negative`` and a respondent
     key unique across audiences and waves. Answers off the scale or missing are dropped.
     """
-    lookup = question_lookup(codebook)
+    lookup = question_lookup(codebook).set_index("question_id")
     answers = responses.drop(columns=["theme", "negative"], errors="ignore")
-    merged = answers.merge(lookup, on="question_id", how="left")
-    raw_position = pd.Series(
-        pd.Categorical(merged["answer"], categories=list(AGREEMENT_SCALE)).codes, index=merged.index
-    )
-    merged = merged.loc[raw_position >= 0].copy()
-    raw_position = raw_position.loc[merged.index]
+    raw_position = _scale_codes(answers["answer"])
+    valid = raw_position >= 0
+    merged = (answers if valid.all() else answers.loc[valid]).reset_index(drop=True)
+    raw_position = pd.Series(raw_position[valid], index=merged.index)
+    merged["theme"] = _themes(merged["question_id"], lookup["theme"])
+    merged["negative"] = _negatives(merged["question_id"], lookup["negative"])
     top = len(AGREEMENT_SCALE) - 1
-    merged["theme"] = merged["theme"].astype("string").fillna(UNMAPPED_THEME)
-    merged["negative"] = merged["negative"].astype("boolean").fillna(False).astype(bool)
     merged["position"] = raw_position.where(~merged["negative"], top - raw_position)
     merged["points"] = merged["position"] * _POINTS_PER_STEP
     merged["is_positive"] = merged["position"] > _NEUTRAL_POSITION
@@ -65,6 +65,39 @@ def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFr
     merged["is_negative"] = merged["position"] < _NEUTRAL_POSITION
     merged[_RESPONDENT] = merged.groupby(["audience", "wave", "respondent"], dropna=False).ngroup()
     return merged.reset_index(drop=True)
+
+
+def _scale_codes(answer: pd.Series) -> np.ndarray:
+    """Position 0..4 of each answer on AGREEMENT_SCALE, -1 when off the scale or missing."""
+    if answer.dtype == AGREEMENT_DTYPE:
+        return answer.cat.codes.to_numpy()
+    return pd.Categorical(answer, categories=list(AGREEMENT_SCALE)).codes
+
+
+def _themes(question_id: pd.Series, themes: pd.Series) -> pd.Series:
+    """Each row's theme (``themes`` indexed by question_id; UNMAPPED_THEME when unknown).
+
+    Categorical ids (the bundle's millions of rows) are looked up once per distinct id and
+    expanded through an Arrow dictionary, never joined row by row."""
+    if not isinstance(question_id.dtype, pd.CategoricalDtype):
+        return question_id.map(themes).astype("string").fillna(UNMAPPED_THEME)
+    per_id = themes.reindex(question_id.cat.categories).astype("string").fillna(UNMAPPED_THEME).tolist()
+    codes = question_id.cat.codes.to_numpy()
+    index = np.where(codes >= 0, codes, len(per_id)).astype(np.int32)
+    decoded = pa.DictionaryArray.from_arrays(pa.array(index), pa.array([*per_id, UNMAPPED_THEME], type=pa.string()))
+    return pd.Series(pd.array(decoded.dictionary_decode(), dtype="string"), index=question_id.index)
+
+
+def _negatives(question_id: pd.Series, negative: pd.Series) -> pd.Series:
+    """Each row's ``negative`` flag (False when the question is unknown), as for _themes."""
+    if not isinstance(question_id.dtype, pd.CategoricalDtype):
+        return question_id.map(negative).astype("boolean").fillna(False).astype(bool)
+    per_id = negative.reindex(question_id.cat.categories).astype("boolean").fillna(False).to_numpy(dtype=bool)
+    codes = question_id.cat.codes.to_numpy()
+    out = np.zeros(len(codes), dtype=bool)
+    known = codes >= 0
+    out[known] = per_id[codes[known]]
+    return pd.Series(out, index=question_id.index)
 
 
 def percent_positive(
@@ -146,12 +179,29 @@ def _unique(columns: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(columns))
 
 
+def _distinct_per_group(group: np.ndarray, values: np.ndarray, groups: int) -> np.ndarray:
+    """Distinct non-negative integer ``values`` per group number: one hash pass over
+    (group, value) pairs, not groupby.nunique's sort of millions of answer rows."""
+    if not len(values):
+        return np.zeros(groups, dtype=np.int64)
+    span = np.int64(values.max()) + 1
+    pairs = pd.unique(group.astype(np.int64) * span + values.astype(np.int64))
+    return np.bincount(pairs // span, minlength=groups).astype(np.int64)
+
+
 def _aggregate(frame: pd.DataFrame, keys: list[str], **named: tuple[str, str]) -> pd.DataFrame:
     """Named aggregation over ``keys`` (missing key values kept as a group; [] = one row)."""
     if not keys:
         frame = frame.assign(**{_ALL: 0})
     grouped = frame.groupby(keys or [_ALL], dropna=False, sort=True, observed=True)
-    out = grouped.agg(**named).reset_index()
+    distinct = [name for name, (column, how) in named.items() if how == "nunique" and column == _RESPONDENT]
+    others = {name: spec for name, spec in named.items() if name not in distinct}
+    out = (grouped.agg(**others) if others else grouped.size().to_frame("_size")).reset_index()
+    if distinct:
+        counts = _distinct_per_group(grouped.ngroup().to_numpy(), frame[_RESPONDENT].to_numpy(), len(out))
+        for name in distinct:
+            out[name] = counts
+        out = out[[*out.columns[:len(keys or [_ALL])], *named]]
     if not keys:
         out = out.drop(columns=_ALL)
     return out

@@ -55,7 +55,8 @@ def carry_start_dates(actions: pd.DataFrame) -> pd.DataFrame:
     """A start date is a fact about the action: fill a snapshot without one (a council
     layout) from the action's other snapshots (a Planner export), nearest earlier first."""
     ordered = actions.sort_values("snapshot_date", kind="stable")
-    filled = ordered.groupby("reference")["start_date"].transform(lambda s: s.ffill().bfill())
+    forward = ordered.groupby("reference")["start_date"].ffill()          # vectorised per group,
+    filled = forward.groupby(ordered["reference"]).bfill()                 # not a lambda per action
     return actions.assign(start_date=filled.reindex(actions.index))
 
 

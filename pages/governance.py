@@ -18,16 +18,14 @@ from metrics.tracker_tables import (action_choices, download_table, history_tabl
 from metrics.trends import journey_span
 
 FILTERS = {"area": "Improvement area", "owner": "Owner", "source": "Source", "phase": "Phase"}
-
-
-@st.cache_data(show_spinner=False)
-def _prepared(actions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    return prepare_actions(actions, events)
+STYLED_ROWS = 200   # a colour-styled table is rendered cell by cell: longer ones show their first rows
 
 
 def _styled(frame: pd.DataFrame) -> None:
     """A table whose status cells carry their RAG colour as well as the word."""
-    st.dataframe(status_styler(frame), hide_index=True, width="stretch")
+    st.dataframe(status_styler(frame.head(STYLED_ROWS)), hide_index=True, width="stretch")
+    if len(frame) > STYLED_ROWS:
+        st.caption(f"The first {STYLED_ROWS} of {len(frame):,} rows. Choose actions above to narrow the list.")
 
 
 def _day(date) -> str:
@@ -39,13 +37,13 @@ st.markdown("The improvement plan's actions at every reporting date: how many ar
             "complete, which are overdue or slipping, and what happened at the phase 3 close-down.")
 
 data = ui.bundle()
-everything = _prepared(data.actions, data.events)
+everything = ui.tag(ui.memo(prepare_actions, data.actions, data.events), "prepared", ui.frame_key(data.actions))
 
 st.header("Choose actions")
 columns = st.columns(len(FILTERS))
-chosen = {field: column.multiselect(label, filter_options(everything, field), key=f"filter-{field}")
+chosen = {field: column.multiselect(label, ui.memo(filter_options, everything, field), key=f"filter-{field}")
           for column, (field, label) in zip(columns, FILTERS.items())}
-actions = filter_actions(everything, **chosen)
+actions = ui.tag(ui.memo(filter_actions, everything, **chosen), "actions", ui.frame_key(data.actions), sorted(chosen.items()))
 st.caption(f"{actions['reference'].nunique()} actions over {actions['snapshot_date'].nunique()} reporting dates "
            "match the filters.")
 if actions.empty:
@@ -53,10 +51,10 @@ if actions.empty:
     st.stop()
 
 st.header("What the board asks")
-st.markdown("\n".join(f"- {sentence}" for sentence in tracker_headlines(actions, data.events)))
+st.markdown("\n".join(f"- {sentence}" for sentence in ui.memo(tracker_headlines, actions, data.events)))
 
 st.header("Status at each reporting date")
-mix = status_mix(actions)
+mix = ui.memo(status_mix, actions)
 start, end = journey_span(data.events, mix["snapshot_date"])
 fig = status_over_time(mix, events=data.events, title="Improvement plan actions by status at each reporting date",
                        start=start, end=end)
@@ -69,43 +67,44 @@ dates = sorted(actions["snapshot_date"].unique())
 pick_from, pick_to = st.columns(2)
 before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=_day, key="from")
 after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=_day, key="to")
-moves = transitions(actions, before, after)
+moves = ui.memo(transitions, actions, before, after)
 ui.chart_block(transitions_chart(moves, before, after, title=f"Actions by status, {_day(before)} to {_day(after)}"),
                transitions_long(moves), key="transitions")
 
 st.header("Overdue, slipped and red the longest")
 st.markdown(f"**Overdue at {_day(dates[-1])}** (not complete, due date before the reporting date)")
-overdue = overdue_table(actions)
+overdue = ui.memo(overdue_table, actions)
 _styled(overdue) if not overdue.empty else st.markdown("No action is overdue.")
 st.markdown("**Due dates moved later**, most days first")
-_styled(slipped_table(actions))
+_styled(ui.memo(slipped_table, actions))
 st.markdown("**Time at Red**, longest first (days from a report at Red to the next report)")
-_styled(red_table(actions))
+_styled(ui.memo(red_table, actions))
 st.markdown("**Expected progress** of the open actions, from start and due dates where both are known")
-_styled(progress_table(actions))
+_styled(ui.memo(progress_table, actions))
 
 st.header("Phase 3 close-down")
-ui.table(closure_summary(actions))
-moved = moved_to_business_plans(actions)
+ui.table(ui.memo(closure_summary, actions))
+moved = ui.memo(moved_to_business_plans, actions)
 st.markdown(f"**{len(moved)} actions still open, moved into Directorate Business Plans** to follow after the plan closed")
 if not moved.empty:
     _styled(moved[["reference", "action", "owner", "status"]].astype({"status": "string"})
              .rename(columns={"reference": "Ref", "action": "Action", "owner": "Owner", "status": "Status"}))
 
 st.header("One action's history")
-choices = action_choices(actions)
+choices = ui.memo(action_choices, actions)
 reference = st.selectbox("Action", list(choices), format_func=choices.get, key="history-action")
-history = history_table(actions, reference)
+history = ui.memo(history_table, actions, reference)
 fig = action_history_chart(history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
                                                    "Status": "status"}),
                            reference, title=f"{reference}: due date and RAG at each reporting date")
 ui.chart_block(fig, history, key="action-history")
 
 st.header("Download the filtered actions")
-table = download_table(actions)
+table = ui.memo(download_table, actions)
 st.caption(f"{len(table)} rows: every reporting date of the actions chosen above. Status cells are coloured "
            "and labelled in the spreadsheet.")
 left, right = st.columns(2)
-left.download_button("Download as CSV", tracker_csv(table), "governance_actions.csv", "text/csv", key="dl-csv")
-right.download_button("Download as Excel (xlsx)", tracker_xlsx(table), "governance_actions.xlsx",
+# The files are made when the button is pressed (a callable), not on every rerun of the page.
+left.download_button("Download as CSV", lambda: tracker_csv(table), "governance_actions.csv", "text/csv", key="dl-csv")
+right.download_button("Download as Excel (xlsx)", lambda: tracker_xlsx(table), "governance_actions.xlsx",
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl-xlsx")

@@ -31,12 +31,12 @@ if not ui.is_full_edition():
 
 data, settings = ui.bundle(), ui.settings()
 conf, min_size = settings.confidence, settings.min_group_size
-journey = improvement_journey(data.surveys, data.codebook, data.actions, min_size, conf)
+journey = ui.memo(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf)
 headlines = front_headlines(journey, conf)
 rules = load_judgement_rules()
-judgements = judge_expectations(data.expectations, data.actions, data.surveys, data.codebook, data.events,
-                                rules, min_size, conf)
-status = f"{as_at_sentence(data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
+judgements = ui.memo(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
+                     rules, min_size, conf)
+status = f"{ui.memo(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
 st.info(status, icon=":material/summarize:")
 
 st.header("Headline figures")
@@ -84,13 +84,13 @@ else:
             if judgement.milestones != "None linked":
                 st.markdown(f"Milestones: {judgement.milestones}.")
             with st.expander(f"{judgement.id}: the actions and survey results behind it"):
-                actions = evidence_actions(expectation, data.actions, with_owner=owners).drop(columns="open")
+                actions = ui.memo(evidence_actions, expectation, data.actions, with_owner=owners).drop(columns="open")
                 if not actions.empty:
                     st.dataframe(status_styler(actions.rename(columns={
                         "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",
                         "due_date": "Due", "overdue": "Overdue", "owner": "Owner"})), hide_index=True,
                         width="stretch")
-                trends = measure_trends(expectation, data.surveys, data.codebook, min_size, conf)
+                trends = ui.memo(measure_trends, expectation, data.surveys, data.codebook, min_size, conf)
                 if not trends.empty:
                     ui.table(trends.drop(columns="series").rename(columns={
                         "measure": "Survey measure", "date": "Wave date", "value": "% positive",
@@ -101,9 +101,15 @@ else:
 st.header("Board summary to print")
 st.markdown("One A4 page with the headline figures, the journey chart and the expectations table, for board "
             "papers. Open the file in a browser, then print it or save it as PDF.")
-summary = board_summary_html(
-    organisation=settings.organisation, generated=pd.Timestamp.now(), headlines=headlines, journey=journey,
-    events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
-    source=source, status=status, since=[since_first(journey, series, sampled, conf) for series, _, sampled in FRONTS])
-st.download_button("Download the board summary (print-ready HTML)", summary.encode("utf-8"),
-                   file_name="board-summary.html", mime="text/html", icon=":material/print:")
+
+def _summary() -> bytes:
+    """The board summary, made when the button is pressed (not on every rerun)."""
+    return board_summary_html(
+        organisation=settings.organisation, generated=pd.Timestamp.now(), headlines=headlines, journey=journey,
+        events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
+        source=source, status=status,
+        since=[since_first(journey, series, sampled, conf) for series, _, sampled in FRONTS]).encode("utf-8")
+
+
+st.download_button("Download the board summary (print-ready HTML)", _summary, file_name="board-summary.html",
+                   mime="text/html", icon=":material/print:")

@@ -17,6 +17,7 @@ from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterio
                                     filter_options, filter_scores, score_distribution, sort_matrix,
                                     topic_meetings, topic_scores_by_scorer, weighted_ranking)
 
+HEATMAP_TOPICS = 40
 STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
 NAMES = {"meeting_date": "Meeting", "committee": "Committee", "topic": "Topic", "objective": "Strategic objective",
          "n_scorers": "Scorers", "disagreement": "Scorer disagreement", "unweighted": "Unweighted total",
@@ -41,7 +42,7 @@ st.title("Scrutiny")
 data = ui.bundle()
 scheme = ui.scrutiny_scheme(data.scrutiny)
 criteria, labels = list(scheme.criteria), scheme.label_for()
-options = filter_options(data.scrutiny)
+options = ui.memo(filter_options, data.scrutiny)
 state = parse_state(st.query_params.to_dict(), options, criteria, sorted(data.scrutiny["topic"].dropna().unique()))
 st.markdown(
     f"Candidate topics scored against the {len(criteria)} criteria of “{scheme.name}”, each at its latest "
@@ -61,13 +62,14 @@ with st.expander("What-if weights per criterion (1 = as scored)", expanded=bool(
     chosen = {c: weight_cols[i % 2].number_input(c, WEIGHT_MIN, WEIGHT_MAX, float(state.weights.get(c, 1.0)),
                                                  WEIGHT_STEP, key=f"w{i}") for i, c in enumerate(criteria)}
 weights = {c: w for c, w in chosen.items() if w != 1.0}
-scores = filter_scores(data.scrutiny, meeting, committee, objective, status)
+scores = ui.tag(ui.memo(filter_scores, data.scrutiny, meeting, committee, objective, status), "scores",
+              ui.frame_key(data.scrutiny), meeting, committee, objective, status)
 if scores.empty:
     st.info("No topic matches these filters. Choose “All” in one of them to see more topics.")
     st.query_params.from_dict(state_params(ViewState(meeting, committee, objective, status), criteria))
     st.stop()
 
-ranking = weighted_ranking(scores, weights, scheme.cutoff)
+ranking = ui.memo(weighted_ranking, scores, weights, scheme.cutoff)
 st.header("Ranking")
 st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if weights
             else "No what-if weights: every criterion counts once.")
@@ -83,29 +85,34 @@ st.header("Topic scoring matrix")
 sort_choices = ["total", *criteria]
 sort = st.selectbox("Sort topics by", sort_choices, index=sort_choices.index(state.sort),
                     format_func=lambda v: scheme.total_name if v == "total" else v, key="sort")
-matrix = sort_matrix(topic_matrix(scores, criteria=criteria), sort)
-ui.chart_block(topic_heatmap(matrix, labels=labels, title="Topic scoring matrix", total_name=scheme.total_name),
+matrix = ui.memo(sort_matrix, ui.memo(topic_matrix, scores, criteria=criteria), sort)
+# A heatmap of hundreds of topics is unreadable and heavy to send: the chart shows the first
+# HEATMAP_TOPICS in the chosen order, the table under it every topic.
+shown = matrix.head(HEATMAP_TOPICS)
+heat_title = (f"Topic scoring matrix, the first {len(shown)} of {len(matrix)} topics" if len(shown) < len(matrix)
+              else "Topic scoring matrix")
+ui.chart_block(ui.memo(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
                matrix.round(1).reset_index().rename(columns={"topic": "Topic"}), key="matrix")
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
 ui.follow_click(clicked, "topic", topics, preferred=state.topic)
 topic = st.selectbox("Topic", topics, key="topic")
-detail = topic_scores_by_scorer(scores, topic, criteria)
+detail = ui.memo(topic_scores_by_scorer, scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
 ui.chart_block(topic_detail_chart(detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
                rounded(detail).rename(columns=NAMES), key="detail")
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
-ui.table(rounded(topic_meetings(data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
+ui.table(rounded(ui.memo(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
 
 st.header("Score distribution and scorer disagreement")
-distribution = score_distribution(scores, criteria, labels)
+distribution = ui.memo(score_distribution, scores, criteria, labels)
 ui.chart_block(score_distribution_chart(distribution, title="Scores given per criterion"),
                rounded(distribution).rename(columns=NAMES), key="distribution")
-by_topic = disagreement_by_topic(scores)
+by_topic = ui.memo(disagreement_by_topic, scores)
 ui.chart_block(disagreement_chart(by_topic, "topic", title="Scorer disagreement by topic"),
                rounded(by_topic).rename(columns=NAMES), key="disagreement_topic")
-by_criterion = disagreement_by_criterion(scores, criteria)
+by_criterion = ui.memo(disagreement_by_criterion, scores, criteria)
 ui.chart_block(disagreement_chart(by_criterion, "criterion", title="Scorer disagreement by criterion"),
                rounded(by_criterion).rename(columns=NAMES), key="disagreement_criterion")
 
@@ -114,10 +121,11 @@ paper = matrix.reindex([t for t in topics if t in matrix.index])
 subtitle = (f"{scheme.name}. Each topic at its latest meeting; {score_name} recomputed from the criterion scores "
             f"(mean of scorers). Cut-off {scheme.cutoff}." + (" What-if weights: see the Scheme sheet." if weights else ""))
 left, right = st.columns(2)
-left.download_button("Committee paper (xlsx)", committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
+# The files are made when a button is pressed (callables), not on every rerun.
+left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
                      "topic scoring", subtitle, weights), "scrutiny_topic_scores.xlsx", key="xlsx",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-right.download_button("Scores (CSV)", scores_csv(scores.rename(columns=NAMES)), "scrutiny_scores.csv",
+right.download_button("Scores (CSV)", lambda: scores_csv(scores.rename(columns=NAMES)), "scrutiny_scores.csv",
                       mime="text/csv", key="csv")
 
 view = ViewState(meeting, committee, objective, status, sort, weights, topic)

@@ -1,0 +1,117 @@
+"""The benchmark's table: measured figures next to the issue's targets, pass or fail.
+
+``rows(results)`` turns the measurements of each size into table rows; ``table`` prints
+them as fixed-width text, ``markdown`` as docs/performance.md with the machine and the
+command. Targets (issue 8) are data here, not asserted in any test.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from pathlib import Path
+
+COMMAND = "make bench   # = .venv/bin/python -m bench --sizes 20000,100000"
+#: (what, limit at 20,000, limit at 100,000, unit); None = no target at that size.
+RERUN_LIMIT_MS = {20_000: 150, 100_000: 250}
+
+
+def _verdict(value: float | None, limit: float | None, above: bool = False) -> str:
+    if value is None or limit is None:
+        return ""
+    return "pass" if (value >= limit if above else value < limit) else "FAIL"
+
+
+def rows(results: list[dict]) -> list[tuple[str, str, str, str]]:
+    """(measure, value, target, verdict) for each size."""
+    out = []
+    for r in results:
+        n = f"{r['respondents']:,}"
+        speedup = r["openpyxl"] / r["ingest_median"]
+        out += [
+            (f"[{n}] ingest one wave, upload path (median of 6)", f"{r['ingest_median']:.2f} s", "", ""),
+            (f"[{n}] bare read, fastexcel to Arrow (median of 3)", f"{r['fastexcel_median']:.2f} s", "", ""),
+            (f"[{n}] ingest / bare fastexcel read, same wave (median of 3)", f"{r['ratio_median']:.2f}x", "<= 1.5x",
+             _verdict(r["ratio_median"], 1.5001)),
+            (f"[{n}] bare read, pandas + openpyxl (wave 1)", f"{r['openpyxl']:.1f} s", "", ""),
+            (f"[{n}] ingest speed-up over pandas + openpyxl", f"{speedup:.1f}x", ">= 15x", _verdict(speedup, 15, True)),
+            (f"[{n}] peak memory, ingesting one wave", f"{r['ingest_peak_mb']:.0f} MB",
+             "< 1024 MB" if r["respondents"] >= 100_000 else "",
+             _verdict(r["ingest_peak_mb"], 1024) if r["respondents"] >= 100_000 else ""),
+            (f"[{n}] ingest one tracker snapshot (2,000 actions)", f"{r['tracker_ingest']:.2f} s", "", ""),
+            (f"[{n}] ingest scrutiny matrix (500 topics)", f"{r['scrutiny_ingest']:.2f} s", "", ""),
+            (f"[{n}] app start to first page, from the store", f"{r['start']['first_page']:.2f} s",
+             "< 1 s" if r["respondents"] <= 20_000 else "",
+             _verdict(r["start"]["first_page"], 1) if r["respondents"] <= 20_000 else ""),
+        ]
+        limit = RERUN_LIMIT_MS.get(r["respondents"])
+        for page, p in r["pages"].items():
+            ms = p["median"] * 1000
+            note = "" if p.get("reruns", 10) >= 10 else f" ({p['reruns']} reruns)"
+            out.append((f"[{n}] warm rerun {Path(page).stem} (median){note}", f"{ms:.0f} ms",
+                        f"< {limit} ms" if limit else "", _verdict(ms, limit)))
+        for page, p in r["pages"].items():
+            out.append((f"[{n}] first run {Path(page).stem} (cold page)", f"{p['first']:.2f} s", "", ""))
+        server = r.get("server")
+        if server:
+            limit_mb = 800 if r["respondents"] >= 100_000 else None
+            out.append((f"[{n}] server peak memory, every page opened", f"{server['peak_mb']:.0f} MB",
+                        f"< {limit_mb} MB" if limit_mb else "", _verdict(server["peak_mb"], limit_mb)))
+        else:
+            out.append((f"[{n}] server peak memory", "not measured (no Chromium)", "", ""))
+        largest = max((p["figure_bytes"] for p in r["pages"].values()), default=0) / 1024
+        out.append((f"[{n}] largest plotly figure JSON, any page", f"{largest:.1f} KB", "< 100 KB",
+                    _verdict(largest, 100)))
+    return out
+
+
+def table(results: list[dict]) -> str:
+    data = [("measure", "measured", "target", "verdict"), *rows(results)]
+    widths = [max(len(row[i]) for row in data) for i in range(4)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in data]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown")
+    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return (f"{os.cpu_count()} cores ({cpu}), {mem:,} MB memory, Python {sys.version.split()[0]}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def markdown(results: list[dict], elapsed: float, previous: str = "") -> str:
+    """The page: header, the measured table, then the notes kept from ``previous`` (the file
+    as it was: everything from NOTES_MARKER on is written by hand and survives a rerun)."""
+    body = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(results))
+    notes = previous[previous.index(NOTES_MARKER):] if NOTES_MARKER in previous else NOTES_MARKER + "\n"
+    return HEADER.format(machine=machine(), command=COMMAND, elapsed=elapsed) + body + "\n\n" + notes
+
+
+HEADER = """# Performance at scale
+
+Measured by the benchmark (issue 8) on this machine: {machine}.
+
+```sh
+{command}
+```
+
+It generates, outside the repository (`/tmp/improvement-bench`, cached by seed and size),
+6 staff-survey waves of 20,000 and of 100,000 respondents x 50 statements as Microsoft
+Forms xlsx, 12 tracker snapshots of 2,000 actions and a 500-topic scrutiny matrix; ingests
+them through the Data page's upload path (`store.intake.check_upload` then `keep`: guards,
+detection, loading, validation, originals, parquet, manifest), each staff wave in its own
+process; reads waves 1, 3 and 5 bare with fastexcel (Rust calamine to Arrow) and the first
+with pandas + openpyxl, in the same run; starts the app on the store (AppTest, first page);
+reruns every page of `app.py` 10 times warm with a typical interaction (flip the first
+selectbox); measures the largest plotly figure JSON sent; and opens every page of the real
+server in headless Chromium to read the server's peak memory (`VmHWM`). This run took
+{elapsed:.0f} s. The machine is shared, so times vary from run to run by up to 2x.
+
+| measure | measured | target | verdict |
+|---|---|---|---|
+"""
+
+NOTES_MARKER = "<!-- Notes below are kept by hand; make bench rewrites only what is above. -->"

@@ -1,0 +1,98 @@
+"""Peak memory of the real server with a big store loaded: ``server.py`` plus headless Chromium.
+
+The server is started on a free port with ``IMPROVEMENT_DATA_DIR`` pointing at the
+benchmark's data folder; Chromium (Debian's, through playwright) opens every page of
+app.py in turn and waits until it has finished running; then the server process's
+peak resident memory (``VmHWM`` in /proc) is read. Returns None when Chromium is missing.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"]
+
+
+def url_paths() -> list[str]:
+    return re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _status_mb(pid: int, field: str) -> float:
+    text = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(rf"^{field}:\s+(\d+) kB", text, re.M).group(1)) / 1024
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not become healthy")
+
+
+def _wait_page(page, timeout_ms: int) -> None:
+    """Until the script has run: the status widget's 'running' state has come and gone."""
+    page.wait_for_selector("h1", timeout=timeout_ms)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=timeout_ms)
+    page.wait_for_timeout(500)
+
+
+def server_memory(data_dir: Path, log: Path, timeout_s: float = 240) -> dict | None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "IMPROVEMENT_DATA_DIR": str(data_dir)}
+    with open(log, "w") as handle:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--server.address", "127.0.0.1",
+                                 "--server.port", str(port), "--server.headless", "true"],
+                                cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(url, proc)
+        idle = _status_mb(proc.pid, "VmRSS")
+        pages = {}
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=FLAGS)
+            tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            for path in url_paths():
+                begin = time.perf_counter()
+                try:
+                    tab.goto(f"{url}/{path}")
+                    _wait_page(tab, int(timeout_s * 1000))
+                    pages[path] = time.perf_counter() - begin
+                except Exception as exc:  # noqa: BLE001 - a page that never finished: say so, measure the rest
+                    pages[path] = f"did not finish: {type(exc).__name__}"
+            browser.close()
+        return {"idle_mb": idle, "rss_mb": _status_mb(proc.pid, "VmRSS"), "peak_mb": _status_mb(proc.pid, "VmHWM"),
+                "page_seconds": pages}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -1,0 +1,53 @@
+"""Caching pure calculations across reruns, keyed cheaply on the frames they read.
+
+Every widget change reruns a page from the top. With 100,000 respondents a wave the
+canonical survey frame has millions of rows, and recomputing every table on each rerun
+(or hashing the frames to look a result up) takes seconds. Here:
+
+- ``tag(frame, key)`` names a frame whose content is fixed while it lives (the cached
+  bundle's frames, tagged with the data folder's state; a page's filtered frame, tagged
+  with the filters that made it);
+- ``memo(fn, *args, **kwargs)`` calls a pure function (metrics/, charts/, exports/) once per
+  distinct arguments and returns the cached result afterwards. A tagged frame argument is
+  hashed by its tag, in constant time; any other frame by its content.
+
+Tags are held by weak reference and checked by identity, so a frame never borrows the
+tag of another that happened to get the same ``id`` after the first was freed.
+"""
+from __future__ import annotations
+
+import hashlib
+import weakref
+
+import pandas as pd
+import streamlit as st
+
+_TAGS: dict[int, tuple[weakref.ref, tuple]] = {}
+
+
+def tag(frame: pd.DataFrame, *key: object) -> pd.DataFrame:
+    """Mark ``frame`` as identified by ``key`` (its content must not change while it lives)."""
+    for ident in [i for i, (ref, _) in _TAGS.items() if ref() is None]:
+        _TAGS.pop(ident, None)
+    _TAGS[id(frame)] = (weakref.ref(frame), tuple(str(k) for k in key))
+    return frame
+
+
+def frame_key(frame: pd.DataFrame) -> tuple:
+    """The tag of a tagged frame; else a digest of its content, columns, dtypes and index."""
+    entry = _TAGS.get(id(frame))
+    if entry is not None and entry[0]() is frame:
+        return ("tag", *entry[1])
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    digest.update(repr((list(frame.columns), [str(t) for t in frame.dtypes])).encode())
+    return ("content", digest.hexdigest())
+
+
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
+def _memo(fn_module: str, fn_name: str, _fn, *args, **kwargs):
+    return _fn(*args, **kwargs)      # ``_fn`` is not hashed (leading underscore): its name is
+
+
+def memo(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)``, computed once per distinct arguments (see the module docstring)."""
+    return _memo(fn.__module__, fn.__qualname__, fn, *args, **kwargs)
