@@ -1,5 +1,6 @@
 """axe-core in the browser suite: every finding at every impact level fails, unless it is
-inside Streamlit's own DOM and listed in ``axe_allowlist.toml`` with its reason.
+inside Streamlit's own DOM and listed in ``config/axe_allowlist.toml`` with its reason (the accessibility
+statement lists the same entries).
 
 An allowlist entry is a rule id plus a CSS selector; it matches a flagged node when the
 node, or one of its ancestors, matches the selector in the live page (``Element.closest``),
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
-ALLOWLIST_FILE = Path(__file__).with_name("axe_allowlist.toml")
+ALLOWLIST_FILE = Path(__file__).resolve().parents[2] / "config" / "axe_allowlist.toml"
 
 #: allowlist entry -> where it matched in this run ("/page state"), in order.
 ALLOWED_REPORT: dict = {}

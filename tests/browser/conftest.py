@@ -55,7 +55,7 @@ def pytest_terminal_summary(terminalreporter):
 
     lines = summary_lines()
     if lines:
-        terminalreporter.section("axe-core findings allowlisted as Streamlit internals (tests/browser/axe_allowlist.toml)")
+        terminalreporter.section("axe-core findings allowlisted as Streamlit internals (config/axe_allowlist.toml)")
         for line in lines:
             terminalreporter.write_line(line)
 
