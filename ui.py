@@ -173,7 +173,10 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
     """A disclosure-controlled table for display: hidden rows say why instead of being
     blank, the ``suppressed`` flag is dropped, columns get their display names."""
     out = frame.drop(columns=["suppressed"]).astype(object)
-    out.loc[frame["suppressed"].to_numpy(), [c for c in ("n_respondents", "score", "pct_positive") if c in out]] = hidden_label
+    hidden = [c for c in ("n_respondents", "score", "pct_positive") if c in out]
+    out.loc[frame["suppressed"].to_numpy(), hidden] = hidden_label
+    for column in hidden:    # one type per column (text), so the table needs no conversion
+        out[column] = [v if isinstance(v, str) else "" if pd.isna(v) else f"{float(v):g}" for v in out[column]]
     return out.rename(columns=names)
 
 
