@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+# The edition to publish: full or staff (config/editions.toml); empty = config/settings.toml.
+EDITION ?=
 
 .PHONY: run test install sample check-sample screenshots bench clean
 
@@ -16,7 +18,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 install: $(VENV)/.installed
 
 run: install
-	$(PY) server.py --server.address 127.0.0.1 --server.port $(PORT)
+	IMPROVEMENT_EDITION=$(EDITION) $(PY) server.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: install
 	$(PY) -m pytest -q -rs
@@ -27,7 +29,8 @@ sample: install
 
 # Screenshot every page in headless Chromium into screenshots/.
 screenshots: install
-	$(PY) -m tests.browser.screenshots
+	$(PY) -m tests.browser.screenshots screenshots --edition full
+	$(PY) -m tests.browser.screenshots screenshots --edition staff
 
 # Performance benchmark (issue 8): large synthetic inputs in /tmp, prints the table with its
 # targets and rewrites docs/performance.md. Under 10 minutes on 2 cores.

@@ -8,7 +8,9 @@ instead of a traceback.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -23,18 +25,56 @@ from metrics.published import survey_views
 from metrics.trends import journey_span
 from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
-from loaders.settings import Settings, load_settings
+from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 from ui_cache import frame_key, memo, tag
 
 log = logging.getLogger("improvement_dashboard")
 
+#: Fixes to Streamlit's own styles, found by the browser suite. Focus Streamlit does not show
+#: (WCAG 2.4.7, the keyboard test): its main scroll area
+#: takes focus (tabindex 0, for scrolling with the arrow keys) and so does a table's canvas,
+#: without a ring; a table's toolbar (columns, CSV, search, full screen) takes focus while
+#: transparent, as it only appears on mouse hover; icon-only buttons (the uploader's "Add
+#: files" +) show no change at all when focused. Reflow (WCAG 1.4.10, at 320px wide): a
+#: metric's label and the uploader's "25MB per file • XLSX…" line are cut off on one line
+#: instead of wrapping.
+A11Y_CSS = """<style>
+[data-testid="stMetricLabel"] p, [data-testid="stFileUploaderDropzoneInstructions"] span {
+  white-space: normal; text-overflow: clip; overflow-wrap: anywhere; }
+[data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
+[data-testid="stMain"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
+[data-testid="stBaseButton-borderlessIcon"]:focus-visible { outline: 3px solid #12436D; outline-offset: 2px; }
+</style>"""
+
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
 
 
-@st.cache_resource(show_spinner=False)
 def settings() -> Settings:
+    """The settings, read once per data folder and edition named in the environment."""
+    return _settings(os.environ.get("IMPROVEMENT_DATA_DIR"), os.environ.get("IMPROVEMENT_EDITION"))
+
+
+@st.cache_resource(show_spinner=False)
+def _settings(data_dir: str | None, edition_name: str | None) -> Settings:
+    """Cached per (data folder, edition) as named in the environment; load_settings reads both."""
     return load_settings()
+
+
+def edition() -> dict:
+    """The published edition's entry in config/editions.toml (sections, options), plus its name."""
+    name = settings().edition
+    return {"name": name, **editions()[name]}
+
+
+def is_full_edition() -> bool:
+    return settings().edition == "full"
+
+
+def show_owner_names() -> bool:
+    """False in an edition that must not name people (the staff edition)."""
+    return bool(edition().get("show_owner_names", True))
 
 
 def data_state(folder: Path) -> str:
@@ -79,11 +119,12 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
     With ``selectable``, clicking a bar or point selects it; returns the ``customdata`` of
     the selected points (empty when nothing is selected)."""
     description = alt_text(fig)
+    # alt: the chart's accessible name for screen readers (its main finding, as in the caption)
+    options = {"width": "stretch", "config": PLOTLY_CONFIG, "key": key, "alt": description or None}
     if selectable:
-        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key,
-                                on_select="rerun", selection_mode="points")
+        event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
     else:
-        event = st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+        event = st.plotly_chart(fig, **options)
     if description:
         st.caption(description)
     with st.expander(table_caption or "The data in this chart, as a table"):
@@ -132,7 +173,10 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
     """A disclosure-controlled table for display: hidden rows say why instead of being
     blank, the ``suppressed`` flag is dropped, columns get their display names."""
     out = frame.drop(columns=["suppressed"]).astype(object)
-    out.loc[frame["suppressed"].to_numpy(), [c for c in ("n_respondents", "score", "pct_positive") if c in out]] = hidden_label
+    hidden = [c for c in ("n_respondents", "score", "pct_positive") if c in out]
+    out.loc[frame["suppressed"].to_numpy(), hidden] = hidden_label
+    for column in hidden:    # one type per column (text), so the table needs no conversion
+        out[column] = [v if isinstance(v, str) else "" if pd.isna(v) else f"{float(v):g}" for v in out[column]]
     return out.rename(columns=names)
 
 
@@ -153,8 +197,23 @@ def response_rate_block(audience: str, key: str) -> None:
                                            "response_rate": "Response rate (%)"}), key=key)
 
 
+def rag_label(rating: str, words: str, colours: dict[str, str]) -> None:
+    """A RAG judgement as a coloured label that always carries its words (never colour alone)."""
+    from charts.palette import text_on
+
+    fill = colours.get(rating, colours.get("None", "#DDDDDD"))
+    st.markdown(f'<span style="background:{fill};color:{text_on(fill)};padding:0.15rem 0.5rem;'
+                f'border-radius:0.25rem;font-weight:600">{html.escape(words)}</span>', unsafe_allow_html=True)
+
+
 def run_page(page) -> None:
-    """Run a page; show a plain message, never a traceback, if it fails."""
+    """Run a page of the published edition with the app's accessibility styles; show a plain
+    message, never a traceback, if it fails."""
+    st.html(A11Y_CSS)
+    published = [path for paths in edition_pages(settings().edition).values() for path in paths]
+    if (getattr(page, "url_path", None) or published[0]) not in published:   # the router registers only these
+        st.error("This page is not published here.")
+        return
     try:
         page.run()
     except (StopException, RerunException):

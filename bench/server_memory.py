@@ -23,7 +23,10 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 
 def url_paths() -> list[str]:
-    return re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    """The url paths of every page the full edition publishes (config/editions.toml)."""
+    from loaders.settings import edition_pages
+
+    return [path for paths in edition_pages("full").values() for path in paths]
 
 
 def _free_port() -> int:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import resource
 import statistics
 import sys
@@ -71,8 +70,12 @@ def openpyxl_read(path: str) -> dict:
 
 
 def page_files() -> list[str]:
-    """The pages app.py registers, in its order (so new pages are benchmarked too)."""
-    return re.findall(r'st\.Page\(\s*"([^"]+\.py)"', APP.read_text(encoding="utf-8"))
+    """The scripts of every page the full edition publishes, in its order (config/pages.toml and
+    config/editions.toml, as app.py registers them), so new pages are benchmarked too."""
+    from loaders.settings import edition_pages, page_registry
+
+    registry = page_registry()
+    return [registry[path]["script"] for paths in edition_pages("full").values() for path in paths]
 
 
 def _warm_imports() -> None:

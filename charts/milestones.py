@@ -1,7 +1,8 @@
 """Milestone lines (Best Value Notice, board, plan phases) on any time-axis chart.
 
 Each event in an EVENTS frame (date, label, kind; see loaders/model.py) inside the x range
-becomes a dotted vertical line in its kind's colour with a short label above the plot.
+becomes a dotted vertical line in its kind's colour with a label above the plot (its
+``short_label`` where the events file gives one).
 Labels are staggered into rows so neighbours do not overlap; the lines carry no hover.
 The milestones are listed in the figure's alt text as well, so they are not visual only.
 """
@@ -87,7 +88,8 @@ def add_milestones(fig: go.Figure, events: pd.DataFrame | None, start=None, end=
     frame = _in_range(events, start, end)
     if frame.empty:
         return fig
-    labels = [shorten("" if is_missing(v) else v, LABEL_CHARS) for v in frame["label"]]
+    short = frame["short_label"] if "short_label" in frame else pd.Series([None] * len(frame), index=frame.index)
+    labels = [shorten("" if is_missing(v) else v, LABEL_CHARS) for v in short.where(short.notna(), frame["label"])]
     widths = [len(text) * _CHAR_FRACTION for text in labels]
     shown = fig.layout.xaxis.range or (start, end)
     rows, anchors = _stagger(_positions(frame["date"], shown[0], shown[1]), widths)

@@ -26,6 +26,7 @@ SEQUENTIAL: list[str] = list(_CONFIG["sequential"])
 SERIES_ORDER: list[str] = list(_CONFIG.get("series_order", []))
 STATUS_COLOURS: dict[str, str] = dict(_CONFIG["status"])
 EVENT_COLOURS: dict[str, str] = dict(_CONFIG["event_kind"])
+JUDGEMENT_COLOURS: dict[str, str] = dict(_CONFIG["judgement"])
 TEXT: str = _CONFIG["text"]
 MUTED: str = _CONFIG["muted_text"]
 GRID: str = _CONFIG.get("gridlines", "#D9D9D9")

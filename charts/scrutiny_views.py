@@ -68,7 +68,8 @@ def topic_detail_chart(detail: pd.DataFrame, scorers: list[str], labels: dict, t
     """One topic: each scorer's score per criterion as markers, the mean as a bar."""
     fig = go.Figure(layout=base_layout(title))
     criteria = [wrap(c, 30, max_lines=3) for c in detail["criterion"]]
-    fig.add_trace(go.Bar(x=criteria, y=detail["mean"].round(2), name="mean", marker={"color": SEQUENTIAL[2]},
+    fig.add_trace(go.Bar(x=criteria, y=detail["mean"].round(2), name="mean",
+                         marker={"color": SEQUENTIAL[2], "line": {"color": PALETTE[0], "width": 1}},
                          text=[f"{v:.1f}" for v in detail["mean"]], textposition="inside",
                          textfont={"family": FONT_FAMILY, "color": TEXT}))
     symbols = ("circle", "square", "diamond", "triangle-up", "x")
@@ -80,8 +81,18 @@ def topic_detail_chart(detail: pd.DataFrame, scorers: list[str], labels: dict, t
     fig.update_layout(yaxis={"range": [min(0, levels[0]), levels[-1] + 0.5], "tickvals": levels,
                              "ticktext": [f"{k} {labels[k]}" for k in levels]}, height=420)
     fig.update_layout(bottom_legend())
-    best = detail.sort_values("mean", ascending=False).iloc[0] if not detail.empty else None
-    text = "No scores." if best is None else join_clauses([
-        f"Highest mean score on {best['criterion']} ({best['mean']:.1f})",
-        f"scored by {len(scorers)} member{'s' if len(scorers) != 1 else ''}"])
-    return set_alt_text(fig, text)
+    return set_alt_text(fig, _detail_alt(detail, scorers, title))
+
+
+def _detail_alt(detail: pd.DataFrame, scorers: list[str], title: str) -> str:
+    """Stands alone as the chart's accessible name: the subject, the top and bottom criteria."""
+    ranked = detail.dropna(subset=["mean"]).sort_values("mean", ascending=False)
+    if ranked.empty:
+        return "No scores."
+    best, worst = ranked.iloc[0], ranked.iloc[-1]
+    clauses = [f"{title}: highest mean score on {best['criterion']} ({best['mean']:.1f})" if title
+               else f"Highest mean score on {best['criterion']} ({best['mean']:.1f})"]
+    if len(ranked) > 1:
+        clauses.append(f"lowest on {worst['criterion']} ({worst['mean']:.1f})")
+    clauses.append(f"scored by {len(scorers)} member{'s' if len(scorers) != 1 else ''}")
+    return join_clauses(clauses)

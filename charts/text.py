@@ -104,3 +104,9 @@ def join_clauses(clauses: list[str]) -> str:
     if not text:
         return ""
     return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an alt text: its main finding, without what follows."""
+    head, _, _ = str(text).partition(". ")
+    return head if head.endswith(".") else head + "."

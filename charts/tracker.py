@@ -85,12 +85,16 @@ def _history_alt(dated: pd.DataFrame, statuses: pd.Series, reference: str) -> st
 STATUS_COLUMNS = ("Status", "Status now")
 
 
-def status_styler(frame: pd.DataFrame):
-    """A pandas Styler filling each status cell with its RAG colour; the word stays in the cell."""
+def status_styler(frame: pd.DataFrame, columns: tuple[str, ...] = STATUS_COLUMNS,
+                  colours: dict[str, str] = STATUS_COLOURS):
+    """A pandas Styler filling each status cell with its RAG colour; the word stays in the cell.
+
+    A cell reading "Amber: progress, not yet assured" takes the colour of its first word."""
     def colour(value) -> str:
-        fill = STATUS_COLOURS.get(str(value)) if pd.notna(value) else None
+        text = str(value) if pd.notna(value) else ""
+        fill = colours.get(text) or colours.get(text.split(":")[0])
         return f"background-color: {fill}; color: {text_on(fill)}; font-weight: 600" if fill else ""
-    present = [c for c in STATUS_COLUMNS if c in frame.columns]
+    present = [c for c in columns if c in frame.columns]
     dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]
     shown = frame.copy()
     for column in frame.columns:   # a missing value shows blank, not "None"; one type per column

@@ -21,16 +21,17 @@ from .cells import one_line
 from .codebook import load_codebook
 from .detect import load_file
 from .events import load_events
+from .expectations import expectations_from_sheet
 from .headcount import load_headcount
 from .grid import read_text_table
-from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, HEADCOUNT, SCRUTINY_SCORES, SURVEY_RESPONSES, conform,
+from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, SURVEY_RESPONSES, conform,
                     empty)
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
 from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
-HEADCOUNT_FILE = "headcount.csv"
+HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
 DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
@@ -54,13 +55,14 @@ class Bundle:
     findings: pd.DataFrame      # every warning and error: FINDING_COLUMNS
     aggregates: pd.DataFrame = field(default_factory=lambda: empty(AGGREGATES))  # published results tables
     headcount: pd.DataFrame = field(default_factory=lambda: empty(HEADCOUNT))    # people invited per wave
+    expectations: pd.DataFrame = field(default_factory=lambda: empty(EXPECTATIONS))  # what the notice expects
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     """Manifest rows (file + metadata, blanks dropped); every data file if no manifest."""
     path = data_dir / MANIFEST
     if not path.is_file():
-        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE}
+        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE, EXPECTATIONS_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
                 if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip
                 and p.relative_to(data_dir).parts[0] not in (*STORE_FOLDERS, UPLOADS)]
@@ -79,6 +81,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
                  else empty(HEADCOUNT))
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in FRAMES}
     sources, findings, unmapped = [], [], []
+    expectations = _expectations(data_dir, sources, findings)
     for entry in read_manifest(data_dir):
         name = entry.pop("file")
         kind = entry.pop("kind", None)
@@ -92,15 +95,33 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
             findings += _findings(name, "warning", getattr(rejected, "warnings", []))
             continue
         _collect(result, name, parts, sources, findings, unmapped)
-    _collect_store(data_dir, parts, sources, findings, unmapped)
+    uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
+    expectations = uploaded.get("expectations", expectations)
     frames = {attr: _concat(parts[kind], schema, COMPACT.get(kind, ())) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
-        codebook=codebook, events=events, headcount=headcount, **frames,
+        codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
         sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
             {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
         findings=pd.DataFrame(findings, columns=FINDING_COLUMNS).astype({"row": "Int64"}),
     )
+
+
+def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
+    """expectations.csv when present; a rejected file is listed with its errors and gives none."""
+    path = data_dir / EXPECTATIONS_FILE
+    if not path.is_file():
+        return empty(EXPECTATIONS)
+    try:
+        result = expectations_from_sheet(read_text_table(path))
+    except FileRejected as rejected:
+        sources.append({"file": EXPECTATIONS_FILE, "kind": "expectations", "format": rejected.format,
+                        "records": 0, "questions": None, "warnings": 0,
+                        "error": "; ".join(f.message for f in rejected.findings)})
+        findings += _findings(EXPECTATIONS_FILE, "error", rejected.findings)
+        return empty(EXPECTATIONS)
+    _collect(result, EXPECTATIONS_FILE, {}, sources, findings, [])
+    return result.frame
 
 
 def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) -> None:
@@ -115,18 +136,22 @@ def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) 
                          "wave": result.metadata.get("wave"), **item})
 
 
-def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> None:
-    """The store's current uploads, from their normalised parquet."""
-    store = Store(uploads_folder(data_dir))
+def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[str, pd.DataFrame]:
+    """The store's current uploads, from their normalised parquet. Returns the reference
+    frames an upload replaces (an uploaded expectations file replaces expectations.csv)."""
+    store, replaced = Store(uploads_folder(data_dir)), {}
     for entry in store.active():
         if entry.kind in parts:
             parts[entry.kind].append(_read_stored(store, entry, COMPACT.get(entry.kind, ())))
+        elif entry.kind == "expectations":
+            replaced["expectations"] = conform(store.frame(entry), EXPECTATIONS)
         sources.append({"file": entry.file, "kind": entry.kind, "format": entry.format,
                         "records": entry.records, "questions": entry.questions,
                         "warnings": len(entry.warnings), "error": None})
         findings += [{"file": entry.file, "severity": "warning", **w} for w in entry.warnings]
         unmapped += [{"file": entry.file, "audience": entry.metadata.get("audience"),
                       "wave": entry.metadata.get("wave"), **u} for u in entry.unmapped]
+    return replaced
 
 
 def _read_stored(store: Store, entry, compact: tuple[str, ...]) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from typing import Sequence
 from .report import FileRejected, Finding, LoadResult
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-CHECK_KINDS = ("survey", "actions", "scrutiny")
+CHECK_KINDS = ("survey", "actions", "scrutiny", "expectations")
 
 
 class UsageError(Exception):

@@ -20,11 +20,12 @@ from . import council_tracker, forms, planner, scrutiny, scrutiny_cover, surveym
 from . import aggregates, generic_survey, google_forms, qualtrics
 from .codebook import codebook_from_sheet, is_codebook_table, load_codebook
 from .events import events_from_sheet, is_events_table
+from .expectations import expectations_from_sheet, is_expectations_table
 from .grid import Sheet, read_workbook
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
 
-KINDS = ("survey", "actions", "scrutiny", "events", "codebook")
+KINDS = ("survey", "actions", "scrutiny", "events", "codebook", "expectations")
 CODEBOOK_NAME = "codebook.csv"
 
 
@@ -75,6 +76,9 @@ register(Layout("scrutiny-cover", "scrutiny",
 register(Layout("events", "events", "events table (date,label,kind)", is_events_table, events_from_sheet))
 register(Layout("codebook", "codebook", "codebook (question_id,wording,waves,theme,negative)",
                 is_codebook_table, codebook_from_sheet))
+register(Layout("expectations", "expectations", "expectations of a notice or peer challenge (id, expectation, "
+                "source, front, action_areas, action_refs, survey_measures, milestone_kinds)",
+                is_expectations_table, expectations_from_sheet))
 # Survey layouts added by issue 3. The generic sheet and the aggregated table come last:
 # they accept what no named export layout claimed.
 register(Layout("qualtrics", "survey",

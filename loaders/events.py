@@ -1,4 +1,5 @@
-"""The milestones drawn on every trend chart (events.csv: ``date,label,kind``).
+"""The milestones drawn on every trend chart (events.csv: ``date,label,kind[,short_label]``;
+a chart draws the short label where there is one, the alt text and tables give the label).
 
 Milestones are data, never code (DOMAIN.md). Dates are ISO ``YYYY-MM-DD`` (UK day-first
 text is accepted too); a row whose date cannot be read is a warning naming its row.
@@ -47,7 +48,8 @@ def events_from_sheet(sheet: Sheet) -> LoadResult:
                                     sheet=sheet.name, row=Sheet.excel_row(index), column="date"))
             continue
         records.append({"date": date, "label": one_line(row["label"]),
-                        "kind": one_line(row.get("kind")) or None})
+                        "kind": one_line(row.get("kind")) or None,
+                        "short_label": one_line(row.get("short_label")) or None})
     frame = conform(pd.DataFrame(records), EVENTS) if records else empty(EVENTS)
     frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
     return LoadResult(kind="events", format=f"events-{sheet.container}", frame=frame,

@@ -112,6 +112,7 @@ EVENTS: dict[str, object] = {
     "date": "datetime64[ns]",
     "label": "string",
     "kind": "string",            # audit | notice | board | plan | milestone
+    "short_label": "string",     # optional: the label drawn on charts where space is short
 }
 
 HEADCOUNT: dict[str, object] = {
@@ -120,7 +121,21 @@ HEADCOUNT: dict[str, object] = {
     "headcount": "Int64",        # people invited (staff in post, partner contacts)
 }
 
+#: What a notice or a peer challenge expects, each linked to the evidence behind it
+#: (expectations.csv). Lists are ";"-separated in the file and kept as written here.
+EXPECTATIONS: dict[str, object] = {
+    "id": "string",              # short id, unique in the file: "BVN-3"
+    "expectation": "string",     # the expectation in the source document's own words
+    "source": "string",          # "Best Value Notice, 30 January 2024"
+    "front": "string",           # culture | partnership | governance
+    "action_areas": "string",    # improvement areas whose actions are evidence ("" = none)
+    "action_refs": "string",     # action references that are evidence as well ("" = none)
+    "survey_measures": "string",  # "audience:theme" pairs, e.g. "staff:culture" ("" = none)
+    "milestone_kinds": "string",  # event kinds (events.csv) that are evidence ("" = none)
+}
+
 SCHEMAS: dict[str, dict[str, object]] = {
+    "expectations": EXPECTATIONS,
     "headcount": HEADCOUNT,
     "survey_responses": SURVEY_RESPONSES,
     "codebook": CODEBOOK,

@@ -1,7 +1,10 @@
 """Reads the declarative settings in config/settings.toml.
 
 Paths in the file are relative to the repository root; ``IMPROVEMENT_DATA_DIR`` in the
-environment overrides the data folder (tests and the benchmark point it elsewhere).
+environment overrides the data folder (tests and the benchmark point it elsewhere), and
+``IMPROVEMENT_EDITION`` the edition the server publishes (config/editions.toml). An
+edition name that is not in editions.toml falls back to the staff edition, the one that
+shows least, so a typo never publishes more than intended.
 """
 from __future__ import annotations
 
@@ -19,13 +22,42 @@ class Settings:
     data_dir: Path
     min_group_size: int
     confidence: float
+    edition: str = "full"
+    organisation: str = ""
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    publishing = raw.get("publishing", {})
     data_dir = Path(os.environ.get("IMPROVEMENT_DATA_DIR") or REPO_ROOT / raw["data"]["sample_dir"])
     return Settings(
         data_dir=data_dir,
         min_group_size=int(raw["disclosure"]["min_group_size"]),
         confidence=float(raw["statistics"]["confidence"]),
+        edition=chosen_edition(os.environ.get("IMPROVEMENT_EDITION") or publishing.get("edition", "full")),
+        organisation=str(publishing.get("organisation", "")),
     )
+
+
+SAFEST_EDITION = "staff"
+
+
+def editions() -> dict:
+    """config/editions.toml: edition name -> its description, sections and options."""
+    return tomllib.loads((CONFIG_DIR / "editions.toml").read_text(encoding="utf-8"))
+
+
+def page_registry() -> dict[str, dict[str, str]]:
+    """config/pages.toml: url path -> script, title and icon of every page."""
+    return tomllib.loads((CONFIG_DIR / "pages.toml").read_text(encoding="utf-8"))
+
+
+def edition_pages(name: str) -> dict[str, list[str]]:
+    """The top-bar sections of an edition and the url paths of their pages, in order."""
+    return {section: list(paths) for section, paths in editions()[chosen_edition(name)]["sections"].items()}
+
+
+def chosen_edition(name: str) -> str:
+    """``name`` when it is a known edition, else the staff edition (fail closed)."""
+    name = str(name).strip().casefold()
+    return name if name in editions() else SAFEST_EDITION

@@ -45,7 +45,7 @@ def series_headline(trend: pd.DataFrame, series: str, label: str, sampled: bool 
         return Headline(label, float(last["value"]), last["date"], None, None, "no earlier figure", int(last["n"]))
     prev = points.iloc[-2]
     change = float(last["value"]) - float(prev["value"])
-    verdict = "a whole count, not a sample" if not sampled else _verdict(prev, last, confidence)
+    verdict = "every action is counted, so this is not sampling noise" if not sampled else _verdict(prev, last, confidence)
     return Headline(label, float(last["value"]), last["date"], round(change, 1), prev["date"], verdict, int(last["n"]))
 
 

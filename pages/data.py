@@ -42,5 +42,12 @@ if data.unmapped.empty:
 else:
     ui.table(data.unmapped)
 
+st.header("Expectations in use")
+if data.expectations.empty:
+    st.write("No expectations file: add expectations.csv to the data folder or upload one above.")
+else:
+    ui.table(data.expectations.rename(columns=lambda c: c.replace("_", " ").capitalize()))
+
 st.header("Milestones")
-ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind"}))
+ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
+                                     "short_label": "Short label on charts"}))

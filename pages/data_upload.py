@@ -12,19 +12,22 @@ import streamlit as st
 import ui
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
+from loaders.settings import REPO_ROOT
 from store import Store
 from store.catalogue import uploads_folder
 from store.intake import LABELS, check_upload, keep, stored_table
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
-                "Scrutiny scores": "scrutiny"}
+                "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPECTATIONS_EXAMPLE = REPO_ROOT / "data" / "sample" / "examples" / "expectations_peer_challenge.csv"
 
 
 def upload_section() -> None:
     st.header("Upload a file")
-    st.write("Upload a survey export, an action tracker or a scrutiny scoring sheet (.xlsx, .xlsm, .csv or .tsv). "
-             "It is checked and previewed first; nothing is stored until you confirm.")
+    st.write("Upload a survey export, an action tracker, a scrutiny scoring sheet or the expectations of a notice "
+             "or peer challenge (.xlsx, .xlsm, .csv or .tsv). It is checked and previewed first; nothing is stored "
+             "until you confirm. A new expectations file replaces the one in use; the old one stays recoverable.")
     upload = st.file_uploader("Spreadsheet to upload", type=["xlsx", "xlsm", "csv", "tsv"], key="upload_file")
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
@@ -126,6 +129,9 @@ def stored_section() -> None:
 def templates_section() -> None:
     st.header("Templates")
     st.write("Blank workbooks in a layout the dashboard reads, with dropdowns and instructions.")
-    for column, kind in zip(st.columns(len(TEMPLATE_KINDS)), TEMPLATE_KINDS):
+    columns = st.columns(len(TEMPLATE_KINDS) + 1)
+    for column, kind in zip(columns, TEMPLATE_KINDS):
         column.download_button(f"{kind.capitalize()} template (.xlsx)", data=template_xlsx(kind),
                                file_name=f"{kind}_template.xlsx", mime=XLSX, key=f"template_{kind}")
+    columns[-1].download_button("Expectations example: a peer challenge (.csv)", data=EXPECTATIONS_EXAMPLE.read_bytes(),
+                                file_name=EXPECTATIONS_EXAMPLE.name, mime="text/csv", key="template_expectations")

@@ -1,37 +1,115 @@
-"""Overview: the three fronts of the improvement journey for chief executives and boards."""
+"""Overview: the three fronts of the improvement journey for chief executives and boards.
+
+Headline figures with their change and verdict, the journey chart with its milestones,
+the notice's expectations each judged on its evidence (RAG with words, the reasons and
+the rule, so a board can challenge it), and the one-page board summary to print. In the
+staff edition the page is read-only and names nobody."""
+import pandas as pd
 import streamlit as st
 
 import ui
+from charts.palette import JUDGEMENT_COLOURS
+from charts.text import alt_text, first_sentence
+from charts.tracker import status_styler
 from charts.trend import trend_chart
-from metrics.headlines import series_headline
+from exports.board_summary import board_summary_html
+from loaders.expectations import load_judgement_rules
+from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
+from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, front_headlines, measure_trends,
+                              since_first)
 from metrics.trends import improvement_journey, journey_span
 
 st.title("Overview")
 st.markdown(
-    "Is the improvement real? Culture from the staff survey, partnership from the partner "
-    "survey and governance from the improvement plan, on one time axis with the milestones "
-    "of the journey marked."
+    "Is the improvement real? **Culture** from the staff survey, **partnership** from the partner survey and "
+    "**governance** from the improvement plan's actions, on one time axis with the milestones of the journey. "
+    "A survey change is called **a real change** when it is too big to be a fluke of who happened to answer "
+    "(95% interval); otherwise it is **within the noise**: too small to be sure it is real."
 )
+if not ui.is_full_edition():
+    st.caption("Read-only view for staff. Action owners are not named.")
 
-data = ui.bundle()
-conf = ui.settings().confidence
-journey = ui.memo(improvement_journey, data.surveys, data.codebook, data.actions, ui.settings().min_group_size, conf)
-start, end = journey_span(data.events, journey["date"])
+data, settings = ui.bundle(), ui.settings()
+conf, min_size = settings.confidence, settings.min_group_size
+journey = ui.memo(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf)
+headlines = front_headlines(journey, conf)
+rules = load_judgement_rules()
+judgements = ui.memo(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
+                     rules, min_size, conf)
+status = f"{ui.memo(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
+st.info(status, icon=":material/summarize:")
 
-cards = [
-    series_headline(journey, "Culture", "Culture (staff survey, % positive)", confidence=conf),
-    series_headline(journey, "Partnership", "Partnership (partner survey, % positive)", confidence=conf),
-    series_headline(journey, "Governance", "Governance (improvement actions complete)", sampled=False),
-]
-for column, card in zip(st.columns(3), cards):
+st.header("Headline figures")
+for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
+    noise = card.verdict == "within the noise"
     with column.container(border=True):
         st.metric(card.label, "–" if card.value is None else f"{card.value:.0f}%",
-                  None if card.change is None or not round(card.change) else f"{card.change:+.0f} points")
+                  None if card.change is None or not round(card.change)
+                  else f"{card.change:+.0f} points" + (", within the noise" if noise else ""),
+                  delta_color="off" if noise else "normal")
         st.write(card.sentence)
+        st.write(since_first(journey, series, sampled, conf))
 
+st.header("The improvement journey")
+start, end = journey_span(data.events, journey["date"])
 fig = trend_chart(journey, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
-                  y_title="Score (0 to 100)", start=start, end=end)
-table = journey.rename(columns={"series": "Front", "date": "Date", "value": "Score", "lower": "Lower 95%",
-                                "upper": "Upper 95%", "n": "Respondents or actions"})
-ui.chart_block(fig, table, key="journey")
+                  y_title="Per cent", start=start, end=end)
+ui.chart_block(fig, journey.rename(columns={"series": "Theme", "date": "Date", "value": "Score",
+                                            "lower": "Lower 95%", "upper": "Upper 95%",
+                                            "n": "Respondents or actions"}), key="journey")
+
+source = data.expectations["source"].dropna().iloc[0] if len(data.expectations) else "the notice"
+st.header("What is expected, and the evidence")
+if judgements.empty:
+    st.info("No expectations yet: add expectations.csv (id, expectation, source, front, action_areas, "
+            "action_refs, survey_measures, milestone_kinds) to the data folder.")
+else:
+    st.markdown(f"What the **{source}** asks for, each judged on the evidence it is linked to: its actions at the "
+                "latest report and its survey scores since the first survey.")
+    summary_table = judgements.rename(columns={"id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
+                                               "movement": "Since the previous report"})
+    st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
+                           columns=("Judgement",), colours=JUDGEMENT_COLOURS).hide(axis="index"))
+    st.caption(f"How the judgement is made: {rule_sentence(rules)}")
+    owners = ui.show_owner_names()
+    for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
+        with st.container(border=True):
+            st.subheader(f"{judgement.id}: {judgement.front.capitalize()}")
+            st.markdown(f"“{judgement.expectation}”")
+            ui.rag_label(judgement.rating, judgement.judgement, JUDGEMENT_COLOURS)
+            if judgement.movement:
+                st.markdown(f"{judgement.movement}.")
+            st.markdown("\n".join(f"- {reason}" for reason in judgement.reasons.rstrip(".").split("; ")))
+            if judgement.milestones != "None linked":
+                st.markdown(f"Milestones: {judgement.milestones}.")
+            with st.expander(f"{judgement.id}: the actions and survey results behind it"):
+                actions = ui.memo(evidence_actions, expectation, data.actions, with_owner=owners).drop(columns="open")
+                if not actions.empty:
+                    st.dataframe(status_styler(actions.rename(columns={
+                        "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",
+                        "due_date": "Due", "overdue": "Overdue", "owner": "Owner"})), hide_index=True,
+                        width="stretch")
+                trends = ui.memo(measure_trends, expectation, data.surveys, data.codebook, min_size, conf)
+                if not trends.empty:
+                    ui.table(trends.drop(columns="series").rename(columns={
+                        "measure": "Survey measure", "date": "Wave date", "value": "% positive",
+                        "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}))
+                if actions.empty and trends.empty:
+                    st.write("No actions or survey measures are linked to this expectation.")
+
+st.header("Board summary to print")
+st.markdown("One A4 page with the headline figures, the journey chart and the expectations table, for board "
+            "papers. Open the file in a browser, then print it or save it as PDF.")
+
+def _summary() -> bytes:
+    """The board summary, made when the button is pressed (not on every rerun)."""
+    return board_summary_html(
+        organisation=settings.organisation, generated=pd.Timestamp.now(), headlines=headlines, journey=journey,
+        events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
+        source=source, status=status,
+        since=[since_first(journey, series, sampled, conf) for series, _, sampled in FRONTS]).encode("utf-8")
+
+
+st.download_button("Download the board summary (print-ready HTML)", _summary, file_name="board-summary.html",
+                   mime="text/html", icon=":material/print:")

@@ -17,7 +17,7 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 
 def events_csv() -> bytes:
-    return _csv([["date", "label", "kind"], *[list(e) for e in EVENTS]])
+    return _csv([["date", "label", "kind", "short_label"], *[list(e) for e in EVENTS]])
 
 
 def codebook_csv() -> bytes:

@@ -28,7 +28,10 @@ STORE_FOLDERS = (ORIGINALS, NORMALISED)
 #: (git ignores it), so an upload never changes a file the project ships.
 UPLOADS = "uploads"
 METADATA_KEYS = ("audience", "wave", "wave_date", "snapshot_date", "meeting")
-SUPERSEDE_KEYS = {"survey": ("audience", "wave"), "actions": ("snapshot_date",), "scrutiny": ("meeting",)}
+#: What a corrected file must share with a stored one to supersede it; () = any newer file of that
+#: kind supersedes (there is one set of expectations at a time).
+SUPERSEDE_KEYS = {"survey": ("audience", "wave"), "actions": ("snapshot_date",), "scrutiny": ("meeting",),
+                  "expectations": ()}
 
 
 @dataclass
@@ -62,8 +65,10 @@ class Entry:
     def key(self) -> tuple | None:
         """What a corrected file must share with this one to supersede it."""
         names = SUPERSEDE_KEYS.get(self.kind)
-        values = tuple(self.metadata.get(n) for n in names or ())
-        return (self.kind, *values) if names and all(values) else None
+        if names is None:
+            return None
+        values = tuple(self.metadata.get(n) for n in names)
+        return (self.kind, *values) if all(values) else None
 
     @property
     def active(self) -> bool:

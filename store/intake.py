@@ -21,7 +21,8 @@ from loaders.report import FileRejected, LoadResult
 from .catalogue import Saved, Store, clean_metadata
 
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
-REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": ()}
+REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": (),
+            "expectations": ()}
 ACCEPTED = (".xlsx", ".xlsm", ".csv", ".tsv")
 LABELS = {"audience": "Audience", "wave": "Wave label", "wave_date": "Wave date",
           "snapshot_date": "Snapshot date", "meeting": "Meeting"}

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,11 +51,12 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
 
 
 def pytest_terminal_summary(terminalreporter):
-    from tests.browser.driving import AXE_REPORT
+    from tests.browser.axe_check import summary_lines
 
-    if AXE_REPORT:
-        terminalreporter.section("axe-core findings below serious impact (not failures)")
-        for line in AXE_REPORT:
+    lines = summary_lines()
+    if lines:
+        terminalreporter.section("axe-core findings allowlisted as Streamlit internals (config/axe_allowlist.toml)")
+        for line in lines:
             terminalreporter.write_line(line)
 
 
@@ -70,15 +72,15 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory) -> str:
+@contextmanager
+def serve(log: Path, edition: str = "full"):
+    """A dashboard server on a free 127.0.0.1 port publishing ``edition``; yields its URL."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with open(log, "w") as handle:
         proc = subprocess.Popen(
             [sys.executable, str(ROOT / "server.py"),
              "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true"],
-            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT,
+            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env={**os.environ, "IMPROVEMENT_EDITION": edition},
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -90,6 +92,19 @@ def server_url(tmp_path_factory) -> str:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory) -> str:
+    with serve(tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def staff_server_url(tmp_path_factory) -> str:
+    """A second server publishing the staff edition (the intranet one)."""
+    with serve(tmp_path_factory.mktemp("staff-server") / "streamlit.log", edition="staff") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,19 @@ PAGES = {
     "scrutiny": "Scrutiny",
     "staff-results": "Staff results",
     "data": "Data",
+    "accessibility": "Accessibility statement",
 }
 
-#: axe findings below the blocking impact, printed at the end of every run.
-AXE_REPORT: list[str] = []
+
+def edition_pages(edition: str) -> dict[str, str]:
+    """url path -> title of every page an edition publishes; its first page is also at /."""
+    from loaders.settings import edition_pages as sections, page_registry
+
+    registry = sections(edition)
+    paths = [path for section in registry.values() for path in section]
+    titles = {path: page_registry()[path]["title"] for path in paths}
+    return {"": titles[paths[0]], **{p: t for p, t in titles.items() if p != paths[0]}}
+
 
 RUNNING = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"]'
 

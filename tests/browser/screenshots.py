@@ -1,9 +1,12 @@
 """Screenshot every page in headless Chromium: `python -m tests.browser.screenshots [OUT_DIR]`.
 
-Starts its own server on a free 127.0.0.1 port, opens each page, waits for its script to
-finish and saves a full-page PNG (default folder: screenshots/)."""
+Starts its own server on a free 127.0.0.1 port in the chosen edition (``--edition staff``),
+opens each page it publishes, waits for its script to finish and saves a full-page PNG
+named ``EDITION-PAGE.png`` (default folder: screenshots/)."""
 from __future__ import annotations
 
+import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.browser.conftest import CHROMIUM_FLAGS, ROOT, chromium_path, free_port, wait_healthy
-from tests.browser.driving import PAGES, open_page
+from tests.browser.driving import edition_pages, open_page
 
 
 # Streamlit scrolls inside its main section, so a full-page shot needs a tall viewport.
@@ -19,25 +22,26 @@ SCROLL_HEIGHT = """Math.max(...[...document.querySelectorAll('[data-testid="stMa
     .map(e => e.scrollHeight), document.body.scrollHeight) + 40"""
 
 
-def main(out_dir: Path) -> None:
+def main(out_dir: Path, edition: str = "full") -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     proc = subprocess.Popen([sys.executable, str(ROOT / "server.py"),
                              "--server.address", "127.0.0.1", "--server.port", str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "IMPROVEMENT_EDITION": edition})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            for path in PAGES:
+            for path in edition_pages(edition):
                 page.set_viewport_size({"width": 1400, "height": 1000})
                 open_page(page, url, path)
                 height = page.evaluate(SCROLL_HEIGHT)
                 page.set_viewport_size({"width": 1400, "height": min(max(height, 1000), 6000)})
                 page.wait_for_timeout(800)
-                target = out_dir / f"{path or 'overview'}.png"
+                target = out_dir / f"{edition}-{path or 'home'}.png"
                 page.screenshot(path=str(target), full_page=True)
                 print(target)
             browser.close()
@@ -47,4 +51,8 @@ def main(out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots")
+    parser = argparse.ArgumentParser(prog="python -m tests.browser.screenshots", description=__doc__)
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--edition", default="full", help="full or staff (config/editions.toml)")
+    arguments = parser.parse_args()
+    main(arguments.out, arguments.edition)

@@ -1,30 +1,21 @@
 """Real-browser suite: every page opens in headless Chromium, its script finishes without
-an exception, its charts are drawn, and axe-core finds no serious or critical violation.
-Findings of lower impact are printed on every run."""
+an exception, its charts are drawn, and axe-core finds no violation at any impact level in
+the page's resting state (bar the Streamlit-internal findings of axe_allowlist.toml, which
+are printed on every run). Opened states and the keyboard are in their own modules."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.driving import AXE_REPORT, PAGES, open_page, page_problems, settle
+from tests.browser.axe_check import scan
+from tests.browser.driving import PAGES, open_page, page_problems, settle
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
 SECTIONS = {"Overview": "Improvement board", "Culture": "Improvement board", "Partnership": "Improvement board",
             "Governance": "Improvement board", "Scrutiny": "Scrutiny committee", "Staff results": "Staff",
-            "Data": "Officers"}
-BLOCKING = {"serious", "critical"}
-
-
-def axe_findings(page) -> list[dict]:
-    results = AXE.run(page, options={"resultTypes": ["violations"]})
-    return results.response["violations"]
-
-
-def describe(finding: dict) -> str:
-    targets = [node["target"] for node in finding["nodes"]][:3]
-    return f"[{finding['impact']}] {finding['id']}: {finding['help']} ({len(finding['nodes'])} nodes, e.g. {targets})"
+            "Data": "Officers", "Accessibility statement": "About"}
+#: Pages of text only (no chart to wait for).
+TEXT_PAGES = {"accessibility"}
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
@@ -32,13 +23,11 @@ def test_page_opens_clean_and_accessible(page, server_url, path):
     open_page(page, server_url, path)
     assert page.locator("h1").first.inner_text().strip() == PAGES[path]
     assert page_problems(page) == []
-    assert page.locator(".js-plotly-plot").count() >= 1, "no chart drawn"
+    assert path in TEXT_PAGES or page.locator(".js-plotly-plot").count() >= 1, "no chart drawn"
     assert PAGES[path] in page.title(), f"page title is {page.title()!r}"
 
-    findings = axe_findings(page)
-    AXE_REPORT.extend(f"/{path}: {describe(f)}" for f in findings if f["impact"] not in BLOCKING)
-    blocking = [describe(f) for f in findings if f["impact"] in BLOCKING]
-    assert blocking == [], "\n".join(blocking)
+    failures = scan(page, f"/{path} at rest")
+    assert failures == [], "\n".join(failures)
 
 
 def test_navigation_reaches_every_page(page, server_url):

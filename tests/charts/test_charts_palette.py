@@ -66,3 +66,46 @@ def test_readable_falls_back_to_text_for_light_colours(contrast):
 
 def test_rgba_keeps_the_palette_colour():
     assert palette.rgba("#12436D", 0.15) == "rgba(18,67,109,0.15)"
+
+
+# WCAG 1.4.11 (non-text contrast, 3:1) for the colours charts draw with.
+
+def test_categorical_colours_reach_3_to_1_on_white(contrast):
+    for colour in palette.PALETTE:
+        assert contrast(colour, "#FFFFFF") >= 3.0, colour
+
+
+def test_neighbouring_categorical_colours_reach_3_to_1(contrast):
+    """Series take the palette in order (trend lines, legend swatches side by side)."""
+    for first, second in zip(palette.PALETTE, palette.PALETTE[1:]):
+        assert contrast(first, second) >= 3.0, (first, second)
+
+
+def test_status_colours_reach_3_to_1_on_white(contrast):
+    """Stacked status bars separate segments with white lines (next test), so each status
+    colour must stand out from white; neighbouring statuses themselves need not (the GOV.UK
+    RAG colours do not: Amber and Green are 1.05:1), and each carries its word."""
+    for status, colour in palette.STATUS_COLOURS.items():
+        assert contrast(colour, "#FFFFFF") >= 3.0, status
+    assert contrast(palette.STATUS_COLOURS["Amber"], palette.STATUS_COLOURS["Green"]) < 3.0
+
+
+def test_stacked_bars_separate_their_segments_with_white_lines():
+    import pandas as pd
+
+    from charts.actions import status_over_time
+    from charts.survey import answer_distribution
+
+    mix = pd.DataFrame({"snapshot_date": pd.to_datetime(["2024-01-01"] * 3), "status": ["Amber", "Green", "Complete"],
+                        "count": [1, 2, 3]})
+    answers = pd.DataFrame({"question": ["Q"], "pct_negative": [20.0], "pct_neutral": [30.0], "pct_positive": [50.0]})
+    for fig in (status_over_time(mix), answer_distribution(answers)):
+        bars = [t for t in fig.data if t.type == "bar"]
+        assert fig.layout.barmode == "stack" and len(bars) == 3
+        for bar in bars:
+            assert bar.marker.line.color.upper() in ("#FFFFFF", "WHITE") and bar.marker.line.width >= 1, bar.name
+
+
+def test_event_and_text_colours_reach_3_to_1_on_white(contrast):
+    for kind, colour in palette.EVENT_COLOURS.items():
+        assert contrast(colour, "#FFFFFF") >= 3.0, kind

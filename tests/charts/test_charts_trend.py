@@ -124,11 +124,14 @@ def test_milestones_inside_range_are_drawn_and_outside_are_not(table, events):
 
 
 def test_milestone_colours_follow_event_kind_and_labels_do_not_share_a_row_slot(events):
+    from charts.palette import EVENT_COLOURS
+
     fig = go.Figure(go.Scatter(x=["2022-01-01", "2025-12-31"], y=[0, 1]))
     add_milestones(fig, events)
     colours = {s.name.removeprefix("milestone: "): s.line.color for s in fig.layout.shapes}
-    assert colours["First Best Value Notice"] == "#801650"
-    assert colours["Improvement Board set up"] == "#12436D"
+    assert colours["First Best Value Notice"] == EVENT_COLOURS["notice"]
+    assert colours["Improvement Board set up"] == EVENT_COLOURS["board"]
+    assert not set(colours.values()) & set(PALETTE[:3]), "a milestone must not look like a theme's line"
     labels = [a for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
     assert len(labels) == len(events)
     # neighbours close in time (auditor letter, framework report) sit on different rows
@@ -179,3 +182,13 @@ def test_named_themes_keep_their_style_on_every_chart():
     assert alone["Governance"] == together["Governance"] == PALETTE[2]
     assert alone["Partnership"] == together["Partnership"] == PALETTE[1]
     assert colours(["Staff", "Partner"]) == {"Staff": PALETTE[0], "Partner": PALETTE[1]}
+
+
+def test_a_short_label_is_drawn_and_the_full_label_stays_in_the_alt_text(table, events):
+    events = events.assign(short_label=pd.Series([None] * len(events), dtype="string"))
+    events.loc[1, "short_label"] = "Framework"
+    fig = trend_chart(table, events=events, start=events["date"].min(), end=events["date"].max())
+    drawn = [a.text for a in fig.layout.annotations if (a.name or "").startswith("milestone")]
+    assert "Framework" in drawn and events.loc[1, "label"] not in drawn
+    assert events.loc[0, "label"] in drawn       # no short label: the label is drawn
+    assert f"{events.loc[1, 'label']} (" in alt_text(fig)

@@ -1,0 +1,103 @@
+"""The one-page board summary: a self-contained, print-ready HTML document.
+
+Headline figures for culture, partnership and governance with their change and verdict,
+the improvement-journey chart (inline SVG, with its milestones keyed beside it), and
+the notice's expectations with their RAG judgement in words and the reasons for it. It
+needs no network, no script and no web font, prints on one A4 page (open it, then Print
+or Save as PDF), and reads in a screen reader: the chart has its alt text, and its data
+sits in a table under it. Every value is HTML-escaped.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from charts.palette import JUDGEMENT_COLOURS, text_on
+from exports.summary_svg import journey_svg
+from metrics.headlines import Headline
+
+CSS = """
+@page { size: A4 portrait; margin: 9mm 10mm; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #0B0C0C;
+       font-size: 9.5pt; line-height: 1.3; margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 15pt; margin: 0 0 2pt; } h2 { font-size: 11pt; margin: 6pt 0 3pt; }
+p.meta { color: #505A5F; margin: 0 0 4pt; } h2 .source { font-weight: 400; font-size: 9pt; }
+.cards { display: flex; gap: 6pt; } .card { flex: 1; min-width: 0; box-sizing: border-box; border: 1px solid #B1B4B6; padding: 5pt 7pt; }
+.card .value { font-size: 16pt; font-weight: 700; } .card .label { font-weight: 600; }
+.card { font-size: 8pt; }
+ol.key { flex: 0 0 30%; font-size: 7.5pt; margin: 2pt 0 0; padding-left: 14pt; }
+table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
+col.ref { width: 6%; } col.text { width: 33%; } col.rating { width: 19%; } col.evidence { width: 42%; }
+th, td { border: 1px solid #B1B4B6; padding: 1.5pt 3pt; text-align: left; vertical-align: top; }
+th { background: #F3F2F1; } tr { break-inside: avoid; }
+td.rating { font-weight: 700; } .move { font-weight: 400; }
+.status { border-left: 4pt solid #12436D; padding: 2pt 6pt; margin: 4pt 0; font-weight: 600; }
+ol.key span { white-space: nowrap; } .journey { display: flex; gap: 6pt; align-items: center; }
+.journey .chart { flex: 1 1 70%; min-width: 0; }
+details { font-size: 8.5pt; margin-top: 3pt; } .rule { font-size: 8pt; color: #505A5F; }
+@media print { details { display: none; } }
+"""
+
+
+def _card(headline: Headline, since: str) -> str:
+    value = "–" if headline.value is None else f"{headline.value:.0f}%"
+    return (f'<div class="card"><div class="label">{escape(headline.label)}</div>'
+            f'<div class="value">{value}</div><div>{escape(headline.sentence)}</div><div>{escape(since)}</div></div>')
+
+
+def _rating_cell(rating: str, words: str, movement: str) -> str:
+    fill = JUDGEMENT_COLOURS.get(rating, JUDGEMENT_COLOURS["None"])
+    moved = f'<br><span class="move">{escape(movement)}.</span>' if movement else ""
+    return f'<td class="rating" style="background:{fill};color:{text_on(fill)}">{escape(words)}{moved}</td>'
+
+
+def _expectations(judgements: pd.DataFrame) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(str(r.id))}</td><td>{escape(str(r.expectation))}</td>"
+        f"{_rating_cell(str(r.rating), str(r.judgement), str(r.movement or ''))}<td>{escape(str(r.reasons))}</td></tr>"
+        for r in judgements.itertuples())
+    return ("<table><colgroup><col class=\"ref\"><col class=\"text\"><col class=\"rating\">"
+            "<col class=\"evidence\"></colgroup><thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Expectation</th>"
+            "<th scope=\"col\">Judgement</th><th scope=\"col\">Evidence</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def _data_table(journey: pd.DataFrame) -> str:
+    shown = journey.dropna(subset=["value"]).sort_values(["series", "date"])
+    rows = "".join(f"<tr><td>{escape(str(r.series))}</td><td>{r.date:%d %b %Y}</td><td>{r.value:.0f}%</td></tr>"
+                   for r in shown.itertuples())
+    return ("<details><summary>The chart's data, as a table</summary><table><thead><tr><th scope=\"col\">Front"
+            "</th><th scope=\"col\">Date</th><th scope=\"col\">Score</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></details>")
+
+
+def board_summary_html(*, organisation: str, generated: pd.Timestamp, headlines: list[Headline],
+                       journey: pd.DataFrame, events: pd.DataFrame, finding: str, judgements: pd.DataFrame,
+                       rule: str, source: str, status: str, since: list[str]) -> str:
+    """The whole summary as one HTML document (UTF-8 text). ``finding`` is the chart's main
+    finding in a sentence (its alt text, without what the interactive chart adds)."""
+    alt = f"{finding} Numbered dashed lines are the milestones listed beside the chart."
+    key = "".join(f"<li>{escape(str(e.label))} <span>({e.date:%b %Y})</span></li>" for e in events.itertuples())
+    expectations = (_expectations(judgements) if len(judgements)
+                    else "<p>No expectations file loaded: add expectations.csv to the data folder.</p>")
+    return f"""<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Improvement summary</title><style>{CSS}</style></head>
+<body><main>
+<h1>Improvement summary</h1>
+<p class="meta">{escape(organisation)}{". " if organisation else ""}Produced {generated.day} {generated:%B %Y} by the
+Improvement Dashboard. A survey change is called a real change when it is too big to be a fluke of who
+happened to answer (95% interval); otherwise it is within the noise: too small to be sure it is real.</p>
+<p class="status">{escape(status)}</p>
+<h2>Headline figures</h2>
+<div class="cards">{''.join(_card(h, s) for h, s in zip(headlines, since))}</div>
+<h2>The improvement journey</h2>
+<figure style="margin:0"><div class="journey"><div class="chart">{journey_svg(journey, events, alt)}</div>
+<ol class="key">{key}</ol></div>
+<figcaption class="rule">{escape(alt)}</figcaption></figure>
+{_data_table(journey)}
+<h2>What is expected, and the evidence <span class="source">(from the {escape(source)})</span></h2>
+{expectations}
+<p class="rule">How the judgement is made: {escape(rule)}</p>
+</main></body></html>
+"""

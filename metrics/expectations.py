@@ -1,0 +1,218 @@
+"""Each expectation of a notice or peer challenge judged on its evidence.
+
+The evidence an expectation names (expectations.csv) is read from the canonical frames:
+its improvement areas' and references' actions at the latest snapshot (how many are
+complete, overdue, at Red), its survey measures' theme scores from the first wave to the
+latest (with Newcombe's interval, so a change is called real only when it is more than
+chance) and its milestones. The judgement is a RAG rating with its words, by the rule in
+config/expectations.toml, and the reasons that led to it, so a board can challenge it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import textwrap
+
+import pandas as pd
+
+from loaders.expectations import split_list
+from metrics.actions import CLOSED, COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
+from metrics.change import newcombe_difference
+from metrics.trends import theme_trend
+
+JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
+                     "milestones", "reasons", "previous_rating", "movement"]
+RATING_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
+AUDIENCE_NAMES = {"staff": "staff survey", "partner": "partner survey"}
+
+
+@dataclass
+class Evidence:
+    """What one expectation's linked data says."""
+    actions: pd.DataFrame                       # linked actions at the latest snapshot
+    measures: list[dict] = field(default_factory=list)   # one per survey measure with figures
+    milestones: list[str] = field(default_factory=list)  # "Label (Mon YYYY)"
+
+    @property
+    def in_scope(self) -> pd.DataFrame:
+        return self.actions[~self.actions["status"].isin(OUT_OF_SCOPE)]
+
+    @property
+    def pct_complete(self) -> float | None:
+        scope = self.in_scope
+        return None if scope.empty else 100.0 * (scope["status"] == COMPLETE).sum() / len(scope)
+
+    @property
+    def overdue(self) -> list[str]:
+        return sorted(overdue_actions(self.actions)["reference"].dropna().unique()) if len(self.actions) else []
+
+    @property
+    def overdue_detail(self) -> list[str]:
+        """'CCC-06 “Embed cultural change…” (due 30 Sep 2024, 16 days late)' per overdue action."""
+        late = overdue_actions(self.actions) if len(self.actions) else self.actions
+        return [f"{r.reference} “{textwrap.shorten(str(r.action), 60, placeholder='…')}” (due {_day(r.due_date)}, "
+                f"{r.days_overdue} days late)"
+                for r in late.sort_values("reference").itertuples()]
+
+    @property
+    def at_red(self) -> list[str]:
+        return sorted(self.actions.loc[self.actions["status"] == "Red", "reference"].dropna().unique())
+
+
+def linked_actions(expectation: pd.Series, actions: pd.DataFrame) -> pd.DataFrame:
+    """The expectation's actions (by improvement area or reference) at the latest snapshot."""
+    if actions.empty:
+        return actions.iloc[0:0]
+    latest = latest_snapshot(actions)
+    areas = {a.casefold() for a in split_list(expectation.get("action_areas"))}
+    refs = {r.casefold() for r in split_list(expectation.get("action_refs"))}
+    hit = (latest["area"].fillna("").str.casefold().isin(areas)
+           | latest["reference"].fillna("").str.casefold().isin(refs))
+    return latest.loc[hit.to_numpy()].sort_values("reference").reset_index(drop=True)
+
+
+def measure_evidence(measure: str, surveys: pd.DataFrame, codebook: pd.DataFrame, min_size: int,
+                     confidence: float) -> dict | None:
+    """One ``audience:theme`` measure from its first published wave to its latest, or None
+    when it has fewer than two published waves' figures (small waves stay hidden)."""
+    audience, theme = (part.strip() for part in measure.split(":", 1))
+    trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence).dropna(subset=["value"])
+    if trend.empty:
+        return None
+    first, last = trend.iloc[0], trend.iloc[-1]
+    diff, lower, upper = newcombe_difference(first["value"] / 100, int(first["n"]), last["value"] / 100,
+                                             int(last["n"]), confidence)
+    real = not pd.isna(diff) and (lower > 0 or upper < 0)
+    return {"measure": measure, "label": measure_label(measure),
+            "first_date": first["date"], "first": float(first["value"]), "last_date": last["date"],
+            "last": float(last["value"]), "n": int(last["n"]), "waves": len(trend),
+            "change": None if len(trend) < 2 else round(float(last["value"]) - float(first["value"]), 1),
+            "real": real and len(trend) >= 2}
+
+
+def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.DataFrame,
+                    codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float = 0.95) -> Evidence:
+    measures = [measure_evidence(m, surveys, codebook, min_size, confidence)
+                for m in split_list(expectation.get("survey_measures"))]
+    kinds = set(split_list(expectation.get("milestone_kinds")))
+    milestones = [f"{row.label} ({row.date:%b %Y})" for row in events.itertuples() if str(row.kind) in kinds]
+    return Evidence(linked_actions(expectation, actions), [m for m in measures if m], milestones)
+
+
+def judge(evidence: Evidence, rules: dict) -> tuple[str, list[str]]:
+    """(rating, reasons): rating is Green, Amber, Red or None, by the rule in ``rules``."""
+    limits = rules["thresholds"]
+    pct, measures = evidence.pct_complete, [m for m in evidence.measures if m["change"] is not None]
+    reasons = _action_reasons(evidence) + [_measure_sentence(m) for m in evidence.measures]
+    if pct is None and not measures:
+        return "None", reasons or ["Nothing linked to this expectation has a figure yet."]
+    falling = [m for m in measures if m["real"] and m["change"] < 0]
+    if (pct is not None and pct < limits["red_below_pct_complete"]) or falling:
+        return "Red", reasons
+    actions_ok = pct is None or (pct >= limits["green_min_pct_complete"] and not evidence.overdue
+                                 and not evidence.at_red)
+    surveys_ok = all(m["real"] and m["change"] > 0 for m in measures)
+    return ("Green" if actions_ok and surveys_ok else "Amber"), reasons
+
+
+def _action_reasons(evidence: Evidence) -> list[str]:
+    scope = evidence.in_scope
+    if scope.empty:
+        return []
+    done = int((scope["status"] == COMPLETE).sum())
+    reasons = [f"{done} of {len(scope)} linked actions complete ({evidence.pct_complete:.0f}%)"]
+    if evidence.overdue:
+        reasons.append(f"{len(evidence.overdue)} overdue: {', '.join(evidence.overdue_detail)}")
+    if evidence.at_red:
+        reasons.append(f"{len(evidence.at_red)} at Red ({', '.join(evidence.at_red)})")
+    return reasons
+
+
+def _measure_sentence(m: dict) -> str:
+    now = f"{m['label']} {m['last']:.0f}% positive in {m['last_date']:%b %Y}"
+    if m["change"] is None:
+        return f"{now}; no earlier wave to compare"
+    word = "up" if m["change"] > 0 else "down"
+    amount = f"{word} {abs(m['change']):.0f} points" if round(m["change"]) else "no change"
+    verdict = "a real change" if m["real"] else "within the noise"
+    return f"{now}, {amount} since the first survey ({m['first_date']:%b %Y}): {verdict}"
+
+
+def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: pd.DataFrame,
+                       codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, min_size: int,
+                       confidence: float = 0.95, compare: bool = True) -> pd.DataFrame:
+    """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
+    each is judged again on what was known at the previous report (``previous_rating``) and
+    ``movement`` says whether the judgement went up, down or stayed."""
+    rows = []
+    for _, expectation in expectations.iterrows():
+        evidence = gather_evidence(expectation, actions, surveys, codebook, events, min_size, confidence)
+        rating, reasons = judge(evidence, rules)
+        rows.append({
+            "id": expectation["id"], "expectation": expectation["expectation"], "source": expectation["source"],
+            "front": expectation["front"], "rating": rating, "judgement": rules["words"][rating],
+            "actions": "; ".join(_action_reasons(evidence)) or "None linked",
+            "surveys": "; ".join(_measure_sentence(m) for m in evidence.measures) or "None linked",
+            "milestones": "; ".join(evidence.milestones) or "None linked",
+            "reasons": "; ".join(reasons) + ".", "previous_rating": None, "movement": "",
+        })
+    out = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+    before = previous_report_date(actions)
+    if compare and before is not None and len(out):
+        earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
+                                     surveys[surveys["wave_date"] <= before], codebook, events, rules, min_size,
+                                     confidence, compare=False)
+        out["previous_rating"] = earlier["rating"].to_numpy()
+        out["movement"] = [movement(now, then, before) for now, then in zip(out["rating"], out["previous_rating"])]
+    return out
+
+
+def previous_report_date(actions: pd.DataFrame) -> pd.Timestamp | None:
+    """The reporting date before the latest one (None with fewer than two reports)."""
+    dates = sorted(actions["snapshot_date"].dropna().unique())
+    return pd.Timestamp(dates[-2]) if len(dates) >= 2 else None
+
+
+def movement(now: str, then: str, before: pd.Timestamp) -> str:
+    """'Up from Amber at the 17 Sep 2024 report' / 'Down from Green …' / 'No change since …'."""
+    when = f"the {_day(before)} report"
+    if now == then:
+        return f"No change since {when}"
+    if now in RATING_ORDER and then in RATING_ORDER:
+        direction = "Up" if RATING_ORDER[now] > RATING_ORDER[then] else "Down"
+        return f"{direction} from {then} at {when}"
+    return f"Was {'no evidence' if then == 'None' else then} at {when}"
+
+
+def _day(date) -> str:
+    stamp = pd.Timestamp(date)
+    return f"{stamp.day} {stamp:%b %Y}"
+
+
+def measure_label(measure: str) -> str:
+    """'staff:governance' -> 'Governance questions (staff survey)'."""
+    audience, theme = (part.strip() for part in measure.split(":", 1))
+    return f"{theme.capitalize()} questions ({AUDIENCE_NAMES.get(audience, audience + ' survey')})"
+
+
+def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: bool = True) -> pd.DataFrame:
+    """The linked actions for display: reference, action, area, status, due date, overdue,
+    and the owner only where the edition may show names."""
+    linked = linked_actions(expectation, actions)
+    overdue = set(overdue_actions(linked)["reference"]) if len(linked) else set()
+    columns = ["reference", "action", "area", "status", "due_date", *(["owner"] if with_owner else [])]
+    out = linked[columns].copy()
+    out["status"] = out["status"].astype("string")
+    out.insert(5, "overdue", ["Yes" if r in overdue else "No" for r in linked["reference"]])
+    out["open"] = ~linked["status"].isin(CLOSED).to_numpy()
+    return out
+
+
+def rule_sentence(rules: dict) -> str:
+    """The judgement rule in plain English, from the same thresholds ``judge`` uses."""
+    low, high = rules["thresholds"]["red_below_pct_complete"], rules["thresholds"]["green_min_pct_complete"]
+    return (f"Red: under {low:g}% of the linked actions complete, or a linked survey score genuinely down since "
+            f"the first survey. Green: at least {high:g}% of the linked actions complete, none overdue, none "
+            "rated Red, and every linked survey score genuinely up since the first survey. Amber: anything "
+            "in between. 'No evidence yet': nothing linked has a figure. 'Genuinely' means by more than "
+            "chance could explain (95% interval).")

@@ -1,0 +1,88 @@
+"""What the Overview page and the printed board summary show, composed once for both:
+the three fronts' headline figures, the expectations' judgements and each expectation's
+survey evidence wave by wave. Pure: frames in, frames and Headlines out."""
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders.expectations import split_list
+from metrics.change import newcombe_difference
+from metrics.headlines import Headline, series_headline
+from metrics.trends import TREND_COLUMNS, theme_trend
+
+#: (series in the journey, label on the card, whether it is a sample with noise)
+FRONTS = (
+    ("Culture", "Culture: staff survey, % positive", True),
+    ("Partnership", "Partnership: partner survey, % positive", True),
+    ("Governance", "Governance: improvement actions complete", False),
+)
+
+
+def front_headlines(journey: pd.DataFrame, confidence: float = 0.95) -> list[Headline]:
+    """Culture, partnership and governance: latest figure, change since the previous wave or
+    snapshot, and whether the change is real or noise."""
+    return [series_headline(journey, series, label, sampled=sampled, confidence=confidence)
+            for series, label, sampled in FRONTS]
+
+
+def measure_trends(expectation: pd.Series, surveys: pd.DataFrame, codebook: pd.DataFrame, min_size: int,
+                   confidence: float = 0.95) -> pd.DataFrame:
+    """The expectation's survey measures wave by wave (suppressed waves stay blank), with
+    a ``measure`` column; TREND_COLUMNS otherwise."""
+    parts = []
+    for measure in split_list(expectation.get("survey_measures")):
+        audience, theme = (p.strip() for p in measure.split(":", 1))
+        trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence)
+        parts.append(trend.assign(measure=f"{theme.capitalize()} ({audience} survey)"))
+    if not parts:
+        return pd.DataFrame(columns=["measure", *TREND_COLUMNS])
+    return pd.concat(parts, ignore_index=True)[["measure", *TREND_COLUMNS]]
+
+
+def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confidence: float = 0.95) -> str:
+    """'Since Sep 2022: up 35 points, a real change.' The change over the whole journey,
+    which a change since the previous wave alone can hide."""
+    points = journey[(journey["series"] == series)].dropna(subset=["value"]).sort_values("date")
+    if len(points) < 2:
+        return ""
+    first, last = points.iloc[0], points.iloc[-1]
+    change = float(last["value"]) - float(first["value"])
+    amount = f"{'up' if change > 0 else 'down'} {abs(change):.0f} points" if round(change) else "no change"
+    if not sampled:
+        return f"Since {first['date']:%b %Y}: {amount}."
+    _, lower, upper = newcombe_difference(first["value"] / 100, int(first["n"]), last["value"] / 100,
+                                          int(last["n"]), confidence)
+    verdict = "a real change" if lower > 0 or upper < 0 else "within the noise"
+    return f"Since {first['date']:%b %Y}: {amount}, {verdict}."
+
+
+def as_at_sentence(surveys: pd.DataFrame, actions: pd.DataFrame, events: pd.DataFrame) -> str:
+    """How recent the figures are, and the latest notice milestone, in one sentence."""
+    parts = [f"{audience} survey {date:%b %Y}" for audience, date in
+             surveys.groupby("audience", observed=True)["wave_date"].max().sort_index(ascending=False).items()]
+    if len(actions):
+        latest = actions["snapshot_date"].max()
+        parts.append(f"action report {latest.day} {latest:%b %Y}")
+    text = f"Latest figures: {', '.join(parts)}." if parts else "No figures yet."
+    notices = events[events["kind"] == "notice"].sort_values("date")
+    if len(notices):
+        last = notices.iloc[-1]
+        text += f" Latest notice milestone: {last['label']} ({last['date'].day} {last['date']:%b %Y})."
+    return text[0].upper() + text[1:]
+
+
+def expectations_sentence(judgements: pd.DataFrame) -> str:
+    """'5 expectations: 3 Green and 2 Amber; since the 17 Sep 2024 report, 3 moved up and none down.'"""
+    if judgements.empty:
+        return ""
+    counts = judgements["rating"].value_counts()
+    names = {"Green": "Green", "Amber": "Amber", "Red": "Red", "None": "without evidence yet"}
+    listed = [f"{counts[r]} {names[r]}" for r in names if r in counts]
+    said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    text = f"{len(judgements)} expectations: {said}."
+    moved = judgements["movement"].fillna("")
+    up, down = moved.str.startswith("Up").sum(), moved.str.startswith("Down").sum()
+    if up or down:
+        when = moved[moved.str.startswith(("Up", "Down"))].iloc[0].split(" at ", 1)[1]
+        text = text[:-1] + f"; since {when}, {up or 'none'} moved up and {down or 'none'} down."
+    return text

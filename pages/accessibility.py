@@ -1,0 +1,10 @@
+"""Accessibility statement: the model statement of the 2018 regulations, with the
+dashboard's known limits listed honestly (loaders/accessibility.py composes it from
+config/)."""
+import streamlit as st
+
+import ui
+from loaders.accessibility import accessibility_statement
+
+st.title("Accessibility statement")
+st.markdown(accessibility_statement(ui.settings().organisation))

@@ -1,0 +1,66 @@
+"""Editions: the staff edition registers only its pages (no URL of the full edition runs in
+it), its Overview names no action owner and offers nothing to upload; an unknown edition
+name publishes the staff edition, never more."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from loaders.bundle import load_bundle
+from loaders.settings import chosen_edition, edition_pages, editions, page_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+STAFF_PAGES = {"staff-results", "overview", "accessibility"}
+
+
+def app(monkeypatch, edition: str) -> AppTest:
+    monkeypatch.setenv("IMPROVEMENT_EDITION", edition)
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+
+def published(edition: str) -> set[str]:
+    return {path for paths in edition_pages(edition).values() for path in paths}
+
+
+def test_editions_are_declared_with_known_pages():
+    assert set(editions()) == {"full", "staff"}
+    assert published("full") == set(page_registry())
+    assert published("staff") == STAFF_PAGES
+
+
+@pytest.mark.parametrize("name", ["", "Full ", "public", "admin"])
+def test_an_unknown_edition_name_fails_closed(name):
+    assert chosen_edition(name) == ("full" if name.strip().casefold() == "full" else "staff")
+
+
+def test_staff_edition_registers_no_page_of_the_full_edition(monkeypatch):
+    at = app(monkeypatch, "staff").run()
+    assert not at.exception and at.title[0].value == "Staff results"
+    for path in sorted(published("full") - STAFF_PAGES):
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page_registry()[path]["script"])
+
+
+def test_staff_overview_names_no_owner_and_has_no_upload(monkeypatch):
+    at = app(monkeypatch, "staff")
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert not at.exception and not at.error
+    frames = [getattr(frame.value, "data", frame.value) for frame in at.dataframe]
+    assert frames and not [f for f in frames if "Owner" in f.columns or "owner" in f.columns]
+    owners = set(load_bundle(ROOT / "data" / "sample").actions["owner"].dropna())
+    action_tables = [f for f in frames if "Action" in f.columns]
+    assert action_tables and all(not set(f.astype(str).stack()) & owners for f in action_tables)
+    assert not at.get("file_uploader")
+    assert any("Read-only" in c.value for c in at.caption)
+
+
+def test_full_overview_shows_owners_to_officers(monkeypatch):
+    at = app(monkeypatch, "full")
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert not at.exception
+    columns = [list(getattr(frame.value, "data", frame.value).columns) for frame in at.dataframe]
+    assert any("Owner" in c for c in columns)

@@ -1,0 +1,90 @@
+"""The printable board summary: the headline figures, the journey chart (SVG with alt
+text, its milestones numbered and keyed), and every expectation with its words; all text
+escaped, no owner named. Printing on one A4 page is checked in the browser suite."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from charts.text import alt_text, first_sentence
+from charts.trend import trend_chart
+from exports.board_summary import board_summary_html
+from loaders.bundle import load_bundle
+from loaders.expectations import load_judgement_rules
+from metrics.expectations import judge_expectations, rule_sentence
+from metrics.overview import front_headlines
+from metrics.trends import improvement_journey
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def summary_of(data, expectations: pd.DataFrame | None = None) -> tuple[str, dict]:
+    """The summary of a bundle, as the Overview page builds it, and what went into it."""
+    expectations = data.expectations if expectations is None else expectations
+    journey = improvement_journey(data.surveys, data.codebook, data.actions, 10, 0.95)
+    fig = trend_chart(journey, x="date", y="value", series="series", events=data.events)
+    rules = load_judgement_rules()
+    judgements = judge_expectations(expectations, data.actions, data.surveys, data.codebook, data.events, rules, 10)
+    parts = {"headlines": front_headlines(journey), "journey": journey, "judgements": judgements,
+             "finding": first_sentence(alt_text(fig))}
+    html = board_summary_html(organisation="Sample Combined Authority", generated=pd.Timestamp("2026-12-01"),
+                              status="Latest figures: now.", since=["a", "b", "c"],
+                              headlines=parts["headlines"], journey=journey, events=data.events,
+                              finding=parts["finding"], judgements=judgements, rule=rule_sentence(rules),
+                              source="Best Value Notice")
+    return html, parts
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_bundle(SAMPLE)
+
+
+def test_summary_carries_the_headlines_the_chart_and_every_judgement(sample):
+    html, parts = summary_of(sample)
+    parsed = Tags()
+    parsed.feed(html)
+    text = " ".join(parsed.text)
+    for headline in parts["headlines"]:
+        assert f"{headline.value:.0f}%" in text and headline.sentence in text
+    for row in parts["judgements"].itertuples():
+        assert row.id in text and row.judgement in text and row.reasons in text
+    assert ("html", {"lang": "en-GB"}) in parsed.tags
+    assert parts["finding"].startswith("Culture rose") and parts["finding"] in text
+    assert all(attrs.get("scope") == "col" for tag, attrs in parsed.tags if tag == "th")
+
+
+def test_the_chart_draws_each_front_and_numbers_every_milestone(sample):
+    html, parts = summary_of(sample)
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert 'role="img"' in svg and "<title id=\"journey-title\">" + parts["finding"] in svg
+    assert svg.count("<polyline") == parts["journey"].dropna(subset=["value"])["series"].nunique() == 3
+    numbers = re.findall(r'font-weight="700" fill="#0B0C0C">(\d+)</text>', svg)
+    assert numbers == [str(i) for i in range(1, len(sample.events) + 1)]
+    key = html[html.index('<ol class="key">'):html.index("</ol>")]
+    assert key.count("<li>") == len(sample.events)
+
+
+def test_no_owner_is_named_and_text_is_escaped(sample):
+    hostile = sample.expectations.copy()
+    hostile.loc[0, "expectation"] = "<script>alert('x')</script> & more"
+    html, _ = summary_of(sample, hostile)
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in html
+    owners = {o for o in sample.actions["owner"].dropna().unique() if len(o) > 3}
+    assert owners and not [o for o in owners if o in html]

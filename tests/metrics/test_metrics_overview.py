@@ -1,0 +1,51 @@
+"""The Overview's composed sentences: the change over the whole journey (which a change
+since the previous wave can hide), how recent the figures are, and how the expectations'
+judgements moved since the previous report."""
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders.model import EVENTS, SURVEY_RESPONSES, conform, empty
+from metrics.expectations import movement, previous_report_date
+from metrics.overview import as_at_sentence, expectations_sentence, since_first
+
+
+def journey(values: list[tuple[str, float, int]], series: str = "Culture") -> pd.DataFrame:
+    return pd.DataFrame([{"series": series, "date": pd.Timestamp(d), "value": v, "n": n} for d, v, n in values])
+
+
+def test_since_first_says_real_only_beyond_chance():
+    big = journey([("2022-09-01", 27.0, 400), ("2023-05-01", 53.0, 400), ("2024-10-01", 62.0, 400)])
+    assert since_first(big, "Culture") == "Since Sep 2022: up 35 points, a real change."
+    small = journey([("2022-09-01", 40.0, 12), ("2024-10-01", 55.0, 12)])
+    assert since_first(small, "Culture") == "Since Sep 2022: up 15 points, within the noise."
+    counted = journey([("2023-03-01", 3.0, 36), ("2024-10-01", 79.0, 43)], series="Governance")
+    assert since_first(counted, "Governance", sampled=False) == "Since Mar 2023: up 76 points."
+    assert since_first(big.iloc[:1], "Culture") == ""
+
+
+def test_as_at_names_each_source_and_the_latest_notice(actions):
+    surveys = conform(pd.DataFrame({"audience": ["staff", "partner"], "wave_date": ["2024-10-01", "2024-09-01"]}),
+                      SURVEY_RESPONSES)
+    plan = actions([("2024-09-17", "A-1", None, "Green"), ("2024-10-16", "A-1", None, "Complete")])
+    events = conform(pd.DataFrame({"date": ["2023-01-24", "2024-09-09", "2024-10-16"],
+                                   "label": ["Notice issued", "Notice not re-issued", "Plan closed"],
+                                   "kind": ["notice", "notice", "plan"]}), EVENTS)
+    assert as_at_sentence(surveys, plan, events) == (
+        "Latest figures: staff survey Oct 2024, partner survey Sep 2024, action report 16 Oct 2024. "
+        "Latest notice milestone: Notice not re-issued (9 Sep 2024).")
+    assert as_at_sentence(empty(SURVEY_RESPONSES), plan.iloc[0:0], empty(EVENTS)) == "No figures yet."
+    assert previous_report_date(plan) == pd.Timestamp("2024-09-17")
+
+
+def test_movement_and_the_expectations_sentence():
+    before = pd.Timestamp("2024-09-17")
+    assert movement("Green", "Amber", before) == "Up from Amber at the 17 Sep 2024 report"
+    assert movement("Red", "Amber", before) == "Down from Amber at the 17 Sep 2024 report"
+    assert movement("Amber", "Amber", before) == "No change since the 17 Sep 2024 report"
+    assert movement("Amber", "None", before) == "Was no evidence at the 17 Sep 2024 report"
+    table = pd.DataFrame({"rating": ["Green", "Amber", "Red"],
+                          "movement": [movement("Green", "Amber", before), movement("Amber", "Amber", before),
+                                       movement("Red", "Amber", before)]})
+    assert expectations_sentence(table) == ("3 expectations: 1 Green, 1 Amber and 1 Red; since the 17 Sep 2024 "
+                                            "report, 1 moved up and 1 down.")
