@@ -128,10 +128,11 @@ def stored_section() -> None:
 
 def templates_section() -> None:
     st.header("Templates")
-    st.write("Blank workbooks in a layout the dashboard reads, with dropdowns and instructions.")
+    st.write("Blank workbooks in a layout the dashboard reads, with dropdowns and instructions, and an example "
+             "expectations file: the recommendations of an LGA peer challenge, linked to their evidence.")
     columns = st.columns(len(TEMPLATE_KINDS) + 1)
     for column, kind in zip(columns, TEMPLATE_KINDS):
         column.download_button(f"{kind.capitalize()} template (.xlsx)", data=template_xlsx(kind),
                                file_name=f"{kind}_template.xlsx", mime=XLSX, key=f"template_{kind}")
-    columns[-1].download_button("Expectations example: a peer challenge (.csv)", data=EXPECTATIONS_EXAMPLE.read_bytes(),
+    columns[-1].download_button("Expectations example (.csv)", data=EXPECTATIONS_EXAMPLE.read_bytes(),
                                 file_name=EXPECTATIONS_EXAMPLE.name, mime="text/csv", key="template_expectations")

@@ -38,7 +38,7 @@ def test_navigation_reaches_every_page(page, server_url):
         section = SECTIONS[title]
         nav.get_by_test_id("stTopNavSection").filter(has_text=section).click()
         page.get_by_test_id("stTopNavDropdownLink").filter(has_text=title).first.click()
-        page.wait_for_url(f"**/{path}")
+        page.wait_for_url(f"**/{path}", timeout=90_000)
         page.wait_for_function(f"document.querySelector('h1')?.innerText.trim() === {title!r}")
         assert page_problems(page) == []
 
