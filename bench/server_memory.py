@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
+
+from server import free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,29 +29,9 @@ def url_paths() -> list[str]:
     return [path for paths in edition_pages("full").values() for path in paths]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _status_mb(pid: int, field: str) -> float:
     text = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(rf"^{field}:\s+(\d+) kB", text, re.M).group(1)) / 1024
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("server did not become healthy")
 
 
 STATE = "document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
@@ -77,7 +57,7 @@ def server_memory(data_dir: Path, log: Path, timeout_s: float = 240) -> dict | N
         return None
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "IMPROVEMENT_DATA_DIR": str(data_dir)}
     with open(log, "w") as handle:
@@ -85,7 +65,7 @@ def server_memory(data_dir: Path, log: Path, timeout_s: float = 240) -> dict | N
                                  "--server.port", str(port), "--server.headless", "true"],
                                 cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
     try:
-        _wait_healthy(url, proc)
+        wait_healthy(url, proc, timeout=120)
         idle = _status_mb(proc.pid, "VmRSS")
         pages = {}
         with sync_playwright() as pw:
@@ -103,8 +83,4 @@ def server_memory(data_dir: Path, log: Path, timeout_s: float = 240) -> dict | N
         return {"idle_mb": idle, "rss_mb": _status_mb(proc.pid, "VmRSS"), "peak_mb": _status_mb(proc.pid, "VmHWM"),
                 "page_seconds": pages}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
