@@ -74,7 +74,25 @@ def is_full_edition() -> bool:
 
 def show_owner_names() -> bool:
     """False in an edition that must not name people (the staff edition)."""
-    return bool(edition().get("show_owner_names", True))
+    return bool(edition().get("show_owner_names", edition()["name"] == "full"))   # fail closed
+
+
+#: Characters Markdown (and Streamlit's directives such as :red[...]) would act on.
+MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:")
+
+
+#: Web addresses Markdown would turn into links even when escaped (GFM autolinks); a word
+#: joiner (U+2060, invisible) breaks each one, so the address shows but is not a link.
+AUTOLINK_STARTS = ("://", "www.", "@")
+
+
+def plain(text: object) -> str:
+    """Text from the data, escaped so Markdown shows it as written: no links, images or
+    colour directives can be smuggled in through a spreadsheet."""
+    text = str(text)
+    for start in AUTOLINK_STARTS:
+        text = text.replace(start, start[0] + "\u2060" + start[1:])
+    return "".join(f"\\{c}" if c in MARKDOWN_SPECIALS else c for c in text)
 
 
 def data_state(folder: Path) -> str:

@@ -75,12 +75,11 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
 def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     """Load every file of ``data_dir`` (default: the settings' data folder)."""
     data_dir = Path(data_dir) if data_dir is not None else load_settings().data_dir
-    codebook = load_codebook(data_dir / CODEBOOK_FILE) if (data_dir / CODEBOOK_FILE).is_file() else empty(CODEBOOK)
-    events = load_events(data_dir / EVENTS_FILE) if (data_dir / EVENTS_FILE).is_file() else empty(EVENTS)
-    headcount = (load_headcount(data_dir / HEADCOUNT_FILE) if (data_dir / HEADCOUNT_FILE).is_file()
-                 else empty(HEADCOUNT))
     parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in FRAMES}
     sources, findings, unmapped = [], [], []
+    codebook = _reference(data_dir / CODEBOOK_FILE, load_codebook, CODEBOOK, "codebook", sources, findings)
+    events = _reference(data_dir / EVENTS_FILE, load_events, EVENTS, "events", sources, findings)
+    headcount = _reference(data_dir / HEADCOUNT_FILE, load_headcount, HEADCOUNT, "headcount", sources, findings)
     expectations = _expectations(data_dir, sources, findings)
     for entry in read_manifest(data_dir):
         name = entry.pop("file")
@@ -107,18 +106,27 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     )
 
 
-def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
-    """expectations.csv when present; a rejected file is listed with its errors and gives none."""
-    path = data_dir / EXPECTATIONS_FILE
+def _reference(path: Path, read, schema: dict | None, kind: str, sources, findings):
+    """A reference table (codebook, events, headcount, expectations) when present. One that
+    cannot be read is listed with its error and gives an empty table (None without a
+    schema): every page still opens."""
     if not path.is_file():
-        return empty(EXPECTATIONS)
+        return empty(schema) if schema else None
     try:
-        result = expectations_from_sheet(read_text_table(path))
-    except FileRejected as rejected:
-        sources.append({"file": EXPECTATIONS_FILE, "kind": "expectations", "format": rejected.format,
-                        "records": 0, "questions": None, "warnings": 0,
-                        "error": "; ".join(f.message for f in rejected.findings)})
-        findings += _findings(EXPECTATIONS_FILE, "error", rejected.findings)
+        return read(path)
+    except (FileRejected, OSError, ValueError) as problem:
+        items = problem.findings if isinstance(problem, FileRejected) else [Finding(f"Could not read it: {problem}")]
+        sources.append({"file": path.name, "kind": kind, "format": getattr(problem, "format", None), "records": 0,
+                        "questions": None, "warnings": 0, "error": "; ".join(f.message for f in items)})
+        findings += _findings(path.name, "error", items)
+        return empty(schema) if schema else None
+
+
+def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
+    """expectations.csv when present, its warnings listed; a rejected file gives none."""
+    result = _reference(data_dir / EXPECTATIONS_FILE, lambda p: expectations_from_sheet(read_text_table(p)), None,
+                        "expectations", sources, findings)
+    if result is None:
         return empty(EXPECTATIONS)
     _collect(result, EXPECTATIONS_FILE, {}, sources, findings, [])
     return result.frame

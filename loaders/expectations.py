@@ -34,8 +34,11 @@ def is_expectations_table(sheet: Sheet) -> bool:
 
 
 def split_list(text: object) -> list[str]:
-    """``"a; b;"`` -> ``["a", "b"]``: the ";"-separated lists of the expectations file."""
-    return [part.strip() for part in str(text or "").split(";") if part.strip()]
+    """``"a; b;"`` -> ``["a", "b"]``: the ";"-separated lists of the expectations file
+    (a missing value is an empty list)."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
+    return [part.strip() for part in str(text).split(";") if part.strip()]
 
 
 def expectations_from_sheet(sheet: Sheet) -> LoadResult:

@@ -34,7 +34,7 @@ def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
         data_dir=data_dir,
         min_group_size=int(raw["disclosure"]["min_group_size"]),
         confidence=float(raw["statistics"]["confidence"]),
-        edition=chosen_edition(os.environ.get("IMPROVEMENT_EDITION") or publishing.get("edition", "full")),
+        edition=chosen_edition(os.environ.get("IMPROVEMENT_EDITION") or publishing.get("edition", SAFEST_EDITION)),
         organisation=str(publishing.get("organisation", "")),
     )
 

@@ -21,7 +21,7 @@ from metrics.change import newcombe_difference
 from metrics.trends import theme_trend
 
 JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
-                     "milestones", "reasons", "previous_rating", "movement"]
+                     "milestones", "reasons", "reason_list", "previous_rating", "movement"]
 RATING_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
 AUDIENCE_NAMES = {"staff": "staff survey", "partner": "partner survey"}
 
@@ -68,17 +68,19 @@ def linked_actions(expectation: pd.Series, actions: pd.DataFrame) -> pd.DataFram
     refs = {r.casefold() for r in split_list(expectation.get("action_refs"))}
     hit = (latest["area"].fillna("").str.casefold().isin(areas)
            | latest["reference"].fillna("").str.casefold().isin(refs))
-    return latest.loc[hit.to_numpy()].sort_values("reference").reset_index(drop=True)
+    linked = latest.loc[hit.to_numpy()].sort_values("reference", kind="stable")
+    return linked.drop_duplicates("reference").reset_index(drop=True)   # one row per action
 
 
 def measure_evidence(measure: str, surveys: pd.DataFrame, codebook: pd.DataFrame, min_size: int,
                      confidence: float) -> dict | None:
-    """One ``audience:theme`` measure from its first published wave to its latest, or None
-    when it has fewer than two published waves' figures (small waves stay hidden)."""
-    audience, theme = (part.strip() for part in measure.split(":", 1))
+    """One ``audience:theme`` measure from its first published wave to its latest. A measure
+    with no published figure (unknown audience or theme, or every wave too small) is kept
+    with ``last`` None, so the judgement can say so instead of ignoring it."""
+    audience, _, theme = (part.strip() for part in measure.partition(":"))
     trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence).dropna(subset=["value"])
     if trend.empty:
-        return None
+        return {"measure": measure, "label": measure_label(measure), "last": None, "change": None, "real": False}
     first, last = trend.iloc[0], trend.iloc[-1]
     diff, lower, upper = newcombe_difference(first["value"] / 100, int(first["n"]), last["value"] / 100,
                                              int(last["n"]), confidence)
@@ -95,8 +97,9 @@ def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.D
     measures = [measure_evidence(m, surveys, codebook, min_size, confidence)
                 for m in split_list(expectation.get("survey_measures"))]
     kinds = set(split_list(expectation.get("milestone_kinds")))
-    milestones = [f"{row.label} ({row.date:%b %Y})" for row in events.itertuples() if str(row.kind) in kinds]
-    return Evidence(linked_actions(expectation, actions), [m for m in measures if m], milestones)
+    milestones = [f"{row.label} ({row.date:%b %Y})" for row in events.itertuples()
+                  if str(row.kind) in kinds and not pd.isna(row.date)]
+    return Evidence(linked_actions(expectation, actions), measures, milestones)
 
 
 def judge(evidence: Evidence, rules: dict) -> tuple[str, list[str]]:
@@ -104,14 +107,16 @@ def judge(evidence: Evidence, rules: dict) -> tuple[str, list[str]]:
     limits = rules["thresholds"]
     pct, measures = evidence.pct_complete, [m for m in evidence.measures if m["change"] is not None]
     reasons = _action_reasons(evidence) + [_measure_sentence(m) for m in evidence.measures]
-    if pct is None and not measures:
+    if pct is None and not [m for m in evidence.measures if m["last"] is not None]:
         return "None", reasons or ["Nothing linked to this expectation has a figure yet."]
     falling = [m for m in measures if m["real"] and m["change"] < 0]
     if (pct is not None and pct < limits["red_below_pct_complete"]) or falling:
         return "Red", reasons
     actions_ok = pct is None or (pct >= limits["green_min_pct_complete"] and not evidence.overdue
                                  and not evidence.at_red)
-    surveys_ok = all(m["real"] and m["change"] > 0 for m in measures)
+    # every linked measure must have risen by more than chance: one without two published
+    # waves cannot show that, so it holds the judgement at Amber
+    surveys_ok = all(m["change"] is not None and m["real"] and m["change"] > 0 for m in evidence.measures)
     return ("Green" if actions_ok and surveys_ok else "Amber"), reasons
 
 
@@ -129,6 +134,8 @@ def _action_reasons(evidence: Evidence) -> list[str]:
 
 
 def _measure_sentence(m: dict) -> str:
+    if m["last"] is None:
+        return f"{m['label']}: no published figure yet (no such survey or theme, or too few responses)"
     now = f"{m['label']} {m['last']:.0f}% positive in {m['last_date']:%b %Y}"
     if m["change"] is None:
         return f"{now}; no earlier wave to compare"
@@ -154,7 +161,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
             "actions": "; ".join(_action_reasons(evidence)) or "None linked",
             "surveys": "; ".join(_measure_sentence(m) for m in evidence.measures) or "None linked",
             "milestones": "; ".join(evidence.milestones) or "None linked",
-            "reasons": "; ".join(reasons) + ".", "previous_rating": None, "movement": "",
+            "reasons": "; ".join(reasons) + ".", "reason_list": reasons, "previous_rating": None, "movement": "",
         })
     out = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
     before = previous_report_date(actions)
@@ -191,7 +198,7 @@ def _day(date) -> str:
 
 def measure_label(measure: str) -> str:
     """'staff:governance' -> 'Governance questions (staff survey)'."""
-    audience, theme = (part.strip() for part in measure.split(":", 1))
+    audience, _, theme = (part.strip() for part in measure.partition(":"))
     return f"{theme.capitalize()} questions ({AUDIENCE_NAMES.get(audience, audience + ' survey')})"
 
 

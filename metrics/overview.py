@@ -31,7 +31,7 @@ def measure_trends(expectation: pd.Series, surveys: pd.DataFrame, codebook: pd.D
     a ``measure`` column; TREND_COLUMNS otherwise."""
     parts = []
     for measure in split_list(expectation.get("survey_measures")):
-        audience, theme = (p.strip() for p in measure.split(":", 1))
+        audience, _, theme = (p.strip() for p in measure.partition(":"))
         trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence)
         parts.append(trend.assign(measure=f"{theme.capitalize()} ({audience} survey)"))
     if not parts:
@@ -81,8 +81,9 @@ def expectations_sentence(judgements: pd.DataFrame) -> str:
     said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
     text = f"{len(judgements)} expectations: {said}."
     moved = judgements["movement"].fillna("")
-    up, down = moved.str.startswith("Up").sum(), moved.str.startswith("Down").sum()
-    if up or down:
-        when = moved[moved.str.startswith(("Up", "Down"))].iloc[0].split(" at ", 1)[1]
-        text = text[:-1] + f"; since {when}, {up or 'none'} moved up and {down or 'none'} down."
+    up, down, new = (moved.str.startswith(word).sum() for word in ("Up", "Down", "Was"))
+    if up or down or new:
+        when = moved[moved.str.startswith(("Up", "Down", "Was"))].iloc[0].split(" at ", 1)[1]
+        text = text[:-1] + f"; since {when}, {up or 'none'} moved up and {down or 'none'} down"
+        text += f", and {new} {'was' if new == 1 else 'were'} judged for the first time." if new else "."
     return text

@@ -37,7 +37,7 @@ rules = load_judgement_rules()
 judgements = ui.memo(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
                      rules, min_size, conf)
 status = f"{ui.memo(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
-st.info(status, icon=":material/summarize:")
+st.info(ui.plain(status), icon=":material/summarize:")
 
 st.header("Headline figures")
 for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
@@ -59,31 +59,34 @@ ui.chart_block(fig, journey.rename(columns={"series": "Theme", "date": "Date", "
                                             "lower": "Lower 95%", "upper": "Upper 95%",
                                             "n": "Respondents or actions"}), key="journey")
 
-source = data.expectations["source"].dropna().iloc[0] if len(data.expectations) else "the notice"
+sources = [s for s in data.expectations["source"].dropna() if str(s).strip()]
+source = sources[0] if sources else "notice"
 st.header("What is expected, and the evidence")
 if judgements.empty:
     st.info("No expectations yet: add expectations.csv (id, expectation, source, front, action_areas, "
             "action_refs, survey_measures, milestone_kinds) to the data folder.")
 else:
-    st.markdown(f"What the **{source}** asks for, each judged on the evidence it is linked to: its actions at the "
+    st.markdown(f"What the **{ui.plain(source)}** asks for, each judged on the evidence it is linked to: its actions at the "
                 "latest report and its survey scores since the first survey.")
-    summary_table = judgements.rename(columns={"id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
-                                               "movement": "Since the previous report"})
+    summary_table = judgements.assign(   # st.table renders Markdown: text from the data is escaped
+        id=judgements["id"].map(ui.plain), expectation=judgements["expectation"].map(ui.plain),
+        movement=judgements["movement"].map(ui.plain)).rename(columns={
+            "id": "Ref", "expectation": "Expectation", "judgement": "Judgement", "movement": "Since the previous report"})
     st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
                            columns=("Judgement",), colours=JUDGEMENT_COLOURS).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
     owners = ui.show_owner_names()
     for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
         with st.container(border=True):
-            st.subheader(f"{judgement.id}: {judgement.front.capitalize()}")
-            st.markdown(f"“{judgement.expectation}”")
+            st.subheader(f"{ui.plain(judgement.id)}: {judgement.front.capitalize()}")
+            st.markdown(f"“{ui.plain(judgement.expectation)}”")
             ui.rag_label(judgement.rating, judgement.judgement, JUDGEMENT_COLOURS)
             if judgement.movement:
-                st.markdown(f"{judgement.movement}.")
-            st.markdown("\n".join(f"- {reason}" for reason in judgement.reasons.rstrip(".").split("; ")))
+                st.markdown(f"{ui.plain(judgement.movement)}.")
+            st.markdown("\n".join(f"- {ui.plain(reason)}" for reason in judgement.reason_list))
             if judgement.milestones != "None linked":
-                st.markdown(f"Milestones: {judgement.milestones}.")
-            with st.expander(f"{judgement.id}: the actions and survey results behind it"):
+                st.markdown(f"Milestones: {ui.plain(judgement.milestones)}.")
+            with st.expander(f"{ui.plain(judgement.id)}: the actions and survey results behind it"):
                 actions = ui.memo(evidence_actions, expectation, data.actions, with_owner=owners).drop(columns="open")
                 if not actions.empty:
                     st.dataframe(status_styler(actions.rename(columns={

@@ -73,3 +73,14 @@ def test_a_bad_expectations_file_leaves_the_rest_of_the_bundle_alone(tmp_path):
     row = bad.sources[bad.sources["file"] == "expectations.csv"].iloc[0]
     assert "front" in row["error"].lower()
     assert set(bad.findings.loc[bad.findings["file"] == "expectations.csv", "row"]) == {2}
+
+
+def test_a_bad_reference_table_is_listed_and_every_page_still_has_data(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("uploads"))
+    (folder / "events.csv").write_text("when,what\n2024-01-01,Something\n", encoding="utf-8")
+    (folder / "headcount.csv").write_bytes(b"")
+    data = load_bundle(folder)
+    assert data.events.empty and data.headcount.empty and len(data.surveys) and len(data.expectations) == 5
+    errors = dict(zip(data.sources["file"], data.sources["error"]))
+    assert "label" in errors["events.csv"] and errors["headcount.csv"]

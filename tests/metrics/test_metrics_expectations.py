@@ -104,3 +104,26 @@ def test_owner_names_only_where_the_edition_allows(plan):
     without = evidence_actions(expectation(action_areas="Area A"), plan, with_owner=False)
     assert "owner" in with_names and "owner" not in without
     assert with_names.set_index("reference").loc["A-4", "overdue"] == "Yes"
+
+
+def test_a_linked_measure_without_figures_holds_the_judgement_at_amber(plan, codebook):
+    done = expectation(action_refs="A-1; A-2; A-3", survey_measures="nobody:culture")
+    evidence = gather_evidence(done, plan, NO_SURVEYS, codebook([]), NO_EVENTS, 10)
+    rating, reasons = judge(evidence, RULES)
+    assert rating == "Amber" and "no published figure yet" in reasons[-1]
+
+
+def test_one_row_per_action_and_missing_lists_are_empty(plan, codebook):
+    twice = pd.concat([plan, plan[plan["snapshot_date"] == plan["snapshot_date"].max()]], ignore_index=True)
+    linked = linked_actions(expectation(action_areas="Area A"), twice)
+    assert linked["reference"].is_unique and len(linked) == 5
+    missing = expectation(action_areas="Area B", survey_measures=pd.NA, milestone_kinds=float("nan"))
+    evidence = gather_evidence(missing, plan, NO_SURVEYS, codebook([]), NO_EVENTS, 10)
+    assert evidence.measures == [] and evidence.milestones == []
+
+
+def test_a_milestone_without_a_date_is_left_out(plan, codebook):
+    events = conform(pd.DataFrame({"date": ["2022-10-01", None], "label": ["Board set up", "Undated"],
+                                   "kind": ["board", "board"]}), EVENTS)
+    evidence = gather_evidence(expectation(milestone_kinds="board"), plan, NO_SURVEYS, codebook([]), events, 10)
+    assert evidence.milestones == ["Board set up (Oct 2022)"]
