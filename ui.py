@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException, RerunException
 
+from charts.palette import text_on
 from charts.text import alt_text
 from charts.trend import trend_chart
 from metrics.response import response_rates
@@ -217,8 +218,6 @@ def response_rate_block(audience: str, key: str) -> None:
 
 def rag_label(rating: str, words: str, colours: dict[str, str]) -> None:
     """A RAG judgement as a coloured label that always carries its words (never colour alone)."""
-    from charts.palette import text_on
-
     fill = colours.get(rating, colours.get("None", "#DDDDDD"))
     st.markdown(f'<span style="background:{fill};color:{text_on(fill)};padding:0.15rem 0.5rem;'
                 f'border-radius:0.25rem;font-weight:600">{html.escape(words)}</span>', unsafe_allow_html=True)

@@ -12,6 +12,7 @@ so a half-read set of expectations never reaches the board.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -98,6 +99,7 @@ def load_expectations(path: str | Path) -> pd.DataFrame:
     return expectations_from_sheet(read_text_table(path)).frame
 
 
+@lru_cache(maxsize=4)
 def load_judgement_rules(path: Path | None = None) -> dict:
     """The judgement rule of config/expectations.toml: ``{"thresholds": {...}, "words": {...}}``."""
     import tomllib

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,11 +43,13 @@ def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
 SAFEST_EDITION = "staff"
 
 
+@lru_cache(maxsize=1)
 def editions() -> dict:
     """config/editions.toml: edition name -> its description, sections and options."""
     return tomllib.loads((CONFIG_DIR / "editions.toml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
 def page_registry() -> dict[str, dict[str, str]]:
     """config/pages.toml: url path -> script, title and icon of every page."""
     return tomllib.loads((CONFIG_DIR / "pages.toml").read_text(encoding="utf-8"))

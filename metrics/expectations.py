@@ -19,9 +19,10 @@ from loaders.expectations import split_list
 from metrics.actions import CLOSED, COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
 from metrics.change import newcombe_difference
 from metrics.trends import theme_trend
+from metrics.tracker_headlines import day_label
 
 JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
-                     "milestones", "reasons", "reason_list", "previous_rating", "movement"]
+                     "milestones", "reasons", "reason_list", "previous_rating", "previous_report", "movement"]
 RATING_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
 AUDIENCE_NAMES = {"staff": "staff survey", "partner": "partner survey"}
 
@@ -50,7 +51,7 @@ class Evidence:
     def overdue_detail(self) -> list[str]:
         """'CCC-06 “Embed cultural change…” (due 30 Sep 2024, 16 days late)' per overdue action."""
         late = overdue_actions(self.actions) if len(self.actions) else self.actions
-        return [f"{r.reference} “{textwrap.shorten(str(r.action), 60, placeholder='…')}” (due {_day(r.due_date)}, "
+        return [f"{r.reference} “{textwrap.shorten(str(r.action), 60, placeholder='…')}” (due {day_label(r.due_date)}, "
                 f"{r.days_overdue} days late)"
                 for r in late.sort_values("reference").itertuples()]
 
@@ -161,7 +162,8 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
             "actions": "; ".join(_action_reasons(evidence)) or "None linked",
             "surveys": "; ".join(_measure_sentence(m) for m in evidence.measures) or "None linked",
             "milestones": "; ".join(evidence.milestones) or "None linked",
-            "reasons": "; ".join(reasons) + ".", "reason_list": reasons, "previous_rating": None, "movement": "",
+            "reasons": "; ".join(reasons) + ".", "reason_list": reasons, "previous_rating": None, "previous_report": pd.NaT,
+            "movement": "",
         })
     out = pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
     before = previous_report_date(actions)
@@ -170,6 +172,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
                                      surveys[surveys["wave_date"] <= before], codebook, events, rules, min_size,
                                      confidence, compare=False)
         out["previous_rating"] = earlier["rating"].to_numpy()
+        out["previous_report"] = before
         out["movement"] = [movement(now, then, before) for now, then in zip(out["rating"], out["previous_rating"])]
     return out
 
@@ -182,18 +185,13 @@ def previous_report_date(actions: pd.DataFrame) -> pd.Timestamp | None:
 
 def movement(now: str, then: str, before: pd.Timestamp) -> str:
     """'Up from Amber at the 17 Sep 2024 report' / 'Down from Green …' / 'No change since …'."""
-    when = f"the {_day(before)} report"
+    when = f"the {day_label(before)} report"
     if now == then:
         return f"No change since {when}"
     if now in RATING_ORDER and then in RATING_ORDER:
         direction = "Up" if RATING_ORDER[now] > RATING_ORDER[then] else "Down"
         return f"{direction} from {then} at {when}"
     return f"Was {'no evidence' if then == 'None' else then} at {when}"
-
-
-def _day(date) -> str:
-    stamp = pd.Timestamp(date)
-    return f"{stamp.day} {stamp:%b %Y}"
 
 
 def measure_label(measure: str) -> str:

@@ -7,7 +7,9 @@ import pandas as pd
 
 from loaders.expectations import split_list
 from metrics.change import newcombe_difference
+from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, series_headline
+from metrics.tracker_headlines import day_label
 from metrics.trends import TREND_COLUMNS, theme_trend
 
 #: (series in the journey, label on the card, whether it is a sample with noise)
@@ -39,6 +41,12 @@ def measure_trends(expectation: pd.Series, surveys: pd.DataFrame, codebook: pd.D
     return pd.concat(parts, ignore_index=True)[["measure", *TREND_COLUMNS]]
 
 
+def expectations_source(expectations: pd.DataFrame) -> str:
+    """The document the expectations come from ("Best Value Notice, 30 January 2024"), or "notice"."""
+    named = [s for s in expectations["source"].dropna() if str(s).strip()]
+    return named[0] if named else "notice"
+
+
 def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confidence: float = 0.95) -> str:
     """'Since Sep 2022: up 35 points, a real change.' The change over the whole journey,
     which a change since the previous wave alone can hide."""
@@ -62,12 +70,12 @@ def as_at_sentence(surveys: pd.DataFrame, actions: pd.DataFrame, events: pd.Data
              surveys.groupby("audience", observed=True)["wave_date"].max().sort_index(ascending=False).items()]
     if len(actions):
         latest = actions["snapshot_date"].max()
-        parts.append(f"action report {latest.day} {latest:%b %Y}")
+        parts.append(f"action report {day_label(latest)}")
     text = f"Latest figures: {', '.join(parts)}." if parts else "No figures yet."
     notices = events[events["kind"] == "notice"].sort_values("date")
     if len(notices):
         last = notices.iloc[-1]
-        text += f" Latest notice milestone: {last['label']} ({last['date'].day} {last['date']:%b %Y})."
+        text += f" Latest notice milestone: {last['label']} ({day_label(last['date'])})."
     return text[0].upper() + text[1:]
 
 
@@ -80,10 +88,12 @@ def expectations_sentence(judgements: pd.DataFrame) -> str:
     listed = [f"{counts[r]} {names[r]}" for r in names if r in counts]
     said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
     text = f"{len(judgements)} expectations: {said}."
-    moved = judgements["movement"].fillna("")
-    up, down, new = (moved.str.startswith(word).sum() for word in ("Up", "Down", "Was"))
+    now, then = judgements["rating"], judgements["previous_rating"]
+    rank_now, rank_then = now.map(RATING_ORDER), then.map(RATING_ORDER)
+    up, down = int((rank_now > rank_then).sum()), int((rank_now < rank_then).sum())
+    new = int(((then == "None") & (now != "None")).sum())
     if up or down or new:
-        when = moved[moved.str.startswith(("Up", "Down", "Was"))].iloc[0].split(" at ", 1)[1]
+        when = f"the {day_label(judgements['previous_report'].dropna().iloc[0])} report"
         text = text[:-1] + f"; since {when}, {up or 'none'} moved up and {down or 'none'} down"
         text += f", and {new} {'was' if new == 1 else 'were'} judged for the first time." if new else "."
     return text

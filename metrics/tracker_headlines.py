@@ -10,7 +10,8 @@ from metrics.tracker import complete_now_vs_event, red_longest, slipped_most
 TOP = 3
 
 
-def _day(date) -> str:
+def day_label(date) -> str:
+    """``16 Oct 2024`` (no leading zero), for sentences."""
     return f"{pd.Timestamp(date).day} {pd.Timestamp(date):%b %Y}"
 
 
@@ -32,7 +33,7 @@ def slipped_most_sentence(actions: pd.DataFrame) -> str:
     if slipped.empty:
         return "No action's due date has moved later."
     listed = _items(slipped, lambda r: f"{r.reference} ({r.days_slipped} days later over {r.times_slipped} moves, "
-                                       f"due {_day(r.latest_due)})")
+                                       f"due {day_label(r.latest_due)})")
     return f"{len(slipped)} actions slipped; most: {listed}."
 
 
@@ -40,10 +41,10 @@ def complete_sentence(actions: pd.DataFrame, events: pd.DataFrame, pattern: str 
     figures = complete_now_vs_event(actions, events, pattern)
     if figures is None:
         return "No reporting date on or before the milestone to compare completion with."
-    return (f"{figures['now_pct']:.0f}% of actions complete at {_day(figures['now_date'])} "
+    return (f"{figures['now_pct']:.0f}% of actions complete at {day_label(figures['now_date'])} "
             f"({figures['now_n']} of {figures['now_of']}), against {figures['then_pct']:.0f}% "
-            f"({figures['then_n']} of {figures['then_of']}) at {_day(figures['then_date'])}, the last report "
-            f"before the {figures['event'][0].lower() + figures['event'][1:]} ({_day(figures['event_date'])}).")
+            f"({figures['then_n']} of {figures['then_of']}) at {day_label(figures['then_date'])}, the last report "
+            f"before the {figures['event'][0].lower() + figures['event'][1:]} ({day_label(figures['event_date'])}).")
 
 
 def tracker_headlines(actions: pd.DataFrame, events: pd.DataFrame) -> list[str]:

@@ -15,8 +15,8 @@ from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from loaders.expectations import load_judgement_rules
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
-from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, front_headlines, measure_trends,
-                              since_first)
+from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
+                              measure_trends, since_first)
 from metrics.trends import improvement_journey, journey_span
 
 st.title("Overview")
@@ -52,26 +52,26 @@ for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
 
 st.header("The improvement journey")
 start, end = journey_span(data.events, journey["date"])
-fig = trend_chart(journey, x="date", y="value", series="series", lower="lower", upper="upper",
+fig = ui.memo(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
                   y_title="Per cent", start=start, end=end)
 ui.chart_block(fig, journey.rename(columns={"series": "Theme", "date": "Date", "value": "Score",
                                             "lower": "Lower 95%", "upper": "Upper 95%",
                                             "n": "Respondents or actions"}), key="journey")
 
-sources = [s for s in data.expectations["source"].dropna() if str(s).strip()]
-source = sources[0] if sources else "notice"
+source = expectations_source(data.expectations)
 st.header("What is expected, and the evidence")
 if judgements.empty:
     st.info("No expectations yet: add expectations.csv (id, expectation, source, front, action_areas, "
             "action_refs, survey_measures, milestone_kinds) to the data folder.")
 else:
-    st.markdown(f"What the **{ui.plain(source)}** asks for, each judged on the evidence it is linked to: its actions at the "
-                "latest report and its survey scores since the first survey.")
+    st.markdown(f"What the **{ui.plain(source)}** asks for, each judged on the evidence it is linked to: its "
+                "actions at the latest report and its survey scores since the first survey.")
     summary_table = judgements.assign(   # st.table renders Markdown: text from the data is escaped
         id=judgements["id"].map(ui.plain), expectation=judgements["expectation"].map(ui.plain),
         movement=judgements["movement"].map(ui.plain)).rename(columns={
-            "id": "Ref", "expectation": "Expectation", "judgement": "Judgement", "movement": "Since the previous report"})
+            "id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
+            "movement": "Since the previous report"})
     st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
                            columns=("Judgement",), colours=JUDGEMENT_COLOURS).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
@@ -104,6 +104,7 @@ else:
 st.header("Board summary to print")
 st.markdown("One A4 page with the headline figures, the journey chart and the expectations table, for board "
             "papers. Open the file in a browser, then print it or save it as PDF.")
+
 
 def _summary() -> bytes:
     """The board summary, made when the button is pressed (not on every rerun)."""

@@ -44,8 +44,11 @@ def test_movement_and_the_expectations_sentence():
     assert movement("Red", "Amber", before) == "Down from Amber at the 17 Sep 2024 report"
     assert movement("Amber", "Amber", before) == "No change since the 17 Sep 2024 report"
     assert movement("Amber", "None", before) == "Was no evidence at the 17 Sep 2024 report"
-    table = pd.DataFrame({"rating": ["Green", "Amber", "Red"],
-                          "movement": [movement("Green", "Amber", before), movement("Amber", "Amber", before),
-                                       movement("Red", "Amber", before)]})
+    table = pd.DataFrame({"rating": ["Green", "Amber", "Red"], "previous_rating": ["Amber", "Amber", "Amber"],
+                          "previous_report": before})
     assert expectations_sentence(table) == ("3 expectations: 1 Green, 1 Amber and 1 Red; since the 17 Sep 2024 "
                                             "report, 1 moved up and 1 down.")
+    first_time = table.assign(previous_rating=["None", "Amber", "Amber"])
+    assert expectations_sentence(first_time) == ("3 expectations: 1 Green, 1 Amber and 1 Red; since the 17 Sep "
+                                                 "2024 report, none moved up and 1 down, and 1 was judged for the "
+                                                 "first time.")
