@@ -112,6 +112,8 @@ def _cached_bundle(folder: str, state: str) -> Bundle:
     for name, value in vars(data).items():
         if isinstance(value, pd.DataFrame):
             tag(value, "bundle", folder, state, name)
+    tag(data.surveys.answers, "bundle", folder, state, "survey answers")
+    tag(data.surveys.reach, "bundle", folder, state, "survey reach")
     return data
 
 

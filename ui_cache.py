@@ -22,6 +22,8 @@ import weakref
 import pandas as pd
 import streamlit as st
 
+from loaders.survey_counts import SurveyCounts
+
 _TAGS: dict[int, tuple[weakref.ref, tuple]] = {}
 
 
@@ -43,7 +45,12 @@ def frame_key(frame: pd.DataFrame) -> tuple:
     return ("content", digest.hexdigest())
 
 
-@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
+def counts_key(counts: SurveyCounts) -> tuple:
+    """Survey counts are identified by their two frames."""
+    return frame_key(counts.answers), frame_key(counts.reach)
+
+
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key, SurveyCounts: counts_key})
 def _memo(fn_module: str, fn_name: str, _fn, *args, **kwargs):
     return _fn(*args, **kwargs)      # ``_fn`` is not hashed (leading underscore): its name is
 

@@ -4,7 +4,9 @@
 file with the metadata an officer typed at upload; without a manifest every workbook and
 csv in the folder is detected on its own. ``codebook.csv`` and ``events.csv`` are read from
 the folder. Uploads kept by the store (``store.json``, see store/) are read from their
-normalised parquet, so pages have one code path for both. A rejected file never stops the bundle: it appears in ``sources`` with its
+normalised parquet, so pages have one code path for both. Survey answers reach the pages
+as counts (``loaders.survey_counts``), never as respondent rows: the store keeps counts
+for each upload, and a file read from the folder is counted as it is loaded. A rejected file never stops the bundle: it appears in ``sources`` with its
 error and contributes no rows. The app caches the Bundle; this module never imports
 streamlit.
 """
@@ -14,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
-from pandas.api.types import union_categoricals
 
 from .cells import one_line
 from .codebook import load_codebook
@@ -24,10 +24,11 @@ from .events import load_events
 from .expectations import expectations_from_sheet
 from .headcount import load_headcount
 from .grid import read_text_table
-from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, SURVEY_RESPONSES, conform,
+from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
                     empty)
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
+from .survey_counts import SurveyCounts, concat_counts, count_responses
 from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
@@ -36,16 +37,13 @@ DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
 UNMAPPED_COLUMNS = ["file", "audience", "wave", "question_id", "wording"]
-FRAMES = {"survey": ("surveys", SURVEY_RESPONSES), "actions": ("actions", ACTIONS),
+FRAMES = {"actions": ("actions", ACTIONS),
           "scrutiny": ("scrutiny", SCRUTINY_SCORES), "aggregates": ("aggregates", AGGREGATES)}
-#: Survey text columns held as categoricals in the bundle: a few distinct values repeated over
-#: millions of answer rows (100,000 respondents x 50 statements a wave). Same values, ~1 byte a row.
-COMPACT = {"survey": ("audience", "wave", "respondent", "group", "question_id", "question_text")}
 
 
 @dataclass
 class Bundle:
-    surveys: pd.DataFrame       # SURVEY_RESPONSES, all waves and audiences
+    surveys: SurveyCounts       # survey answer counts, all waves and audiences
     codebook: pd.DataFrame      # CODEBOOK
     actions: pd.DataFrame       # ACTIONS, all snapshots
     scrutiny: pd.DataFrame      # SCRUTINY_SCORES
@@ -75,7 +73,7 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
 def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     """Load every file of ``data_dir`` (default: the settings' data folder)."""
     data_dir = Path(data_dir) if data_dir is not None else load_settings().data_dir
-    parts: dict[str, list[pd.DataFrame]] = {kind: [] for kind in FRAMES}
+    parts: dict[str, list] = {kind: [] for kind in [*FRAMES, "survey"]}
     sources, findings, unmapped = [], [], []
     codebook = _reference(data_dir / CODEBOOK_FILE, load_codebook, CODEBOOK, "codebook", sources, findings)
     events = _reference(data_dir / EVENTS_FILE, load_events, EVENTS, "events", sources, findings)
@@ -96,9 +94,9 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
         _collect(result, name, parts, sources, findings, unmapped)
     uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
     expectations = uploaded.get("expectations", expectations)
-    frames = {attr: _concat(parts[kind], schema, COMPACT.get(kind, ())) for kind, (attr, schema) in FRAMES.items()}
+    frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
-        codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
+        surveys=concat_counts(parts["survey"]), codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
         sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
             {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
@@ -133,7 +131,9 @@ def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
 
 
 def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) -> None:
-    if result.kind in parts:
+    if result.kind == "survey":
+        parts["survey"].append(count_responses(result.frame))
+    elif result.kind in parts:
         parts[result.kind].append(result.frame)
     sources.append({"file": name, "kind": result.kind, "format": result.format,
                     "records": result.records, "questions": result.questions,
@@ -149,8 +149,10 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     frames an upload replaces (an uploaded expectations file replaces expectations.csv)."""
     store, replaced = Store(uploads_folder(data_dir)), {}
     for entry in store.active():
-        if entry.kind in parts:
-            parts[entry.kind].append(_read_stored(store, entry, COMPACT.get(entry.kind, ())))
+        if entry.kind == "survey":
+            parts["survey"].append(store.counts(entry))
+        elif entry.kind in parts:
+            parts[entry.kind].append(store.frame(entry))
         elif entry.kind == "expectations":
             replaced["expectations"] = conform(store.frame(entry), EXPECTATIONS)
         sources.append({"file": entry.file, "kind": entry.kind, "format": entry.format,
@@ -162,36 +164,11 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     return replaced
 
 
-def _read_stored(store: Store, entry, compact: tuple[str, ...]) -> pd.DataFrame:
-    """A stored upload's parquet; ``compact`` columns read straight into categoricals (their
-    parquet dictionary), never as millions of separate strings."""
-    if not compact:
-        return store.frame(entry)
-    path = store.folder / entry.normalised
-    names = pq.read_schema(path).names
-    table = pq.read_table(path, read_dictionary=[c for c in compact if c in names])
-    return table.to_pandas(ignore_metadata=True)
-
-
 def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:
     return [{"file": name, "severity": severity, **f.as_dict()} for f in items]
 
 
-def _concat(frames: list[pd.DataFrame], schema: dict, compact: tuple[str, ...] = ()) -> pd.DataFrame:
-    """One frame of the schema; ``compact`` text columns become categoricals (sorted categories)."""
+def _concat(frames: list[pd.DataFrame], schema: dict) -> pd.DataFrame:
+    """One frame of the schema."""
     frames = [f for f in frames if not f.empty]
-    if not frames:
-        return empty(schema)
-    if not compact:
-        return conform(pd.concat(frames, ignore_index=True), schema)
-    columns = {}
-    for column, dtype in schema.items():
-        parts = [f[column] if column in f else pd.Series(pd.NA, index=f.index, dtype="string") for f in frames]
-        if column in compact:
-            columns[column] = pd.Series(union_categoricals(
-                [p if isinstance(p.dtype, pd.CategoricalDtype) else p.astype("string").astype("category")
-                 for p in parts], sort_categories=True))
-        else:
-            columns[column] = conform(pd.concat([p.to_frame() for p in parts], ignore_index=True),
-                                      {column: dtype})[column]
-    return pd.DataFrame(columns)
+    return conform(pd.concat(frames, ignore_index=True), schema) if frames else empty(schema)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.disclosure import suppress_small_groups, suppress_small_totals
 from metrics.survey import percent_positive, theme_scores
 
@@ -11,11 +12,11 @@ from metrics.survey import percent_positive, theme_scores
 NOT_STATED = "Not stated"
 
 
-def group_theme_table(responses: pd.DataFrame, codebook: pd.DataFrame, min_size: int) -> pd.DataFrame:
+def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int) -> pd.DataFrame:
     """Theme score per group for the given responses (normally one wave), with small groups
     and their complements hidden. Columns: wave, group, theme, n_respondents, score (0-100,
     1 dp; NA when hidden), suppressed."""
-    named = responses.assign(group=responses["group"].fillna(NOT_STATED))
+    named = as_counts(responses).with_group(NOT_STATED)
     scores = theme_scores(named, codebook, by=["audience", "wave", "group"])
     shown = suppress_small_groups(scores, count="n_respondents", min_size=min_size,
                                   partition=["audience", "wave", "theme"], group="group")
@@ -23,7 +24,7 @@ def group_theme_table(responses: pd.DataFrame, codebook: pd.DataFrame, min_size:
     return shown[["wave", "group", "theme", "n_respondents", "score", "suppressed"]]
 
 
-def statement_results(responses: pd.DataFrame, codebook: pd.DataFrame, min_size: int) -> pd.DataFrame:
+def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int) -> pd.DataFrame:
     """% positive / neutral / negative per statement for the given responses (normally one
     wave of one audience), worded as asked; a statement answered by fewer than
     ``min_size`` people is hidden. Columns: question, n_respondents, pct_positive,

@@ -16,6 +16,7 @@ import textwrap
 import pandas as pd
 
 from loaders.expectations import split_list
+from loaders.survey_counts import as_counts
 from metrics.actions import CLOSED, COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
 from metrics.change import newcombe_difference
 from metrics.trends import theme_trend
@@ -152,7 +153,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
     """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
     each is judged again on what was known at the previous report (``previous_rating``) and
     ``movement`` says whether the judgement went up, down or stayed."""
-    rows = []
+    rows, surveys = [], as_counts(surveys)
     for _, expectation in expectations.iterrows():
         evidence = gather_evidence(expectation, actions, surveys, codebook, events, min_size, confidence)
         rating, reasons = judge(evidence, rules)
@@ -169,7 +170,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
     before = previous_report_date(actions)
     if compare and before is not None and len(out):
         earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
-                                     surveys[surveys["wave_date"] <= before], codebook, events, rules, min_size,
+                                     as_counts(surveys).where(until=before), codebook, events, rules, min_size,
                                      confidence, compare=False)
         out["previous_rating"] = earlier["rating"].to_numpy()
         out["previous_report"] = before

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from loaders.survey_counts import as_counts
 from metrics.change import newcombe_difference, wave_changes
 from metrics.disclosure import suppress_small_totals
 from metrics.survey import percent_positive, question_lookup
@@ -66,7 +67,7 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     A question answered by fewer than ``min_size`` people in a wave has no figure for it.
     Columns: question_id, question, theme, pct_positive, n_respondents, previous_wave_date,
     change, lower, upper, verdict, headline (a plain-English sentence)."""
-    subset = responses[responses["audience"] == audience]
+    subset = as_counts(responses).where(audience=audience)
     if subset.empty:
         return pd.DataFrame(columns=["question_id", "question", "theme", "pct_positive", "n_respondents",
                                      "previous_wave_date", "change", "lower", "upper", "verdict", "headline"])
@@ -78,7 +79,7 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     latest = table[table["wave_date"] == latest_date]
     last_change = changes[changes["wave_date"] == latest_date][
         ["question_id", "previous_wave_date", "change", "lower", "upper", "verdict"]]
-    wording = (subset[subset["wave_date"] == latest_date]
+    wording = (subset.where(wave_date=latest_date).answers
                .drop_duplicates("question_id")[["question_id", "question_text"]]
                .rename(columns={"question_text": "question"}))
     out = (latest[["question_id", "theme", "pct_positive", "n_respondents"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders.expectations import split_list
+from loaders.survey_counts import as_counts
 from metrics.change import newcombe_difference
 from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, series_headline
@@ -66,8 +67,9 @@ def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confid
 
 def as_at_sentence(surveys: pd.DataFrame, actions: pd.DataFrame, events: pd.DataFrame) -> str:
     """How recent the figures are, and the latest notice milestone, in one sentence."""
+    reach = as_counts(surveys).reach
     parts = [f"{audience} survey {date:%b %Y}" for audience, date in
-             surveys.groupby("audience", observed=True)["wave_date"].max().sort_index(ascending=False).items()]
+             reach.groupby("audience", observed=True)["wave_date"].max().sort_index(ascending=False).items()]
     if len(actions):
         latest = actions["snapshot_date"].max()
         parts.append(f"action report {day_label(latest)}")

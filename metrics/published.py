@@ -16,7 +16,8 @@ from metrics.headlines import question_changes
 from metrics.questions import question_trend, theme_questions, wording_changes
 from metrics.survey import question_lookup
 from metrics.trends import theme_trend
-from metrics.waves import audience_responses
+from loaders.survey_counts import SurveyCounts, as_counts
+from metrics.waves import audience_responses, wave_dates_of
 
 
 @dataclass
@@ -31,25 +32,25 @@ class SurveyViews:
     statements: pd.DataFrame | None = None   # statement_results for the chosen wave, every question
 
 
-def wave_dates(responses: pd.DataFrame, audience: str) -> list[pd.Timestamp]:
+def wave_dates(responses: pd.DataFrame | SurveyCounts, audience: str) -> list[pd.Timestamp]:
     """The audience's wave dates, latest first (the choices a page offers)."""
-    dates = audience_responses(responses, audience)["wave_date"].dropna().unique()
-    return sorted((pd.Timestamp(d) for d in dates), reverse=True)
+    return wave_dates_of(audience_responses(responses, audience))[::-1]
 
 
-def survey_views(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
+def survey_views(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
                  confidence: float = 0.95, wave_date: pd.Timestamp | None = None) -> SurveyViews:
     """The trend, the questions that moved, the group x theme table and the statements of
     ``wave_date`` (default: the latest wave) for one audience."""
+    responses = as_counts(responses)
     subset = audience_responses(responses, audience)
-    dates = wave_dates(responses, audience)
+    dates = wave_dates(subset, audience)
     if not dates:
         empty = pd.DataFrame()
         return SurveyViews(None, empty, empty, empty)
     chosen = pd.Timestamp(wave_date) if wave_date is not None else dates[0]
-    wave = subset[subset["wave_date"] == chosen]
+    wave = subset.where(wave_date=chosen)
     asked = question_lookup(codebook)
-    asked = asked[asked["question_id"].isin(wave["question_id"].unique())].dropna(subset=["theme"])
+    asked = asked[asked["question_id"].isin(wave.answers["question_id"].unique())].dropna(subset=["theme"])
     sizes = asked.groupby("theme")["question_id"].nunique()
     themes = sorted(sizes.index, key=lambda t: (-sizes[t], t))   # the audience's main theme first
     return SurveyViews(
@@ -62,22 +63,22 @@ def survey_views(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
     )
 
 
-def wave_groups(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
+def wave_groups(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
                 wave_date: pd.Timestamp) -> pd.DataFrame:
     """The group x theme table of one wave: ``survey_views(..., wave_date=...).groups`` alone,
     without the trend and changes a page already has."""
     subset = audience_responses(responses, audience)
-    return group_theme_table(subset[subset["wave_date"] == pd.Timestamp(wave_date)], codebook, min_size)
+    return group_theme_table(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, min_size)
 
 
-def theme_drill(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, theme: str,
+def theme_drill(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, theme: str,
                 wave_date: pd.Timestamp, min_size: int) -> pd.DataFrame:
     """The answer distribution of each question of ``theme`` in one wave (statement_results)."""
     subset = audience_responses(responses, audience)
-    return theme_questions(subset[subset["wave_date"] == wave_date], codebook, theme, min_size)
+    return theme_questions(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, theme, min_size)
 
 
-def question_history(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, question_id: str,
+def question_history(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
                      min_size: int, confidence: float = 0.95) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One question's % positive per wave and where its wording changed."""
     subset = audience_responses(responses, audience)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.breakdowns import statement_results
 from metrics.disclosure import suppress_small_totals
 from metrics.survey import percent_positive, question_lookup
@@ -17,16 +18,16 @@ from metrics.trends import TREND_COLUMNS, with_interval
 WORDING_COLUMNS = ["question_id", "wave_date", "old", "new"]
 
 
-def _wording_by_wave(responses: pd.DataFrame) -> pd.DataFrame:
+def _wording_by_wave(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
     """The wording each question had in each wave (the most common, if several)."""
-    counts = (responses.dropna(subset=["question_text"])
-              .groupby(["audience", "question_id", "wave_date", "question_text"], observed=True)
-              .size().rename("n").reset_index())
+    counts = (as_counts(responses).answers.dropna(subset=["question_text"])
+              .groupby(["audience", "question_id", "wave_date", "question_text"], observed=True)["n"]
+              .sum().reset_index())
     counts = counts.sort_values(["audience", "question_id", "wave_date", "n"], ascending=[True, True, True, False])
     return counts.drop_duplicates(["audience", "question_id", "wave_date"]).drop(columns="n")
 
 
-def wording_changes(responses: pd.DataFrame) -> pd.DataFrame:
+def wording_changes(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
     """One row per wave where a question's wording differs from its previous wave's:
     question_id, wave_date (first wave of the new wording), old, new."""
     worded = _wording_by_wave(responses)
@@ -38,12 +39,12 @@ def wording_changes(responses: pd.DataFrame) -> pd.DataFrame:
     return out.astype({"question_id": "string", "old": "string", "new": "string"}).reset_index(drop=True)
 
 
-def question_trend(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, question_id: str,
+def question_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
                    min_size: int, confidence: float = 0.95) -> pd.DataFrame:
     """% positive per wave for one question (one series, labelled by its latest wording):
     TREND_COLUMNS, a wave answered by fewer than ``min_size`` people blank."""
-    subset = responses[(responses["audience"] == audience) & (responses["question_id"] == question_id)]
-    if subset.empty:
+    subset = as_counts(responses).where(audience=audience, question_ids=[question_id])
+    if subset.answers.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     table = percent_positive(subset, codebook, by=["wave", "wave_date"])
     table = suppress_small_totals(table, "n_respondents", min_size, keys=["wave", "wave_date"])
@@ -53,20 +54,21 @@ def question_trend(responses: pd.DataFrame, codebook: pd.DataFrame, audience: st
                          "upper": table["upper"], "n": table["n_respondents"]}).sort_values("date").reset_index(drop=True)
 
 
-def theme_questions(responses: pd.DataFrame, codebook: pd.DataFrame, theme: str, min_size: int) -> pd.DataFrame:
+def theme_questions(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, theme: str, min_size: int) -> pd.DataFrame:
     """statement_results for the questions of one theme (normally one wave of one audience)."""
     ids = question_lookup(codebook).query("theme == @theme")["question_id"]
-    return statement_results(responses[responses["question_id"].isin(ids)], codebook, min_size)
+    return statement_results(as_counts(responses).where(question_ids=ids), codebook, min_size)
 
 
-def questions_of_theme(responses: pd.DataFrame, codebook: pd.DataFrame, theme: str) -> pd.DataFrame:
+def questions_of_theme(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, theme: str) -> pd.DataFrame:
     """question_id and latest wording of each question of ``theme`` in ``responses``."""
     ids = set(question_lookup(codebook).query("theme == @theme")["question_id"])
-    latest = responses[responses["question_id"].isin(ids)].sort_values("wave_date")
+    answers = as_counts(responses).answers
+    latest = answers[answers["question_id"].isin(ids)].sort_values("wave_date", kind="stable")
     return (latest.drop_duplicates("question_id", keep="last")[["question_id", "question_text"]]
             .sort_values("question_text").reset_index(drop=True))
 
 
-def audience_questions(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, theme: str) -> pd.DataFrame:
+def audience_questions(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, theme: str) -> pd.DataFrame:
     """questions_of_theme for one audience's responses (one call, so a page can cache it)."""
-    return questions_of_theme(responses[responses["audience"] == audience], codebook, theme)
+    return questions_of_theme(as_counts(responses).where(audience=audience), codebook, theme)

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.survey_counts import SurveyCounts, as_counts
+
 COLUMNS = ["audience", "wave", "wave_date", "respondents", "headcount", "response_rate"]
 
 
-def response_rates(responses: pd.DataFrame, headcount: pd.DataFrame, audience: str) -> pd.DataFrame:
+def response_rates(responses: pd.DataFrame | SurveyCounts, headcount: pd.DataFrame, audience: str) -> pd.DataFrame:
     """Per wave of one audience: respondents, headcount and response rate (%, 1 dp);
     a wave with no headcount has no rate."""
-    subset = responses[responses["audience"] == audience]
-    if subset.empty:
+    subset = as_counts(responses).where(audience=audience)
+    if subset.reach.empty:
         return pd.DataFrame(columns=COLUMNS)
-    counts = (subset.groupby(["audience", "wave", "wave_date"], observed=True)["respondent"].nunique()
-              .reset_index(name="respondents"))
+    counts = subset.people(["audience", "wave", "wave_date"])
     invited = headcount[headcount["audience"] == audience][["audience", "wave", "headcount"]]
     out = counts.merge(invited, on=["audience", "wave"], how="left")
     rate = out["respondents"] / out["headcount"].astype("Float64") * 100

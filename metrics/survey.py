@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from loaders.model import AGREEMENT_DTYPE, AGREEMENT_SCALE
+from loaders.model import AGREEMENT_SCALE
+from loaders.survey_counts import REACH_KEYS, SurveyCounts, as_counts, scale_positions
 
 #: The columns results are usually broken down by.
 BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
@@ -43,15 +44,25 @@ def question_lookup(codebook: pd.DataFrame) -> pd.DataFrame:
 
 
 def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
-    """The valid answers, one row each, with theme, negative, polarity and points.
+    """The valid answers of a respondent-level frame, one row each, scored (``_score``)
+    with a respondent key unique across audiences and waves. Answers off the scale or
+    missing are dropped. Only the engagement index needs respondent rows."""
+    merged = _score(responses, codebook)
+    merged[_RESPONDENT] = merged.groupby(["audience", "wave", "respondent"], dropna=False).ngroup()
+    return merged
 
-    Adds: ``theme``, ``negative``, ``position`` (0..4 after flipping negative questions),
-    ``points`` (0..100), ``is_positive``, ``is_neutral``, ``is_negative`` and a respondent
-    key unique across audiences and waves. Answers off the scale or missing are dropped.
-    """
+
+def scored_counts(counts: SurveyCounts, codebook: pd.DataFrame) -> pd.DataFrame:
+    """The answer counts on the scale, scored (``_score``); ``n`` is each row's weight."""
+    return _score(counts.answers, codebook)
+
+
+def _score(answers: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """Valid answer rows with ``theme``, ``negative``, ``position`` (0..4 after flipping
+    negative questions), ``points`` (0..100), ``is_positive``, ``is_neutral``, ``is_negative``."""
     lookup = question_lookup(codebook).set_index("question_id")
-    answers = responses.drop(columns=["theme", "negative"], errors="ignore")
-    raw_position = _scale_codes(answers["answer"])
+    answers = answers.drop(columns=["theme", "negative"], errors="ignore")
+    raw_position = scale_positions(answers["answer"])
     valid = raw_position >= 0
     merged = (answers if valid.all() else answers.loc[valid]).reset_index(drop=True)
     raw_position = pd.Series(raw_position[valid], index=merged.index)
@@ -63,22 +74,14 @@ def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFr
     merged["is_positive"] = merged["position"] > _NEUTRAL_POSITION
     merged["is_neutral"] = merged["position"] == _NEUTRAL_POSITION
     merged["is_negative"] = merged["position"] < _NEUTRAL_POSITION
-    merged[_RESPONDENT] = merged.groupby(["audience", "wave", "respondent"], dropna=False).ngroup()
-    return merged.reset_index(drop=True)
-
-
-def _scale_codes(answer: pd.Series) -> np.ndarray:
-    """Position 0..4 of each answer on AGREEMENT_SCALE, -1 when off the scale or missing."""
-    if answer.dtype == AGREEMENT_DTYPE:
-        return answer.cat.codes.to_numpy()
-    return pd.Categorical(answer, categories=list(AGREEMENT_SCALE)).codes
+    return merged
 
 
 def _themes(question_id: pd.Series, themes: pd.Series) -> pd.Series:
     """Each row's theme (``themes`` indexed by question_id; UNMAPPED_THEME when unknown).
 
-    Categorical ids (the bundle's millions of rows) are looked up once per distinct id and
-    expanded through an Arrow dictionary, never joined row by row."""
+    Categorical ids are looked up once per distinct id and expanded through an Arrow
+    dictionary, never joined row by row."""
     if not isinstance(question_id.dtype, pd.CategoricalDtype):
         return question_id.map(themes).astype("string").fillna(UNMAPPED_THEME)
     per_id = themes.reindex(question_id.cat.categories).astype("string").fillna(UNMAPPED_THEME).tolist()
@@ -101,47 +104,77 @@ def _negatives(question_id: pd.Series, negative: pd.Series) -> pd.Series:
 
 
 def percent_positive(
-    responses: pd.DataFrame, codebook: pd.DataFrame, by: Sequence[str]
+    responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str]
 ) -> pd.DataFrame:
     """% positive, neutral and negative (0-100) per ``by`` group.
 
     Columns: by..., n_respondents (distinct respondents with a valid answer), n_answers,
     pct_positive, pct_neutral, pct_negative.
     """
-    answers = scored_answers(responses, codebook)
-    return _percentages(answers, _check_by(by, answers))
+    counts = as_counts(responses)
+    answers = scored_counts(counts, codebook)
+    return _percentages(counts, answers, _check_by(by, answers), codebook)
 
 
-def _percentages(answers: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    out = _aggregate(
-        answers,
-        keys,
-        n_respondents=(_RESPONDENT, "nunique"),
-        n_answers=("points", "size"),
-        pct_positive=("is_positive", "mean"),
-        pct_neutral=("is_neutral", "mean"),
-        pct_negative=("is_negative", "mean"),
-    )
+def _percentages(counts: SurveyCounts, answers: pd.DataFrame, keys: list[str], codebook: pd.DataFrame) -> pd.DataFrame:
+    weight = answers["n"].to_numpy(dtype=np.int64)
+    work = answers[keys].assign(
+        n_answers=weight, pct_positive=weight * answers["is_positive"].to_numpy(),
+        pct_neutral=weight * answers["is_neutral"].to_numpy(), pct_negative=weight * answers["is_negative"].to_numpy())
+    out = (work.assign(**{_ALL: 0}).groupby(keys or [_ALL], dropna=False, sort=True, observed=True)
+           [["n_answers", "pct_positive", "pct_neutral", "pct_negative"]].sum().reset_index())
+    if not keys:
+        out = out.drop(columns=_ALL)
     for column in ("pct_positive", "pct_neutral", "pct_negative"):
-        out[column] = out[column].astype(float) * 100.0
+        out[column] = out[column] / out["n_answers"] * 100.0
+    out.insert(len(keys), "n_respondents", _respondents(counts, out, keys, codebook))
     return out
 
 
-def theme_scores(responses: pd.DataFrame, codebook: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+def _respondents(counts: SurveyCounts, out: pd.DataFrame, keys: list[str], codebook: pd.DataFrame) -> np.ndarray:
+    """Distinct respondents with a valid answer for each row of ``out`` (one row per ``keys``).
+
+    Per question, each respondent gives one answer, so it is the number of answers; else
+    the reach table counts the people who answered any of the row's questions."""
+    if {"question_id", "question_text"} & set(keys):
+        return out["n_answers"].to_numpy(dtype=np.int64)
+    plain = [k for k in keys if k != "theme"]
+    if unknown := [k for k in plain if k not in REACH_KEYS]:
+        raise ValueError(f"cannot count respondents by {unknown}: group by {list(REACH_KEYS)}, theme or question")
+    if "theme" in keys:
+        reach = theme_respondents(counts, codebook, plain)
+    else:
+        reach = counts.respondents(plain)
+    merged = out[keys].merge(reach, on=keys, how="left") if keys else reach
+    return merged["n_respondents"].fillna(0).to_numpy(dtype=np.int64)
+
+
+def theme_respondents(counts: SurveyCounts, codebook: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """Distinct respondents per ``keys`` and theme who answered any of the theme's questions."""
+    asked = pd.DataFrame({"question_id": counts.question_ids()})
+    asked["theme"] = _themes(asked["question_id"], question_lookup(codebook).set_index("question_id")["theme"])
+    parts = [counts.respondents(keys, ids["question_id"]).assign(theme=theme)
+             for theme, ids in asked.groupby("theme", sort=True)]
+    if not parts:
+        return pd.DataFrame(columns=[*keys, "theme", "n_respondents"])
+    return pd.concat(parts, ignore_index=True)[[*keys, "theme", "n_respondents"]]
+
+
+def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     """Theme score (mean % positive of the theme's questions) per ``by`` group and theme.
 
     "theme" is added to ``by`` when absent. Columns: by..., n_respondents (distinct
     respondents answering any of the theme's questions), score (0-100), n_questions.
     """
-    answers = scored_answers(responses, codebook)
+    counts = as_counts(responses)
+    answers = scored_counts(counts, codebook)
     keys = _unique([*_check_by(by, answers), "theme"])
-    per_question = _percentages(answers, _unique([*keys, "question_id"]))
+    per_question = _percentages(counts, answers, _unique([*keys, "question_id"]), codebook)
     scores = _aggregate(
         per_question, keys, score=("pct_positive", "mean"), n_questions=("question_id", "nunique")
     )
-    respondents = _aggregate(answers, keys, n_respondents=(_RESPONDENT, "nunique"))
-    out = respondents.merge(scores, on=keys, how="left")
-    return out[[*keys, "n_respondents", "score", "n_questions"]]
+    scores.insert(len(keys), "n_respondents", _respondents(counts, scores, keys, codebook))
+    return scores[[*keys, "n_respondents", "score", "n_questions"]]
 
 
 def engagement_index(
@@ -152,9 +185,12 @@ def engagement_index(
 ) -> pd.DataFrame:
     """Index (0-100): answers scored 0/25/50/75/100, mean per respondent, then over respondents.
 
-    ``question_ids`` restricts the index to some questions (the People Survey uses five
-    engagement questions); default all. Columns: by..., n_respondents, index.
+    Needs respondent rows (a per-person mean), not counts. ``question_ids`` restricts the
+    index to some questions (the People Survey uses five engagement questions); default
+    all. Columns: by..., n_respondents, index.
     """
+    if isinstance(responses, SurveyCounts):
+        raise TypeError("the engagement index needs respondent rows, not counts")
     answers = scored_answers(responses, codebook)
     if question_ids is not None:
         answers = answers.loc[answers["question_id"].isin(list(question_ids))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.actions import percent_complete
 from metrics.change import wilson_interval
 from metrics.disclosure import suppress_small_totals
@@ -28,11 +29,11 @@ def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float
     return out
 
 
-def theme_trend(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
+def theme_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
                 themes: list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
     """Theme score per wave for one audience: series (theme), date, value, lower, upper, n.
     A wave answered by fewer than ``min_size`` people keeps its row with every figure blank."""
-    subset = responses[responses["audience"] == audience]
+    subset = as_counts(responses).where(audience=audience)
     if subset.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     scores = theme_scores(subset, codebook, by=["wave", "wave_date"])
@@ -64,10 +65,11 @@ def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.Dat
     })
 
 
-def improvement_journey(responses: pd.DataFrame, codebook: pd.DataFrame, actions: pd.DataFrame,
+def improvement_journey(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, actions: pd.DataFrame,
                         min_size: int, confidence: float = 0.95) -> pd.DataFrame:
     """The three fronts on one time axis: culture (staff survey), partnership (partner
     survey) and governance (% of actions complete)."""
+    responses = as_counts(responses)
     parts = [
         theme_trend(responses, codebook, "staff", min_size, ["culture"], confidence),
         theme_trend(responses, codebook, "partner", min_size, ["partnership"], confidence),

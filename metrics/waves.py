@@ -1,32 +1,17 @@
-"""Choosing waves: one audience's responses, and its latest wave."""
+"""Choosing waves: one audience's counts and its wave dates."""
 from __future__ import annotations
 
 import pandas as pd
 
-
-def audience_responses(responses: pd.DataFrame, audience: str) -> pd.DataFrame:
-    """The responses of one audience (staff, partner, ...)."""
-    return responses[responses["audience"] == audience]
+from loaders.survey_counts import SurveyCounts, as_counts
 
 
-def latest_wave(responses: pd.DataFrame, audience: str) -> pd.DataFrame:
-    """The responses of the audience's most recent wave (empty if it has none)."""
-    subset = audience_responses(responses, audience)
-    if subset.empty:
-        return subset
-    return subset[subset["wave_date"] == subset["wave_date"].max()]
+def audience_responses(responses: pd.DataFrame | SurveyCounts, audience: str) -> SurveyCounts:
+    """The counts of one audience (staff, partner, ...)."""
+    return as_counts(responses).where(audience=audience)
 
 
-def previous_wave(responses: pd.DataFrame, audience: str) -> pd.DataFrame:
-    """The responses of the wave before the latest one (empty if there is none)."""
-    subset = audience_responses(responses, audience)
-    dates = sorted(subset["wave_date"].dropna().unique())
-    if len(dates) < 2:
-        return subset.iloc[0:0]
-    return subset[subset["wave_date"] == dates[-2]]
-
-
-def latest_wave_date(responses: pd.DataFrame, audience: str) -> pd.Timestamp | None:
-    """The date of the audience's most recent wave, or None."""
-    dates = audience_responses(responses, audience)["wave_date"].dropna()
-    return None if dates.empty else dates.max()
+def wave_dates_of(counts: SurveyCounts) -> list[pd.Timestamp]:
+    """Every wave date in ``counts``, earliest first."""
+    dates = pd.concat([counts.answers["wave_date"], counts.reach["wave_date"]]).dropna().unique()
+    return sorted(pd.Timestamp(d) for d in dates)

@@ -62,6 +62,11 @@ class Entry:
         return f"{NORMALISED}/{self.sha256}.parquet"
 
     @property
+    def reach(self) -> str:
+        """A survey's reach table (loaders.survey_counts); its normalised parquet holds the answer counts."""
+        return f"{NORMALISED}/{self.sha256}.reach.parquet"
+
+    @property
     def key(self) -> tuple | None:
         """What a corrected file must share with this one to supersede it."""
         names = SUPERSEDE_KEYS.get(self.kind)
@@ -127,7 +132,15 @@ class Store:
         return next((e for e in self.entries() if e.sha256 == sha256), None)
 
     def frame(self, entry: Entry) -> pd.DataFrame:
+        """The normalised frame (for a survey: its answer counts)."""
         return pd.read_parquet(self.folder / entry.normalised)
+
+    def counts(self, entry: Entry) -> "SurveyCounts":
+        """A survey upload's counts; an upload kept as respondent rows (before counts) is counted now."""
+        from loaders.survey_counts import ANSWER_COUNTS, SurveyCounts, conform, count_responses  # loaders import store
+        if not (self.folder / entry.reach).is_file():
+            return count_responses(self.frame(entry))
+        return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach))
 
     def original_bytes(self, entry: Entry) -> bytes:
         return (self.folder / entry.original).read_bytes()
@@ -163,9 +176,8 @@ class Store:
             target = self.folder / entry.original
             if not target.is_file():
                 atomic_write(target, data)
-            buffer = io.BytesIO()
-            result.frame.to_parquet(buffer, index=False)
-            atomic_write(self.folder / entry.normalised, buffer.getvalue())
+            for path, frame in _normalised(entry, result).items():
+                atomic_write(self.folder / path, _parquet(frame))
             raw.append(_stored(entry))
             self._write_raw(raw)
         after = {e.sha256: e for e in self.entries()}
@@ -202,6 +214,22 @@ class Store:
 def active_entries(folder: str | Path) -> list[Entry]:
     """The current uploads of a store folder (what the pages show)."""
     return Store(folder).active()
+
+
+def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
+    """What is kept beside the original: the canonical frame, or for a survey its counts
+    (the reach table first, so the listed parquet never lacks its partner)."""
+    if entry.kind != "survey":
+        return {entry.normalised: result.frame}
+    from loaders.survey_counts import count_responses  # loaders import store: import when needed
+    counts = result.counts if getattr(result, "counts", None) is not None else count_responses(result.frame)
+    return {entry.reach: counts.reach, entry.normalised: counts.answers}
+
+
+def _parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
 
 
 def _stored(entry: Entry) -> dict:

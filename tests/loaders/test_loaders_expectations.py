@@ -69,7 +69,7 @@ def test_a_bad_expectations_file_leaves_the_rest_of_the_bundle_alone(tmp_path):
     (folder / "expectations.csv").write_text(HEADER + "E1,,Notice,nowhere,,,,\n", encoding="utf-8")
     bad = load_bundle(folder)
     assert bad.expectations.empty and len(good.expectations) == 5
-    assert len(bad.surveys) == len(good.surveys) and len(bad.actions) == len(good.actions)
+    assert len(bad.surveys.answers) == len(good.surveys.answers) and len(bad.actions) == len(good.actions)
     row = bad.sources[bad.sources["file"] == "expectations.csv"].iloc[0]
     assert "front" in row["error"].lower()
     assert set(bad.findings.loc[bad.findings["file"] == "expectations.csv", "row"]) == {2}
@@ -81,6 +81,6 @@ def test_a_bad_reference_table_is_listed_and_every_page_still_has_data(tmp_path)
     (folder / "events.csv").write_text("when,what\n2024-01-01,Something\n", encoding="utf-8")
     (folder / "headcount.csv").write_bytes(b"")
     data = load_bundle(folder)
-    assert data.events.empty and data.headcount.empty and len(data.surveys) and len(data.expectations) == 5
+    assert data.events.empty and data.headcount.empty and len(data.surveys.answers) and len(data.expectations) == 5
     errors = dict(zip(data.sources["file"], data.sources["error"]))
     assert "label" in errors["events.csv"] and errors["headcount.csv"]

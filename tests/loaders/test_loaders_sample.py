@@ -61,8 +61,8 @@ def test_bundle_loads_the_sample_fast_and_whole():
     for name, want in expected().items():
         assert sources.loc[name, "records"] == want["records"]
     assert bundle.unmapped.empty                      # the sample codebook covers every wording
-    assert bundle.surveys["question_id"].str.startswith("UNMAPPED").sum() == 0
-    assert bundle.surveys["group"].notna().all()
+    assert bundle.surveys.answers["question_id"].str.startswith("UNMAPPED").sum() == 0
+    assert bundle.surveys.answers["group"].notna().all()
     assert bundle.actions["status"].notna().all() and bundle.actions["theme"].notna().all()
     assert bundle.actions["snapshot_date"].nunique() == 9
     assert len(bundle.events) >= 9 and bundle.codebook["negative"].any()

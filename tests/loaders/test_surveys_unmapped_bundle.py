@@ -18,4 +18,4 @@ def test_unmapped_wording_listed_in_bundle(tmp_path, write_text):
     assert data.sources["error"].isna().all(), data.sources
     assert data.unmapped[["file", "question_id", "wording"]].to_dict("records") == [
         {"file": "new_wave.csv", "question_id": "UNMAPPED-a-brand-new-statement", "wording": "A brand new statement"}]
-    assert set(data.surveys["question_id"]) == {"STAFF-VALUED", "UNMAPPED-a-brand-new-statement"}
+    assert set(data.surveys.answers["question_id"]) == {"STAFF-VALUED", "UNMAPPED-a-brand-new-statement"}

@@ -44,7 +44,7 @@ def test_theme_questions(responses, codebook, answers):
 
 def test_sample_rewordings_found():
     data = load_bundle(SAMPLE)
-    staff = data.surveys[data.surveys["audience"] == "staff"]
+    staff = data.surveys.where(audience="staff")
     changes = wording_changes(staff)
     assert set(changes["question_id"]) == {"STAFF-OPINIONS", "STAFF-SPEAKUP"}
     assert (changes["wave_date"].dt.strftime("%Y-%m") == "2023-11").all()

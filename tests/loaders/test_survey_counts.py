@@ -1,0 +1,102 @@
+"""loaders.survey_counts: counts instead of respondent rows give exactly the figures the
+rows give (issue 8). The oracle here works on the respondent rows directly."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from loaders.model import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
+from loaders.survey_counts import RESPONDENTS, SurveyCounts, concat_counts, count_responses
+from metrics.survey import percent_positive, theme_scores
+
+QUESTIONS = {"Q1": "culture", "Q2": "culture", "Q3": "culture", "Q4": "governance", "Q5": "governance"}
+
+
+def _rows(seed: int, people: int = 300) -> pd.DataFrame:
+    """Two waves (ids reused), three groups and a missing one, 25% of answers skipped."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for wave, date in (("2023-01", "2023-01-15"), ("2023-06", "2023-06-15")):
+        groups = rng.choice(["HR", "Finance", "Legal", None], size=people, p=[0.5, 0.3, 0.15, 0.05])
+        for person in range(people):
+            for question in QUESTIONS:
+                answer = None if rng.random() < 0.25 else AGREEMENT_SCALE[rng.integers(0, 5)]
+                rows.append((wave, date, f"r{person}", groups[person], question, f"{question} asked", answer))
+    frame = pd.DataFrame(rows, columns=["wave", "wave_date", "respondent", "group", "question_id", "question_text",
+                                        "answer"])
+    return conform(frame.assign(audience="staff"), SURVEY_RESPONSES)
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return _rows(7)
+
+
+@pytest.fixture(scope="module")
+def book():
+    frame = pd.DataFrame({"question_id": list(QUESTIONS), "theme": list(QUESTIONS.values())})
+    return conform(frame.assign(wording=frame["question_id"], negative=frame["question_id"] == "Q5"), CODEBOOK)
+
+
+def _valid(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.dropna(subset=["answer"]).assign(group=lambda f: f["group"].astype(object).fillna("(none)"))
+
+
+def test_counts_add_up_to_the_rows_and_the_people(rows):
+    counts = count_responses(rows)
+    assert counts.answers["n"].sum() == len(rows)
+    assert counts.reach[RESPONDENTS].sum() == rows.groupby(["wave", "respondent"]).ngroups
+    assert len(counts.reach) < rows.groupby(["wave", "respondent"]).ngroups   # patterns shared, not one per person
+
+
+def test_theme_respondents_are_the_distinct_people_who_answered_the_theme(rows, book):
+    out = theme_scores(count_responses(rows), book, ["wave", "group"])
+    out["group"] = out["group"].astype(object).fillna("(none)")
+    valid = _valid(rows).assign(theme=lambda f: f["question_id"].map(QUESTIONS))
+    oracle = valid.groupby(["wave", "group", "theme"])["respondent"].nunique()
+    got = out.set_index(["wave", "group", "theme"])["n_respondents"]
+    pd.testing.assert_series_equal(got.sort_index(), oracle.sort_index(), check_names=False, check_dtype=False,
+                                  check_index_type=False)
+
+
+def test_percentages_and_theme_scores_match_the_rows(rows, book):
+    valid = _valid(rows)
+    positive = np.where(valid["question_id"] == "Q5", valid["answer"].isin(AGREEMENT_SCALE[:2]),
+                        valid["answer"].isin(AGREEMENT_SCALE[3:]))
+    per_question = valid.assign(positive=positive).groupby(["wave", "group", "question_id"])["positive"].mean() * 100
+    out = percent_positive(count_responses(rows), book, ["wave", "group", "question_id"])
+    out["group"] = out["group"].astype(object).fillna("(none)")
+    got = out.set_index(["wave", "group", "question_id"])["pct_positive"]
+    pd.testing.assert_series_equal(got.sort_index(), per_question.sort_index(), check_names=False, check_index_type=False)
+    scores = theme_scores(rows, book, ["wave"]).set_index(["wave", "theme"])["score"]
+    themes = (valid.assign(positive=positive, theme=valid["question_id"].map(QUESTIONS))
+              .groupby(["wave", "theme", "question_id"])["positive"].mean().groupby(["wave", "theme"]).mean() * 100)
+    pd.testing.assert_series_equal(scores.sort_index(), themes.sort_index(), check_names=False, check_index_type=False)
+
+
+def test_every_respondent_figure_by_any_grouping_is_exact(rows, book):
+    valid = _valid(rows)
+    for by in (["wave"], ["group"], [], ["audience", "wave_date"]):
+        out = percent_positive(rows, book, by)
+        frame = valid.assign(_all=0)
+        oracle = frame.groupby(by or ["_all"])[["wave", "respondent"]].apply(lambda f: len(f.drop_duplicates()))
+        assert sorted(out["n_respondents"].tolist()) == sorted(oracle.tolist()), by
+
+
+def test_where_keeps_answers_and_reach_in_step(rows, book):
+    counts = count_responses(rows)
+    one = counts.where(wave_date=pd.Timestamp("2023-06-15"), question_ids=["Q4", "Q5"])
+    assert set(one.answers["question_id"]) == {"Q4", "Q5"} and set(one.question_ids()) == {"Q4", "Q5"}
+    late = rows[(rows["wave"] == "2023-06") & rows["question_id"].isin(["Q4", "Q5"])].dropna(subset=["answer"])
+    assert one.respondents([])["n_respondents"].iloc[0] == late["respondent"].nunique()
+
+
+def test_concatenated_waves_with_different_questions(rows, book):
+    first = count_responses(rows[rows["wave"] == "2023-01"])
+    second = count_responses(rows[(rows["wave"] == "2023-06") & (rows["question_id"] != "Q1")])
+    both = concat_counts([first, second])
+    assert isinstance(both, SurveyCounts) and both.reach.filter(like="answered:").dtypes.eq(bool).all()
+    q1 = percent_positive(both, book, ["wave", "question_id"]).query("question_id == 'Q1'")
+    assert q1["wave"].tolist() == ["2023-01"]
+    assert both.respondents(["wave"], ["Q1"])["wave"].tolist() == ["2023-01"]

@@ -1,0 +1,53 @@
+"""A survey upload is kept as counts (answer counts + reach table), and the bundle gives
+the same figures from them as from the respondent rows; an upload kept as respondent rows
+by an earlier version is counted when read."""
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.bundle import load_bundle
+from loaders.codebook import load_codebook
+from loaders.detect import load_file
+from loaders.survey_counts import count_responses
+from metrics.published import survey_views
+from store import Store
+from store.catalogue import uploads_folder
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+WAVE = SAMPLE / "surveys" / "staff_survey_2022-09.xlsx"
+META = {"audience": "staff", "wave": "2022-09", "wave_date": "2022-09-15"}
+
+
+def _result():
+    return load_file(WAVE, kind="survey", codebook=load_codebook(SAMPLE / "codebook.csv"), **META)
+
+
+def test_survey_upload_keeps_counts_not_rows(tmp_path):
+    result = _result()
+    entry = Store(tmp_path).add(WAVE.read_bytes(), WAVE.name, result, META).entry
+    assert (tmp_path / entry.reach).is_file()
+    kept = Store(tmp_path).counts(entry)
+    expected = count_responses(result.frame)
+    pd.testing.assert_frame_equal(kept.answers, expected.answers)
+    pd.testing.assert_frame_equal(kept.reach, expected.reach)
+    assert len(Store(tmp_path).frame(entry)) < len(result.frame)
+
+
+def test_rows_kept_by_an_earlier_version_are_counted(tmp_path):
+    result = _result()
+    entry = Store(tmp_path).add(WAVE.read_bytes(), WAVE.name, result, META).entry
+    (tmp_path / entry.reach).unlink()
+    result.frame.to_parquet(tmp_path / entry.normalised, index=False)
+    kept = Store(tmp_path).counts(entry)
+    pd.testing.assert_frame_equal(kept.reach, count_responses(result.frame).reach)
+
+
+def test_bundle_from_uploaded_counts_publishes_what_the_rows_give(tmp_path):
+    result = _result()
+    (tmp_path / "codebook.csv").write_bytes((SAMPLE / "codebook.csv").read_bytes())
+    Store(uploads_folder(tmp_path)).add(WAVE.read_bytes(), WAVE.name, result, META)
+    data = load_bundle(tmp_path)
+    from_counts = survey_views(data.surveys, data.codebook, "staff", 10)
+    from_rows = survey_views(result.frame, data.codebook, "staff", 10)
+    for name in ("trend", "moved", "groups", "statements"):
+        pd.testing.assert_frame_equal(getattr(from_counts, name), getattr(from_rows, name), check_dtype=False)
