@@ -20,6 +20,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 
 from charts.palette import text_on
 from charts.text import alt_text
+from charts.tracker import status_styler
 from charts.trend import trend_chart
 from metrics.response import response_rates
 from metrics.published import survey_views
@@ -28,7 +29,7 @@ from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
-from ui_cache import frame_key, memo, tag
+from ui_cache import frame_key, memo, shared, tag
 
 log = logging.getLogger("improvement_dashboard")
 
@@ -175,6 +176,19 @@ def table(frame: pd.DataFrame) -> None:
     dates = {c: st.column_config.DateColumn(c, format="D MMM YYYY")
              for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=dates)
+
+
+def status_table(frame: pd.DataFrame) -> None:
+    """A table whose status cells carry their RAG colour as well as the word (a pandas
+    Styler, see charts.tracker.status_styler). Call it in the page's main area."""
+    _status_table(frame)
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
+def _status_table(frame: pd.DataFrame) -> None:
+    # A Styler is rendered cell by cell (tens of milliseconds for a few hundred rows); cached,
+    # Streamlit replays the element it drew instead of styling the same rows again.
+    st.dataframe(status_styler(frame), hide_index=True, width="stretch")
 
 
 def theme_trend_block(audience: str, title: str, key: str) -> None:

@@ -10,6 +10,11 @@ canonical survey frame has millions of rows, and recomputing every table on each
 - ``memo(fn, *args, **kwargs)`` calls a pure function (metrics/, charts/, exports/) once per
   distinct arguments and returns the cached result afterwards. A tagged frame argument is
   hashed by its tag, in constant time; any other frame by its content.
+- ``shared(fn, *args, **kwargs)`` is ``memo`` without the copy: every rerun gets the one
+  cached object. ``memo`` unpickles its result on each call, and a plotly figure is
+  rebuilt (and validated) from its pickle, a large frame copied: tens of milliseconds a
+  rerun. Use it for results the page only reads (never changes in place), as it reads
+  the bundle's frames. A frame it returns is tagged, so passing it on costs no hashing.
 
 Tags are held by weak reference and checked by identity, so a frame never borrows the
 tag of another that happened to get the same ``id`` after the first was freed.
@@ -17,6 +22,7 @@ tag of another that happened to get the same ``id`` after the first was freed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import weakref
 
 import pandas as pd
@@ -25,6 +31,7 @@ import streamlit as st
 from loaders.survey_counts import SurveyCounts
 
 _TAGS: dict[int, tuple[weakref.ref, tuple]] = {}
+_SHARED_IDS = itertools.count()   # a shared result's tag: never reused, so never stale
 
 
 def tag(frame: pd.DataFrame, *key: object) -> pd.DataFrame:
@@ -58,3 +65,17 @@ def _memo(fn_module: str, fn_name: str, _fn, *args, **kwargs):
 def memo(fn, *args, **kwargs):
     """``fn(*args, **kwargs)``, computed once per distinct arguments (see the module docstring)."""
     return _memo(fn.__module__, fn.__qualname__, fn, *args, **kwargs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
+def _shared(fn_module: str, fn_name: str, _fn, *args, **kwargs):
+    result = _fn(*args, **kwargs)
+    if isinstance(result, pd.DataFrame) and not any(result is a for a in (*args, *kwargs.values())):
+        tag(result, "shared", fn_module, fn_name, next(_SHARED_IDS))   # a new frame: its tag is sound
+    return result
+
+
+def shared(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` cached like ``memo``, but the one cached object is returned to
+    every caller: never change it in place (see the module docstring)."""
+    return _shared(fn.__module__, fn.__qualname__, fn, *args, **kwargs)

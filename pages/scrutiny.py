@@ -2,7 +2,9 @@
 
 Filters, what-if weights, the heatmap's sort and the selected topic live in the URL
 (metrics.scrutiny_state), so a shared link opens the same view. Logic is in
-metrics.scrutiny_views, figures in charts/, the committee paper in exports/.
+metrics.scrutiny_views, figures in charts/, the committee paper in exports/. Results are
+cached with ``ui.shared`` (one object for every rerun, never changed here), so no figure is
+rebuilt from a copy on each rerun.
 """
 import pandas as pd
 import streamlit as st
@@ -42,7 +44,7 @@ st.title("Scrutiny")
 data = ui.bundle()
 scheme = ui.scrutiny_scheme(data.scrutiny)
 criteria, labels = list(scheme.criteria), scheme.label_for()
-options = ui.memo(filter_options, data.scrutiny)
+options = ui.shared(filter_options, data.scrutiny)
 state = parse_state(st.query_params.to_dict(), options, criteria, sorted(data.scrutiny["topic"].dropna().unique()))
 st.markdown(
     f"Candidate topics scored against the {len(criteria)} criteria of “{scheme.name}”, each at its latest "
@@ -62,21 +64,21 @@ with st.expander("What-if weights per criterion (1 = as scored)", expanded=bool(
     chosen = {c: weight_cols[i % 2].number_input(c, WEIGHT_MIN, WEIGHT_MAX, float(state.weights.get(c, 1.0)),
                                                  WEIGHT_STEP, key=f"w{i}") for i, c in enumerate(criteria)}
 weights = {c: w for c, w in chosen.items() if w != 1.0}
-scores = ui.tag(ui.memo(filter_scores, data.scrutiny, meeting, committee, objective, status), "scores",
+scores = ui.tag(ui.shared(filter_scores, data.scrutiny, meeting, committee, objective, status), "scores",
               ui.frame_key(data.scrutiny), meeting, committee, objective, status)
 if scores.empty:
     st.info("No topic matches these filters. Choose “All” in one of them to see more topics.")
     st.query_params.from_dict(state_params(ViewState(meeting, committee, objective, status), criteria))
     st.stop()
 
-ranking = ui.memo(weighted_ranking, scores, weights, scheme.cutoff)
+ranking = ui.shared(weighted_ranking, scores, weights, scheme.cutoff)
 st.header("Ranking")
 st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if weights
             else "No what-if weights: every criterion counts once.")
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
 ranking_table = ranking.drop(columns=["scheme", "n_criteria", "reaches"]).rename(columns={**NAMES, "total": score_name,
                                                                                      "crossing": "Crosses cut-off"})
-clicked = ui.chart_block(ui.memo(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
+clicked = ui.chart_block(ui.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
                                              score_name=score_name), rounded(ranking_table), key="ranking",
                          selectable=True)
 st.caption("Click a topic's bar, or choose it under Topic detail, to see its detail.")
@@ -85,35 +87,35 @@ st.header("Topic scoring matrix")
 sort_choices = ["total", *criteria]
 sort = st.selectbox("Sort topics by", sort_choices, index=sort_choices.index(state.sort),
                     format_func=lambda v: scheme.total_name if v == "total" else v, key="sort")
-matrix = ui.memo(sort_matrix, ui.memo(topic_matrix, scores, criteria=criteria), sort)
+matrix = ui.shared(sort_matrix, ui.shared(topic_matrix, scores, criteria=criteria), sort)
 # A heatmap of hundreds of topics is unreadable and heavy to send: the chart shows the first
 # HEATMAP_TOPICS in the chosen order, the table under it every topic.
 shown = matrix.head(HEATMAP_TOPICS)
 heat_title = (f"Topic scoring matrix, the first {len(shown)} of {len(matrix)} topics" if len(shown) < len(matrix)
               else "Topic scoring matrix")
-ui.chart_block(ui.memo(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
+ui.chart_block(ui.shared(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
                matrix.round(1).reset_index().rename(columns={"topic": "Topic"}), key="matrix")
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
 ui.follow_click(clicked, "topic", topics, preferred=state.topic)
 topic = st.selectbox("Topic", topics, key="topic")
-detail = ui.memo(topic_scores_by_scorer, scores, topic, criteria)
+detail = ui.shared(topic_scores_by_scorer, scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
-ui.chart_block(ui.memo(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
+ui.chart_block(ui.shared(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
                rounded(detail).rename(columns=NAMES), key="detail")
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
-ui.table(rounded(ui.memo(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
+ui.table(rounded(ui.shared(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
 
 st.header("Score distribution and scorer disagreement")
-distribution = ui.memo(score_distribution, scores, criteria, labels)
-ui.chart_block(ui.memo(score_distribution_chart, distribution, title="Scores given per criterion"),
+distribution = ui.shared(score_distribution, scores, criteria, labels)
+ui.chart_block(ui.shared(score_distribution_chart, distribution, title="Scores given per criterion"),
                rounded(distribution).rename(columns=NAMES), key="distribution")
-by_topic = ui.memo(disagreement_by_topic, scores)
-ui.chart_block(ui.memo(disagreement_chart, by_topic, "topic", title="Scorer disagreement by topic"),
+by_topic = ui.shared(disagreement_by_topic, scores)
+ui.chart_block(ui.shared(disagreement_chart, by_topic, "topic", title="Scorer disagreement by topic"),
                rounded(by_topic).rename(columns=NAMES), key="disagreement_topic")
-by_criterion = ui.memo(disagreement_by_criterion, scores, criteria)
-ui.chart_block(ui.memo(disagreement_chart, by_criterion, "criterion", title="Scorer disagreement by criterion"),
+by_criterion = ui.shared(disagreement_by_criterion, scores, criteria)
+ui.chart_block(ui.shared(disagreement_chart, by_criterion, "criterion", title="Scorer disagreement by criterion"),
                rounded(by_criterion).rename(columns=NAMES), key="disagreement_criterion")
 
 st.header("Downloads")
