@@ -57,7 +57,10 @@ def counts_key(counts: SurveyCounts) -> tuple:
     return frame_key(counts.answers), frame_key(counts.reach)
 
 
-@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key, SurveyCounts: counts_key})
+HASH_FUNCS = {pd.DataFrame: frame_key, SurveyCounts: counts_key}
+
+
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)
 def _memo(fn_module: str, fn_name: str, _fn, *args, **kwargs):
     return _fn(*args, **kwargs)      # ``_fn`` is not hashed (leading underscore): its name is
 
@@ -67,7 +70,7 @@ def memo(fn, *args, **kwargs):
     return _memo(fn.__module__, fn.__qualname__, fn, *args, **kwargs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)
 def _shared(fn_module: str, fn_name: str, _fn, *args, **kwargs):
     result = _fn(*args, **kwargs)
     if isinstance(result, pd.DataFrame) and not any(result is a for a in (*args, *kwargs.values())):

@@ -132,7 +132,7 @@ def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
 
 def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) -> None:
     if result.kind == "survey":
-        parts["survey"].append(count_responses(result.frame))
+        parts["survey"].append(result.counts if result.counts is not None else count_responses(result.frame))
     elif result.kind in parts:
         parts[result.kind].append(result.frame)
     sources.append({"file": name, "kind": result.kind, "format": result.format,

@@ -16,7 +16,7 @@ _BR = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _TAGS = re.compile(r"</?(?:p|span|div|strong|b|i|em)\b[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 # Text needing no cleaning: printable ascii, single spaces, no tags, trimmed.
-_PLAIN = re.compile(r"^(?:[!-;=?-~](?: (?=[!-~]))?)*$")
+PLAIN = re.compile(r"^(?:[!-;=?-~](?: (?=[!-~]))?)*$")
 _TRAILING = re.compile(r"[\s.?!:;,*]+$")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ",
@@ -43,7 +43,7 @@ def cell_text(value: object) -> str:
 @lru_cache(maxsize=65536)
 def clean_text(text: str) -> str:
     """Remove NUL/NBSP/zero-width characters and <br>; trim each line; keep line breaks."""
-    if _PLAIN.match(text):
+    if PLAIN.match(text):
         return text
     text = _TAGS.sub("", _BR.sub("\n", text.translate(_QUOTES)))
     lines = [_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n")]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .cells import cell_text, match_key, one_line
 from .vocab import agreement_vocabulary
@@ -44,7 +46,9 @@ def agreement_answer(value: object) -> str | None:
 
 
 def profile(cells: list[object]) -> Profile:
-    """Codes and per-value classification of one column's cells."""
+    """Codes and per-value classification of one column's cells (a list, or an Arrow array)."""
+    if isinstance(cells, (pa.Array, pa.ChunkedArray)):
+        return profile_arrow(cells)
     values = np.empty(len(cells), dtype=object)
     values[:] = cells
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
@@ -55,3 +59,17 @@ def profile(cells: list[object]) -> Profile:
     answers = [agreement_answer(u) for u in uniques]
     multi = [bool(t) and cell_text(u).endswith(";") for u, t in zip(uniques, texts)]
     return Profile(codes=np.asarray(codes, dtype=np.int64), texts=texts, answers=answers, multi=multi)
+
+
+def profile_arrow(cells: pa.Array | pa.ChunkedArray) -> Profile:
+    """``profile`` of a text column read as Arrow (loaders.forms_columns): dictionary-encoded
+    in Arrow, each distinct text classified once; an empty cell is ''."""
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    encoded = pc.dictionary_encode(cells.cast(pa.string()), null_encoding="encode")
+    uniques = ["" if u is None else u for u in encoded.dictionary.to_pylist()]
+    texts = [one_line(u) for u in uniques]
+    answers = [agreement_answer(u) for u in uniques]
+    multi = [bool(t) and cell_text(u).endswith(";") for u, t in zip(uniques, texts)]
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return Profile(codes=codes, texts=texts, answers=answers, multi=multi)

@@ -10,6 +10,7 @@ listing the layouts that were expected.
 from __future__ import annotations
 
 import gc
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,9 @@ from . import aggregates, generic_survey, google_forms, qualtrics
 from .codebook import codebook_from_sheet, is_codebook_table, load_codebook
 from .events import events_from_sheet, is_events_table
 from .expectations import expectations_from_sheet, is_expectations_table
+from .forms_columns import load_forms_columns
 from .grid import Sheet, read_workbook
-from .report import FileRejected, Finding, LoadResult
+from .report import FileRejected, Finding, LoadResult, canonical_dates
 from .settings import load_settings
 
 KINDS = ("survey", "actions", "scrutiny", "events", "codebook", "expectations")
@@ -133,16 +135,27 @@ def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResu
 def _load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResult:
     if kind is not None and kind not in KINDS:
         raise FileRejected([Finding(f"Unknown kind {kind!r}; expected one of {', '.join(KINDS)}.")])
-    checked = guards.check_file(path)          # hostile/broken files refused before parsing
+    checked = guards.check_file(path, formulas=False)   # hostile/broken files refused before parsing
+    with ThreadPoolExecutor(max_workers=1) as pool:     # formulas without values: a warning, looked
+        formulas = pool.submit(guards.workbook_formulas, Path(path))   # for while the sheet is read
+        result, ignored = _read_and_load(Path(path), kind, metadata)
+        result.warnings = (checked + formulas.result() + ignored + result.warnings
+                           + guards.check_result(canonical_dates(result)))
+    return result
+
+
+def _read_and_load(path: Path, kind: str | None, metadata: dict) -> tuple[LoadResult, list[Finding]]:
+    """The loaded result, and warnings about sheets that were not read."""
+    columns = load_forms_columns(path, kind, detect, lambda layout: _options(layout, path, metadata))
+    if columns is not None:                    # a plain Forms export, read as Arrow columns
+        return columns, []
     book = read_workbook(path)
     guards.check_not_empty(book.sheets)
     found = detect(book.sheets, kind)
     if found is None:
         raise FileRejected([Finding(_not_recognised(book.sheets, kind))], kind=kind)
     layout, sheet = found
-    options = {k: v for k, v in metadata.items() if k in layout.options and not _blank(v)}
-    if "codebook" in layout.options and options.get("codebook") is None:
-        options["codebook"] = default_codebook(Path(path))
+    options = _options(layout, path, metadata)
     target = [s for s in book.sheets if s.rows and layout.matches(s)] if layout.every_sheet else sheet
     try:
         result = layout.load(target, **options)
@@ -153,9 +166,15 @@ def _load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadRes
                                     f"{type(exc).__name__}: {exc}", sheet=sheet.name)],
                            kind=layout.kind, format=layout.name) from exc
     used = {s.name for s in (target if isinstance(target, list) else [target])}
-    result.warnings = (checked + guards.check_workbook(book.sheets, used) + result.warnings
-                       + guards.check_result(result.frame))
-    return result
+    return result, guards.check_workbook(book.sheets, used)
+
+
+def _options(layout: Layout, path: str | Path, metadata: dict) -> dict:
+    """What the layout's loader is given: the metadata it accepts, and a codebook."""
+    options = {k: v for k, v in metadata.items() if k in layout.options and not _blank(v)}
+    if "codebook" in layout.options and options.get("codebook") is None:
+        options["codebook"] = default_codebook(Path(path))
+    return options
 
 
 def _blank(value: object) -> bool:

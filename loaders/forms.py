@@ -21,13 +21,13 @@ FORMAT = "microsoft-forms"
 HEADER_SEARCH_ROWS = 5
 
 
-def _config() -> dict:
+def forms_headers() -> dict:
     return header_config("survey_headers")["forms"]
 
 
 def find_forms_header(sheet: Sheet) -> int | None:
     """0-based index of the Forms header row, or None when this is not a Forms export."""
-    required = {match_key(h) for h in _config()["required"]}
+    required = {match_key(h) for h in forms_headers()["required"]}
     for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
         if required <= {match_key(v) for v in sheet.rows[index]}:
             return index
@@ -38,8 +38,8 @@ def is_forms_export(sheet: Sheet) -> bool:
     return find_forms_header(sheet) is not None
 
 
-def _is_fixed(header: str) -> bool:
-    config = _config()
+def is_fixed(header: str) -> bool:
+    config = forms_headers()
     fixed = {match_key(h) for h in config["fixed"]}
     prefixes = tuple(p.casefold() for p in config["fixed_prefixes"])
     return match_key(header) in fixed or header.casefold().startswith(prefixes)
@@ -53,8 +53,8 @@ def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, aud
     keys = [match_key(h) for h in header]
     data = [(i, r) for i, r in enumerate(sheet.rows[head + 1:], start=head + 1) if any(map(one_line, r))]
     excel_rows = [Sheet.excel_row(i) for i, _ in data]
-    id_col = keys.index(match_key(_config()["respondent"]))
-    done_col = keys.index(match_key(_config()["completed"]))
+    id_col = keys.index(match_key(forms_headers()["respondent"]))
+    done_col = keys.index(match_key(forms_headers()["completed"]))
     rows = SurveyRows(
         respondents=[respondent_id(r[id_col], n) for (_, r), n in zip(data, excel_rows)],
         completed=[parse_date(r[done_col], dayfirst=False, keep_time=True) for _, r in data],
@@ -62,6 +62,6 @@ def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, aud
     )
     by_column = list(zip(*(r for _, r in data))) or [()] * len(header)   # one pass, not one per column
     columns = [Column(index=c, header=h, wording=h, cells=list(by_column[c]), rows=excel_rows)
-               for c, h in enumerate(header) if h and not _is_fixed(h)]
+               for c, h in enumerate(header) if h and not is_fixed(h)]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)

@@ -57,8 +57,10 @@ def reject(message: str, **where) -> FileRejected:
     return FileRejected([Finding(message, **where)])
 
 
-def check_file(path: str | Path, limits: Limits | None = None) -> list[Finding]:
-    """Refuse a file that is empty, too big, hostile or not a spreadsheet; warnings otherwise."""
+def check_file(path: str | Path, limits: Limits | None = None, formulas: bool = True) -> list[Finding]:
+    """Refuse a file that is empty, too big, hostile or not a spreadsheet; warnings otherwise.
+    ``formulas=False`` leaves out formula_warnings (the one check that reads whole sheets), for a
+    caller that runs ``workbook_formulas`` alongside reading the file."""
     path, limits = Path(path), limits or load_limits()
     if not path.is_file():
         raise reject(f"File not found: {path.name}.")
@@ -72,7 +74,7 @@ def check_file(path: str | Path, limits: Limits | None = None) -> list[Finding]:
         head = handle.read(8)
     suffix = path.suffix.lower()
     if head.startswith(ZIP_MAGIC):
-        warnings = check_zip(path, limits)
+        warnings = check_zip(path, limits, formulas)
         if suffix not in WORKBOOK_SUFFIXES:
             warnings.append(Finding(f"This file is an Excel workbook but is named '{path.name}'; it was read as a "
                                     "workbook. Rename it to end in .xlsx."))
@@ -93,7 +95,7 @@ def _ole_message(path: Path) -> str:
     return "This is a legacy Excel 97-2003 (.xls) file, which is not accepted. " + FIX_SAVE
 
 
-def check_zip(path: Path, limits: Limits) -> list[Finding]:
+def check_zip(path: Path, limits: Limits, formulas: bool = True) -> list[Finding]:
     """The zip directory's promises, then the XML prologues; nothing is decompressed in bulk."""
     try:
         archive = zipfile.ZipFile(path)
@@ -127,6 +129,15 @@ def check_zip(path: Path, limits: Limits) -> list[Finding]:
                 if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
                     raise reject(f"The workbook part '{entry.filename}' declares XML entities (<!DOCTYPE>/"
                                  "<!ENTITY>), which Excel never writes and attacks use; it was refused. " + FIX_SAVE)
+        return formula_warnings(archive) if formulas else []
+
+
+def workbook_formulas(path: Path) -> list[Finding]:
+    """formula_warnings of a workbook that check_file accepted; [] for a text file."""
+    with path.open("rb") as handle:
+        if not handle.read(4).startswith(ZIP_MAGIC):
+            return []
+    with zipfile.ZipFile(path) as archive:
         return formula_warnings(archive)
 
 
@@ -136,7 +147,7 @@ CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
 def formula_warnings(archive: zipfile.ZipFile, most: int = 20) -> list[Finding]:
     """Formula cells saved without a value (made by a script, never recalculated in Excel)."""
     findings: list[Finding] = []
-    for name, sheet in _sheet_parts(archive).items():
+    for name, sheet in sheet_parts(archive).items():
         if not _mentions_formula(archive, sheet):
             continue
         for match in CELL.finditer(archive.read(sheet)):
@@ -163,7 +174,7 @@ def _mentions_formula(archive: zipfile.ZipFile, part: str, chunk: int = 4 * 1024
     return False
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> its XML part, from workbook.xml and its relationships (defusedxml)."""
     try:
         book = SafeET.fromstring(archive.read("xl/workbook.xml"))

@@ -32,6 +32,39 @@ class LoadResult:
     questions: int | None = None  # surveys: agreement-scale items found
     warnings: list[Finding] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # e.g. snapshot_date found in the file
+    counts: object | None = None  # surveys: loaders.survey_counts.SurveyCounts, what the store keeps
+
+    def preview_frame(self, rows: int = 20) -> pd.DataFrame:
+        """The first ``rows`` rows of the canonical frame, for a person to look at."""
+        return self.frame.head(rows)
+
+
+class SurveyResult(LoadResult):
+    """A survey's LoadResult: its counts are made at once, its respondent-level frame (a
+    million rows for 20,000 people x 50 statements) only if something asks for it."""
+
+    def __init__(self, *, build, preview, **fields):
+        self._frame, self._build, self._preview = None, build, preview
+        super().__init__(frame=None, **fields)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        if self._frame is None:
+            self._frame = self._build()
+        return self._frame
+
+    @frame.setter
+    def frame(self, value: pd.DataFrame | None) -> None:
+        self._frame = value          # None (from __init__) keeps it lazy
+
+    def preview_frame(self, rows: int = 20) -> pd.DataFrame:
+        return (self._frame if self._frame is not None else self._preview(rows)).head(rows)
+
+
+def canonical_dates(result: LoadResult) -> pd.DataFrame:
+    """A frame with the result's dates (wave_date, snapshot_date, ...) to check and show:
+    a survey's counts (small), else its canonical frame."""
+    return result.counts.answers if result.counts is not None else result.frame
 
 
 class FileRejected(Exception):

@@ -5,7 +5,8 @@ per candidate question, and calls ``build_survey``. Here columns are classified 
 CONTENT: an agreement item has cells that are agreement labels (config/
 agreement_vocabulary.csv); multi-select (``a;b;``) and free text are not questions; the
 reporting group is found by header text and categorical content. The result is the
-SURVEY_RESPONSES long frame with valid answers only.
+SURVEY_RESPONSES long frame with valid answers only, and its counts (loaders.survey_counts),
+made from the answer columns without the long frame.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from .column_profile import Profile, agreement_answer, profile
 from .codebook import QuestionMap
 from .dates import parse_date
 from .model import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
-from .report import FileRejected, Finding, LoadResult
+from .report import FileRejected, Finding, SurveyResult
+from .survey_counts import RESPONDENTS, count_answer_columns
 from .vocab import header_config
 
 MIN_RECOGNISED = 0.8  # share of non-empty cells that must be agreement text
@@ -92,8 +94,8 @@ def resolve_wave(rows: SurveyRows, wave: str | None, wave_date: object) -> tuple
 
 
 def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audience: str,
-                 wave: str | None, wave_date: object, codebook: pd.DataFrame | None) -> LoadResult:
-    """Classify ``columns`` and return the SURVEY_RESPONSES LoadResult."""
+                 wave: str | None, wave_date: object, codebook: pd.DataFrame | None) -> SurveyResult:
+    """Classify ``columns`` and return the survey's result: counts now, the long frame on demand."""
     wave, date = resolve_wave(rows, wave, wave_date)
     items = [c for c in columns if is_agreement(c)]
     groups = [c for c in columns if c not in items and is_group(c, len(rows.respondents))]
@@ -109,10 +111,13 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     for item in items:
         warnings += _odd_cells(item, rows.sheet)
         parts.append((questions.question_id(item.wording), item.wording, *_answered(item.profile)))
-    frame = _frame(parts, rows.respondents, group, audience, wave, date)
-    return LoadResult(
-        kind="survey", format=format, frame=frame,
-        records=int(frame["respondent"].nunique()), questions=len(items), warnings=warnings,
+    groups = _group_texts(group, len(rows.respondents))
+    counts = count_answer_columns(parts, rows.respondents, groups, audience, wave, date)
+    return SurveyResult(
+        build=lambda: _frame(parts, rows.respondents, groups, audience, wave, date),
+        preview=lambda n: _frame(_first_rows_only(parts, n), rows.respondents, groups, audience, wave, date),
+        kind="survey", format=format, counts=counts,
+        records=int(counts.reach[RESPONDENTS].sum()), questions=len(items), warnings=warnings,
         metadata={"audience": audience, "wave": wave, "wave_date": date.date().isoformat(),
                   "group_column": group.header if group else None,
                   "unmapped": questions.unmapped()},
@@ -135,7 +140,20 @@ def _strings(values: pa.Array) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype="string")
 
 
-def _frame(parts: list[tuple], respondents: list[str], group: Column | None, audience: str, wave: str,
+def _group_texts(group: Column | None, rows: int) -> np.ndarray:
+    """Each data row's group (None when not stated or when the file has no group column)."""
+    if group is None:
+        return np.full(rows, None, dtype=object)
+    return np.asarray([t or None for t in group.profile.texts], dtype=object)[group.profile.codes]
+
+
+def _first_rows_only(parts: list[tuple], rows: int) -> list[tuple]:
+    """``parts`` cut to their answers among the first ``rows`` data rows (a preview)."""
+    return [(qid, wording, positions[positions < rows], codes[positions < rows])
+            for qid, wording, positions, codes in parts]
+
+
+def _frame(parts: list[tuple], respondents: list[str], groups: np.ndarray, audience: str, wave: str,
            date: pd.Timestamp) -> pd.DataFrame:
     """The long frame, item after item, each item's answered cells in row order.
 
@@ -147,14 +165,9 @@ def _frame(parts: list[tuple], respondents: list[str], group: Column | None, aud
     at = pa.array(np.concatenate([p[2] for p in parts]))
     codes = np.concatenate([p[3] for p in parts])
     item = pa.array(np.repeat(np.arange(len(parts), dtype=np.int32), sizes))
-    if group is not None:
-        texts = [t or None for t in group.profile.texts]
-        groups = _strings(pa.array(np.asarray(texts, dtype=object)[group.profile.codes], type=pa.string()).take(at))
-    else:
-        groups = pd.array([pd.NA] * len(at), dtype="string")
     frame = pd.DataFrame({
         "respondent": _strings(pa.array(respondents, type=pa.string()).take(at)),
-        "group": groups,
+        "group": _strings(pa.array(groups, type=pa.string()).take(at)),
         "question_id": _strings(pa.DictionaryArray.from_arrays(item, pa.array([p[0] for p in parts], type=pa.string()))
                                 .dictionary_decode()),
         "question_text": _strings(pa.DictionaryArray.from_arrays(item, pa.array([p[1] for p in parts],

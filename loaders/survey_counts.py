@@ -136,8 +136,13 @@ def scale_positions(answer: pd.Series) -> np.ndarray:
 
 def _answer_counts(responses: pd.DataFrame) -> pd.DataFrame:
     keys = [c for c in ANSWER_COUNTS if c not in ("answer", "n")]
-    frame = responses[keys].assign(_position=scale_positions(responses["answer"]))
-    out = frame.groupby([*keys, "_position"], dropna=False, sort=True, observed=True).size().rename("n").reset_index()
+    return _tally(responses[keys].assign(_position=scale_positions(responses["answer"]), n=1))
+
+
+def _tally(frame: pd.DataFrame) -> pd.DataFrame:
+    """ANSWER_COUNTS from rows of its keys, ``_position`` (-1..4) and ``n``: summed, sorted."""
+    keys = [c for c in ANSWER_COUNTS if c not in ("answer", "n")]
+    out = frame.groupby([*keys, "_position"], dropna=False, sort=True, observed=True)["n"].sum().reset_index()
     out["answer"] = pd.Categorical.from_codes(out.pop("_position").to_numpy(), dtype=AGREEMENT_DTYPE)
     return conform(out, ANSWER_COUNTS)
 
@@ -157,16 +162,21 @@ def _reach(responses: pd.DataFrame, valid: np.ndarray) -> pd.DataFrame:
 
 def patterns(meta: pd.DataFrame, answered: np.ndarray, question_ids: list[str]) -> pd.DataFrame:
     """The reach table from one row per person: ``meta`` (REACH_KEYS) and ``answered``
-    (people x questions, True = answered on the scale)."""
+    (people x questions, True = answered on the scale). Rows are sorted by REACH_KEYS, then
+    by pattern, so the table does not depend on the order people came in."""
     group = meta.groupby(list(REACH_KEYS), dropna=False, sort=False, observed=True).ngroup().to_numpy()
-    packed = np.packbits(answered, axis=1).astype(np.int64)
-    _, first, inverse, sizes = np.unique(np.column_stack([group, packed]), axis=0, return_index=True,
-                                         return_inverse=True, return_counts=True)
+    packed = np.packbits(answered, axis=1)
+    keys = np.column_stack([group.astype(">u4").view(np.uint8).reshape(-1, 4), packed])
+    code, _ = pd.factorize(np.fromiter(map(bytes, keys), dtype=object, count=len(keys)))
+    first = np.full(code.max() + 1 if len(code) else 0, len(code))
+    np.minimum.at(first, code, np.arange(len(code)))
     out = meta.iloc[first].reset_index(drop=True)
-    out[RESPONDENTS] = sizes.astype(np.int64)
+    out[RESPONDENTS] = np.bincount(code).astype(np.int64)
+    out = conform(out, {**{k: ANSWER_COUNTS[k] for k in REACH_KEYS}, RESPONDENTS: "int64"})
     flags = pd.DataFrame(answered[first], columns=[ANSWERED + q for q in question_ids])
-    out = pd.concat([conform(out, {**{k: ANSWER_COUNTS[k] for k in REACH_KEYS}, RESPONDENTS: "int64"}), flags], axis=1)
-    return out.sort_values(list(REACH_KEYS), kind="stable").reset_index(drop=True)
+    bits = pd.Series([bytes(b) for b in packed[first]], name="_bits", dtype=object)
+    out = pd.concat([out, flags, bits], axis=1).sort_values([*REACH_KEYS, "_bits"], kind="stable")
+    return out.drop(columns="_bits").reset_index(drop=True)
 
 
 def concat_counts(parts: Iterable[SurveyCounts]) -> SurveyCounts:
@@ -179,3 +189,60 @@ def concat_counts(parts: Iterable[SurveyCounts]) -> SurveyCounts:
     flags = [c for c in reach.columns if c.startswith(ANSWERED)]
     reach[flags] = reach[flags].fillna(False).astype(bool)
     return SurveyCounts(conform(answers, ANSWER_COUNTS), reach)
+
+
+def count_answer_columns(items: Sequence[tuple[str, str, np.ndarray, np.ndarray]], respondents: Sequence[str],
+                         groups: np.ndarray, audience: str, wave: str, date: pd.Timestamp) -> SurveyCounts:
+    """Counts of one wave straight from its answer columns, with no respondent-level frame:
+    the same result as ``count_responses`` of the long frame a loader would build.
+
+    ``items``: (question_id, wording, row positions answered, scale codes -1..4) per column,
+    in column order; ``respondents`` and ``groups`` (object, None = not stated): per data row."""
+    person, _ = pd.factorize(np.asarray(respondents, dtype=object))
+    first = _first_rows(person, [positions for _, _, positions, _ in items])
+    present = np.flatnonzero(first >= 0)
+    slot = np.full(len(first), -1)
+    slot[present] = np.arange(len(present))
+    question_ids = list(dict.fromkeys(qid for qid, *_ in items))
+    answered = np.zeros((len(present), len(question_ids)), dtype=bool)
+    for qid, _, positions, codes in items:
+        answered[slot[person[positions[codes >= 0]]], question_ids.index(qid)] = True
+    meta = pd.DataFrame({"audience": audience, "wave": wave, "wave_date": date,
+                         "group": pd.array(groups[first[present]], dtype="string")})
+    reach = patterns(meta, answered, question_ids) if len(present) else empty_counts().reach
+    return SurveyCounts(_column_answer_counts(items, groups, audience, wave, date), reach)
+
+
+def _first_rows(person: np.ndarray, answered_rows: list[np.ndarray]) -> np.ndarray:
+    """Per person, the data row of its first answer in column-then-row order (-1: no answer):
+    the row ``count_responses`` takes the person's group from."""
+    people = person.max() + 1 if len(person) else 0
+    rows = np.concatenate(answered_rows) if answered_rows else np.empty(0, dtype=np.int64)
+    order = np.concatenate([np.full(len(p), i, dtype=np.int64) for i, p in enumerate(answered_rows)]) \
+        if answered_rows else np.empty(0, dtype=np.int64)
+    span = np.int64(len(person) + 1)
+    first = np.full(people, np.iinfo(np.int64).max)
+    np.minimum.at(first, person[rows], order * span + rows)
+    return np.where(first == np.iinfo(np.int64).max, -1, first % span)
+
+
+def _column_answer_counts(items, groups: np.ndarray, audience: str, wave: str, date: pd.Timestamp) -> pd.DataFrame:
+    """ANSWER_COUNTS of the columns: one bincount over (column, group, answer)."""
+    if not items:
+        return empty(ANSWER_COUNTS)
+    group_code, group_names = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
+    names = np.asarray([*group_names, None], dtype=object)          # the last slot: no group
+    group_code = np.where(group_code < 0, len(group_names), group_code).astype(np.int64)
+    width, slots = len(AGREEMENT_SCALE) + 1, len(names) * (len(AGREEMENT_SCALE) + 1)
+    key = np.concatenate([i * slots + group_code[positions] * width + codes.astype(np.int64) + 1
+                          for i, (_, _, positions, codes) in enumerate(items)])
+    tally = np.bincount(key, minlength=len(items) * slots)
+    hit = np.flatnonzero(tally)
+    item, rest = hit // slots, hit % slots
+    frame = pd.DataFrame({
+        "audience": audience, "wave": wave, "wave_date": date,
+        "group": pd.array(names[rest // width], dtype="string"),
+        "question_id": pd.array(np.asarray([q for q, *_ in items], dtype=object)[item], dtype="string"),
+        "question_text": pd.array(np.asarray([w for _, w, *_ in items], dtype=object)[item], dtype="string"),
+        "_position": rest % width - 1, "n": tally[hit]}).astype({"audience": "string", "wave": "string"})
+    return _tally(frame)

@@ -97,7 +97,7 @@ def show_check(checked) -> None:
                            file_name=f"{checked.filename}-validation.csv", mime="text/csv")
     if checked.result is not None:
         with st.expander("First rows as read"):
-            ui.table(checked.result.frame.head(20))
+            ui.table(checked.result.preview_frame(20))
 
 
 def stored_section() -> None:

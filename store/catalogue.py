@@ -222,7 +222,7 @@ def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
     if entry.kind != "survey":
         return {entry.normalised: result.frame}
     from loaders.survey_counts import count_responses  # loaders import store: import when needed
-    counts = result.counts if getattr(result, "counts", None) is not None else count_responses(result.frame)
+    counts = result.counts if result.counts is not None else count_responses(result.frame)
     return {entry.reach: counts.reach, entry.normalised: counts.answers}
 
 

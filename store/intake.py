@@ -16,7 +16,7 @@ import pandas as pd
 
 from loaders.codebook import load_codebook
 from loaders.detect import load_file
-from loaders.report import FileRejected, LoadResult
+from loaders.report import FileRejected, LoadResult, canonical_dates
 
 from .catalogue import Saved, Store, clean_metadata
 
@@ -47,9 +47,9 @@ class Checked:
         """What was understood, for the page's summary."""
         if self.result is None:
             return {"kind": self.kind or "not recognised", "layout": self.format or "not recognised", "records": 0}
-        frame = self.result.frame
+        frame = canonical_dates(self.result)
         out = {"kind": self.result.kind, "layout": self.result.format, "records": self.result.records,
-               "columns read": ", ".join(frame.columns)}
+               "columns read": ", ".join(self.result.preview_frame(0).columns)}
         if self.result.questions is not None:
             out["questions"] = self.result.questions
         for column in ("wave", "wave_date", "snapshot_date", "meeting_date"):
@@ -80,8 +80,9 @@ def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | Non
                            _frame(findings), metadata, missing)
     known = {**clean_metadata(result.metadata or {}), **metadata}
     for column in ("wave_date", "snapshot_date"):
-        if column not in known and column in result.frame and result.frame[column].nunique() == 1:
-            known[column] = str(result.frame[column].dropna().iloc[0])[:10]
+        dates = canonical_dates(result)
+        if column not in known and column in dates and dates[column].nunique() == 1:
+            known[column] = str(dates[column].dropna().iloc[0])[:10]
     missing = [k for k in REQUIRED.get(result.kind, ()) if k not in known]
     return Checked(filename, data, result, result.kind, result.format,
                    _frame(_rows("warning", result.warnings)), known, missing)

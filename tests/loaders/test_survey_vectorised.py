@@ -1,6 +1,7 @@
 """The survey build classifies each distinct value once and builds the frame from arrays
 (issue 8); it must give exactly what the former cell-by-cell build gave. The reference
 below is that former build, kept here only to compare with."""
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -52,14 +53,22 @@ def old_frame(rows, columns, audience, wave, date, group):
     return conform(frame, SURVEY_RESPONSES)
 
 
+def _as_list(column):
+    """A column read as Arrow (loaders.forms_columns) as the grid gives it: a list, '' when empty."""
+    if isinstance(column.cells, list):
+        return column
+    return dataclasses.replace(column, cells=["" if v is None else v for v in column.cells.to_pylist()])
+
+
 @pytest.fixture
 def compare(monkeypatch):
     """Wrap build_survey: check classification, warnings and frame against the former build."""
     real = survey_common.build_survey
     checked = []
 
-    def checking(rows, columns, **kw):
-        result = real(rows, columns, **kw)
+    def checking(rows, arrow_or_list_columns, **kw):
+        result = real(rows, arrow_or_list_columns, **kw)
+        columns = [_as_list(c) for c in arrow_or_list_columns]
         items = [c for c in columns if _old_is_agreement(c)]
         assert [c.header for c in columns if survey_common.is_agreement(c)] == [c.header for c in items]
         assert [survey_common.is_multi_select(c) for c in columns] == [
@@ -75,7 +84,7 @@ def compare(monkeypatch):
         checked.append(result)
         return result
 
-    for module in ("forms", "surveymonkey", "qualtrics", "google_forms", "generic_survey"):
+    for module in ("forms", "forms_columns", "surveymonkey", "qualtrics", "google_forms", "generic_survey"):
         monkeypatch.setattr(f"loaders.{module}.build_survey", checking)
     return checked
 

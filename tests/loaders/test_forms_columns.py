@@ -1,0 +1,117 @@
+"""loaders.forms_columns: a Forms export read as Arrow columns gives exactly what the cell
+grid gives (counts, records, warnings with their Excel rows), and files it cannot read as
+safely go the grid way."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from loaders import forms
+from loaders.codebook import load_codebook
+from loaders.detect import _options, detect, load_file
+from loaders.forms_columns import load_forms_columns
+from loaders.grid import read_workbook
+from loaders.survey_counts import count_responses
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+BOOK = load_codebook(SAMPLE / "codebook.csv")
+META = {"audience": "staff", "wave": "2024-04", "wave_date": "2024-04-15", "codebook": BOOK}
+HEADER = ["ID", "Start time", "Completion time", "Email", "Name", "Which directorate do you work in?",
+          "I feel valued for the work I do", "My opinions count at work", "I feel safe to speak up",
+          "Is there anything else you would like to tell us?"]
+SA, A, N, D, SD = "Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"
+
+
+def _columns(path: Path, **metadata):
+    return load_forms_columns(path, None, detect, lambda layout: _options(layout, path, metadata))
+
+
+def _grid(path: Path, **metadata):
+    book = read_workbook(path)
+    layout, _ = detect(book.sheets, None)
+    return forms.load_forms_export(book.sheets[0], **_options(layout, path, metadata))
+
+
+def _same(fast, grid) -> None:
+    pd.testing.assert_frame_equal(fast.counts.answers, grid.counts.answers)
+    pd.testing.assert_frame_equal(fast.counts.reach, grid.counts.reach)
+    assert (fast.records, fast.questions, fast.format) == (grid.records, grid.questions, grid.format)
+    assert fast.warnings == grid.warnings
+    assert {k: v for k, v in fast.metadata.items()} == {k: v for k, v in grid.metadata.items()}
+
+
+def _write(path: Path, rows: list[list], start: str = "A1", sheets: int = 1) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    column, row = openpyxl.utils.cell.coordinate_from_string(start)
+    first = openpyxl.utils.column_index_from_string(column)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value is not None:
+                sheet.cell(row=row + r, column=first + c, value=value)
+    for n in range(1, sheets):
+        book.create_sheet(f"Other {n}")["A1"] = "notes"
+    book.save(path)
+    return path
+
+
+def _awkward(tmp_path: Path, **kwargs) -> Path:
+    """Blank answers, a blank row, a repeated ID, an ID-less row, an off-scale answer, a
+    respondent with no answer at all, a row without a directorate."""
+    when = dt.datetime(2024, 4, 16, 9, 30)
+    answers = [(SA, A, D), (A, None, SD), (N, "Maybe", A), (None, None, None), (D, D, SA), (SA, SA, SA), (A, N, D)]
+    groups = ["Place", "Resources", "Place", "Resources", None, "Place", "Resources"]
+    ids = [1, 2, 3, 4, 5, 2, None]
+    rows = [HEADER]
+    for i, (who, group, answer) in enumerate(zip(ids, groups, answers)):
+        rows.append([who, when, when + dt.timedelta(minutes=9), "anonymous", None, group, *answer, None])
+        if i == 2:
+            rows.append([None] * len(HEADER))
+    return _write(tmp_path / "forms.xlsx", rows, **kwargs)
+
+
+@pytest.mark.parametrize("name", ["staff_survey_2022-09.xlsx", "staff_survey_2024-04.xlsx"])
+def test_sample_exports_read_as_columns_match_the_grid(name):
+    path = SAMPLE / "surveys" / name
+    fast = _columns(path, **META)
+    assert fast is not None, "a plain Forms export must take the column path"
+    _same(fast, _grid(path, **META))
+
+
+def test_awkward_rows_give_the_same_counts_rows_and_warnings(tmp_path):
+    path = _awkward(tmp_path)
+    fast, grid = _columns(path, **META), _grid(path, **META)
+    assert fast is not None
+    _same(fast, grid)
+    assert any(w.row == 4 and "Maybe" in w.message for w in fast.warnings)   # Excel row of the odd cell
+    pd.testing.assert_frame_equal(count_responses(fast.frame).reach, fast.counts.reach)
+
+
+def test_wave_date_from_completion_times_when_none_is_given(tmp_path):
+    path = _awkward(tmp_path)
+    meta = {"audience": "staff", "codebook": BOOK}
+    fast, grid = _columns(path, **meta), _grid(path, **meta)
+    assert fast.metadata["wave_date"] == grid.metadata["wave_date"] == "2024-04-16"
+
+
+@pytest.mark.parametrize("kwargs", [{"start": "B3"}, {"sheets": 2}])
+def test_a_sheet_not_at_a1_or_a_second_sheet_goes_the_grid_way(tmp_path, kwargs):
+    path = _awkward(tmp_path, **kwargs)
+    assert _columns(path, **META) is None
+    result = load_file(path, **{k: v for k, v in META.items()})
+    assert result.records == _grid(path, **META).records
+
+
+def test_load_file_takes_the_column_path_and_keeps_the_guards(tmp_path, monkeypatch):
+    path = _awkward(tmp_path)
+    taken = []
+    import loaders.detect as detect_module
+    original = detect_module.load_forms_columns
+    monkeypatch.setattr(detect_module, "load_forms_columns", lambda *a: taken.append(1) or original(*a))
+    result = load_file(path, **{**META, "wave_date": "2099-01-01"})
+    assert taken and result.counts is not None
+    assert any("in the future" in w.message for w in result.warnings)
