@@ -29,7 +29,7 @@ from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
-from ui_cache import frame_key, memo, shared, tag
+from ui_cache import frame_key, shared, tag
 
 log = logging.getLogger("improvement_dashboard")
 
@@ -122,7 +122,7 @@ def bundle() -> Bundle:
     """Every canonical frame, loaded from the data folder and cached on its state.
 
     The frames are shared by every session and rerun: read them, never change them in place
-    (derive a new frame instead). Pass them to ``memo`` to cache what is computed from them."""
+    (derive a new frame instead). Pass them to ``shared`` to cache what is computed from them."""
     folder = settings().data_dir
     return _cached_bundle(str(folder), data_state(folder))
 
@@ -195,10 +195,10 @@ def theme_trend_block(audience: str, title: str, key: str) -> None:
     """One audience's theme scores wave by wave, with bands and milestones, and its table."""
     data = bundle()
     # the same call as the page's own survey_views, so the trend comes from its cached result
-    trend = memo(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
+    trend = shared(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
                  settings().confidence).trend
     start, end = journey_span(data.events, trend["date"])
-    fig = memo(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
+    fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                       events=data.events, title=title, y_title="% positive", start=start, end=end)
     chart_block(fig, trend.rename(columns={"series": "Theme", "date": "Wave date", "value": "% positive",
                                            "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}), key=key)
@@ -218,13 +218,13 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
 def response_rate_block(audience: str, key: str) -> None:
     """Respondents as a share of the people invited, wave by wave (when headcount.csv exists)."""
     data = bundle()
-    rates = memo(response_rates, data.surveys, data.headcount, audience)
+    rates = shared(response_rates, data.surveys, data.headcount, audience)
     if rates["response_rate"].isna().all():
         st.write("No headcount file, so no response rates: add headcount.csv (audience, wave, headcount).")
         return
     trend = rates.assign(series="Response rate", value=rates["response_rate"].astype(float))
     start, end = journey_span(data.events, trend["wave_date"])
-    fig = memo(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
+    fig = shared(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
                       title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
                       start=start, end=end)
     chart_block(fig, rates.rename(columns={"audience": "Audience", "wave": "Wave", "wave_date": "Wave date",
@@ -271,7 +271,7 @@ def moved_block(views, key: str) -> None:
     if moved.empty or moved["change"].isna().all():
         st.info("There is no earlier wave to compare with yet.")
         return
-    fig = memo(change_bars, moved, title=f"Change since the previous wave, {wave_label(views.trend['date'].max())}")
+    fig = shared(change_bars, moved, title=f"Change since the previous wave, {wave_label(views.trend['date'].max())}")
     shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
     chart_block(fig, shown[["question", "theme", "pct_positive", "change", "lower", "upper", "verdict"]].rename(columns={
         "question": "Statement", "theme": "Theme", "pct_positive": "% positive now", "change": "Change (points)",
@@ -284,11 +284,11 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
     from metrics.published import wave_dates, wave_groups
 
     min_size = settings().min_group_size
-    dates = memo(wave_dates, data.surveys, audience)
+    dates = shared(wave_dates, data.surveys, audience)
     chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
-    groups = memo(wave_groups, data.surveys, data.codebook, audience, min_size, chosen)
+    groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen)
     label = f"fewer than {min_size} responses"
-    heat = memo(group_heatmap, groups, row="group", column="theme", value="score",
+    heat = shared(group_heatmap, groups, row="group", column="theme", value="score",
                          title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
     chart_block(heat, published_table(groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
                                                             "n_respondents": "Respondents", "score": "% positive"}),
@@ -310,23 +310,23 @@ def drill_block(data, audience: str, key: str) -> None:
     from metrics.published import question_history, survey_views, theme_drill
 
     min_size, conf = settings().min_group_size, settings().confidence
-    views = memo(survey_views, data.surveys, data.codebook, audience, min_size, conf)
+    views = shared(survey_views, data.surveys, data.codebook, audience, min_size, conf)
     if not views.themes:
         return
     label = f"fewer than {min_size} responses"
     theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
-    table = memo(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
-    fig = memo(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
+    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
+    fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
                               suppressed_label=label)
     chart_block(fig, published_table(table, label, {
         "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
         "pct_neutral": "% neutral", "pct_negative": "% negative"}), key=f"{key}-answers")
-    questions = memo(audience_questions, data.surveys, data.codebook, audience, theme)
+    questions = shared(audience_questions, data.surveys, data.codebook, audience, theme)
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
-    trend, changes = memo(question_history, data.surveys, data.codebook, audience, qid, min_size, conf)
+    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, min_size, conf)
     start, end = journey_span(data.events, trend["date"])
-    fig = memo(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
+    fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
     shown = trend.rename(columns={"series": "Measure", "date": "Wave date", "value": "% positive",
                                   "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"})
     chart_block(fig, shown, key=f"{key}-question-trend")

@@ -7,14 +7,14 @@ canonical survey frame has millions of rows, and recomputing every table on each
 - ``tag(frame, key)`` names a frame whose content is fixed while it lives (the cached
   bundle's frames, tagged with the data folder's state; a page's filtered frame, tagged
   with the filters that made it);
-- ``memo(fn, *args, **kwargs)`` calls a pure function (metrics/, charts/, exports/) once per
-  distinct arguments and returns the cached result afterwards. A tagged frame argument is
-  hashed by its tag, in constant time; any other frame by its content.
-- ``shared(fn, *args, **kwargs)`` is ``memo`` without the copy: every rerun gets the one
-  cached object. ``memo`` unpickles its result on each call, and a plotly figure is
-  rebuilt (and validated) from its pickle, a large frame copied: tens of milliseconds a
-  rerun. Use it for results the page only reads (never changes in place), as it reads
-  the bundle's frames. A frame it returns is tagged, so passing it on costs no hashing.
+- ``shared(fn, *args, **kwargs)`` calls a pure function (metrics/, charts/, exports/) once
+  per distinct arguments and returns the one cached object afterwards, to every rerun and
+  session. A tagged frame argument (or SurveyCounts, by its frames) is hashed by its tag,
+  in constant time; any other frame by its content. There is no copy: ``st.cache_data``
+  would unpickle the result on each call, and a plotly figure rebuilt (and validated) from
+  its pickle costs tens of milliseconds a rerun. So a page reads what ``shared`` returns,
+  as it reads the bundle's frames, and never changes it in place (it derives a new frame).
+  A frame it returns is tagged, so passing it on costs no hashing.
 
 Tags are held by weak reference and checked by identity, so a frame never borrows the
 tag of another that happened to get the same ``id`` after the first was freed.
@@ -60,16 +60,6 @@ def counts_key(counts: SurveyCounts) -> tuple:
 HASH_FUNCS = {pd.DataFrame: frame_key, SurveyCounts: counts_key}
 
 
-@st.cache_data(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)
-def _memo(fn_module: str, fn_name: str, _fn, *args, **kwargs):
-    return _fn(*args, **kwargs)      # ``_fn`` is not hashed (leading underscore): its name is
-
-
-def memo(fn, *args, **kwargs):
-    """``fn(*args, **kwargs)``, computed once per distinct arguments (see the module docstring)."""
-    return _memo(fn.__module__, fn.__qualname__, fn, *args, **kwargs)
-
-
 @st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)
 def _shared(fn_module: str, fn_name: str, _fn, *args, **kwargs):
     result = _fn(*args, **kwargs)
@@ -79,6 +69,6 @@ def _shared(fn_module: str, fn_name: str, _fn, *args, **kwargs):
 
 
 def shared(fn, *args, **kwargs):
-    """``fn(*args, **kwargs)`` cached like ``memo``, but the one cached object is returned to
-    every caller: never change it in place (see the module docstring)."""
+    """``fn(*args, **kwargs)``, computed once per distinct arguments; the one cached object is
+    returned to every caller: never change it in place (see the module docstring)."""
     return _shared(fn.__module__, fn.__qualname__, fn, *args, **kwargs)

@@ -41,7 +41,9 @@ def ingest(path: str, data_dir: str, metadata: str) -> dict:
         raise SystemExit(f"{path} did not load: {checked.findings.to_dict('records')[:3]} missing={checked.missing}")
     saved = keep(uploads_folder(data_dir), checked)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "records": saved.entry.records, "rows": len(checked.result.frame),
+    counts = checked.result.counts
+    rows = int(counts.answers["n"].sum()) if counts is not None else len(checked.result.frame)
+    return {"seconds": seconds, "records": saved.entry.records, "rows": rows,
             "kind": checked.kind, "status": saved.status}
 
 

@@ -217,6 +217,13 @@ def _first_rows(person: np.ndarray, answered_rows: list[np.ndarray]) -> np.ndarr
     """Per person, the data row of its first answer in column-then-row order (-1: no answer):
     the row ``count_responses`` takes the person's group from."""
     people = person.max() + 1 if len(person) else 0
+    if people == len(person):              # one row per person (IDs unique): the row itself
+        answered = np.zeros(len(person), dtype=bool)
+        for positions in answered_rows:
+            answered[positions] = True
+        first = np.full(people, -1)
+        first[person[answered]] = np.flatnonzero(answered)
+        return first
     rows = np.concatenate(answered_rows) if answered_rows else np.empty(0, dtype=np.int64)
     order = np.concatenate([np.full(len(p), i, dtype=np.int64) for i, p in enumerate(answered_rows)]) \
         if answered_rows else np.empty(0, dtype=np.int64)

@@ -14,9 +14,9 @@ st.markdown(
     "and trackers export them. Each file's layout is detected; below is what was read from each."
 )
 
-counts = ui.memo(records_over_time, data.surveys, data.actions)
+counts = ui.shared(records_over_time, data.surveys, data.actions)
 start, end = journey_span(data.events, counts["date"])
-fig = ui.memo(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start, end=end,
+fig = ui.shared(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start, end=end,
                   title="Records read, by survey wave and tracker snapshot", y_title="Records", y_range=None, suffix="")
 ui.chart_block(fig, counts.rename(columns={"series": "Source", "date": "Date", "value": "Records"}), key="records")
 

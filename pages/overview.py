@@ -31,12 +31,12 @@ if not ui.is_full_edition():
 
 data, settings = ui.bundle(), ui.settings()
 conf, min_size = settings.confidence, settings.min_group_size
-journey = ui.memo(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf)
+journey = ui.shared(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf)
 headlines = front_headlines(journey, conf)
 rules = load_judgement_rules()
-judgements = ui.memo(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
+judgements = ui.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
                      rules, min_size, conf)
-status = f"{ui.memo(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
+status = f"{ui.shared(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
 st.info(ui.plain(status), icon=":material/summarize:")
 
 st.header("Headline figures")
@@ -52,7 +52,7 @@ for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
 
 st.header("The improvement journey")
 start, end = journey_span(data.events, journey["date"])
-fig = ui.memo(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
+fig = ui.shared(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
                   y_title="Per cent", start=start, end=end)
 ui.chart_block(fig, journey.rename(columns={"series": "Theme", "date": "Date", "value": "Score",
@@ -87,13 +87,13 @@ else:
             if judgement.milestones != "None linked":
                 st.markdown(f"Milestones: {ui.plain(judgement.milestones)}.")
             with st.expander(f"{ui.plain(judgement.id)}: the actions and survey results behind it"):
-                actions = ui.memo(evidence_actions, expectation, data.actions, with_owner=owners).drop(columns="open")
+                actions = ui.shared(evidence_actions, expectation, data.actions, with_owner=owners).drop(columns="open")
                 if not actions.empty:
                     st.dataframe(status_styler(actions.rename(columns={
                         "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",
                         "due_date": "Due", "overdue": "Overdue", "owner": "Owner"})), hide_index=True,
                         width="stretch")
-                trends = ui.memo(measure_trends, expectation, data.surveys, data.codebook, min_size, conf)
+                trends = ui.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf)
                 if not trends.empty:
                     ui.table(trends.drop(columns="series").rename(columns={
                         "measure": "Survey measure", "date": "Wave date", "value": "% positive",

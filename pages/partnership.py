@@ -13,7 +13,7 @@ st.markdown("What the constituent councils and the Business Board say about work
 
 data = ui.bundle()
 settings = ui.settings()
-views = ui.memo(survey_views, data.surveys, data.codebook, "partner", settings.min_group_size, settings.confidence)
+views = ui.shared(survey_views, data.surveys, data.codebook, "partner", settings.min_group_size, settings.confidence)
 if views.wave_date is None:
     st.info("No partner survey results yet.")
     st.stop()
@@ -34,7 +34,7 @@ st.header("A theme's questions")
 ui.drill_block(data, "partner", key="partner-drill")
 
 st.header("Partnership actions")
-actions = ui.memo(theme_actions_now, data.actions, "partnership")
+actions = ui.shared(theme_actions_now, data.actions, "partnership")
 if actions.empty:
     st.info("No partnership actions in the latest tracker.")
 else:

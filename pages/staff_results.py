@@ -13,7 +13,7 @@ st.title("Staff results")
 data = ui.bundle()
 settings = ui.settings()
 min_size = settings.min_group_size
-views = ui.memo(survey_views, data.surveys, data.codebook, "staff", min_size, settings.confidence)
+views = ui.shared(survey_views, data.surveys, data.codebook, "staff", min_size, settings.confidence)
 if views.wave_date is None or views.moved.empty:
     st.info("No staff survey results yet.")
     st.stop()
@@ -47,7 +47,7 @@ ui.moved_block(views, key="staff-moved")
 st.header("How colleagues answered")
 label = f"fewer than {min_size} responses"
 table = views.statements
-fig = ui.memo(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
+fig = ui.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
 ui.chart_block(fig, ui.published_table(table, label, {
     "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
     "pct_neutral": "% neutral", "pct_negative": "% negative"}), key="staff-answers")
@@ -55,7 +55,7 @@ ui.chart_block(fig, ui.published_table(table, label, {
 st.header("You said, we did")
 st.markdown("The improvement plan's actions for each theme and where they stand at the latest reporting date.")
 for theme in views.themes:
-    actions = ui.memo(theme_actions_now, data.actions, theme)
+    actions = ui.shared(theme_actions_now, data.actions, theme)
     st.subheader(theme.capitalize())
     if actions.empty:
         st.markdown("No actions recorded for this theme yet.")

@@ -2,7 +2,7 @@
 are passed on without hashing, a frame a function hands back unchanged keeps its own tag."""
 import pandas as pd
 
-from ui_cache import frame_key, memo, shared, tag
+from ui_cache import frame_key, shared, tag
 
 CALLS = []
 
@@ -25,9 +25,21 @@ def test_shared_returns_the_one_cached_object_and_tags_it():
     assert frame_key(first)[:2] == ("tag", "shared")
 
 
-def test_memo_still_returns_a_copy():
-    frame = tag(pd.DataFrame({"value": [5]}), "test", "memo-frame")
-    assert memo(doubled, frame) is not memo(doubled, frame)
+def test_survey_counts_are_keyed_by_their_tagged_frames():
+    from loaders.survey_counts import empty_counts
+
+    counts = empty_counts()
+    tag(counts.answers, "test", "answers")
+    tag(counts.reach, "test", "reach")
+    other = empty_counts()                       # same content, untagged: keyed by content
+    assert shared(len_of_answers, counts) == 0 and shared(len_of_answers, other) == 0
+    from ui_cache import counts_key
+    assert counts_key(counts) == (("tag", "test", "answers"), ("tag", "test", "reach"))
+    assert counts_key(other)[0][0] == "content"
+
+
+def len_of_answers(counts) -> int:
+    return len(counts.answers)
 
 
 def test_a_frame_handed_back_keeps_its_tag():
