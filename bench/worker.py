@@ -59,7 +59,7 @@ def fastexcel_read(path: str) -> dict:
     import fastexcel
 
     start = time.perf_counter()
-    table = fastexcel.read_excel(path).load_sheet(0).to_arrow()
+    table = fastexcel.read_excel(path).load_sheet(0, eager=True)   # eager: its fastest way to Arrow
     return {"seconds": time.perf_counter() - start, "rows": table.num_rows, "columns": table.num_columns}
 
 
