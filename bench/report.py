@@ -103,8 +103,8 @@ It generates, outside the repository (`/tmp/improvement-bench`, cached by seed a
 Forms xlsx, 12 tracker snapshots of 2,000 actions and a 500-topic scrutiny matrix; ingests
 them through the Data page's upload path (`store.intake.check_upload` then `keep`: guards,
 detection, loading, validation, originals, parquet, manifest), each staff wave in its own
-process; reads waves 1, 3 and 5 bare with fastexcel (Rust calamine to Arrow) and the first
-with pandas + openpyxl, in the same run; starts the app on the store (AppTest, first page);
+process; reads waves 1, 3 and 5 bare with fastexcel (Rust calamine to Arrow, eager: its
+fastest) and the first with pandas + openpyxl, in the same run; starts the app on the store (AppTest, first page);
 reruns every page of `app.py` 10 times warm with a typical interaction (flip the first
 selectbox); measures the largest plotly figure JSON sent; and opens every page of the real
 server in headless Chromium to read the server's peak memory (`VmHWM`). This run took
