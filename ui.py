@@ -29,6 +29,7 @@ from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
+from store.intake import Checked, check_upload
 from ui_cache import frame_key, shared, tag
 
 log = logging.getLogger("improvement_dashboard")
@@ -116,6 +117,25 @@ def _cached_bundle(folder: str, state: str) -> Bundle:
     tag(data.surveys.answers, "bundle", folder, state, "survey answers")
     tag(data.surveys.reach, "bundle", folder, state, "survey reach")
     return data
+
+
+UPLOAD_CHECKS = "_upload_checks"   # session state: the last few checks of this session's upload
+KEPT_CHECKS = 4
+
+
+def checked_upload(data: bytes, filename: str, kind: str | None, metadata: dict | None = None) -> Checked:
+    """``check_upload`` of the chosen file, remembered in this session for the same bytes, kind,
+    details and data folder state: a widget change on the Data page does not read a
+    100,000-row export again (seconds each time)."""
+    folder = settings().data_dir
+    key = (hashlib.sha256(data).hexdigest(), filename, kind, tuple(sorted((metadata or {}).items())),
+           data_state(Path(folder)))
+    kept = st.session_state.setdefault(UPLOAD_CHECKS, {})
+    if key not in kept:
+        while len(kept) >= KEPT_CHECKS:
+            kept.pop(next(iter(kept)))
+        kept[key] = check_upload(data, filename, folder, kind=kind, metadata=metadata)
+    return kept[key]
 
 
 def bundle() -> Bundle:

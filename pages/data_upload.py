@@ -15,7 +15,7 @@ from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from loaders.settings import REPO_ROOT
 from store import Store
 from store.catalogue import uploads_folder
-from store.intake import LABELS, check_upload, keep, stored_table
+from store.intake import LABELS, keep, stored_table
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
@@ -32,12 +32,11 @@ def upload_section() -> None:
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
         return
-    data_dir = ui.settings().data_dir
-    folder = uploads_folder(data_dir)
+    folder = uploads_folder(ui.settings().data_dir)
     data = upload.getvalue()
-    first = check_upload(data, upload.name, data_dir, kind=kind)
+    first = ui.checked_upload(data, upload.name, kind)
     metadata = details_inputs(first.kind or kind, first.metadata)
-    checked = check_upload(data, upload.name, data_dir, kind=kind, metadata=metadata) if metadata else first
+    checked = ui.checked_upload(data, upload.name, kind, metadata) if metadata else first
     show_check(checked)
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
         saved = keep(folder, checked)

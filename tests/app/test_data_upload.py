@@ -76,3 +76,30 @@ def test_rejected_file_report_is_shown_and_nothing_stored(store_dir):
     assert report["Severity"].tolist() == ["error"] and "PDF" in report["Message"][0]
     assert at.get("download_button"), "the validation report can be downloaded"
     assert not (store_dir / "store.json").exists() and not (store_dir / "uploads").exists()
+
+
+def _check_twice(path: str, wave: str):
+    import streamlit as st
+
+    import ui
+    data = open(path, "rb").read()
+    first = ui.checked_upload(data, "wave.xlsx", None)
+    again = ui.checked_upload(data, "wave.xlsx", None)
+    detailed = ui.checked_upload(data, "wave.xlsx", None, {"audience": "staff", "wave": wave})
+    st.write(f"{first is again} {detailed.metadata['wave']} {first.result.records}")
+
+
+def test_a_pending_upload_is_checked_once_per_details(store_dir, monkeypatch):
+    import ui
+
+    calls = []
+    real = ui.check_upload
+    monkeypatch.setattr(ui, "check_upload", lambda *a, **k: calls.append(k.get("metadata")) or real(*a, **k))
+    path = str(ROOT / "data" / "sample" / "surveys" / "staff_survey_2024-04.xlsx")
+    at = AppTest.from_function(_check_twice, args=(path, "2024-04"), default_timeout=90).run()
+    assert not at.exception and at.markdown[0].value == "True 2024-04 140"
+    assert calls == [None, {"audience": "staff", "wave": "2024-04"}]
+    at.run()                                        # a rerun (a widget change) reads nothing again
+    assert len(calls) == 2
+    at = AppTest.from_function(_check_twice, args=(path, "2024-05"), default_timeout=90).run()   # a new session
+    assert len(calls) == 4 and at.markdown[0].value == "True 2024-05 140"
