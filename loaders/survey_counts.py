@@ -96,6 +96,19 @@ class SurveyCounts:
         out = _weighted_sum(self.reach, keys, weights, "n_respondents")
         return out[out["n_respondents"] > 0].reset_index(drop=True)
 
+    def question_respondents(self, keys: Sequence[str]) -> pd.DataFrame:
+        """Distinct people per ``keys`` (reach columns) and question who answered it on the
+        scale: keys..., question_id, n_respondents (combinations nobody answered left out)."""
+        flags = [c for c in self.reach.columns if c.startswith(ANSWERED)]
+        weights = self.reach[RESPONDENTS].to_numpy(dtype=np.int64)
+        people = pd.DataFrame(self.reach[flags].to_numpy(dtype=bool) * weights[:, None],
+                              columns=pd.Index([c[len(ANSWERED):] for c in flags], name="question_id"))
+        by = [self.reach[k].reset_index(drop=True) for k in keys] or [pd.Series(0, index=people.index, name="_all")]
+        summed = people.groupby(by, dropna=False, sort=True, observed=True).sum()
+        out = summed.stack().rename("n_respondents").reset_index()
+        out = out.drop(columns="_all", errors="ignore").astype({"question_id": "string"})
+        return out[out["n_respondents"] > 0].reset_index(drop=True)
+
     def people(self, keys: Sequence[str]) -> pd.DataFrame:
         """Everyone who sent a response per ``keys``, answers on the scale or not: keys..., respondents."""
         return _weighted_sum(self.reach, keys, self.reach[RESPONDENTS].to_numpy(dtype=np.int64), RESPONDENTS)

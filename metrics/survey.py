@@ -132,16 +132,20 @@ def _percentages(counts: SurveyCounts, answers: pd.DataFrame, keys: list[str], c
 
 
 def _respondents(counts: SurveyCounts, out: pd.DataFrame, keys: list[str], codebook: pd.DataFrame) -> np.ndarray:
-    """Distinct respondents with a valid answer for each row of ``out`` (one row per ``keys``).
+    """Distinct respondents with a valid answer for each row of ``out`` (one row per ``keys``),
+    from the reach table: per question, per theme, or over every question.
 
-    Per question, each respondent gives one answer, so it is the number of answers; else
-    the reach table counts the people who answered any of the row's questions."""
-    if {"question_id", "question_text"} & set(keys):
+    Per wording (``question_text``) each respondent answers a column once, so it is the
+    number of answers."""
+    if "question_text" in keys:
         return out["n_answers"].to_numpy(dtype=np.int64)
-    plain = [k for k in keys if k != "theme"]
+    plain = [k for k in keys if k not in ("theme", "question_id")]
     if unknown := [k for k in plain if k not in REACH_KEYS]:
         raise ValueError(f"cannot count respondents by {unknown}: group by {list(REACH_KEYS)}, theme or question")
-    if "theme" in keys:
+    if "question_id" in keys:           # a question's theme follows from it: not a key here
+        reach = counts.question_respondents(plain)
+        keys = [*plain, "question_id"]
+    elif "theme" in keys:
         reach = theme_respondents(counts, codebook, plain)
     else:
         reach = counts.respondents(plain)

@@ -100,3 +100,16 @@ def test_concatenated_waves_with_different_questions(rows, book):
     q1 = percent_positive(both, book, ["wave", "question_id"]).query("question_id == 'Q1'")
     assert q1["wave"].tolist() == ["2023-01"]
     assert both.respondents(["wave"], ["Q1"])["wave"].tolist() == ["2023-01"]
+
+
+def test_a_question_asked_in_two_columns_counts_each_person_once(book):
+    """Two wordings mapped to one question id in the same wave (a codebook listing both)."""
+    rows = conform(pd.DataFrame({
+        "audience": "staff", "wave": "2023-01", "wave_date": "2023-01-15", "group": "HR",
+        "respondent": ["r1", "r1", "r2", "r3"], "question_id": "Q1",
+        "question_text": ["old wording", "new wording", "old wording", "new wording"],
+        "answer": ["Agree", "Disagree", "Agree", None]}), SURVEY_RESPONSES)
+    out = percent_positive(rows, book, ["wave", "question_id"])
+    assert (out["n_respondents"].tolist(), out["n_answers"].tolist()) == ([2], [3])
+    by_text = percent_positive(rows, book, ["question_text"]).set_index("question_text")["n_respondents"]
+    assert by_text.to_dict() == {"new wording": 1, "old wording": 2}
