@@ -120,7 +120,7 @@ def _cached_bundle(folder: str, state: str) -> Bundle:
 
 
 UPLOAD_CHECKS = "_upload_checks"   # session state: the last few checks of this session's upload
-KEPT_CHECKS = 4
+KEPT_CHECKS = 2    # the check without details and the one with them
 
 
 def checked_upload(data: bytes, filename: str, kind: str | None, metadata: dict | None = None) -> Checked:

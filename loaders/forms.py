@@ -8,6 +8,8 @@ extra fixed columns are fine. Every other column is classified by content
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from .cells import match_key, one_line
@@ -45,23 +47,42 @@ def is_fixed(header: str) -> bool:
     return match_key(header) in fixed or header.casefold().startswith(prefixes)
 
 
+@dataclass(frozen=True)
+class FormsHeader:
+    """Where a Forms export's columns are: its header texts, the ID and completion-time
+    columns, and the question columns (every column that is not a fixed one)."""
+
+    texts: list[str]
+    id_column: int
+    completed_column: int
+
+    @property
+    def questions(self) -> list[tuple[int, str]]:
+        return [(c, h) for c, h in enumerate(self.texts) if h and not is_fixed(h)]
+
+
+def forms_header(row: list[object]) -> FormsHeader:
+    """The FormsHeader of a header row (find_forms_header says which row it is)."""
+    texts = [one_line(v) for v in row]
+    keys = [match_key(h) for h in texts]
+    config = forms_headers()
+    return FormsHeader(texts, keys.index(match_key(config["respondent"])), keys.index(match_key(config["completed"])))
+
+
 def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, audience: str | None = None,
                       wave: str | None = None, wave_date: object = None) -> LoadResult:
     """A Forms export sheet -> SURVEY_RESPONSES (see survey_common.build_survey)."""
-    head = find_forms_header(sheet)
-    header = [one_line(v) for v in sheet.rows[head]]
-    keys = [match_key(h) for h in header]
-    data = [(i, r) for i, r in enumerate(sheet.rows[head + 1:], start=head + 1) if any(map(one_line, r))]
+    top = find_forms_header(sheet)
+    header = forms_header(sheet.rows[top])
+    data = [(i, r) for i, r in enumerate(sheet.rows[top + 1:], start=top + 1) if any(map(one_line, r))]
     excel_rows = [Sheet.excel_row(i) for i, _ in data]
-    id_col = keys.index(match_key(forms_headers()["respondent"]))
-    done_col = keys.index(match_key(forms_headers()["completed"]))
     rows = SurveyRows(
-        respondents=[respondent_id(r[id_col], n) for (_, r), n in zip(data, excel_rows)],
-        completed=[parse_date(r[done_col], dayfirst=False, keep_time=True) for _, r in data],
+        respondents=[respondent_id(r[header.id_column], n) for (_, r), n in zip(data, excel_rows)],
+        completed=[parse_date(r[header.completed_column], dayfirst=False, keep_time=True) for _, r in data],
         sheet=sheet.name,
     )
-    by_column = list(zip(*(r for _, r in data))) or [()] * len(header)   # one pass, not one per column
+    by_column = list(zip(*(r for _, r in data))) or [()] * len(header.texts)   # one pass, not one per column
     columns = [Column(index=c, header=h, wording=h, cells=list(by_column[c]), rows=excel_rows)
-               for c, h in enumerate(header) if h and not is_fixed(h)]
+               for c, h in header.questions]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)

@@ -26,16 +26,19 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import forms
-from .cells import PLAIN, match_key, one_line
+from .cells import PLAIN
 from .dates import parse_date
 from .grid import ZIP_MAGIC, Sheet
 from .guards import sheet_parts
-from .report import FileRejected, LoadResult
+from .report import LoadResult
 from .survey_common import Column, SurveyRows, build_survey, respondent_id
 
 SUFFIXES = (".xlsx", ".xlsm")
 HEAD_ROWS = 20                         # rows offered to detection
-FIRST_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"')
+FIRST_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(/>|>.*?</(?:\w+:)?c>)', re.S)
+#: How fastexcel writes a cell that was not text (true/false, a date or time, a number in
+#: exponent form): the grid path words these as Excel shows them, so such a file goes that way.
+NOT_TEXT = re.compile(r"(?i:true|false)|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|-?\d+(?:\.\d+)?[eE][+-]?\d+")
 PROLOGUE_BYTES = 256 * 1024
 
 
@@ -56,14 +59,13 @@ def load_forms_columns(path: Path, kind: str | None, detect: Callable, options: 
         return None
     try:
         return _load(table, head, **options(found[0]))
-    except FileRejected:
-        raise
-    except Exception:  # noqa: BLE001 - the grid path reports the problem in its own words
+    except Exception:  # noqa: BLE001 - refused or odd: the grid path decides, in its own words
         return None
 
 
 def _starts_at_a1(path: Path) -> bool:
-    """One worksheet, whose first written cell is A1 (read from the start of its XML)."""
+    """One worksheet, whose first written cell is A1 and holds a value (read from the start of
+    its XML): fastexcel starts at the first cell with a value, the grid at row 1."""
     with path.open("rb") as handle:
         if not handle.read(4).startswith(ZIP_MAGIC):
             return False
@@ -76,7 +78,7 @@ def _starts_at_a1(path: Path) -> bool:
                 found = FIRST_CELL.search(xml.read(PROLOGUE_BYTES))
     except (zipfile.BadZipFile, OSError, KeyError):
         return False
-    return found is not None and found.group(1) == b"A1"
+    return found is not None and found.group(1) == b"A1" and (b"<v>" in found.group(2) or b"<is>" in found.group(2))
 
 
 def _rows(table: pa.RecordBatch) -> list[list[object]]:
@@ -86,24 +88,26 @@ def _rows(table: pa.RecordBatch) -> list[list[object]]:
 
 
 def _load(table: pa.RecordBatch, head: Sheet, *, codebook=None, audience=None, wave=None, wave_date=None) -> LoadResult:
-    """forms.load_forms_export, from columns: the same rows, respondents and Column objects."""
+    """forms.load_forms_export, from columns: the same rows, respondents and Column objects.
+    Raises _NotPlainText when a question column holds a cell that was not text in Excel."""
     top = forms.find_forms_header(head)
-    header = [one_line(v) for v in head.rows[top]]
-    keys = [match_key(h) for h in header]
-    config = forms.forms_headers()
-    id_column = keys.index(match_key(config["respondent"]))
+    header = forms.forms_header(head.rows[top])
     data = table.slice(top + 1)
-    kept = _non_blank_rows(data, id_column)
+    kept = _non_blank_rows(data, header.id_column)
     if len(kept) < data.num_rows:
         data = data.take(pa.array(kept))
     excel_rows = (kept + top + 1 + 1).tolist()            # table row 0 is Excel row 1
-    rows = SurveyRows(respondents=_respondents(data.column(id_column), excel_rows),
-                      completed=_completed(data.column(keys.index(match_key(config["completed"]))), wave_date),
-                      sheet=head.name)
-    columns = [Column(index=c, header=h, wording=h, cells=data.column(c), rows=excel_rows)
-               for c, h in enumerate(header) if h and not forms.is_fixed(h)]
+    columns = [Column(index=c, header=h, wording=h, cells=data.column(c), rows=excel_rows) for c, h in header.questions]
+    if any(NOT_TEXT.fullmatch(text) for column in columns for text in column.profile.texts):
+        raise _NotPlainText()
+    rows = SurveyRows(respondents=_respondents(data.column(header.id_column), excel_rows),
+                      completed=_completed(data.column(header.completed_column), wave_date), sheet=head.name)
     return build_survey(rows, columns, format=f"{forms.FORMAT}-xlsx", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
+
+
+class _NotPlainText(Exception):
+    """A true/false, date, time or exponent number read as text: the grid path words it as Excel shows it."""
 
 
 def _filled(column: pa.Array) -> np.ndarray:

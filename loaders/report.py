@@ -8,8 +8,12 @@ file cannot be used; otherwise it returns a ``LoadResult`` whose warnings may be
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from .survey_counts import SurveyCounts
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class LoadResult:
     questions: int | None = None  # surveys: agreement-scale items found
     warnings: list[Finding] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # e.g. snapshot_date found in the file
-    counts: object | None = None  # surveys: loaders.survey_counts.SurveyCounts, what the store keeps
+    counts: SurveyCounts | None = None  # surveys: what the store keeps (loaders.survey_counts)
 
     def preview_frame(self, rows: int = 20) -> pd.DataFrame:
         """The first ``rows`` rows of the canonical frame, for a person to look at."""
@@ -59,6 +63,9 @@ class SurveyResult(LoadResult):
 
     def preview_frame(self, rows: int = 20) -> pd.DataFrame:
         return (self._frame if self._frame is not None else self._preview(rows)).head(rows)
+
+    def __repr__(self) -> str:      # the dataclass repr would build the whole frame
+        return f"SurveyResult({self.format}, {self.records} respondents, {self.questions} questions)"
 
 
 def canonical_dates(result: LoadResult) -> pd.DataFrame:

@@ -5,8 +5,8 @@ per candidate question, and calls ``build_survey``. Here columns are classified 
 CONTENT: an agreement item has cells that are agreement labels (config/
 agreement_vocabulary.csv); multi-select (``a;b;``) and free text are not questions; the
 reporting group is found by header text and categorical content. The result is the
-SURVEY_RESPONSES long frame with valid answers only, and its counts (loaders.survey_counts),
-made from the answer columns without the long frame.
+survey's counts (loaders.survey_counts), made from the answer columns, and on demand the
+SURVEY_RESPONSES long frame: one row per answered cell (an answer off the scale is NA).
 """
 from __future__ import annotations
 
@@ -98,10 +98,11 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     """Classify ``columns`` and return the survey's result: counts now, the long frame on demand."""
     wave, date = resolve_wave(rows, wave, wave_date)
     items = [c for c in columns if is_agreement(c)]
-    groups = [c for c in columns if c not in items and is_group(c, len(rows.respondents))]
-    group = groups[0] if groups else None
+    candidates = [c for c in columns if c not in items and is_group(c, len(rows.respondents))]
+    group = candidates[0] if candidates else None
     warnings = [] if group else [Finding("No directorate/organisation column found: results "
                                          "cannot be broken down by group.", sheet=rows.sheet)]
+    warnings += _repeated_ids(rows, columns[0].rows if columns else [])
     if not items:
         raise FileRejected([Finding("No agreement-scale questions found (columns whose cells are "
                                     "Strongly disagree ... Strongly agree).", sheet=rows.sheet)],
@@ -111,11 +112,11 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     for item in items:
         warnings += _odd_cells(item, rows.sheet)
         parts.append((questions.question_id(item.wording), item.wording, *_answered(item.profile)))
-    groups = _group_texts(group, len(rows.respondents))
-    counts = count_answer_columns(parts, rows.respondents, groups, audience, wave, date)
+    group_texts = _group_texts(group, len(rows.respondents))
+    counts = count_answer_columns(parts, rows.respondents, group_texts, audience, wave, date)
     return SurveyResult(
-        build=lambda: _frame(parts, rows.respondents, groups, audience, wave, date),
-        preview=lambda n: _frame(_first_rows_only(parts, n), rows.respondents, groups, audience, wave, date),
+        build=lambda: _frame(parts, rows.respondents, group_texts, audience, wave, date),
+        preview=lambda n: _frame(_first_rows_only(parts, n), rows.respondents, group_texts, audience, wave, date),
         kind="survey", format=format, counts=counts,
         records=int(counts.reach[RESPONDENTS].sum()), questions=len(items), warnings=warnings,
         metadata={"audience": audience, "wave": wave, "wave_date": date.date().isoformat(),
@@ -138,6 +139,22 @@ def _answered(p: Profile) -> tuple[np.ndarray, np.ndarray]:
 
 def _strings(values: pa.Array) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype="string")
+
+
+def _repeated_ids(rows: SurveyRows, excel_rows: list[int]) -> list[Finding]:
+    """One warning when respondent IDs repeat: rows with the same ID (in the same group)
+    are counted as one person, which is right for a corrected resubmission and wrong for
+    an export pasted in twice."""
+    ids = pd.Series(rows.respondents, dtype=object)
+    repeated = ids.duplicated(keep=False).to_numpy()
+    if not repeated.any():
+        return []
+    first = int(np.flatnonzero(repeated)[0])
+    where = excel_rows[first] if first < len(excel_rows) else None
+    n_ids = ids[repeated].nunique()
+    return [Finding(f"{n_ids} respondent ID{'s' if n_ids > 1 else ''} appear on more than one row (first "
+                    f"{ids[first]!r}); rows with the same ID are counted as one person. If the export was "
+                    "pasted in twice, remove the repeat and upload again.", sheet=rows.sheet, row=where)]
 
 
 def _group_texts(group: Column | None, rows: int) -> np.ndarray:

@@ -10,12 +10,17 @@ only two things, both small and both exact:
   question_id, question_text, answer). Missing and off-scale answers are kept with answer
   NA, so the counts add up to the answer rows they replace.
 - ``reach``: who answered what. One row per (audience, wave, wave_date, group) and
-  *answering pattern* (the set of questions answered on the scale), with ``respondents``,
+  *answering pattern* (the set of statements answered on the scale), with ``respondents``,
   the number of people who answered exactly those, and one boolean column per question
-  (``ANSWERED`` + question id). The number of distinct people who answered at least one
-  of any set of questions (a theme, a wave, one statement) is then a weighted sum, exact
-  for any codebook, without a respondent row. Most people answer every statement, so a
-  wave has a few thousand patterns, not 100,000 respondents.
+  and wording (``flag(question_id, wording)``). The number of distinct people who
+  answered at least one of any set of statements (a theme, a wave, one question, one
+  wording) is then a weighted sum, for any codebook, without a respondent row. Most
+  people answer every statement, so a wave has a few thousand patterns, not 100,000
+  respondents.
+
+A person is a respondent ID within a group of a wave, as the respondent rows counted
+them (distinct IDs per group); an ID on rows of two groups is a person in each, and the
+loaders warn about repeated IDs.
 
 ``count_responses`` turns the canonical SURVEY_RESPONSES frame into counts; the store
 keeps counts for each upload and the bundle gives pages only counts. Metrics accept
@@ -43,7 +48,13 @@ ANSWER_COUNTS: dict[str, object] = {
 }
 REACH_KEYS: tuple[str, ...] = ("audience", "wave", "wave_date", "group")
 RESPONDENTS = "respondents"
-ANSWERED = "answered:"       # prefix of the reach table's per-question boolean columns
+ANSWERED = "answered:"       # prefix of the reach table's boolean columns: flag(question_id, wording)
+_SEP = "\x1f"               # between question id and wording in a flag's name
+
+
+def flag(question_id: str, wording: str) -> str:
+    """The reach column saying who answered ``question_id`` worded ``wording`` on the scale."""
+    return f"{ANSWERED}{question_id}{_SEP}{wording}"
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,9 +68,16 @@ class SurveyCounts:
     def empty(self) -> bool:
         return self.answers.empty and self.reach.empty
 
+    def flags(self) -> pd.DataFrame:
+        """The reach table's flag columns: column, question_id, question_text (column order)."""
+        columns = [c for c in self.reach.columns if c.startswith(ANSWERED)]
+        parts = [c[len(ANSWERED):].partition(_SEP) for c in columns]
+        return pd.DataFrame({"column": columns, "question_id": [q for q, _, _ in parts],
+                             "question_text": [w for _, _, w in parts]})
+
     def question_ids(self) -> list[str]:
         """The questions the reach table knows, in column order."""
-        return [c[len(ANSWERED):] for c in self.reach.columns if c.startswith(ANSWERED)]
+        return list(dict.fromkeys(self.flags()["question_id"]))
 
     def where(self, *, audience: str | None = None, wave_date: pd.Timestamp | None = None,
               until: pd.Timestamp | None = None, question_ids: Iterable[str] | None = None) -> SurveyCounts:
@@ -75,7 +93,9 @@ class SurveyCounts:
         if question_ids is not None:
             wanted = set(question_ids)
             answers = answers[answers["question_id"].isin(wanted)]
-            reach = reach[[c for c in reach.columns if not c.startswith(ANSWERED) or c[len(ANSWERED):] in wanted]]
+            flags = self.flags()
+            dropped = set(flags.loc[~flags["question_id"].isin(wanted), "column"])
+            reach = reach[[c for c in reach.columns if c not in dropped]]
         return SurveyCounts(answers, reach)
 
     def with_group(self, missing: str) -> SurveyCounts:
@@ -87,31 +107,38 @@ class SurveyCounts:
         """Distinct people per ``keys`` (reach columns) who answered at least one of
         ``question_ids`` (default: any question) on the scale: keys..., n_respondents.
         Combinations nobody answered are left out."""
-        columns = [c for c in self.reach.columns if c.startswith(ANSWERED)]
+        flags = self.flags()
         if question_ids is not None:
-            wanted = {ANSWERED + q for q in question_ids}
-            columns = [c for c in columns if c in wanted]
-        hit = self.reach[columns].to_numpy(dtype=bool).any(axis=1) if columns else np.zeros(len(self.reach), bool)
-        weights = np.where(hit, self.reach[RESPONDENTS].to_numpy(dtype=np.int64), 0)
-        out = _weighted_sum(self.reach, keys, weights, "n_respondents")
+            flags = flags[flags["question_id"].isin(set(question_ids))]
+        hit = self.reach[list(flags["column"])].to_numpy(dtype=bool).any(axis=1)
+        out = _weighted_sum(self.reach, keys, np.where(hit, self._weights(), 0), "n_respondents")
         return out[out["n_respondents"] > 0].reset_index(drop=True)
 
-    def question_respondents(self, keys: Sequence[str]) -> pd.DataFrame:
-        """Distinct people per ``keys`` (reach columns) and question who answered it on the
-        scale: keys..., question_id, n_respondents (combinations nobody answered left out)."""
-        flags = [c for c in self.reach.columns if c.startswith(ANSWERED)]
-        weights = self.reach[RESPONDENTS].to_numpy(dtype=np.int64)
-        people = pd.DataFrame(self.reach[flags].to_numpy(dtype=bool) * weights[:, None],
-                              columns=pd.Index([c[len(ANSWERED):] for c in flags], name="question_id"))
+    def answered_by(self, keys: Sequence[str], per: str) -> pd.DataFrame:
+        """Distinct people per ``keys`` (reach columns) and ``per`` (question_id or
+        question_text) who answered it on the scale, in any of its columns: keys..., per,
+        n_respondents (combinations nobody answered left out)."""
+        flags = self.flags()
+        codes, values = pd.factorize(flags[per])
+        matrix = self.reach[list(flags["column"])].to_numpy(dtype=bool)
+        if len(values) < len(flags):           # asked in several columns: answered any of them
+            merged = np.zeros((len(matrix), len(values)), dtype=bool)
+            for column, code in enumerate(codes):
+                merged[:, code] |= matrix[:, column]
+            matrix = merged
+        people = pd.DataFrame(matrix * self._weights()[:, None], columns=pd.Index(list(values), name=per))
         by = [self.reach[k].reset_index(drop=True) for k in keys] or [pd.Series(0, index=people.index, name="_all")]
         summed = people.groupby(by, dropna=False, sort=True, observed=True).sum()
-        out = summed.stack().rename("n_respondents").reset_index()
-        out = out.drop(columns="_all", errors="ignore").astype({"question_id": "string"})
+        out = summed.stack().rename("n_respondents").reset_index().drop(columns="_all", errors="ignore")
+        out[per] = out[per].astype("string")
         return out[out["n_respondents"] > 0].reset_index(drop=True)
+
+    def _weights(self) -> np.ndarray:
+        return self.reach[RESPONDENTS].to_numpy(dtype=np.int64)
 
     def people(self, keys: Sequence[str]) -> pd.DataFrame:
         """Everyone who sent a response per ``keys``, answers on the scale or not: keys..., respondents."""
-        return _weighted_sum(self.reach, keys, self.reach[RESPONDENTS].to_numpy(dtype=np.int64), RESPONDENTS)
+        return _weighted_sum(self.reach, keys, self._weights(), RESPONDENTS)
 
 
 def _weighted_sum(frame: pd.DataFrame, keys: Sequence[str], weights: np.ndarray, name: str) -> pd.DataFrame:
@@ -162,20 +189,20 @@ def _tally(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _reach(responses: pd.DataFrame, valid: np.ndarray) -> pd.DataFrame:
     """One row per group and answering pattern (module docstring)."""
-    person = responses.groupby(["audience", "wave", "respondent"], dropna=False, sort=False,
+    person = responses.groupby(["audience", "wave", "respondent", "group"], dropna=False, sort=False,
                                observed=True).ngroup().to_numpy()
-    question, ids = pd.factorize(responses["question_id"], use_na_sentinel=True)
-    answered = np.zeros((person.max() + 1, len(ids)), dtype=bool)
-    ok = valid & (question >= 0)
-    answered[person[ok], question[ok]] = True
+    pair, pairs = pd.factorize(pd.MultiIndex.from_arrays([responses["question_id"], responses["question_text"]]))
+    answered = np.zeros((person.max() + 1, len(pairs)), dtype=bool)
+    ok = valid & (pair >= 0) & responses["question_id"].notna().to_numpy()
+    answered[person[ok], pair[ok]] = True
     first = pd.Series(np.arange(len(responses))).groupby(person).first().to_numpy()
     meta = responses.iloc[first][list(REACH_KEYS)].reset_index(drop=True)
-    return patterns(meta, answered, [str(i) for i in ids])
+    return patterns(meta, answered, [flag(q, w) for q, w in pairs])
 
 
-def patterns(meta: pd.DataFrame, answered: np.ndarray, question_ids: list[str]) -> pd.DataFrame:
+def patterns(meta: pd.DataFrame, answered: np.ndarray, flags: list[str]) -> pd.DataFrame:
     """The reach table from one row per person: ``meta`` (REACH_KEYS) and ``answered``
-    (people x questions, True = answered on the scale). Rows are sorted by REACH_KEYS, then
+    (people x ``flags`` columns, True = answered on the scale). Rows are sorted by REACH_KEYS, then
     by pattern, so the table does not depend on the order people came in."""
     group = meta.groupby(list(REACH_KEYS), dropna=False, sort=False, observed=True).ngroup().to_numpy()
     packed = np.packbits(answered, axis=1)
@@ -186,9 +213,9 @@ def patterns(meta: pd.DataFrame, answered: np.ndarray, question_ids: list[str]) 
     out = meta.iloc[first].reset_index(drop=True)
     out[RESPONDENTS] = np.bincount(code).astype(np.int64)
     out = conform(out, {**{k: ANSWER_COUNTS[k] for k in REACH_KEYS}, RESPONDENTS: "int64"})
-    flags = pd.DataFrame(answered[first], columns=[ANSWERED + q for q in question_ids])
+    flagged = pd.DataFrame(answered[first], columns=flags)
     bits = pd.Series([bytes(b) for b in packed[first]], name="_bits", dtype=object)
-    out = pd.concat([out, flags, bits], axis=1).sort_values([*REACH_KEYS, "_bits"], kind="stable")
+    out = pd.concat([out, flagged, bits], axis=1).sort_values([*REACH_KEYS, "_bits"], kind="stable")
     return out.drop(columns="_bits").reset_index(drop=True)
 
 
@@ -211,39 +238,23 @@ def count_answer_columns(items: Sequence[tuple[str, str, np.ndarray, np.ndarray]
 
     ``items``: (question_id, wording, row positions answered, scale codes -1..4) per column,
     in column order; ``respondents`` and ``groups`` (object, None = not stated): per data row."""
-    person, _ = pd.factorize(np.asarray(respondents, dtype=object))
-    first = _first_rows(person, [positions for _, _, positions, _ in items])
-    present = np.flatnonzero(first >= 0)
-    slot = np.full(len(first), -1)
-    slot[present] = np.arange(len(present))
-    question_ids = list(dict.fromkeys(qid for qid, *_ in items))
-    answered = np.zeros((len(present), len(question_ids)), dtype=bool)
-    for qid, _, positions, codes in items:
-        answered[slot[person[positions[codes >= 0]]], question_ids.index(qid)] = True
+    ids, _ = pd.factorize(np.asarray(respondents, dtype=object))
+    group_code, group_names = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
+    person, _ = pd.factorize(ids.astype(np.int64) * (len(group_names) + 1) + group_code + 1)
+    present = np.zeros(person.max() + 1 if len(person) else 0, dtype=bool)
+    for _, _, positions, _ in items:
+        present[person[positions]] = True          # any answer cell, on the scale or not
+    slot = np.cumsum(present) - 1
+    row_of = np.zeros(len(present), dtype=np.int64)
+    row_of[person] = np.arange(len(person))         # any row of a person: its group is the person's
+    pairs = list(dict.fromkeys((qid, wording) for qid, wording, *_ in items))
+    answered = np.zeros((int(present.sum()), len(pairs)), dtype=bool)
+    for qid, wording, positions, codes in items:
+        answered[slot[person[positions[codes >= 0]]], pairs.index((qid, wording))] = True
     meta = pd.DataFrame({"audience": audience, "wave": wave, "wave_date": date,
-                         "group": pd.array(groups[first[present]], dtype="string")})
-    reach = patterns(meta, answered, question_ids) if len(present) else empty_counts().reach
+                         "group": pd.array(groups[row_of[present]], dtype="string")})
+    reach = patterns(meta, answered, [flag(q, w) for q, w in pairs]) if present.any() else empty_counts().reach
     return SurveyCounts(_column_answer_counts(items, groups, audience, wave, date), reach)
-
-
-def _first_rows(person: np.ndarray, answered_rows: list[np.ndarray]) -> np.ndarray:
-    """Per person, the data row of its first answer in column-then-row order (-1: no answer):
-    the row ``count_responses`` takes the person's group from."""
-    people = person.max() + 1 if len(person) else 0
-    if people == len(person):              # one row per person (IDs unique): the row itself
-        answered = np.zeros(len(person), dtype=bool)
-        for positions in answered_rows:
-            answered[positions] = True
-        first = np.full(people, -1)
-        first[person[answered]] = np.flatnonzero(answered)
-        return first
-    rows = np.concatenate(answered_rows) if answered_rows else np.empty(0, dtype=np.int64)
-    order = np.concatenate([np.full(len(p), i, dtype=np.int64) for i, p in enumerate(answered_rows)]) \
-        if answered_rows else np.empty(0, dtype=np.int64)
-    span = np.int64(len(person) + 1)
-    first = np.full(people, np.iinfo(np.int64).max)
-    np.minimum.at(first, person[rows], order * span + rows)
-    return np.where(first == np.iinfo(np.int64).max, -1, first % span)
 
 
 def _column_answer_counts(items, groups: np.ndarray, audience: str, wave: str, date: pd.Timestamp) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import textwrap
 import pandas as pd
 
 from loaders.expectations import split_list
-from loaders.survey_counts import as_counts
+from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.actions import CLOSED, COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
 from metrics.change import newcombe_difference
 from metrics.trends import theme_trend
@@ -74,7 +74,7 @@ def linked_actions(expectation: pd.Series, actions: pd.DataFrame) -> pd.DataFram
     return linked.drop_duplicates("reference").reset_index(drop=True)   # one row per action
 
 
-def measure_evidence(measure: str, surveys: pd.DataFrame, codebook: pd.DataFrame, min_size: int,
+def measure_evidence(measure: str, surveys: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int,
                      confidence: float) -> dict | None:
     """One ``audience:theme`` measure from its first published wave to its latest. A measure
     with no published figure (unknown audience or theme, or every wave too small) is kept
@@ -94,7 +94,7 @@ def measure_evidence(measure: str, surveys: pd.DataFrame, codebook: pd.DataFrame
             "real": real and len(trend) >= 2}
 
 
-def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.DataFrame,
+def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.DataFrame | SurveyCounts,
                     codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float = 0.95) -> Evidence:
     measures = [measure_evidence(m, surveys, codebook, min_size, confidence)
                 for m in split_list(expectation.get("survey_measures"))]
@@ -147,7 +147,7 @@ def _measure_sentence(m: dict) -> str:
     return f"{now}, {amount} since the first survey ({m['first_date']:%b %Y}): {verdict}"
 
 
-def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: pd.DataFrame,
+def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: pd.DataFrame | SurveyCounts,
                        codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, min_size: int,
                        confidence: float = 0.95, compare: bool = True) -> pd.DataFrame:
     """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
@@ -170,7 +170,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
     before = previous_report_date(actions)
     if compare and before is not None and len(out):
         earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
-                                     as_counts(surveys).where(until=before), codebook, events, rules, min_size,
+                                     surveys.where(until=before), codebook, events, rules, min_size,
                                      confidence, compare=False)
         out["previous_rating"] = earlier["rating"].to_numpy()
         out["previous_report"] = before

@@ -9,6 +9,7 @@ import pandas as pd
 from loaders.survey_counts import as_counts
 from metrics.change import newcombe_difference, wave_changes
 from metrics.disclosure import suppress_small_totals
+from metrics.questions import wording_by_wave
 from metrics.survey import percent_positive, question_lookup
 
 
@@ -79,8 +80,8 @@ def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     latest = table[table["wave_date"] == latest_date]
     last_change = changes[changes["wave_date"] == latest_date][
         ["question_id", "previous_wave_date", "change", "lower", "upper", "verdict"]]
-    wording = (subset.where(wave_date=latest_date).answers
-               .drop_duplicates("question_id")[["question_id", "question_text"]]
+    worded = wording_by_wave(subset)            # the most common wording, if a wave had two
+    wording = (worded[worded["wave_date"] == latest_date][["question_id", "question_text"]]
                .rename(columns={"question_text": "question"}))
     out = (latest[["question_id", "theme", "pct_positive", "n_respondents"]]
            .merge(wording, on="question_id", how="left")

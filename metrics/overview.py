@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders.expectations import split_list
-from loaders.survey_counts import as_counts
+from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.change import newcombe_difference
 from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, series_headline
@@ -28,7 +28,7 @@ def front_headlines(journey: pd.DataFrame, confidence: float = 0.95) -> list[Hea
             for series, label, sampled in FRONTS]
 
 
-def measure_trends(expectation: pd.Series, surveys: pd.DataFrame, codebook: pd.DataFrame, min_size: int,
+def measure_trends(expectation: pd.Series, surveys: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int,
                    confidence: float = 0.95) -> pd.DataFrame:
     """The expectation's survey measures wave by wave (suppressed waves stay blank), with
     a ``measure`` column; TREND_COLUMNS otherwise."""
@@ -65,7 +65,7 @@ def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confid
     return f"Since {first['date']:%b %Y}: {amount}, {verdict}."
 
 
-def as_at_sentence(surveys: pd.DataFrame, actions: pd.DataFrame, events: pd.DataFrame) -> str:
+def as_at_sentence(surveys: pd.DataFrame | SurveyCounts, actions: pd.DataFrame, events: pd.DataFrame) -> str:
     """How recent the figures are, and the latest notice milestone, in one sentence."""
     reach = as_counts(surveys).reach
     parts = [f"{audience} survey {date:%b %Y}" for audience, date in

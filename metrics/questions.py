@@ -18,7 +18,7 @@ from metrics.trends import TREND_COLUMNS, with_interval
 WORDING_COLUMNS = ["question_id", "wave_date", "old", "new"]
 
 
-def _wording_by_wave(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
+def wording_by_wave(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
     """The wording each question had in each wave (the most common, if several)."""
     counts = (as_counts(responses).answers.dropna(subset=["question_text"])
               .groupby(["audience", "question_id", "wave_date", "question_text"], observed=True)["n"]
@@ -30,7 +30,7 @@ def _wording_by_wave(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
 def wording_changes(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
     """One row per wave where a question's wording differs from its previous wave's:
     question_id, wave_date (first wave of the new wording), old, new."""
-    worded = _wording_by_wave(responses)
+    worded = wording_by_wave(responses)
     if worded.empty:
         return pd.DataFrame(columns=WORDING_COLUMNS)
     worded["old"] = worded.groupby(["audience", "question_id"])["question_text"].shift(1)

@@ -133,18 +133,15 @@ def _percentages(counts: SurveyCounts, answers: pd.DataFrame, keys: list[str], c
 
 def _respondents(counts: SurveyCounts, out: pd.DataFrame, keys: list[str], codebook: pd.DataFrame) -> np.ndarray:
     """Distinct respondents with a valid answer for each row of ``out`` (one row per ``keys``),
-    from the reach table: per question, per theme, or over every question.
-
-    Per wording (``question_text``) each respondent answers a column once, so it is the
-    number of answers."""
-    if "question_text" in keys:
-        return out["n_answers"].to_numpy(dtype=np.int64)
-    plain = [k for k in keys if k not in ("theme", "question_id")]
+    from the reach table: per wording, per question, per theme, or over every question
+    (a person who answered a statement asked in two columns is counted once)."""
+    plain = [k for k in keys if k not in ("theme", "question_id", "question_text")]
     if unknown := [k for k in plain if k not in REACH_KEYS]:
         raise ValueError(f"cannot count respondents by {unknown}: group by {list(REACH_KEYS)}, theme or question")
-    if "question_id" in keys:           # a question's theme follows from it: not a key here
-        reach = counts.question_respondents(plain)
-        keys = [*plain, "question_id"]
+    per = next((k for k in ("question_text", "question_id") if k in keys), None)
+    if per is not None:                 # a wording's question, and a question's theme, follow from it
+        reach = counts.answered_by(plain, per)
+        keys = [*plain, per]
     elif "theme" in keys:
         reach = theme_respondents(counts, codebook, plain)
     else:

@@ -137,7 +137,8 @@ class Store:
 
     def counts(self, entry: Entry) -> "SurveyCounts":
         """A survey upload's counts; an upload kept as respondent rows (before counts) is counted now."""
-        from loaders.survey_counts import ANSWER_COUNTS, SurveyCounts, conform, count_responses  # loaders import store
+        from loaders.model import conform  # loaders import store: import when needed
+        from loaders.survey_counts import ANSWER_COUNTS, SurveyCounts, count_responses
         if not (self.folder / entry.reach).is_file():
             return count_responses(self.frame(entry))
         return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach))

@@ -27,18 +27,24 @@ def test_shared_returns_the_one_cached_object_and_tags_it():
 
 def test_survey_counts_are_keyed_by_their_tagged_frames():
     from loaders.survey_counts import empty_counts
-
-    counts = empty_counts()
-    tag(counts.answers, "test", "answers")
-    tag(counts.reach, "test", "reach")
-    other = empty_counts()                       # same content, untagged: keyed by content
-    assert shared(len_of_answers, counts) == 0 and shared(len_of_answers, other) == 0
     from ui_cache import counts_key
-    assert counts_key(counts) == (("tag", "test", "answers"), ("tag", "test", "reach"))
-    assert counts_key(other)[0][0] == "content"
+
+    tagged, untagged = empty_counts(), empty_counts()
+    tag(tagged.answers, "test", "answers")
+    tag(tagged.reach, "test", "reach")
+    before = len(COUNTED)
+    for _ in range(2):
+        assert shared(len_of_answers, tagged) == 0 and shared(len_of_answers, untagged) == 0
+    assert len(COUNTED) == before + 2               # once per key: the tags, and the content
+    assert counts_key(tagged) == (("tag", "test", "answers"), ("tag", "test", "reach"))
+    assert counts_key(untagged)[0][0] == "content"
+
+
+COUNTED = []
 
 
 def len_of_answers(counts) -> int:
+    COUNTED.append(1)
     return len(counts.answers)
 
 

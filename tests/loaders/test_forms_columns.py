@@ -117,3 +117,58 @@ def test_load_file_takes_the_column_path_and_keeps_the_guards(tmp_path, monkeypa
     result = load_file(path, **{**META, "wave_date": "2099-01-01"})
     assert taken and result.counts is not None
     assert any("in the future" in w.message for w in result.warnings)
+
+
+def _rows_with(group_values: list, answers: list[tuple], ids: list | None = None, done=None) -> list[list]:
+    when = dt.datetime(2024, 4, 16, 9, 30)
+    ids = ids or list(range(1, len(answers) + 1))
+    return [HEADER] + [[who, when, when if done is None else done, "anonymous", None, group, *answer, None]
+                       for who, group, answer in zip(ids, group_values, answers)]
+
+
+def test_a_formatted_empty_a1_goes_the_grid_way_and_rows_stay_right(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"].font = openpyxl.styles.Font(bold=True)          # styled, no value: the header is on row 2
+    for row in _rows_with(["Place"] * 6, [(SA, "Maybe", A)] + [(A, A, D)] * 5):
+        sheet.append(row)
+    book.save(path := tmp_path / "styled.xlsx")
+    assert _columns(path, **META) is None
+    warnings = load_file(path, **META).warnings
+    assert [w.row for w in warnings if "Maybe" in w.message] == [3]
+
+
+def test_completion_times_stored_as_numbers_go_the_grid_way(tmp_path):
+    path = _write(tmp_path / "numbers.xlsx", _rows_with(["Place"] * 3, [(SA, A, A)] * 3, done=45398.4))
+    meta = {"audience": "staff", "codebook": BOOK}
+    assert _columns(path, **meta) is None
+    assert load_file(path, **meta).metadata["wave_date"] == _grid(path, **meta).metadata["wave_date"]
+
+
+@pytest.mark.parametrize("odd", [True, dt.datetime(2024, 1, 1), dt.time(9, 30)])
+def test_cells_that_were_not_text_go_the_grid_way(tmp_path, odd):
+    path = _write(tmp_path / "odd.xlsx", _rows_with([odd, "Place", "Place"], [(SA, A, A), (A, odd, A), (D, D, D)]))
+    assert _columns(path, **META) is None
+    assert load_file(path, **META).warnings == _grid(path, **META).warnings
+
+
+def test_a_statement_in_two_columns_counts_each_person_once(tmp_path):
+    from metrics.breakdowns import statement_results
+
+    header = HEADER[:7] + HEADER[6:7] + HEADER[7:]              # "I feel valued..." twice
+    rows = [header] + [[i, dt.datetime(2024, 4, 16), dt.datetime(2024, 4, 16), "x", None, "Place", A, A, D, D, None]
+                       for i in range(1, 7)]
+    path = _write(tmp_path / "twice.xlsx", rows)
+    fast, grid = _columns(path, **META), _grid(path, **META)
+    _same(fast, grid)
+    table = statement_results(fast.counts, BOOK, 5).set_index("question")
+    assert table.loc[HEADER[6], "n_respondents"] == 6                # six people, twelve answers
+    assert statement_results(fast.counts, BOOK, 10)["suppressed"].all()
+
+
+def test_repeated_ids_are_one_person_and_say_so(tmp_path):
+    answers = [(A, A, D)] * 12
+    path = _write(tmp_path / "pasted.xlsx", _rows_with(["Place"] * 12, answers, ids=list(range(1, 7)) * 2))
+    result = load_file(path, **META)
+    assert result.records == 6
+    assert any("more than one row" in w.message and w.row == 2 for w in result.warnings)

@@ -75,13 +75,31 @@ def test_percentages_and_theme_scores_match_the_rows(rows, book):
     pd.testing.assert_series_equal(scores.sort_index(), themes.sort_index(), check_names=False, check_index_type=False)
 
 
-def test_every_respondent_figure_by_any_grouping_is_exact(rows, book):
+def _people(valid: pd.DataFrame, by: list[str]) -> pd.Series:
+    """The oracle: distinct respondent IDs per ``by``, an ID counted once per wave and group."""
+    person = valid[["audience", "wave", "respondent", "group"]].astype(str).agg("|".join, axis=1)
+    return valid.assign(_person=person, _all=0).groupby(by or ["_all"])["_person"].nunique()
+
+
+@pytest.mark.parametrize("by", [["wave"], ["group"], [], ["audience", "wave_date"], ["wave", "question_id"],
+                                ["question_text"], ["wave", "group", "question_id"]])
+def test_every_respondent_base_by_any_grouping_is_exact(rows, book, by):
     valid = _valid(rows)
-    for by in (["wave"], ["group"], [], ["audience", "wave_date"]):
-        out = percent_positive(rows, book, by)
-        frame = valid.assign(_all=0)
-        oracle = frame.groupby(by or ["_all"])[["wave", "respondent"]].apply(lambda f: len(f.drop_duplicates()))
-        assert sorted(out["n_respondents"].tolist()) == sorted(oracle.tolist()), by
+    out = percent_positive(rows, book, by)
+    if "group" in by:
+        out["group"] = out["group"].astype(object).fillna("(none)")
+    got = out.set_index(by)["n_respondents"] if by else out["n_respondents"]
+    oracle = _people(valid, by)
+    assert got.tolist() == oracle.reindex(got.index if by else oracle.index).tolist()
+
+
+def test_an_id_on_rows_of_two_groups_is_a_person_in_each(book):
+    frame = pd.DataFrame({"respondent": ["r1", "r1", "r2", "r3"], "group": ["HR", "Legal", "HR", "Legal"],
+                          "question_id": "Q1", "question_text": "Q1 asked", "answer": "Agree"})
+    rows = conform(frame.assign(audience="staff", wave="2023-01", wave_date="2023-01-15"), SURVEY_RESPONSES)
+    by_group = percent_positive(rows, book, ["group"]).set_index("group")["n_respondents"].to_dict()
+    assert by_group == {"HR": 2, "Legal": 2}            # as the respondent rows count them per group
+    assert count_responses(rows).reach[RESPONDENTS].sum() == 4
 
 
 def test_where_keeps_answers_and_reach_in_step(rows, book):

@@ -43,6 +43,8 @@ def test_rows_kept_by_an_earlier_version_are_counted(tmp_path):
 
 
 def test_bundle_from_uploaded_counts_publishes_what_the_rows_give(tmp_path):
+    """Counted from the columns at upload, kept, read back by the bundle: the same published
+    views as counting the respondent rows (count_responses), dtypes and order included."""
     result = _result()
     (tmp_path / "codebook.csv").write_bytes((SAMPLE / "codebook.csv").read_bytes())
     Store(uploads_folder(tmp_path)).add(WAVE.read_bytes(), WAVE.name, result, META)
