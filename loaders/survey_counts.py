@@ -28,7 +28,7 @@ either form (``as_counts``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -114,17 +114,21 @@ class SurveyCounts:
         out = _weighted_sum(self.reach, keys, np.where(hit, self._weights(), 0), "n_respondents")
         return out[out["n_respondents"] > 0].reset_index(drop=True)
 
-    def answered_by(self, keys: Sequence[str], per: str) -> pd.DataFrame:
+    def answered_by(self, keys: Sequence[str], per: str, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
         """Distinct people per ``keys`` (reach columns) and ``per`` (question_id or
         question_text) who answered it on the scale, in any of its columns: keys..., per,
-        n_respondents (combinations nobody answered left out)."""
+        n_respondents (combinations nobody answered left out). With ``labels`` (question id
+        -> label, e.g. its theme), ``per`` names the label column and people are counted
+        per label: answered any of its questions."""
         flags = self.flags()
-        codes, values = pd.factorize(flags[per])
+        by_label = flags["question_id"].map(labels) if labels is not None else flags[per]
+        codes, values = pd.factorize(by_label)
         matrix = self.reach[list(flags["column"])].to_numpy(dtype=bool)
         if len(values) < len(flags):           # asked in several columns: answered any of them
             merged = np.zeros((len(matrix), len(values)), dtype=bool)
             for column, code in enumerate(codes):
-                merged[:, code] |= matrix[:, column]
+                if code >= 0:                  # a question without a label counts nowhere
+                    merged[:, code] |= matrix[:, column]
             matrix = merged
         people = pd.DataFrame(matrix * self._weights()[:, None], columns=pd.Index(list(values), name=per))
         by = [self.reach[k].reset_index(drop=True) for k in keys] or [pd.Series(0, index=people.index, name="_all")]
@@ -220,14 +224,20 @@ def patterns(meta: pd.DataFrame, answered: np.ndarray, flags: list[str]) -> pd.D
 
 
 def concat_counts(parts: Iterable[SurveyCounts]) -> SurveyCounts:
-    """One SurveyCounts of several (waves, files); a question missing from a part was not answered there."""
+    """One SurveyCounts of several (waves, files); a statement missing from a part was not answered there."""
     parts = [p for p in parts if not p.empty]
     if not parts:
         return empty_counts()
     answers = pd.concat([p.answers for p in parts], ignore_index=True)
-    reach = pd.concat([p.reach for p in parts], ignore_index=True)
-    flags = [c for c in reach.columns if c.startswith(ANSWERED)]
-    reach[flags] = reach[flags].fillna(False).astype(bool)
+    flags = list(dict.fromkeys(c for p in parts for c in p.reach.columns if c.startswith(ANSWERED)))
+    meta = pd.concat([p.reach[[*REACH_KEYS, RESPONDENTS]] for p in parts], ignore_index=True)
+    matrix = np.zeros((len(meta), len(flags)), dtype=bool)
+    start, where = 0, {c: i for i, c in enumerate(flags)}
+    for part in parts:
+        own = [c for c in part.reach.columns if c.startswith(ANSWERED)]
+        matrix[start:start + len(part.reach), [where[c] for c in own]] = part.reach[own].to_numpy(dtype=bool)
+        start += len(part.reach)
+    reach = pd.concat([meta, pd.DataFrame(matrix, columns=flags)], axis=1)
     return SurveyCounts(conform(answers, ANSWER_COUNTS), reach)
 
 

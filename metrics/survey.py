@@ -116,7 +116,8 @@ def percent_positive(
     return _percentages(counts, answers, _check_by(by, answers), codebook)
 
 
-def _percentages(counts: SurveyCounts, answers: pd.DataFrame, keys: list[str], codebook: pd.DataFrame) -> pd.DataFrame:
+def _percentages(counts: SurveyCounts, answers: pd.DataFrame, keys: list[str], codebook: pd.DataFrame,
+                 respondents: bool = True) -> pd.DataFrame:
     weight = answers["n"].to_numpy(dtype=np.int64)
     work = answers[keys].assign(
         n_answers=weight, pct_positive=weight * answers["is_positive"].to_numpy(),
@@ -127,7 +128,8 @@ def _percentages(counts: SurveyCounts, answers: pd.DataFrame, keys: list[str], c
         out = out.drop(columns=_ALL)
     for column in ("pct_positive", "pct_neutral", "pct_negative"):
         out[column] = out[column] / out["n_answers"] * 100.0
-    out.insert(len(keys), "n_respondents", _respondents(counts, out, keys, codebook))
+    if respondents:
+        out.insert(len(keys), "n_respondents", _respondents(counts, out, keys, codebook))
     return out
 
 
@@ -152,13 +154,9 @@ def _respondents(counts: SurveyCounts, out: pd.DataFrame, keys: list[str], codeb
 
 def theme_respondents(counts: SurveyCounts, codebook: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """Distinct respondents per ``keys`` and theme who answered any of the theme's questions."""
-    asked = pd.DataFrame({"question_id": counts.question_ids()})
-    asked["theme"] = _themes(asked["question_id"], question_lookup(codebook).set_index("question_id")["theme"])
-    parts = [counts.respondents(keys, ids["question_id"]).assign(theme=theme)
-             for theme, ids in asked.groupby("theme", sort=True)]
-    if not parts:
-        return pd.DataFrame(columns=[*keys, "theme", "n_respondents"])
-    return pd.concat(parts, ignore_index=True)[[*keys, "theme", "n_respondents"]]
+    asked = pd.Series(counts.question_ids(), dtype="string")
+    themes = _themes(asked, question_lookup(codebook).set_index("question_id")["theme"])
+    return counts.answered_by(keys, "theme", dict(zip(asked, themes)))
 
 
 def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
@@ -170,7 +168,7 @@ def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame,
     counts = as_counts(responses)
     answers = scored_counts(counts, codebook)
     keys = _unique([*_check_by(by, answers), "theme"])
-    per_question = _percentages(counts, answers, _unique([*keys, "question_id"]), codebook)
+    per_question = _percentages(counts, answers, _unique([*keys, "question_id"]), codebook, respondents=False)
     scores = _aggregate(
         per_question, keys, score=("pct_positive", "mean"), n_questions=("question_id", "nunique")
     )
