@@ -7,8 +7,9 @@ cache from an earlier task helps it. Tasks:
   (guards, detection, loading, validation) then ``keep`` (originals, parquet, manifest);
 - ``fastexcel FILE`` / ``openpyxl FILE``: a bare read of the same file (to Arrow with
   fastexcel; ``pandas.read_excel`` with openpyxl);
-- ``reruns DATA_DIR N``: app start to the first page from the store (AppTest, default page,
-  empty caches), then each page of app.py and N warm reruns with a typical interaction;
+- ``start``: app start to the first page from the store (AppTest, default page, empty
+  caches), of the data folder in IMPROVEMENT_DATA_DIR;
+- ``reruns DATA_DIR N``: ``start``, then each page of app.py and N warm reruns with a typical interaction;
   the largest plotly figure JSON each page sends.
 """
 from __future__ import annotations
@@ -92,6 +93,8 @@ def start() -> dict:
     """App start to the first page (the default page, fresh process, empty caches)."""
     from streamlit.testing.v1 import AppTest
 
+    _warm_imports()
+
     at = AppTest.from_file(str(APP), default_timeout=600)
     begin = time.perf_counter()
     at.run()
@@ -140,7 +143,7 @@ def reruns(data_dir: str, count: str) -> dict:
 
 
 TASKS = {"ingest": ingest, "ingest_many": ingest_many, "fastexcel": fastexcel_read, "openpyxl": openpyxl_read,
-         "reruns": reruns}
+         "start": start, "reruns": reruns}
 
 
 def main(argv: list[str]) -> int:

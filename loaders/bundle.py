@@ -12,6 +12,7 @@ streamlit.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
 DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
+READERS = 4                  # stored uploads read at once
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
 UNMAPPED_COLUMNS = ["file", "audience", "wave", "question_id", "wording"]
@@ -148,13 +150,14 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     """The store's current uploads, from their normalised parquet. Returns the reference
     frames an upload replaces (an uploaded expectations file replaces expectations.csv)."""
     store, replaced = Store(uploads_folder(data_dir)), {}
-    for entry in store.active():
-        if entry.kind == "survey":
-            parts["survey"].append(store.counts(entry))
-        elif entry.kind in parts:
-            parts[entry.kind].append(store.frame(entry))
+    entries = store.active()
+    with ThreadPoolExecutor(max_workers=READERS) as pool:     # parquet reads release the GIL
+        read = list(pool.map(lambda e: store.counts(e) if e.kind == "survey" else store.frame(e), entries))
+    for entry, frame in zip(entries, read):
+        if entry.kind in parts:
+            parts[entry.kind].append(frame)
         elif entry.kind == "expectations":
-            replaced["expectations"] = conform(store.frame(entry), EXPECTATIONS)
+            replaced["expectations"] = conform(frame, EXPECTATIONS)
         sources.append({"file": entry.file, "kind": entry.kind, "format": entry.format,
                         "records": entry.records, "questions": entry.questions,
                         "warnings": len(entry.warnings), "error": None})

@@ -63,6 +63,6 @@ def test_table_marks_targets_pass_or_fail():
     verdicts = {row[0]: row[3] for row in table_rows([result])}
     assert verdicts["[20,000] ingest / bare fastexcel read, same wave (median of 3)"] == "pass"
     assert verdicts["[20,000] ingest speed-up over pandas + openpyxl"] == "pass"
-    assert verdicts["[20,000] app start to first page, from the store"] == "FAIL"
+    assert verdicts["[20,000] app start to first page, from the store (median of 3)"] == "FAIL"
     assert verdicts["[20,000] warm rerun culture (median)"] == "pass"
     assert verdicts["[20,000] largest plotly figure JSON, any page"] == "FAIL"
