@@ -142,3 +142,9 @@ def base_layout(title: str) -> dict:
         "uniformtext": {"minsize": 11, "mode": "hide"},
         "meta": {"alt_text": title},
     }
+
+
+def judgement_colours(words: dict[str, str]) -> dict[str, str]:
+    """Each judgement's words ("Amber: progress, not yet assured", "No evidence yet") to its
+    colour, for a table that shows the words (config/expectations.toml ``[words]``)."""
+    return {text: JUDGEMENT_COLOURS[rating] for rating, text in words.items() if rating in JUDGEMENT_COLOURS}

@@ -87,12 +87,10 @@ STATUS_COLUMNS = ("Status", "Status now")
 
 def status_styler(frame: pd.DataFrame, columns: tuple[str, ...] = STATUS_COLUMNS,
                   colours: dict[str, str] = STATUS_COLOURS):
-    """A pandas Styler filling each status cell with its RAG colour; the word stays in the cell.
-
-    A cell reading "Amber: progress, not yet assured" takes the colour of its first word."""
+    """A pandas Styler filling each status cell with its colour (``colours``: cell text -> fill);
+    the word stays in the cell."""
     def colour(value) -> str:
-        text = str(value) if pd.notna(value) else ""
-        fill = colours.get(text) or colours.get(text.split(":")[0])
+        fill = colours.get(str(value) if pd.notna(value) else "")
         return f"background-color: {fill}; color: {text_on(fill)}; font-weight: 600" if fill else ""
     present = [c for c in columns if c in frame.columns]
     dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]

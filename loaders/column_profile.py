@@ -35,10 +35,6 @@ class Profile:
     def counts(self) -> np.ndarray:
         return np.bincount(self.codes, minlength=len(self.texts))
 
-    def cell_answers(self) -> np.ndarray:
-        """The answer of every cell, as an object array (None where not agreement text)."""
-        return np.asarray(self.answers, dtype=object)[self.codes]
-
 
 def agreement_answer(value: object) -> str | None:
     """Scale label, '' for a recognised non-answer, None when not agreement text."""

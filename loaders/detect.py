@@ -135,7 +135,7 @@ def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResu
 def _load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResult:
     if kind is not None and kind not in KINDS:
         raise FileRejected([Finding(f"Unknown kind {kind!r}; expected one of {', '.join(KINDS)}.")])
-    checked = guards.check_file(path, formulas=False)   # hostile/broken files refused before parsing
+    checked = guards.check_file(path)          # hostile/broken files refused before parsing
     with ThreadPoolExecutor(max_workers=1) as pool:     # formulas without values: a warning, looked
         formulas = pool.submit(guards.workbook_formulas, Path(path))   # for while the sheet is read
         result, ignored = _read_and_load(Path(path), kind, metadata)

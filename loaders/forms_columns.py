@@ -28,7 +28,7 @@ import pyarrow.compute as pc
 from . import forms
 from .cells import PLAIN
 from .dates import parse_date
-from .grid import ZIP_MAGIC, Sheet
+from .grid import ZIP_MAGIC, Sheet, rectangular
 from .guards import sheet_parts
 from .report import LoadResult
 from .survey_common import Column, SurveyRows, build_survey, respondent_id
@@ -83,8 +83,7 @@ def _starts_at_a1(path: Path) -> bool:
 
 def _rows(table: pa.RecordBatch) -> list[list[object]]:
     """A few rows as the grid reader gives them (empty cells '')."""
-    columns = [c.to_pylist() for c in table.columns]
-    return [["" if v is None else v for v in row] for row in zip(*columns)]
+    return rectangular([list(row) for row in zip(*(c.to_pylist() for c in table.columns))])
 
 
 def _load(table: pa.RecordBatch, head: Sheet, *, codebook=None, audience=None, wave=None, wave_date=None) -> LoadResult:

@@ -92,7 +92,7 @@ def _read_calamine(path: Path, container: str) -> list[Sheet]:
             rows = raw.to_python(skip_empty_area=False)
             sheets.append(Sheet(
                 name=meta.name,
-                rows=_rectangular(rows),
+                rows=rectangular(rows),
                 container=container,
                 visible=str(meta.visible) == "SheetVisibleEnum.Visible",
                 merged=list(raw.merged_cell_ranges or []),
@@ -102,7 +102,7 @@ def _read_calamine(path: Path, container: str) -> list[Sheet]:
     return sheets
 
 
-def _rectangular(rows: list[list[object]]) -> list[list[object]]:
+def rectangular(rows: list[list[object]]) -> list[list[object]]:
     width = max((len(r) for r in rows), default=0)
     if all(len(r) == width and None not in r for r in rows):
         return rows        # already rectangular with no None (a calamine range): no copy
@@ -117,7 +117,7 @@ def read_text_table(path: str | Path) -> Sheet:
     delimiter = sniff_delimiter(text[:SNIFF_BYTES], path.suffix.lower())
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     container = "tsv" if delimiter == "\t" else "csv"
-    return Sheet(name=path.stem, rows=_rectangular(rows), container=container)
+    return Sheet(name=path.stem, rows=rectangular(rows), container=container)
 
 
 def decode_text(data: bytes) -> str:

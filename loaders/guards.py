@@ -6,8 +6,9 @@ compression ratio, as the zip directory declares them), XML entity declarations
 (<!DOCTYPE / <!ENTITY, the billion-laughs and external-entity attacks), password-protected
 workbooks (an OLE container holding ``EncryptedPackage``), legacy .xls, binaries that are
 not spreadsheets, and a content that does not match the extension. It raises
-``FileRejected`` or returns warnings. ``check_workbook`` and ``check_result`` add warnings
-after reading (hidden sheets, formulas with no saved value, dates in the future).
+``FileRejected`` or returns warnings. ``workbook_formulas`` (formulas with no saved value:
+the one check that reads whole sheets, run while the file is read), ``check_workbook`` and
+``check_result`` add warnings (hidden sheets, dates in the future).
 Limits are data: ``[upload]`` in config/settings.toml.
 """
 from __future__ import annotations
@@ -57,10 +58,8 @@ def reject(message: str, **where) -> FileRejected:
     return FileRejected([Finding(message, **where)])
 
 
-def check_file(path: str | Path, limits: Limits | None = None, formulas: bool = True) -> list[Finding]:
-    """Refuse a file that is empty, too big, hostile or not a spreadsheet; warnings otherwise.
-    ``formulas=False`` leaves out formula_warnings (the one check that reads whole sheets), for a
-    caller that runs ``workbook_formulas`` alongside reading the file."""
+def check_file(path: str | Path, limits: Limits | None = None) -> list[Finding]:
+    """Refuse a file that is empty, too big, hostile or not a spreadsheet; warnings otherwise."""
     path, limits = Path(path), limits or load_limits()
     if not path.is_file():
         raise reject(f"File not found: {path.name}.")
@@ -74,7 +73,7 @@ def check_file(path: str | Path, limits: Limits | None = None, formulas: bool = 
         head = handle.read(8)
     suffix = path.suffix.lower()
     if head.startswith(ZIP_MAGIC):
-        warnings = check_zip(path, limits, formulas)
+        warnings = check_zip(path, limits)
         if suffix not in WORKBOOK_SUFFIXES:
             warnings.append(Finding(f"This file is an Excel workbook but is named '{path.name}'; it was read as a "
                                     "workbook. Rename it to end in .xlsx."))
@@ -95,7 +94,7 @@ def _ole_message(path: Path) -> str:
     return "This is a legacy Excel 97-2003 (.xls) file, which is not accepted. " + FIX_SAVE
 
 
-def check_zip(path: Path, limits: Limits, formulas: bool = True) -> list[Finding]:
+def check_zip(path: Path, limits: Limits) -> list[Finding]:
     """The zip directory's promises, then the XML prologues; nothing is decompressed in bulk."""
     try:
         archive = zipfile.ZipFile(path)
@@ -129,7 +128,7 @@ def check_zip(path: Path, limits: Limits, formulas: bool = True) -> list[Finding
                 if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
                     raise reject(f"The workbook part '{entry.filename}' declares XML entities (<!DOCTYPE>/"
                                  "<!ENTITY>), which Excel never writes and attacks use; it was refused. " + FIX_SAVE)
-        return formula_warnings(archive) if formulas else []
+        return []
 
 
 def workbook_formulas(path: Path) -> list[Finding]:

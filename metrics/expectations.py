@@ -17,8 +17,8 @@ import pandas as pd
 
 from loaders.expectations import split_list
 from loaders.survey_counts import SurveyCounts, as_counts
-from metrics.actions import CLOSED, COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
-from metrics.change import newcombe_difference
+from metrics.actions import COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
+from metrics.headlines import is_real_change
 from metrics.trends import theme_trend
 from metrics.tracker_headlines import day_label
 
@@ -84,9 +84,7 @@ def measure_evidence(measure: str, surveys: pd.DataFrame | SurveyCounts, codeboo
     if trend.empty:
         return {"measure": measure, "label": measure_label(measure), "last": None, "change": None, "real": False}
     first, last = trend.iloc[0], trend.iloc[-1]
-    diff, lower, upper = newcombe_difference(first["value"] / 100, int(first["n"]), last["value"] / 100,
-                                             int(last["n"]), confidence)
-    real = not pd.isna(diff) and (lower > 0 or upper < 0)
+    real = is_real_change(first, last, confidence)
     return {"measure": measure, "label": measure_label(measure),
             "first_date": first["date"], "first": float(first["value"]), "last_date": last["date"],
             "last": float(last["value"]), "n": int(last["n"]), "waves": len(trend),
@@ -210,7 +208,6 @@ def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: 
     out = linked[columns].copy()
     out["status"] = out["status"].astype("string")
     out.insert(5, "overdue", ["Yes" if r in overdue else "No" for r in linked["reference"]])
-    out["open"] = ~linked["status"].isin(CLOSED).to_numpy()
     return out
 
 

@@ -47,13 +47,21 @@ def series_headline(trend: pd.DataFrame, series: str, label: str, sampled: bool 
         return Headline(label, float(last["value"]), last["date"], None, None, "no earlier figure", int(last["n"]))
     prev = points.iloc[-2]
     change = float(last["value"]) - float(prev["value"])
-    verdict = "every action is counted, so this is not sampling noise" if not sampled else _verdict(prev, last, confidence)
+    verdict = (change_verdict(prev, last, confidence) if sampled
+               else "every action is counted, so this is not sampling noise")
     return Headline(label, float(last["value"]), last["date"], round(change, 1), prev["date"], verdict, int(last["n"]))
 
 
-def _verdict(prev: pd.Series, last: pd.Series, confidence: float) -> str:
-    _, lower, upper = newcombe_difference(prev["value"] / 100, int(prev["n"]), last["value"] / 100, int(last["n"]), confidence)
-    return "a real change" if lower > 0 or upper < 0 else "within the noise"
+def is_real_change(before: pd.Series, after: pd.Series, confidence: float) -> bool:
+    """Whether two % figures (``value`` measured on ``n`` people) differ by more than chance:
+    the Newcombe interval of the difference excludes 0."""
+    _, lower, upper = newcombe_difference(before["value"] / 100, int(before["n"]), after["value"] / 100,
+                                          int(after["n"]), confidence)
+    return bool(lower > 0 or upper < 0)
+
+
+def change_verdict(before: pd.Series, after: pd.Series, confidence: float) -> str:
+    return "a real change" if is_real_change(before, after, confidence) else "within the noise"
 
 
 #: Added to a negatively worded statement, where a positive answer is to disagree.

@@ -7,9 +7,8 @@ import pandas as pd
 
 from loaders.expectations import split_list
 from loaders.survey_counts import SurveyCounts, as_counts
-from metrics.change import newcombe_difference
 from metrics.expectations import RATING_ORDER
-from metrics.headlines import Headline, series_headline
+from metrics.headlines import Headline, change_verdict, series_headline
 from metrics.tracker_headlines import day_label
 from metrics.trends import TREND_COLUMNS, theme_trend
 
@@ -59,10 +58,7 @@ def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confid
     amount = f"{'up' if change > 0 else 'down'} {abs(change):.0f} points" if round(change) else "no change"
     if not sampled:
         return f"Since {first['date']:%b %Y}: {amount}."
-    _, lower, upper = newcombe_difference(first["value"] / 100, int(first["n"]), last["value"] / 100,
-                                          int(last["n"]), confidence)
-    verdict = "a real change" if lower > 0 or upper < 0 else "within the noise"
-    return f"Since {first['date']:%b %Y}: {amount}, {verdict}."
+    return f"Since {first['date']:%b %Y}: {amount}, {change_verdict(first, last, confidence)}."
 
 
 def as_at_sentence(surveys: pd.DataFrame | SurveyCounts, actions: pd.DataFrame, events: pd.DataFrame) -> str:

@@ -7,4 +7,4 @@ import ui
 from loaders.accessibility import accessibility_statement
 
 st.title("Accessibility statement")
-st.markdown(accessibility_statement(ui.settings().organisation))
+st.markdown(ui.shared(accessibility_statement, ui.settings().organisation))   # config read once, not per rerun

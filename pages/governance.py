@@ -9,6 +9,7 @@ import streamlit as st
 
 import ui
 from charts.actions import status_over_time
+from charts.text import day
 from charts.tracker import action_history_chart, transitions_chart
 from exports.tracker_xlsx import tracker_csv, tracker_xlsx
 from metrics.actions import status_mix
@@ -30,22 +31,18 @@ def _styled(frame: pd.DataFrame) -> None:
         st.caption(f"The first {STYLED_ROWS} of {len(frame):,} rows. Choose actions above to narrow the list.")
 
 
-def _day(date) -> str:
-    return f"{pd.Timestamp(date).day} {pd.Timestamp(date):%b %Y}"
-
-
 st.title("Governance")
 st.markdown("The improvement plan's actions at every reporting date: how many are red, amber, green and "
             "complete, which are overdue or slipping, and what happened at the phase 3 close-down.")
 
 data = ui.bundle()
-everything = ui.tag(ui.shared(prepare_actions, data.actions, data.events), "prepared", ui.frame_key(data.actions))
+everything = ui.shared(prepare_actions, data.actions, data.events)   # shared results come tagged
 
 st.header("Choose actions")
 columns = st.columns(len(FILTERS))
 chosen = {field: column.multiselect(label, ui.shared(filter_options, everything, field), key=f"filter-{field}")
           for column, (field, label) in zip(columns, FILTERS.items())}
-actions = ui.tag(ui.shared(filter_actions, everything, **chosen), "actions", ui.frame_key(data.actions), sorted(chosen.items()))
+actions = ui.shared(filter_actions, everything, **chosen)
 st.caption(f"{actions['reference'].nunique()} actions over {actions['snapshot_date'].nunique()} reporting dates "
            "match the filters.")
 if actions.empty:
@@ -67,14 +64,14 @@ ui.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Re
 st.header("Changes between two reporting dates")
 dates = sorted(actions["snapshot_date"].unique())
 pick_from, pick_to = st.columns(2)
-before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=_day, key="from")
-after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=_day, key="to")
+before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=day, key="from")
+after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=day, key="to")
 moves = ui.shared(transitions, actions, before, after)
-ui.chart_block(ui.shared(transitions_chart, moves, before, after, title=f"Actions by status, {_day(before)} to {_day(after)}"),
+ui.chart_block(ui.shared(transitions_chart, moves, before, after, title=f"Actions by status, {day(before)} to {day(after)}"),
                transitions_long(moves), key="transitions")
 
 st.header("Overdue, slipped and red the longest")
-st.markdown(f"**Overdue at {_day(dates[-1])}** (not complete, due date before the reporting date)")
+st.markdown(f"**Overdue at {day(dates[-1])}** (not complete, due date before the reporting date)")
 overdue = ui.shared(overdue_table, actions)
 _styled(overdue) if not overdue.empty else st.markdown("No action is overdue.")
 st.markdown("**Due dates moved later**, most days first")

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from charts.palette import JUDGEMENT_COLOURS
+from charts.palette import JUDGEMENT_COLOURS, judgement_colours
 from charts.text import alt_text, first_sentence
 from charts.tracker import status_styler
 from charts.trend import trend_chart
@@ -73,7 +73,7 @@ else:
             "id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
             "movement": "Since the previous report"})
     st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
-                           columns=("Judgement",), colours=JUDGEMENT_COLOURS).hide(axis="index"))
+                           columns=("Judgement",), colours=judgement_colours(rules["words"])).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
     owners = ui.show_owner_names()
     for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
@@ -87,7 +87,7 @@ else:
             if judgement.milestones != "None linked":
                 st.markdown(f"Milestones: {ui.plain(judgement.milestones)}.")
             with st.expander(f"{ui.plain(judgement.id)}: the actions and survey results behind it"):
-                actions = ui.shared(evidence_actions, expectation, data.actions, with_owner=owners).drop(columns="open")
+                actions = ui.shared(evidence_actions, expectation, data.actions, with_owner=owners)
                 if not actions.empty:
                     st.dataframe(status_styler(actions.rename(columns={
                         "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",

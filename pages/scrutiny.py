@@ -64,8 +64,7 @@ with st.expander("What-if weights per criterion (1 = as scored)", expanded=bool(
     chosen = {c: weight_cols[i % 2].number_input(c, WEIGHT_MIN, WEIGHT_MAX, float(state.weights.get(c, 1.0)),
                                                  WEIGHT_STEP, key=f"w{i}") for i, c in enumerate(criteria)}
 weights = {c: w for c, w in chosen.items() if w != 1.0}
-scores = ui.tag(ui.shared(filter_scores, data.scrutiny, meeting, committee, objective, status), "scores",
-              ui.frame_key(data.scrutiny), meeting, committee, objective, status)
+scores = ui.shared(filter_scores, data.scrutiny, meeting, committee, objective, status)   # comes tagged
 if scores.empty:
     st.info("No topic matches these filters. Choose “All” in one of them to see more topics.")
     st.query_params.from_dict(state_params(ViewState(meeting, committee, objective, status), criteria))

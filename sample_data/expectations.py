@@ -8,11 +8,11 @@ seed 004, the survey themes of the codebook and the event kinds of events.csv.
 """
 from __future__ import annotations
 
-import csv
-import io
+from loaders.model import EXPECTATIONS
 
-HEADER = ["id", "expectation", "source", "front", "action_areas", "action_refs", "survey_measures",
-          "milestone_kinds"]
+from .reference import csv_bytes
+
+HEADER = list(EXPECTATIONS)
 NOTICE = "Best Value Notice, 30 January 2024"
 PEER = "LGA Corporate Peer Challenge progress review, 24 March 2022"
 
@@ -52,13 +52,11 @@ PEER_EXPECTATIONS = [
 ]
 
 
-def _csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([HEADER, *rows])
-    return buffer.getvalue().encode("utf-8")
+def _with_header(rows: list[list[str]]) -> bytes:
+    return csv_bytes([HEADER, *rows])
 
 
 def files() -> dict[str, bytes]:
     """The notice's expectations (loaded by the app) and the peer-challenge example."""
-    return {"expectations.csv": _csv(NOTICE_EXPECTATIONS),
-            "examples/expectations_peer_challenge.csv": _csv(PEER_EXPECTATIONS)}
+    return {"expectations.csv": _with_header(NOTICE_EXPECTATIONS),
+            "examples/expectations_peer_challenge.csv": _with_header(PEER_EXPECTATIONS)}

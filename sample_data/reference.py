@@ -9,7 +9,8 @@ from .statements import PARTNER_STATEMENTS, STAFF_STATEMENTS
 from .story import HEADCOUNTS, PARTNER_WAVES, STAFF_REWORDED_FROM, STAFF_WAVES, EVENTS
 
 
-def _csv(rows: list[list[str]]) -> bytes:
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    """Rows as UTF-8 csv (the sample's reference files)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows(rows)
@@ -17,7 +18,7 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 
 def events_csv() -> bytes:
-    return _csv([["date", "label", "kind", "short_label"], *[list(e) for e in EVENTS]])
+    return csv_bytes([["date", "label", "kind", "short_label"], *[list(e) for e in EVENTS]])
 
 
 def codebook_csv() -> bytes:
@@ -32,11 +33,11 @@ def codebook_csv() -> bytes:
     partner_waves = ";".join(w[0] for w in PARTNER_WAVES)
     for s in PARTNER_STATEMENTS:
         rows.append([s.qid, s.wording, partner_waves, s.theme, str(s.negative).lower()])
-    return _csv(rows)
+    return csv_bytes(rows)
 
 
 def headcount_csv() -> bytes:
-    return _csv([["audience", "wave", "headcount"], *[[a, w, str(n)] for a, w, n in HEADCOUNTS]])
+    return csv_bytes([["audience", "wave", "headcount"], *[[a, w, str(n)] for a, w, n in HEADCOUNTS]])
 
 
 def files() -> dict[str, bytes]:

@@ -109,3 +109,17 @@ def test_stacked_bars_separate_their_segments_with_white_lines():
 def test_event_and_text_colours_reach_3_to_1_on_white(contrast):
     for kind, colour in palette.EVENT_COLOURS.items():
         assert contrast(colour, "#FFFFFF") >= 3.0, kind
+
+
+def test_every_judgement_cell_on_the_overview_gets_its_colour():
+    from charts.palette import JUDGEMENT_COLOURS, judgement_colours
+    import pandas as pd
+
+    from charts.tracker import status_styler
+    from loaders.expectations import load_judgement_rules
+
+    words = load_judgement_rules()["words"]
+    table = pd.DataFrame({"Judgement": list(words.values())})
+    styles = status_styler(table, columns=("Judgement",), colours=judgement_colours(words))._compute().ctx
+    fills = [dict(styles[(row, 0)]).get("background-color") for row in range(len(table))]
+    assert fills == [JUDGEMENT_COLOURS[rating] for rating in words]      # "No evidence yet" included
