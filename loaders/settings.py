@@ -25,6 +25,8 @@ class Settings:
     confidence: float
     edition: str = "full"
     organisation: str = ""
+    #: The narrowest range (percentage points) an attacker may pin a hidden % positive to.
+    protection_points: float = 20.0
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
@@ -37,6 +39,7 @@ def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
         confidence=float(raw["statistics"]["confidence"]),
         edition=chosen_edition(os.environ.get("IMPROVEMENT_EDITION") or publishing.get("edition", SAFEST_EDITION)),
         organisation=str(publishing.get("organisation", "")),
+        protection_points=float(raw["disclosure"]["protection_points"]),
     )
 
 
