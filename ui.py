@@ -216,7 +216,7 @@ def theme_trend_block(audience: str, title: str, key: str) -> None:
     data = bundle()
     # the same call as the page's own survey_views, so the trend comes from its cached result
     trend = shared(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
-                 settings().confidence).trend
+                 settings().confidence, protection=settings().protection_points).trend
     start, end = journey_span(data.events, trend["date"])
     fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                       events=data.events, title=title, y_title="% positive", start=start, end=end)
@@ -306,7 +306,8 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
     min_size = settings().min_group_size
     dates = shared(wave_dates, data.surveys, audience)
     chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
-    groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen)
+    groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen,
+                    protection=settings().protection_points)
     label = f"fewer than {min_size} responses"
     heat = shared(group_heatmap, groups, row="group", column="theme", value="score",
                          title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
@@ -330,12 +331,14 @@ def drill_block(data, audience: str, key: str) -> None:
     from metrics.published import question_history, survey_views, theme_drill
 
     min_size, conf = settings().min_group_size, settings().confidence
-    views = shared(survey_views, data.surveys, data.codebook, audience, min_size, conf)
+    views = shared(survey_views, data.surveys, data.codebook, audience, min_size, conf,
+                   protection=settings().protection_points)
     if not views.themes:
         return
     label = f"fewer than {min_size} responses"
     theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
-    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size)
+    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size,
+                   protection=settings().protection_points)
     fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
                               suppressed_label=label)
     chart_block(fig, published_table(table, label, {
@@ -344,7 +347,8 @@ def drill_block(data, audience: str, key: str) -> None:
     questions = shared(audience_questions, data.surveys, data.codebook, audience, theme)
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
-    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, min_size, conf)
+    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, min_size, conf,
+                            protection=settings().protection_points)
     start, end = journey_span(data.events, trend["date"])
     fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
     shown = trend.rename(columns={"series": "Measure", "date": "Wave date", "value": "% positive",

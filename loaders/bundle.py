@@ -31,6 +31,7 @@ from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
 from .survey_counts import SurveyCounts, concat_counts, count_responses
 from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
+from store.revisions import survey_publication
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
@@ -147,10 +148,17 @@ def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) 
 
 
 def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[str, pd.DataFrame]:
-    """The store's current uploads, from their normalised parquet. Returns the reference
-    frames an upload replaces (an uploaded expectations file replaces expectations.csv)."""
+    """The store's current uploads, from their normalised parquet; for a survey wave, the
+    version that may be published (``store.revisions``: a correction that would reveal a
+    small group by comparison with an earlier version is held back, with a warning). Returns
+    the reference frames an upload replaces (an uploaded expectations file replaces
+    expectations.csv)."""
     store, replaced = Store(uploads_folder(data_dir)), {}
-    entries = store.active()
+    publication = survey_publication(store, load_settings().min_group_size)
+    entries = [e for e in store.active() if e.kind != "survey"] + publication.entries()
+    for entry in store.entries():
+        if entry.sha256 in publication.held and entry.active:
+            findings.append({"file": entry.file, "severity": "warning", "message": publication.held[entry.sha256]})
     with ThreadPoolExecutor(max_workers=READERS) as pool:     # parquet reads release the GIL
         read = list(pool.map(lambda e: store.counts(e) if e.kind == "survey" else store.frame(e), entries))
     for entry, frame in zip(entries, read):

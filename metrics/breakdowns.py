@@ -1,36 +1,72 @@
-"""Results broken down by group (directorate, partner organisation), ready to publish:
-every breakdown goes through disclosure control here, so no page can skip it."""
+"""Results ready to publish, by group (directorate, partner organisation) and by statement:
+every table goes through the disclosure policy (``metrics.publishable``) here, so no page
+can skip it, and a theme score is the mean of the cells that may be shown only."""
 from __future__ import annotations
 
 import pandas as pd
 
 from loaders.survey_counts import SurveyCounts, as_counts
-from metrics.disclosure import suppress_small_groups, suppress_small_totals
+from metrics.disclosure import suppress_small_groups
+from metrics.publishable import NOT_STATED, WHOLE_KEYS, blank_hidden, publishable
 from metrics.survey import percent_positive, theme_scores
 
-#: The group shown for respondents who did not say which group they belong to.
-NOT_STATED = "Not stated"
+__all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_shown"]
 
 
-def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int) -> pd.DataFrame:
+def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int, *,
+                      protection: float) -> pd.DataFrame:
     """Theme score per group for the given responses (normally one wave), with small groups
-    and their complements hidden. Columns: wave, group, theme, n_respondents, score (0-100,
-    1 dp; NA when hidden), suppressed."""
+    and their complements hidden. A group's score is the mean over the theme's statements
+    whose cell for that group may be shown (``questions_used`` of ``n_questions``).
+    Columns: wave, group, theme, n_respondents, score (0-100, 1 dp; NA when hidden or no
+    statement of the theme may be shown for the group), questions_used, n_questions, suppressed."""
     named = as_counts(responses).with_group(NOT_STATED)
-    scores = theme_scores(named, codebook, by=["audience", "wave", "group"])
+    policy = publishable(named, codebook, min_size, protection)
+    scores = theme_scores(named, codebook, by=["audience", "wave", "group"], shown=policy.shown_fine())
     shown = suppress_small_groups(scores, count="n_respondents", min_size=min_size,
                                   partition=["audience", "wave", "theme"], group="group")
     shown["score"] = shown["score"].astype("Float64").round(1)
-    return shown[["wave", "group", "theme", "n_respondents", "score", "suppressed"]]
+    return shown[["wave", "group", "theme", "n_respondents", "score", "questions_used", "n_questions", "suppressed"]]
 
 
-def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int) -> pd.DataFrame:
+def whole_wave_shown(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame, min_size: int,
+                     protection: float) -> pd.Series:
+    """For each row of a whole-wave table by question (WHOLE_KEYS columns among its own),
+    whether it may be shown: the policy allows its cell and it has ``min_size`` respondents."""
+    whole = publishable(counts, codebook, min_size, protection).whole
+    on = [c for c in WHOLE_KEYS if c in table.columns]
+    allowed = table[on].merge(whole[[*on, "shown"]], on=on, how="left")["shown"].fillna(False).astype(bool)
+    big = pd.to_numeric(table["n_respondents"], errors="coerce").fillna(0).to_numpy() >= min_size
+    return pd.Series(allowed.to_numpy() & big, index=table.index)
+
+
+def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int, *,
+                      protection: float) -> pd.DataFrame:
     """% positive / neutral / negative per statement for the given responses (normally one
-    wave of one audience), worded as asked; a statement answered by fewer than
-    ``min_size`` people is hidden. Columns: question, n_respondents, pct_positive,
-    pct_neutral, pct_negative (1 dp), suppressed."""
-    table = percent_positive(responses, codebook, by=["question_text"]).rename(columns={"question_text": "question"})
-    table = suppress_small_totals(table, "n_respondents", min_size, keys=["question"])
+    wave of one audience), labelled with the wave's wording (the most common, if a statement
+    was worded two ways); a statement the policy hides (too few answers, or it would reveal
+    a small group) has every figure blank. Columns: question, question_id, n_respondents,
+    pct_positive, pct_neutral, pct_negative (1 dp), suppressed."""
+    counts = as_counts(responses)
+    keys = ["audience", "wave", "wave_date", "question_id"]
+    table = percent_positive(counts, codebook, by=keys)
+    shown = whole_wave_shown(table, counts, codebook, min_size, protection)
+    table = table.merge(_wordings(counts), on=keys, how="left")
+    table["question"] = table["question"].astype("string").fillna(table["question_id"].astype("string"))
+    figures = ["n_respondents", "pct_positive", "pct_neutral", "pct_negative"]
+    table = blank_hidden(table, figures, shown)
+    table["n_respondents"] = table["n_respondents"].astype("Int64")
     for column in ("pct_positive", "pct_neutral", "pct_negative"):
-        table[column] = table[column].astype("Float64").round(1)
-    return table[["question", "n_respondents", "pct_positive", "pct_neutral", "pct_negative", "suppressed"]]
+        table[column] = table[column].round(1)
+    table["suppressed"] = ~shown.to_numpy()
+    table = table.sort_values(["question", "wave_date"], kind="stable").reset_index(drop=True)
+    return table[["question", "question_id", *figures, "suppressed"]]
+
+
+def _wordings(counts: SurveyCounts) -> pd.DataFrame:
+    """The most common wording of each question in each wave: keys..., question."""
+    keys = ["audience", "wave", "wave_date", "question_id"]
+    worded = (counts.answers.dropna(subset=["question_text"])
+              .groupby([*keys, "question_text"], observed=True)["n"].sum().reset_index()
+              .sort_values([*keys, "n", "question_text"], ascending=[True] * len(keys) + [False, True]))
+    return worded.drop_duplicates(keys).drop(columns="n").rename(columns={"question_text": "question"})

@@ -75,12 +75,13 @@ def linked_actions(expectation: pd.Series, actions: pd.DataFrame) -> pd.DataFram
 
 
 def measure_evidence(measure: str, surveys: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int,
-                     confidence: float) -> dict | None:
+                     confidence: float, *, protection: float) -> dict | None:
     """One ``audience:theme`` measure from its first published wave to its latest. A measure
     with no published figure (unknown audience or theme, or every wave too small) is kept
     with ``last`` None, so the judgement can say so instead of ignoring it."""
     audience, _, theme = (part.strip() for part in measure.partition(":"))
-    trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence).dropna(subset=["value"])
+    trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence,
+                        protection=protection).dropna(subset=["value"])
     if trend.empty:
         return {"measure": measure, "label": measure_label(measure), "last": None, "change": None, "real": False}
     first, last = trend.iloc[0], trend.iloc[-1]
@@ -93,8 +94,9 @@ def measure_evidence(measure: str, surveys: pd.DataFrame | SurveyCounts, codeboo
 
 
 def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.DataFrame | SurveyCounts,
-                    codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float = 0.95) -> Evidence:
-    measures = [measure_evidence(m, surveys, codebook, min_size, confidence)
+                    codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float = 0.95, *,
+                    protection: float) -> Evidence:
+    measures = [measure_evidence(m, surveys, codebook, min_size, confidence, protection=protection)
                 for m in split_list(expectation.get("survey_measures"))]
     kinds = set(split_list(expectation.get("milestone_kinds")))
     milestones = [f"{row.label} ({row.date:%b %Y})" for row in events.itertuples()
@@ -147,13 +149,14 @@ def _measure_sentence(m: dict) -> str:
 
 def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: pd.DataFrame | SurveyCounts,
                        codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, min_size: int,
-                       confidence: float = 0.95, compare: bool = True) -> pd.DataFrame:
+                       confidence: float = 0.95, compare: bool = True, *, protection: float) -> pd.DataFrame:
     """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
     each is judged again on what was known at the previous report (``previous_rating``) and
     ``movement`` says whether the judgement went up, down or stayed."""
     rows, surveys = [], as_counts(surveys)
     for _, expectation in expectations.iterrows():
-        evidence = gather_evidence(expectation, actions, surveys, codebook, events, min_size, confidence)
+        evidence = gather_evidence(expectation, actions, surveys, codebook, events, min_size, confidence,
+                                   protection=protection)
         rating, reasons = judge(evidence, rules)
         rows.append({
             "id": expectation["id"], "expectation": expectation["expectation"], "source": expectation["source"],
@@ -169,7 +172,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
     if compare and before is not None and len(out):
         earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
                                      surveys.where(until=before), codebook, events, rules, min_size,
-                                     confidence, compare=False)
+                                     confidence, compare=False, protection=protection)
         out["previous_rating"] = earlier["rating"].to_numpy()
         out["previous_report"] = before
         out["movement"] = [movement(now, then, before) for now, then in zip(out["rating"], out["previous_rating"])]

@@ -8,7 +8,8 @@ import pandas as pd
 
 from loaders.survey_counts import as_counts
 from metrics.change import newcombe_difference, wave_changes
-from metrics.disclosure import suppress_small_totals
+from metrics.publishable import blank_hidden
+from metrics.breakdowns import whole_wave_shown
 from metrics.questions import wording_by_wave
 from metrics.survey import percent_positive, question_lookup
 
@@ -69,20 +70,22 @@ NEGATIVE_NOTE = " (positive = disagree)"
 
 
 def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
-                     confidence: float = 0.95) -> pd.DataFrame:
+                     confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
     """Each question's latest % positive for one audience, its change since the previous
     wave and the verdict, worded as the latest wave asked it; biggest real changes first.
 
-    A question answered by fewer than ``min_size`` people in a wave has no figure for it.
+    A question the disclosure policy hides in a wave (fewer than ``min_size`` answers, or it
+    would reveal a small group) has no figure for it.
     Columns: question_id, question, theme, pct_positive, n_respondents, previous_wave_date,
     change, lower, upper, verdict, headline (a plain-English sentence)."""
     subset = as_counts(responses).where(audience=audience)
     if subset.empty:
         return pd.DataFrame(columns=["question_id", "question", "theme", "pct_positive", "n_respondents",
                                      "previous_wave_date", "change", "lower", "upper", "verdict", "headline"])
-    table = suppress_small_totals(
-        percent_positive(subset, codebook, by=["wave", "wave_date", "question_id", "theme"]),
-        "n_respondents", min_size, keys=["wave", "wave_date", "question_id", "theme"])
+    table = percent_positive(subset, codebook, by=["wave", "wave_date", "question_id", "theme"])
+    shown = whole_wave_shown(table, subset, codebook, min_size, protection)
+    figures = ["n_respondents", "n_answers", "pct_positive", "pct_neutral", "pct_negative"]
+    table = blank_hidden(table, figures, shown)
     changes = wave_changes(table, keys=["question_id", "theme"], confidence=confidence)
     latest_date = table["wave_date"].max()
     latest = table[table["wave_date"] == latest_date]

@@ -28,13 +28,13 @@ def front_headlines(journey: pd.DataFrame, confidence: float = 0.95) -> list[Hea
 
 
 def measure_trends(expectation: pd.Series, surveys: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int,
-                   confidence: float = 0.95) -> pd.DataFrame:
+                   confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
     """The expectation's survey measures wave by wave (suppressed waves stay blank), with
     a ``measure`` column; TREND_COLUMNS otherwise."""
     parts = []
     for measure in split_list(expectation.get("survey_measures")):
         audience, _, theme = (p.strip() for p in measure.partition(":"))
-        trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence)
+        trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence, protection=protection)
         parts.append(trend.assign(measure=f"{theme.capitalize()} ({audience} survey)"))
     if not parts:
         return pd.DataFrame(columns=["measure", *TREND_COLUMNS])

@@ -38,7 +38,8 @@ def wave_dates(responses: pd.DataFrame | SurveyCounts, audience: str) -> list[pd
 
 
 def survey_views(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
-                 confidence: float = 0.95, wave_date: pd.Timestamp | None = None) -> SurveyViews:
+                 confidence: float = 0.95, wave_date: pd.Timestamp | None = None, *,
+                 protection: float) -> SurveyViews:
     """The trend, the questions that moved, the group x theme table and the statements of
     ``wave_date`` (default: the latest wave) for one audience."""
     responses = as_counts(responses)
@@ -55,33 +56,36 @@ def survey_views(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame,
     themes = sorted(sizes.index, key=lambda t: (-sizes[t], t))   # the audience's main theme first
     return SurveyViews(
         wave_date=chosen,
-        trend=theme_trend(responses, codebook, audience, min_size, confidence=confidence),
-        moved=question_changes(responses, codebook, audience, min_size, confidence),
-        groups=group_theme_table(wave, codebook, min_size),
+        trend=theme_trend(responses, codebook, audience, min_size, confidence=confidence, protection=protection),
+        moved=question_changes(responses, codebook, audience, min_size, confidence, protection=protection),
+        groups=group_theme_table(wave, codebook, min_size, protection=protection),
         themes=themes,
-        statements=statement_results(wave, codebook, min_size),
+        statements=statement_results(wave, codebook, min_size, protection=protection),
     )
 
 
 def wave_groups(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
-                wave_date: pd.Timestamp) -> pd.DataFrame:
+                wave_date: pd.Timestamp, *, protection: float) -> pd.DataFrame:
     """The group x theme table of one wave: ``survey_views(..., wave_date=...).groups`` alone,
     without the trend and changes a page already has."""
     subset = audience_responses(responses, audience)
-    return group_theme_table(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, min_size)
+    return group_theme_table(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, min_size,
+                             protection=protection)
 
 
 def theme_drill(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, theme: str,
-                wave_date: pd.Timestamp, min_size: int) -> pd.DataFrame:
+                wave_date: pd.Timestamp, min_size: int, *, protection: float) -> pd.DataFrame:
     """The answer distribution of each question of ``theme`` in one wave (statement_results)."""
     subset = audience_responses(responses, audience)
-    return theme_questions(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, theme, min_size)
+    return theme_questions(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, theme, min_size,
+                           protection=protection)
 
 
 def question_history(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
-                     min_size: int, confidence: float = 0.95) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     min_size: int, confidence: float = 0.95, *,
+                     protection: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One question's % positive per wave and where its wording changed."""
     subset = audience_responses(responses, audience)
     changes = wording_changes(subset)
-    return (question_trend(responses, codebook, audience, question_id, min_size, confidence),
+    return (question_trend(responses, codebook, audience, question_id, min_size, confidence, protection=protection),
             changes[changes["question_id"] == question_id])

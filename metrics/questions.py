@@ -2,16 +2,16 @@
 
 A reworded statement keeps its question id (codebook), so it stays one trend line;
 ``wording_changes`` says where the wording changed so the chart can mark it. Every
-figure goes through disclosure control (``suppress_small_totals``: whole-audience
-figures, no group breakdown) before it leaves this module.
+figure goes through the disclosure policy (``metrics.publishable``, whole-wave cells)
+before it leaves this module.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from loaders.survey_counts import SurveyCounts, as_counts
-from metrics.breakdowns import statement_results
-from metrics.disclosure import suppress_small_totals
+from metrics.publishable import blank_hidden
+from metrics.breakdowns import statement_results, whole_wave_shown
 from metrics.survey import percent_positive, question_lookup
 from metrics.trends import TREND_COLUMNS, with_interval
 
@@ -40,24 +40,29 @@ def wording_changes(responses: pd.DataFrame | SurveyCounts) -> pd.DataFrame:
 
 
 def question_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
-                   min_size: int, confidence: float = 0.95) -> pd.DataFrame:
+                   min_size: int, confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
     """% positive per wave for one question (one series, labelled by its latest wording):
-    TREND_COLUMNS, a wave answered by fewer than ``min_size`` people blank."""
+    TREND_COLUMNS, a wave the policy hides (fewer than ``min_size`` answers, or it would
+    reveal a small group) blank."""
     subset = as_counts(responses).where(audience=audience, question_ids=[question_id])
     if subset.answers.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
-    table = percent_positive(subset, codebook, by=["wave", "wave_date"])
-    table = suppress_small_totals(table, "n_respondents", min_size, keys=["wave", "wave_date"])
+    table = percent_positive(subset, codebook, by=["wave", "wave_date", "question_id"])
+    shown = whole_wave_shown(table, subset, codebook, min_size, protection)
+    figures = ["n_respondents", "n_answers", "pct_positive", "pct_neutral", "pct_negative"]
+    table = blank_hidden(table, figures, shown)
     table = with_interval(table, "pct_positive", "n_respondents", confidence)
     return pd.DataFrame({"series": "% positive", "date": table["wave_date"],
                          "value": table["pct_positive"].astype(float).round(1), "lower": table["lower"],
                          "upper": table["upper"], "n": table["n_respondents"]}).sort_values("date").reset_index(drop=True)
 
 
-def theme_questions(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, theme: str, min_size: int) -> pd.DataFrame:
+def theme_questions(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, theme: str, min_size: int, *,
+                    protection: float) -> pd.DataFrame:
     """statement_results for the questions of one theme (normally one wave of one audience)."""
-    ids = question_lookup(codebook).query("theme == @theme")["question_id"]
-    return statement_results(as_counts(responses).where(question_ids=ids), codebook, min_size)
+    ids = set(question_lookup(codebook).query("theme == @theme")["question_id"])
+    table = statement_results(responses, codebook, min_size, protection=protection)
+    return table[table["question_id"].isin(ids)].reset_index(drop=True)
 
 
 def questions_of_theme(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, theme: str) -> pd.DataFrame:

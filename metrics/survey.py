@@ -159,21 +159,33 @@ def theme_respondents(counts: SurveyCounts, codebook: pd.DataFrame, keys: Sequen
     return counts.answered_by(keys, "theme", dict(zip(asked, themes)))
 
 
-def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str],
+                 shown: pd.DataFrame | None = None) -> pd.DataFrame:
     """Theme score (mean % positive of the theme's questions) per ``by`` group and theme.
 
-    "theme" is added to ``by`` when absent. Columns: by..., n_respondents (distinct
-    respondents answering any of the theme's questions), score (0-100), n_questions.
+    "theme" is added to ``by`` when absent. With ``shown`` (the cells that may be published:
+    some of the ``by`` columns and question_id, see ``metrics.publishable``), a score is the
+    mean over those of its cells only; a hidden cell never enters it. Columns: by...,
+    n_respondents (distinct respondents answering any of the theme's questions), score
+    (0-100; NA when no cell of the theme may be shown), n_questions (questions answered),
+    questions_used (questions the score is the mean of).
     """
     counts = as_counts(responses)
     answers = scored_counts(counts, codebook)
     keys = _unique([*_check_by(by, answers), "theme"])
     per_question = _percentages(counts, answers, _unique([*keys, "question_id"]), codebook, respondents=False)
-    scores = _aggregate(
-        per_question, keys, score=("pct_positive", "mean"), n_questions=("question_id", "nunique")
-    )
+    per_question["_used"] = True
+    if shown is not None:
+        on = [c for c in shown.columns if c in per_question.columns]
+        allowed = shown[on].drop_duplicates().assign(_allowed=True)
+        per_question = per_question.drop(columns="_used").merge(allowed, on=on, how="left")
+        per_question["_used"] = per_question.pop("_allowed").fillna(False).astype(bool)
+    per_question["_used_pct"] = per_question["pct_positive"].where(per_question["_used"])
+    per_question["_used_id"] = per_question["question_id"].where(per_question["_used"])
+    scores = _aggregate(per_question, keys, score=("_used_pct", "mean"), n_questions=("question_id", "nunique"),
+                        questions_used=("_used_id", "nunique"))
     scores.insert(len(keys), "n_respondents", _respondents(counts, scores, keys, codebook))
-    return scores[[*keys, "n_respondents", "score", "n_questions"]]
+    return scores[[*keys, "n_respondents", "score", "n_questions", "questions_used"]]
 
 
 def engagement_index(

@@ -12,6 +12,7 @@ from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.actions import percent_complete
 from metrics.change import wilson_interval
 from metrics.disclosure import suppress_small_totals
+from metrics.publishable import publishable
 from metrics.survey import theme_scores
 
 TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
@@ -30,16 +31,21 @@ def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float
 
 
 def theme_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
-                themes: list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
-    """Theme score per wave for one audience: series (theme), date, value, lower, upper, n.
-    A wave answered by fewer than ``min_size`` people keeps its row with every figure blank."""
+                themes: list[str] | None = None, confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
+    """Theme score per wave for one audience: series (theme), date, value, lower, upper, n,
+    questions_used, n_questions. The score is the mean % positive of the theme's statements
+    the disclosure policy lets the wave show (``metrics.publishable``): a statement hidden
+    for too few answers is left out, never averaged in. A wave answered by fewer than
+    ``min_size`` people, or with no statement of the theme shown, keeps its row with every
+    figure blank."""
     subset = as_counts(responses).where(audience=audience)
     if subset.empty:
-        return pd.DataFrame(columns=TREND_COLUMNS)
-    scores = theme_scores(subset, codebook, by=["wave", "wave_date"])
+        return pd.DataFrame(columns=[*TREND_COLUMNS, "questions_used", "n_questions"])
+    scores = _shown_theme_scores(subset, codebook, min_size, protection)
     if themes is not None:
         scores = scores[scores["theme"].isin(themes)]
-    scores = suppress_small_totals(scores, "n_respondents", min_size, keys=["wave", "wave_date", "theme"])
+    scores = suppress_small_totals(scores, "n_respondents", min_size,
+                                   keys=["wave", "wave_date", "theme", "n_questions"])
     scores = with_interval(scores, "score", "n_respondents", confidence)
     return pd.DataFrame({
         "series": scores["theme"].astype(str).str.capitalize(),
@@ -48,7 +54,25 @@ def theme_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, 
         "lower": scores["lower"],
         "upper": scores["upper"],
         "n": scores["n_respondents"],
+        "questions_used": scores["questions_used"],
+        "n_questions": scores["n_questions"],
     }).sort_values(["series", "date"]).reset_index(drop=True)
+
+
+def _shown_theme_scores(counts: SurveyCounts, codebook: pd.DataFrame, min_size: int, protection: float) -> pd.DataFrame:
+    """theme_scores per wave over the statements the policy lets each wave show; n_respondents
+    counts the people who answered those (one denominator for the score and its band)."""
+    shown = publishable(counts, codebook, min_size, protection).shown_whole()
+    scores = theme_scores(counts, codebook, by=["wave", "wave_date"], shown=shown)
+    people = []
+    for date, ids in shown.groupby("wave_date")["question_id"]:
+        wave = counts.where(wave_date=date, question_ids=set(ids))
+        people.append(theme_scores(wave, codebook, by=["wave", "wave_date"])[["wave", "wave_date", "theme",
+                                                                              "n_respondents"]])
+    used = (pd.concat(people, ignore_index=True) if people
+            else pd.DataFrame(columns=["wave", "wave_date", "theme", "n_respondents"]))
+    scores = scores.drop(columns="n_respondents").merge(used, on=["wave", "wave_date", "theme"], how="left")
+    return scores.assign(n_respondents=scores["n_respondents"].fillna(0).astype("int64"))
 
 
 def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.DataFrame:
@@ -66,13 +90,13 @@ def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.Dat
 
 
 def improvement_journey(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, actions: pd.DataFrame,
-                        min_size: int, confidence: float = 0.95) -> pd.DataFrame:
+                        min_size: int, confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
     """The three fronts on one time axis: culture (staff survey), partnership (partner
     survey) and governance (% of actions complete)."""
     responses = as_counts(responses)
     parts = [
-        theme_trend(responses, codebook, "staff", min_size, ["culture"], confidence),
-        theme_trend(responses, codebook, "partner", min_size, ["partnership"], confidence),
+        theme_trend(responses, codebook, "staff", min_size, ["culture"], confidence, protection=protection),
+        theme_trend(responses, codebook, "partner", min_size, ["partnership"], confidence, protection=protection),
         completion_trend(actions),
     ]
     parts = [p for p in parts if not p.empty]

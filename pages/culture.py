@@ -11,7 +11,8 @@ st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band
 
 data = ui.bundle()
 settings = ui.settings()
-views = ui.shared(survey_views, data.surveys, data.codebook, "staff", settings.min_group_size, settings.confidence)
+views = ui.shared(survey_views, data.surveys, data.codebook, "staff", settings.min_group_size, settings.confidence,
+                  protection=settings.protection_points)
 if views.wave_date is None:
     st.info("No staff survey results yet.")
     st.stop()

@@ -101,12 +101,14 @@ def show_check(checked) -> None:
 
 def stored_section() -> None:
     folder = uploads_folder(ui.settings().data_dir)
-    table = stored_table(folder)
+    table = stored_table(folder, ui.settings().min_group_size)
     st.header("Uploaded files")
     if table.empty:
         st.write("No files have been uploaded yet; the dashboard shows the files listed below.")
         return
     ui.table(table.drop(columns=["sha256"]).rename(columns=str.capitalize))
+    for row in table[table["note"] != ""].itertuples():
+        st.warning(f"{ui.plain(row.file)}: {row.note}", icon=":material/lock:")
     labels = {f"{r.file} ({r.state}, {r.hash})": r for r in table.itertuples()}
     choice = labels[st.selectbox("Choose a stored file", list(labels), key="stored_choice")]
     store = Store(folder)
@@ -117,7 +119,7 @@ def stored_section() -> None:
     if choice.state == "removed" and left.button("Undo removal", key="stored_restore"):
         store.restore(choice.sha256)
         st.rerun()
-    if choice.state == "superseded" and middle.button("Make this version current", key="stored_reinstate"):
+    if choice.state.startswith("superseded") and middle.button("Make this version current", key="stored_reinstate"):
         store.reinstate(choice.sha256)
         st.rerun()
     entry = store.find(choice.sha256)

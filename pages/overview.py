@@ -31,11 +31,12 @@ if not ui.is_full_edition():
 
 data, settings = ui.bundle(), ui.settings()
 conf, min_size = settings.confidence, settings.min_group_size
-journey = ui.shared(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf)
+journey = ui.shared(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf,
+                    protection=settings.protection_points)
 headlines = front_headlines(journey, conf)
 rules = load_judgement_rules()
 judgements = ui.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
-                     rules, min_size, conf)
+                     rules, min_size, conf, protection=settings.protection_points)
 status = f"{ui.shared(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
 st.info(ui.plain(status), icon=":material/summarize:")
 
@@ -93,7 +94,8 @@ else:
                         "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",
                         "due_date": "Due", "overdue": "Overdue", "owner": "Owner"})), hide_index=True,
                         width="stretch")
-                trends = ui.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf)
+                trends = ui.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf,
+                                   protection=settings.protection_points)
                 if not trends.empty:
                     ui.table(trends.drop(columns="series").rename(columns={
                         "measure": "Survey measure", "date": "Wave date", "value": "% positive",

@@ -13,7 +13,8 @@ st.markdown("What the constituent councils and the Business Board say about work
 
 data = ui.bundle()
 settings = ui.settings()
-views = ui.shared(survey_views, data.surveys, data.codebook, "partner", settings.min_group_size, settings.confidence)
+views = ui.shared(survey_views, data.surveys, data.codebook, "partner", settings.min_group_size, settings.confidence,
+                  protection=settings.protection_points)
 if views.wave_date is None:
     st.info("No partner survey results yet.")
     st.stop()

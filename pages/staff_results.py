@@ -13,7 +13,8 @@ st.title("Staff results")
 data = ui.bundle()
 settings = ui.settings()
 min_size = settings.min_group_size
-views = ui.shared(survey_views, data.surveys, data.codebook, "staff", min_size, settings.confidence)
+views = ui.shared(survey_views, data.surveys, data.codebook, "staff", min_size, settings.confidence,
+                  protection=settings.protection_points)
 if views.wave_date is None or views.moved.empty:
     st.info("No staff survey results yet.")
     st.stop()

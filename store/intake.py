@@ -19,6 +19,7 @@ from loaders.detect import load_file
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
 from .catalogue import Saved, Store, clean_metadata
+from .revisions import survey_publication
 
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
 REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": (),
@@ -95,17 +96,24 @@ def keep(folder: str | Path, checked: Checked, by: str | None = None) -> Saved:
     return Store(folder).add(checked.data, checked.filename, checked.result, checked.metadata, by=by)
 
 
-def stored_table(folder: str | Path) -> pd.DataFrame:
-    """Every stored upload with its provenance, newest first."""
-    rows = []
-    for e in Store(folder).entries():
+def stored_table(folder: str | Path, min_size: int) -> pd.DataFrame:
+    """Every stored upload with its provenance, newest first. A survey version held back
+    (``store.revisions``) is "held back"; the version shown in its place is "published"."""
+    rows, store = [], Store(folder)
+    publication = survey_publication(store, min_size)
+    shown = {e.sha256 for e in publication.entries()}
+    for e in store.entries():
         state = "removed" if e.removed else ("superseded" if e.superseded_by else "current")
+        if e.sha256 in publication.held:
+            state = "held back" if state == "current" else f"{state}, never published"
+        elif e.sha256 in shown and state == "superseded":
+            state = "published (a later version is held back)"
         rows.append({"file": e.file, "state": state, "kind": e.kind, "layout": e.format, "records": e.records,
                      "details": ", ".join(f"{LABELS.get(k, k)}: {v}" for k, v in e.metadata.items()),
                      "stored": pd.Timestamp(e.stored_at).tz_convert(None), "by": e.by or "",
-                     "hash": e.sha256[:12], "sha256": e.sha256})
+                     "hash": e.sha256[:12], "sha256": e.sha256, "note": publication.held.get(e.sha256, "")})
     return pd.DataFrame(rows, columns=["file", "state", "kind", "layout", "records", "details", "stored", "by",
-                                       "hash", "sha256"])
+                                       "hash", "sha256", "note"])
 
 
 def _rows(severity: str, findings) -> list[dict]:

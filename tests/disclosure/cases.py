@@ -29,7 +29,7 @@ from store.intake import check_upload, keep
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "data" / "sample" / "events.csv"
 GROUP_HEADER = "Directorate"
-ID_HEADER = "Respondent ID"
+ID_HEADER = "Record ID"          # not "Respondent ID": that header is read as a SurveyMonkey export
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def attack_published(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
     lookup = question_lookup(codebook)
     single = {t: ids.iloc[0] for t, ids in lookup.groupby("theme")["question_id"] if len(ids) == 1}
     for date in wave_dates(responses, audience):
-        views = survey_views(responses, codebook, audience, min_size, wave_date=date)
+        views = survey_views(responses, codebook, audience, min_size, wave_date=date, protection=20)
         groups = views.groups
         assert not groups.empty
         wave = groups["wave"].iloc[0]
@@ -87,14 +87,15 @@ def attack_published(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
         for row in groups.itertuples():
             if not row.suppressed:
                 attack.shown[("n", wave, row.theme, row.group)] = float(row.n_respondents)
-                attack.shown[("pos", wave, row.theme, row.group)] = float(row.score) * float(row.n_respondents)
+                if pd.notna(row.score):
+                    attack.shown[("pos", wave, row.theme, row.group)] = float(row.score) * float(row.n_respondents)
         trend = views.trend[views.trend["date"] == date]
         for row in trend.itertuples():
             theme = row.series.lower()
             attack.equation(row.n, [("n", wave, theme, g) for g in names])
         statements = views.statements
         for theme in views.themes:
-            drill = theme_drill(responses, codebook, audience, theme, date, min_size)
+            drill = theme_drill(responses, codebook, audience, theme, date, min_size, protection=20)
             if theme in single:
                 for table in (statements, drill):
                     wording = responses.loc[(responses["question_id"] == single[theme])
@@ -126,7 +127,7 @@ def test_sample_pages_leak_no_hidden_cell(sample, audience):
 
 
 def test_sample_has_hidden_cells_to_attack(sample):
-    views = survey_views(sample.surveys, sample.codebook, "partner", MIN_SIZE)
+    views = survey_views(sample.surveys, sample.codebook, "partner", MIN_SIZE, protection=20)
     assert views.groups["suppressed"].sum() >= 4
 
 

@@ -26,7 +26,7 @@ def test_small_total_is_hidden_with_its_count():
 def test_theme_trend_blanks_a_wave_under_the_threshold(responses, answers, codebook):
     data = responses(wave(answers, 6, 3, "w1", "2023-01-01"), wave(answers, 15, 5, "w2", "2023-06-01"))
     book = codebook([("Q1", "culture", False)])
-    trend = theme_trend(data, book, "staff", min_size=10)
+    trend = theme_trend(data, book, "staff", min_size=10, protection=20)
     assert len(trend) == 2
     first, second = trend.sort_values("date").to_dict("records")
     assert pd.isna(first["value"]) and pd.isna(first["lower"]) and pd.isna(first["n"])
@@ -36,14 +36,14 @@ def test_theme_trend_blanks_a_wave_under_the_threshold(responses, answers, codeb
 
 def test_question_changes_gives_no_figure_for_a_small_latest_wave(responses, answers, codebook):
     data = responses(wave(answers, 15, 5, "w1", "2023-01-01"), wave(answers, 8, 1, "w2", "2023-06-01"))
-    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", min_size=10)
+    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", min_size=10, protection=20)
     assert pd.isna(out.loc[0, "pct_positive"]) and pd.isna(out.loc[0, "change"])
     assert "no figure" in out.loc[0, "headline"]
 
 
 def test_question_changes_verdict_and_sentence(responses, answers, codebook):
     data = responses(wave(answers, 10, 30, "w1", "2023-01-01"), wave(answers, 30, 10, "w2", "2023-06-01"))
-    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", min_size=10)
+    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", min_size=10, protection=20)
     row = out.iloc[0]
     assert row["pct_positive"] == 75 and row["change"] == 50.0
     assert row["verdict"] == "real change"
@@ -52,7 +52,7 @@ def test_question_changes_verdict_and_sentence(responses, answers, codebook):
 
 def test_negative_statement_is_labelled(responses, answers, codebook):
     data = responses(wave(answers, 5, 15, "w1", "2023-01-01"))
-    out = question_changes(data, codebook([("Q1", "culture", True)]), "staff", min_size=10)
+    out = question_changes(data, codebook([("Q1", "culture", True)]), "staff", min_size=10, protection=20)
     assert out.loc[0, "question"].endswith("(positive = disagree)")
     assert out.loc[0, "pct_positive"] == 75
 
@@ -71,7 +71,7 @@ def test_group_table_names_missing_groups_and_hides_small_ones(responses, answer
         wave(answers, 10, 5, "w1b", "2023-01-01", group="Place"),
         wave(answers, 3, 2, "w1c", "2023-01-01", group=None),
     ).assign(wave="w1")
-    out = group_theme_table(data, codebook([("Q1", "culture", False)]), min_size=10)
+    out = group_theme_table(data, codebook([("Q1", "culture", False)]), min_size=10, protection=20)
     by_group = out.set_index("group")
     assert NOT_STATED in by_group.index
     assert bool(by_group.loc[NOT_STATED, "suppressed"])
@@ -83,7 +83,7 @@ def test_group_table_names_missing_groups_and_hides_small_ones(responses, answer
 def test_statement_results_hide_thin_statements(responses, answers, codebook):
     data = responses(wave(answers, 12, 3, "w1", "2023-01-01", question="Q1"),
                      wave(answers, 4, 2, "w1x", "2023-01-01", question="Q2")).assign(wave="w1")
-    out = statement_results(data, codebook([("Q1", "partnership", False), ("Q2", "partnership", False)]), 10)
+    out = statement_results(data, codebook([("Q1", "partnership", False), ("Q2", "partnership", False)]), 10, protection=20)
     shown = out.set_index("question")
     assert shown.loc["Q1", "pct_positive"] == 80.0
     assert pd.isna(shown.loc["Q2", "pct_positive"]) and pd.isna(shown.loc["Q2", "n_respondents"])
@@ -100,7 +100,7 @@ def test_improvement_journey_has_three_fronts(responses, answers, codebook, acti
     partner = wave(answers, 8, 4, "p1", "2023-02-01", question="P1").assign(audience="partner")
     book = codebook([("Q1", "culture", False), ("P1", "partnership", False)])
     plan = actions([("2023-03-01", "A1", "2023-06-01", "Complete"), ("2023-03-01", "A2", "2023-06-01", "Red")])
-    out = improvement_journey(responses(staff, partner), book, plan, min_size=10)
+    out = improvement_journey(responses(staff, partner), book, plan, min_size=10, protection=20)
     assert set(out["series"]) == {"Culture", "Partnership", "Governance"}
     assert out.set_index("series").loc["Governance", "value"] == 50.0
     assert out.set_index("series").loc["Culture", "value"] == 80.0

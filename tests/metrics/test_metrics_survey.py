@@ -99,7 +99,7 @@ def test_theme_score_is_mean_of_question_percentages(responses, answers, codeboo
     ]
     book = codebook([("Q1", "culture", False), ("Q2", "culture", False), ("P1", "partnership", False)])
     out = theme_scores(responses(answers(rows)), book, ["group"])
-    assert out.columns.tolist() == ["group", "theme", "n_respondents", "score", "n_questions"]
+    assert out.columns.tolist() == ["group", "theme", "n_respondents", "score", "n_questions", "questions_used"]
     culture = out.loc[out["theme"] == "culture"].iloc[0]
     assert culture["score"] == pytest.approx(50.0)  # mean(75, 25), not pooled 4/8
     assert culture["n_questions"] == 2

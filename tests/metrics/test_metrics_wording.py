@@ -29,7 +29,7 @@ def test_wording_changes(responses, codebook, answers):
 
 def test_question_trend_is_one_line_with_small_wave_blank(responses, codebook, answers):
     frame, book = _frame(responses, codebook, answers)
-    trend = question_trend(frame, book, "staff", "Q1", min_size=10)
+    trend = question_trend(frame, book, "staff", "Q1", min_size=10, protection=20)
     assert trend["series"].nunique() == 1
     assert trend["value"].tolist()[:2] == [100.0, 50.0]
     assert pd.isna(trend["value"].iloc[2]) and pd.isna(trend["n"].iloc[2])
@@ -38,7 +38,7 @@ def test_question_trend_is_one_line_with_small_wave_blank(responses, codebook, a
 def test_theme_questions(responses, codebook, answers):
     frame, book = _frame(responses, codebook, answers)
     latest = frame[frame["wave"] == "2023-11"]
-    assert theme_questions(latest, book, "culture", 10)["question"].tolist() == ["New words"]
+    assert theme_questions(latest, book, "culture", 10, protection=20)["question"].tolist() == ["New words"]
     assert questions_of_theme(frame, book, "culture")["question_text"].tolist() == ["New words"]
 
 

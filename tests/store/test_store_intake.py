@@ -18,7 +18,7 @@ def test_tracker_needs_a_snapshot_date_then_is_kept(tmp_path):
     assert checked.metadata["snapshot_date"] == "2024-06-11"
     saved = keep(tmp_path, checked, by="tester")
     assert saved.status == "stored"
-    table = stored_table(tmp_path)
+    table = stored_table(tmp_path, 10)
     assert list(table["state"]) == ["current"] and table["by"][0] == "tester"
     again = keep(tmp_path, check_upload(data, "copy.xlsx", tmp_path, metadata={"snapshot_date": "2024-06-11"}))
     assert again.status == "duplicate"

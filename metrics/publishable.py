@@ -1,0 +1,171 @@
+"""Which survey cells may be published: the one disclosure policy every survey figure obeys.
+
+A published survey figure is built from **cells**: the answers of one group of one wave to
+one question (a *fine* cell), or of the whole wave (a *whole-wave* cell, the sum of its
+fine cells). Statements, theme scores, changes, question trends, heatmaps and the board
+summary are all made of them, so a figure is safe when every cell it is built from may be
+shown; a theme score is the mean of the % positive of the cells that may be shown, never
+of a hidden one (a hidden cell inside a mean is recovered by subtraction).
+
+For every (audience, wave, question):
+
+1. **Size.** A whole-wave cell answered by fewer than ``min_size`` people is hidden, and so
+   are all its fine cells. A fine cell answered by fewer than ``min_size`` is hidden (primary).
+2. **Complements.** As in ``metrics.disclosure``: while the hidden fine cells of a question
+   hold fewer than two non-empty groups or fewer than ``min_size`` answers in all, the
+   smallest shown group is hidden too, so the whole wave minus the shown groups is never
+   one small group.
+3. **Protection.** Hiding by size alone is not enough when the hidden groups answered
+   alike: if every hidden answer was positive, a hidden team of 3 is 100% positive, whatever
+   the table hides. The attacker is assumed to know every shown fine cell exactly, every
+   cell's number of answers, and the whole wave (stronger than anyone reading the pages,
+   which show no fine cell on its own today). The hidden fine cells of a question then
+   hold a known number of positive answers ``K`` over ``N_H`` answers, and a hidden cell
+   of ``n`` answers holds between ``max(0, K - (N_H - n))`` and ``min(n, K)`` of them (the
+   Frechet bounds, exact for a table with known margins). Complements are added (the one
+   that widens the narrowest interval most) until every small cell's interval of
+   % positive spans at least ``protection`` points; when even hiding every group cannot,
+   the whole-wave cell is hidden as well ("protect").
+
+``docs/disclosure.md`` states the policy, the attacker it defeats and why 20 points.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from loaders.survey_counts import SurveyCounts, as_counts
+from metrics.survey import scored_counts
+
+#: The group shown for respondents who did not say which group they belong to.
+NOT_STATED = "Not stated"
+CELL_KEYS = ["audience", "wave", "wave_date", "group", "question_id"]
+WHOLE_KEYS = ["audience", "wave", "wave_date", "question_id"]
+#: Why a cell is hidden, in words a page can show.
+SMALL, COMPLEMENT, PROTECT = "small", "complement", "protect"
+REASONS = {
+    SMALL: "fewer than {min_size} answers",
+    COMPLEMENT: "hidden so that a smaller group cannot be worked out by subtraction",
+    PROTECT: "hidden so that a small group's answers cannot be worked out",
+}
+
+
+@dataclass(frozen=True)
+class Publishable:
+    """The cells of some survey waves and whether each may be shown.
+
+    ``fine``: CELL_KEYS, n (answers on the scale), positive, shown, reason.
+    ``whole``: WHOLE_KEYS, n, positive, shown, reason."""
+
+    fine: pd.DataFrame
+    whole: pd.DataFrame
+
+    def shown_fine(self) -> pd.DataFrame:
+        return self.fine.loc[self.fine["shown"], CELL_KEYS]
+
+    def shown_whole(self) -> pd.DataFrame:
+        return self.whole.loc[self.whole["shown"], WHOLE_KEYS]
+
+
+def reason_text(reason: object, min_size: int) -> str:
+    """A hidden cell's reason in words ("fewer than 10 answers")."""
+    return REASONS.get(str(reason), REASONS[SMALL]).format(min_size=min_size)
+
+
+def blank_hidden(table: pd.DataFrame, columns: list[str], shown: pd.Series | np.ndarray) -> pd.DataFrame:
+    """``table`` with ``columns`` (figures) blank (NA) on the rows that may not be shown."""
+    hide = ~np.asarray(shown, dtype=bool)
+    out = table.copy()
+    for column in columns:
+        if column in out:
+            out[column] = pd.to_numeric(out[column]).astype("Float64").mask(hide)
+    return out
+
+
+def fine_cells(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+    """Answers on the scale and positive answers per fine cell (a missing group is NOT_STATED)."""
+    answers = scored_counts(as_counts(counts), codebook)
+    weight = answers["n"].to_numpy(dtype=np.int64)
+    work = answers[CELL_KEYS[:-1] + ["question_id"]].assign(
+        group=answers["group"].astype("string").fillna(NOT_STATED),
+        n=weight, positive=weight * answers["is_positive"].to_numpy())
+    out = work.groupby(CELL_KEYS, dropna=False, sort=True, observed=True)[["n", "positive"]].sum().reset_index()
+    return out[out["n"] > 0].reset_index(drop=True)
+
+
+def publishable(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame, min_size: int,
+                protection: float) -> Publishable:
+    """Every cell of ``counts`` with whether it may be shown (module docstring)."""
+    fine = fine_cells(counts, codebook)
+    fine["shown"], fine["reason"] = True, pd.Series(pd.NA, index=fine.index, dtype="string")
+    wholes = []
+    for key, cells in fine.groupby(WHOLE_KEYS, dropna=False, sort=True, observed=True):
+        shown, reasons, whole_reason = _decide(cells["n"].to_numpy(), cells["positive"].to_numpy(),
+                                               cells["group"].astype(str).tolist(), min_size, protection)
+        fine.loc[cells.index, "shown"] = shown
+        fine.loc[cells.index, "reason"] = reasons
+        wholes.append({**dict(zip(WHOLE_KEYS, key)), "n": int(cells["n"].sum()),
+                       "positive": int(cells["positive"].sum()), "shown": whole_reason is None,
+                       "reason": whole_reason})
+    whole = pd.DataFrame(wholes, columns=[*WHOLE_KEYS, "n", "positive", "shown", "reason"])
+    whole = whole.astype({"shown": bool, "reason": "string"})
+    fine["shown"] = fine["shown"].astype(bool)
+    return Publishable(fine, whole)
+
+
+def _decide(n: np.ndarray, positive: np.ndarray, names: list[str], min_size: int,
+            protection: float) -> tuple[np.ndarray, list, str | None]:
+    """One question of one wave: which groups' cells are shown, why the others are not,
+    and why the whole-wave cell is hidden (None when it is shown)."""
+    if n.sum() < min_size:
+        return np.zeros(len(n), dtype=bool), [SMALL] * len(n), SMALL
+    primary = n < min_size
+    hidden = primary.copy()
+    reasons: list = [SMALL if p else pd.NA for p in primary]
+    order = sorted(range(len(n)), key=lambda i: (n[i], names[i]))
+    while hidden.any() and not _size_safe(n[hidden], min_size):
+        nxt = next((i for i in order if not hidden[i]), None)
+        if nxt is None:
+            break
+        hidden[nxt], reasons[nxt] = True, COMPLEMENT
+    while primary.any() and _narrowest(n, positive, hidden, primary) < protection:
+        nxt = _best_complement(n, positive, hidden, primary, order)
+        if nxt is None:
+            return np.zeros(len(n), dtype=bool), [PROTECT if not p else SMALL for p in primary], PROTECT
+        hidden[nxt], reasons[nxt] = True, PROTECT
+    return ~hidden, reasons, None
+
+
+def _size_safe(hidden_n: np.ndarray, min_size: int) -> bool:
+    return len(hidden_n) == 0 or (int((hidden_n > 0).sum()) >= 2 and hidden_n.sum() >= min_size)
+
+
+def protection_widths(n: np.ndarray, positive: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+    """For each hidden cell, the width (points) of the range its % positive can be pinned to,
+    knowing the hidden cells' total positives and every cell's size (Frechet bounds)."""
+    total_n, total_k = n[hidden].sum(), positive[hidden].sum()
+    upper = np.minimum(n, total_k)
+    lower = np.maximum(0, total_k - (total_n - n))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(n > 0, (upper - lower) / n * 100.0, np.inf)
+
+
+def _narrowest(n, positive, hidden, primary) -> float:
+    widths = protection_widths(n, positive, hidden)[primary & (n > 0)]
+    return float(widths.min()) if len(widths) else np.inf
+
+
+def _best_complement(n, positive, hidden, primary, order) -> int | None:
+    """The shown group whose hiding widens the narrowest small cell's range most (ties: the smallest)."""
+    best, best_width = None, -1.0
+    for i in order:
+        if hidden[i]:
+            continue
+        trial = hidden.copy()
+        trial[i] = True
+        width = _narrowest(n, positive, trial, primary)
+        if width > best_width + 1e-9:
+            best, best_width = i, width
+    return best
