@@ -1,0 +1,106 @@
+"""Corrected uploads of a survey wave (store.revisions): leak 3 of issue 13 reproduced as
+found (the difference between two published versions is a small team's answers), then
+shown closed: a correction that would reveal a small group is held back, with the reason,
+and the pages keep showing the version published before."""
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from loaders.bundle import load_bundle
+from metrics.breakdowns import statement_results
+from store.catalogue import Store, uploads_folder
+from store.intake import check_upload, keep, stored_table
+from store.revisions import survey_publication
+
+ROOT = Path(__file__).resolve().parents[2]
+STATEMENTS = [f"Statement {i}" for i in range(1, 15)]
+META = {"audience": "staff", "wave": "2024-05", "wave_date": "2024-05-13"}
+
+
+def export(teams: dict[str, tuple[int, int]]) -> bytes:
+    """A one-header-row export: team -> (people agreeing with everything, people disagreeing)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Record ID", "Directorate", *STATEMENTS])
+    for team, (agree, disagree) in teams.items():
+        for i in range(agree + disagree):
+            writer.writerow([f"{team}-{i}", team, *(["Agree" if i < agree else "Disagree"] * len(STATEMENTS))])
+    return out.getvalue().encode()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copy(ROOT / "data" / "sample" / "events.csv", tmp_path / "events.csv")
+    return tmp_path
+
+
+def upload(folder: Path, data: bytes, name: str) -> None:
+    checked = check_upload(data, name, folder, kind="survey", metadata=META)
+    assert checked.ok, checked.findings
+    keep(uploads_folder(folder), checked)
+
+
+def statements(folder: Path):
+    data = load_bundle(folder)
+    return statement_results(data.surveys, data.codebook, 10, protection=20).set_index("question")
+
+
+FIRST = {"Place": (20, 10), "Resources": (15, 15), "Small team": (5, 0)}
+WITHOUT_SMALL_TEAM = {"Place": (20, 10), "Resources": (15, 15)}
+
+
+def test_subtracting_two_published_versions_gives_a_small_team_away(folder):
+    """As found: both versions published, the difference is the team of 5, all 14 statements."""
+    upload(folder, export(FIRST), "v1.csv")
+    before = statements(folder)
+    second = folder / "second"
+    shutil.copytree(folder, second, ignore=shutil.ignore_patterns("uploads"))
+    upload(second, export(WITHOUT_SMALL_TEAM), "v2.csv")
+    after = statements(second)
+    positives = (before["pct_positive"].astype(float) * before["n_respondents"].astype(float)
+                 - after["pct_positive"].astype(float) * after["n_respondents"].astype(float)) / 100
+    team_n = before["n_respondents"].astype(int) - after["n_respondents"].astype(int)
+    recovered = (positives / team_n * 100).round()
+    assert (team_n == 5).all() and (recovered == 100).all() and len(recovered) == 14
+
+
+def test_a_correction_that_would_reveal_a_small_team_is_held_back(folder):
+    upload(folder, export(FIRST), "v1.csv")
+    before = statements(folder)
+    upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
+    after = statements(folder)
+    assert after.equals(before)                  # the pages still show what was published
+    table = stored_table(uploads_folder(folder), 10).set_index("file")
+    assert table.loc["v2.csv", "state"] == "held back"
+    assert "Small team" in table.loc["v2.csv", "note"] and "fewer than 10" in table.loc["v2.csv", "note"]
+    findings = load_bundle(folder).findings
+    assert findings["message"].str.startswith("Held back").any()
+
+
+def test_a_correction_changing_ten_or_more_in_every_cell_is_published(folder):
+    upload(folder, export(FIRST), "v1.csv")
+    upload(folder, export({**FIRST, "Place": (20, 0)}), "v2.csv")      # 10 people of Place dropped
+    after = statements(folder)
+    assert (after["n_respondents"].astype(int) == 55).all()
+    assert stored_table(uploads_folder(folder), 10).set_index("file").loc["v2.csv", "state"] == "current"
+
+
+def test_a_held_back_version_never_counts_as_published(folder):
+    """v2 held back; v3 differs from v2 by a small team but from v1 (published) by 10 or more."""
+    upload(folder, export(FIRST), "v1.csv")
+    upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
+    upload(folder, export({**FIRST, "Place": (20, 0)}), "v3.csv")
+    publication = survey_publication(Store(uploads_folder(folder)), 10)
+    assert [e.file for e in publication.entries()] == ["v3.csv"]
+
+
+def test_removing_the_published_version_does_not_publish_the_held_back_one(folder):
+    upload(folder, export(FIRST), "v1.csv")
+    upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
+    store = Store(uploads_folder(folder))
+    store.remove(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
+    assert survey_publication(store, 10).entries() == []
+    assert load_bundle(folder).surveys.empty
