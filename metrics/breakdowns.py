@@ -7,10 +7,10 @@ import pandas as pd
 
 from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.disclosure import suppress_small_groups
-from metrics.publishable import NOT_STATED, WHOLE_KEYS, blank_hidden, publishable
+from metrics.publishable import NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
 from metrics.survey import percent_positive, theme_scores
 
-__all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_shown"]
+__all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_reasons", "whole_wave_shown"]
 
 
 def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int, *,
@@ -33,11 +33,21 @@ def whole_wave_shown(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.Dat
                      protection: float) -> pd.Series:
     """For each row of a whole-wave table by question (WHOLE_KEYS columns among its own),
     whether it may be shown: the policy allows its cell and it has ``min_size`` respondents."""
+    return whole_wave_reasons(table, counts, codebook, min_size, protection).isna()
+
+
+def whole_wave_reasons(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame, min_size: int,
+                       protection: float) -> pd.Series:
+    """Why each row of a whole-wave table by question may not be shown, in words (NA: shown)."""
     whole = publishable(counts, codebook, min_size, protection).whole
     on = [c for c in WHOLE_KEYS if c in table.columns]
-    allowed = table[on].merge(whole[[*on, "shown"]], on=on, how="left")["shown"].fillna(False).astype(bool)
-    big = pd.to_numeric(table["n_respondents"], errors="coerce").fillna(0).to_numpy() >= min_size
-    return pd.Series(allowed.to_numpy() & big, index=table.index)
+    merged = table[on].merge(whole[[*on, "shown", "reason"]], on=on, how="left")
+    small = pd.to_numeric(table["n_respondents"], errors="coerce").fillna(0).to_numpy() < min_size
+    shown = merged["shown"].fillna(False).astype(bool).to_numpy() & ~small
+    codes = merged["reason"].fillna(SMALL).astype(str).to_numpy()
+    words = [None if ok else reason_text(SMALL if tiny else code, min_size)
+             for ok, tiny, code in zip(shown, small, codes)]
+    return pd.Series(words, index=table.index, dtype="string")
 
 
 def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int, *,
@@ -46,11 +56,12 @@ def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataF
     wave of one audience), labelled with the wave's wording (the most common, if a statement
     was worded two ways); a statement the policy hides (too few answers, or it would reveal
     a small group) has every figure blank. Columns: question, question_id, n_respondents,
-    pct_positive, pct_neutral, pct_negative (1 dp), suppressed."""
+    pct_positive, pct_neutral, pct_negative (1 dp), suppressed, hidden_because (why, in words)."""
     counts = as_counts(responses)
     keys = ["audience", "wave", "wave_date", "question_id"]
     table = percent_positive(counts, codebook, by=keys)
-    shown = whole_wave_shown(table, counts, codebook, min_size, protection)
+    reasons = whole_wave_reasons(table, counts, codebook, min_size, protection)
+    shown = reasons.isna()
     table = table.merge(_wordings(counts), on=keys, how="left")
     table["question"] = table["question"].astype("string").fillna(table["question_id"].astype("string"))
     figures = ["n_respondents", "pct_positive", "pct_neutral", "pct_negative"]
@@ -59,8 +70,9 @@ def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataF
     for column in ("pct_positive", "pct_neutral", "pct_negative"):
         table[column] = table[column].round(1)
     table["suppressed"] = ~shown.to_numpy()
+    table["hidden_because"] = reasons.to_numpy()
     table = table.sort_values(["question", "wave_date"], kind="stable").reset_index(drop=True)
-    return table[["question", "question_id", *figures, "suppressed"]]
+    return table[["question", "question_id", *figures, "suppressed", "hidden_because"]]
 
 
 def _wordings(counts: SurveyCounts) -> pd.DataFrame:

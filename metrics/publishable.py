@@ -99,20 +99,22 @@ def publishable(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame, min
                 protection: float) -> Publishable:
     """Every cell of ``counts`` with whether it may be shown (module docstring)."""
     fine = fine_cells(counts, codebook)
-    fine["shown"], fine["reason"] = True, pd.Series(pd.NA, index=fine.index, dtype="string")
-    wholes = []
-    for key, cells in fine.groupby(WHOLE_KEYS, dropna=False, sort=True, observed=True):
-        shown, reasons, whole_reason = _decide(cells["n"].to_numpy(), cells["positive"].to_numpy(),
-                                               cells["group"].astype(str).tolist(), min_size, protection)
-        fine.loc[cells.index, "shown"] = shown
-        fine.loc[cells.index, "reason"] = reasons
-        wholes.append({**dict(zip(WHOLE_KEYS, key)), "n": int(cells["n"].sum()),
-                       "positive": int(cells["positive"].sum()), "shown": whole_reason is None,
-                       "reason": whole_reason})
-    whole = pd.DataFrame(wholes, columns=[*WHOLE_KEYS, "n", "positive", "shown", "reason"])
-    whole = whole.astype({"shown": bool, "reason": "string"})
-    fine["shown"] = fine["shown"].astype(bool)
-    return Publishable(fine, whole)
+    part = fine.groupby(WHOLE_KEYS, dropna=False, sort=True, observed=True).ngroup().to_numpy()
+    order = np.argsort(part, kind="stable")
+    bounds = np.flatnonzero(np.diff(part[order])) + 1
+    n, positive = fine["n"].to_numpy(dtype=np.int64), fine["positive"].to_numpy(dtype=np.int64)
+    names = fine["group"].astype(str).to_numpy()
+    shown, reasons, whole_reasons = np.ones(len(fine), dtype=bool), np.full(len(fine), None, dtype=object), []
+    for rows in np.split(order, bounds) if len(order) else []:
+        cell_shown, cell_reasons, whole_reason = _decide(n[rows], positive[rows], list(names[rows]), min_size,
+                                                         protection)
+        shown[rows], reasons[rows] = cell_shown, cell_reasons
+        whole_reasons.append(whole_reason)
+    fine = fine.assign(shown=shown, reason=pd.array(reasons, dtype="string"))
+    whole = fine.groupby(WHOLE_KEYS, dropna=False, sort=True, observed=True)[["n", "positive"]].sum().reset_index()
+    whole["shown"] = [r is None for r in whole_reasons]
+    whole["reason"] = pd.array(whole_reasons, dtype="string")
+    return Publishable(fine, whole.astype({"shown": bool}))
 
 
 def _decide(n: np.ndarray, positive: np.ndarray, names: list[str], min_size: int,
@@ -123,7 +125,7 @@ def _decide(n: np.ndarray, positive: np.ndarray, names: list[str], min_size: int
         return np.zeros(len(n), dtype=bool), [SMALL] * len(n), SMALL
     primary = n < min_size
     hidden = primary.copy()
-    reasons: list = [SMALL if p else pd.NA for p in primary]
+    reasons: list = [SMALL if p else None for p in primary]
     order = sorted(range(len(n)), key=lambda i: (n[i], names[i]))
     while hidden.any() and not _size_safe(n[hidden], min_size):
         nxt = next((i for i in order if not hidden[i]), None)
