@@ -3,7 +3,7 @@
 Cached access to the data (keyed on the state of the data folder, so a new file is seen
 without a restart), the chart block every page uses (figure, its alt text, its data as
 a table), and the page runner that turns an unexpected error into a plain message
-instead of a traceback.
+instead of a traceback. The survey pages' blocks are in ui_survey.
 """
 from __future__ import annotations
 
@@ -21,11 +21,6 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 from charts.palette import text_on
 from charts.text import alt_text
 from charts.tracker import status_styler
-from charts.trend import trend_chart
-from metrics.response import response_rates
-from metrics.published import survey_views
-from metrics.trends import journey_span
-from metrics.questions import audience_questions
 from loaders.bundle import Bundle, load_bundle
 from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
@@ -191,6 +186,17 @@ def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=N
         st.session_state[widget_key] = preferred if preferred in choices else choices[0]
 
 
+def named(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The columns of ``frame`` that have a display name, renamed; any other column (one a
+    calculation adds later) is left out of what the reader sees until it is given a name."""
+    return frame[[c for c in names if c in frame.columns]].rename(columns=names)
+
+
+def say(message: str) -> None:
+    """A block's plain message when it has nothing to draw (text from the data escaped)."""
+    st.info(plain(message))
+
+
 def table(frame: pd.DataFrame) -> None:
     """A data table: no index column (axe: empty table header), dates shown as dates."""
     dates = {c: st.column_config.DateColumn(c, format="D MMM YYYY")
@@ -211,45 +217,21 @@ def _status_table(frame: pd.DataFrame) -> None:
     st.dataframe(status_styler(frame), hide_index=True, width="stretch")
 
 
-def theme_trend_block(audience: str, title: str, key: str) -> None:
-    """One audience's theme scores wave by wave, with bands and milestones, and its table."""
-    data = bundle()
-    # the same call as the page's own survey_views, so the trend comes from its cached result
-    trend = shared(survey_views, data.surveys, data.codebook, audience, settings().min_group_size,
-                 settings().confidence, protection=settings().protection_points).trend
-    start, end = journey_span(data.events, trend["date"])
-    fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
-                      events=data.events, title=title, y_title="% positive", start=start, end=end)
-    chart_block(fig, trend.rename(columns={"series": "Theme", "date": "Wave date", "value": "% positive",
-                                           "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}), key=key)
-
-
 def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str]) -> pd.DataFrame:
-    """A disclosure-controlled table for display: hidden rows say why instead of being
-    blank, the ``suppressed`` flag is dropped, columns get their display names."""
-    out = frame.drop(columns=["suppressed"]).astype(object)
-    hidden = [c for c in ("n_respondents", "score", "pct_positive") if c in out]
-    out.loc[frame["suppressed"].to_numpy(), hidden] = hidden_label
+    """A disclosure-controlled table for display: hidden rows say why instead of being blank
+    (their own ``hidden_because`` words where the table has them, else ``hidden_label``);
+    only the columns ``names`` gives a display name are shown, under that name (not the
+    ``suppressed`` flag, nor a column a calculation adds later)."""
+    out = frame[[c for c in names if c in frame.columns]].astype(object)
+    hidden = [c for c in ("n_respondents", "score", "pct_positive", "pct_neutral", "pct_negative") if c in out]
+    rows = (frame["suppressed"] if "suppressed" in frame else frame[hidden].isna().any(axis=1)).fillna(True)
+    rows = rows.astype(bool).to_numpy()
+    why = frame["hidden_because"] if "hidden_because" in frame else pd.Series(pd.NA, index=frame.index)
+    words = [w if isinstance(w, str) and w else hidden_label for w in why[rows]]
     for column in hidden:    # one type per column (text), so the table needs no conversion
+        out.loc[rows, column] = words
         out[column] = [v if isinstance(v, str) else "" if pd.isna(v) else f"{float(v):g}" for v in out[column]]
     return out.rename(columns=names)
-
-
-def response_rate_block(audience: str, key: str) -> None:
-    """Respondents as a share of the people invited, wave by wave (when headcount.csv exists)."""
-    data = bundle()
-    rates = shared(response_rates, data.surveys, data.headcount, audience)
-    if rates["response_rate"].isna().all():
-        st.write("No headcount file, so no response rates: add headcount.csv (audience, wave, headcount).")
-        return
-    trend = rates.assign(series="Response rate", value=rates["response_rate"].astype(float))
-    start, end = journey_span(data.events, trend["wave_date"])
-    fig = shared(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
-                      title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
-                      start=start, end=end)
-    chart_block(fig, rates.rename(columns={"audience": "Audience", "wave": "Wave", "wave_date": "Wave date",
-                                           "respondents": "Respondents", "headcount": "Invited",
-                                           "response_rate": "Response rate (%)"}), key=key)
 
 
 def rag_label(rating: str, words: str, colours: dict[str, str]) -> None:
@@ -281,78 +263,3 @@ def run_page(page) -> None:
 
 def wave_label(date) -> str:
     return f"{pd.Timestamp(date):%B %Y}"
-
-
-def moved_block(views, key: str) -> None:
-    """The questions that moved since the previous wave, biggest first, with the verdict."""
-    from charts.change import change_bars
-
-    moved = views.moved
-    if moved.empty or moved["change"].isna().all():
-        st.info("There is no earlier wave to compare with yet.")
-        return
-    fig = shared(change_bars, moved, title=f"Change since the previous wave, {wave_label(views.trend['date'].max())}")
-    shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
-    chart_block(fig, shown[["question", "theme", "pct_positive", "change", "lower", "upper", "verdict"]].rename(columns={
-        "question": "Statement", "theme": "Theme", "pct_positive": "% positive now", "change": "Change (points)",
-        "lower": "Lower 95%", "upper": "Upper 95%", "verdict": "Real change or noise"}).round(1), key=key)
-
-
-def group_block(data, audience: str, group_label: str, key: str) -> None:
-    """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
-    from charts.survey import group_heatmap
-    from metrics.published import wave_dates, wave_groups
-
-    min_size = settings().min_group_size
-    dates = shared(wave_dates, data.surveys, audience)
-    chosen = st.selectbox("Survey wave", dates, format_func=wave_label, key=f"{key}-wave")
-    groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen,
-                    protection=settings().protection_points)
-    label = f"fewer than {min_size} responses"
-    heat = shared(group_heatmap, groups, row="group", column="theme", value="score",
-                         title=f"Theme score by {group_label.lower()}, {wave_label(chosen)}", suppressed_label=label)
-    chart_block(heat, published_table(groups, label, {"wave": "Wave", "group": group_label, "theme": "Theme",
-                                                            "n_respondents": "Respondents", "score": "% positive"}),
-                key=key)
-
-
-def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.DataFrame, title: str, start, end):
-    """One question's trend with its wording changes marked (one function, so it can be cached)."""
-    from charts.wording import add_wording_markers
-
-    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
-                      events=events, title=title, start=start, end=end)
-    return add_wording_markers(fig, changes)
-
-
-def drill_block(data, audience: str, key: str) -> None:
-    """Theme -> its questions' answer distributions; question -> its trend, wording changes marked."""
-    from charts.survey import answer_distribution
-    from metrics.published import question_history, survey_views, theme_drill
-
-    min_size, conf = settings().min_group_size, settings().confidence
-    views = shared(survey_views, data.surveys, data.codebook, audience, min_size, conf,
-                   protection=settings().protection_points)
-    if not views.themes:
-        return
-    label = f"fewer than {min_size} responses"
-    theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
-    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size,
-                   protection=settings().protection_points)
-    fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave_label(views.wave_date)}",
-                              suppressed_label=label)
-    chart_block(fig, published_table(table, label, {
-        "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
-        "pct_neutral": "% neutral", "pct_negative": "% negative"}), key=f"{key}-answers")
-    questions = shared(audience_questions, data.surveys, data.codebook, audience, theme)
-    wording = dict(zip(questions["question_id"], questions["question_text"]))
-    qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
-    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, min_size, conf,
-                            protection=settings().protection_points)
-    start, end = journey_span(data.events, trend["date"])
-    fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
-    shown = trend.rename(columns={"series": "Measure", "date": "Wave date", "value": "% positive",
-                                  "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"})
-    chart_block(fig, shown, key=f"{key}-question-trend")
-    for row in changes.itertuples():
-        st.caption(f"Wording changed in {wave_label(row.wave_date)}: before, “{row.old}”.")

@@ -1,9 +1,10 @@
 """Survey result charts: % positive by question, answer distribution, group x theme heatmap.
 
 Input is aggregated (one row per question or per group and theme), never respondent rows.
-A suppressed result (NA: fewer than N responses) is never drawn as a bar or a number:
-its row or cell says "fewer than N responses" instead, and nothing else about it (such as
-an interval or a count) is carried into the figure. Bars carry value labels and cells
+A suppressed result (NA: fewer than N responses, or hidden to protect a small group) is
+never drawn as a bar or a number: its row or cell says why in words instead ("fewer than
+N responses", or the table's own reason), and nothing else about it (such as an interval
+or a count) is carried into the figure. Bars carry value labels and cells
 carry their number, so colour is never the only signal.
 """
 from __future__ import annotations
@@ -30,6 +31,21 @@ def _hidden_clause(count: int, noun: str, label: str) -> str:
     if not count:
         return ""
     return f" {count} {noun}{'' if count == 1 else 's'} not shown: {label}."
+
+
+def _hidden_labels(table: pd.DataFrame, hidden: list, key: str, default: str, reason: str | None) -> list[str]:
+    """Why each hidden row is hidden: its own ``reason`` column's words where the table
+    says (a statement can be hidden to protect a small group, not only for its size),
+    else ``default``."""
+    if not reason or reason not in table:
+        return [default] * len(hidden)
+    said = {k: v for k, v in zip(table[key], table[reason]) if isinstance(v, str) and v}
+    return [said.get(k, default) for k in hidden]
+
+
+def _hidden_clauses(labels: list[str], noun: str) -> str:
+    """The clause ' 2 questions not shown: fewer than 10 answers.' once per distinct reason."""
+    return "".join(_hidden_clause(labels.count(label), noun, label) for label in dict.fromkeys(labels))
 
 
 def _category_axis(fig: go.Figure, categories: list[str]) -> None:
@@ -79,8 +95,9 @@ def _bars_alt(shown, hidden, question, value, value_title, label) -> str:
 
 def answer_distribution(table: pd.DataFrame, question: str = "question", title: str = "",
                         suppressed_label: str = DEFAULT_SUPPRESSED, columns: tuple[str, str, str] = ANSWER_COLUMNS,
-                        sort: bool = True) -> go.Figure:
-    """100% stacked bars: negative | neutral | positive per question, with % labels."""
+                        sort: bool = True, reason: str | None = "hidden_because") -> go.Figure:
+    """100% stacked bars: negative | neutral | positive per question, with % labels. A
+    hidden question says why: its ``reason`` column's words, else ``suppressed_label``."""
     frame = collapse(table, [question], list(columns))
     hidden_rows = frame[list(columns)].isna().any(axis=1)
     shown, hidden = frame[~hidden_rows], frame[hidden_rows]
@@ -100,27 +117,28 @@ def answer_distribution(table: pd.DataFrame, question: str = "question", title: 
             customdata=[str(q) for q in shown[question]] + [str(q) for q in hidden[question]],
             hovertemplate=f"%{{customdata}}<br>{name}: %{{x:.0f}}%<extra></extra>",
         ))
-    for q in hidden[question]:
-        _suppressed_note(fig, suppressed_label, labels[q])
+    why = _hidden_labels(table, list(hidden[question]), question, suppressed_label, reason)
+    for q, words in zip(hidden[question], why):
+        _suppressed_note(fig, words, labels[q])
     _category_axis(fig, categories)
     fig.update_layout(barmode="stack", legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
                                                 "traceorder": "normal"})
     fig.update_xaxes(range=[0, 100], tickvals=list(range(0, 101, 20)), ticksuffix="%",
                      title={"text": "% of answers"})
-    return set_alt_text(fig, _distribution_alt(shown, hidden, question, columns, suppressed_label))
+    return set_alt_text(fig, _distribution_alt(shown, why, question, columns))
 
 
-def _distribution_alt(shown, hidden, question, columns, label) -> str:
+def _distribution_alt(shown, why: list[str], question, columns) -> str:
     negative, _, positive = columns
     if shown.empty:
-        return "No results shown." + _hidden_clause(len(hidden), "question", label)
+        return "No results shown." + _hidden_clauses(why, "question")
     best = shown.loc[shown[positive].idxmax()]
     worst = shown.loc[shown[negative].idxmax()]
     text = join_clauses([
         f'Most positive: "{best[question]}" ({pct(best[positive])} positive, {pct(best[negative])} negative)',
         f'most negative: "{worst[question]}" ({pct(worst[negative])} negative)',
     ])
-    return text + _hidden_clause(len(hidden), "question", label)
+    return text + _hidden_clauses(why, "question")
 
 
 def group_heatmap(table: pd.DataFrame, row: str = "group", column: str = "theme", value: str = "score",

@@ -3,6 +3,7 @@ drill-down from a theme to its questions, with small groups hidden."""
 import streamlit as st
 
 import ui
+import ui_survey
 from metrics.published import survey_views
 
 st.title("Culture")
@@ -18,18 +19,18 @@ if views.wave_date is None:
     st.stop()
 
 st.header("Theme scores over time")
-ui.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
+ui_survey.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 
 st.header("Questions that moved")
 st.markdown("Biggest changes first. A change is only called real when its 95% interval excludes zero; "
             "with a few dozen respondents most changes are within the noise.")
-ui.moved_block(views, key="culture-moved")
+ui_survey.moved_block(views, "staff", key="culture-moved")
 
 st.header("By directorate")
-ui.group_block(data, "staff", "Directorate", key="culture-heatmap")
+ui_survey.group_block(data, "staff", "Directorate", key="culture-heatmap")
 
 st.header("A theme's questions")
-ui.drill_block(data, "staff", key="culture-drill")
+ui_survey.drill_block(data, "staff", key="culture-drill")
 
 st.header("Response rate")
-ui.response_rate_block("staff", key="staff-response-rate")
+ui_survey.response_rate_block("staff", key="staff-response-rate")

@@ -15,17 +15,24 @@ st.markdown(
 )
 
 counts = ui.shared(records_over_time, data.surveys, data.actions)
-start, end = journey_span(data.events, counts["date"])
-fig = ui.shared(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start, end=end,
-                  title="Records read, by survey wave and tracker snapshot", y_title="Records", y_range=None, suffix="")
-ui.chart_block(fig, counts.rename(columns={"series": "Source", "date": "Date", "value": "Records"}), key="records")
+if counts.empty:
+    ui.say("No survey responses or tracker snapshots have been read yet: upload a file below.")
+else:
+    start, end = journey_span(data.events, counts["date"])
+    fig = ui.shared(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start,
+                    end=end, title="Records read, by survey wave and tracker snapshot", y_title="Records",
+                    y_range=None, suffix="")
+    ui.chart_block(fig, ui.named(counts, {"series": "Source", "date": "Date", "value": "Records"}), key="records")
 
 upload_section()
 stored_section()
 templates_section()
 
 st.header("Files")
-ui.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",
+if data.sources.empty:
+    st.write("No files in the data folder yet.")
+else:
+    ui.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",
                                           "records": "Records", "questions": "Questions",
                                           "warnings": "Warnings", "error": "Error"}))
 
@@ -49,5 +56,8 @@ else:
     ui.table(data.expectations.rename(columns=lambda c: c.replace("_", " ").capitalize()))
 
 st.header("Milestones")
-ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
-                                     "short_label": "Short label on charts"}))
+if data.events.empty:
+    st.write("No milestones: add events.csv (date, label, kind) to the data folder.")
+else:
+    ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
+                                         "short_label": "Short label on charts"}))

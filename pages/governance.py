@@ -37,6 +37,10 @@ st.markdown("The improvement plan's actions at every reporting date: how many ar
 
 data = ui.bundle()
 everything = ui.shared(prepare_actions, data.actions, data.events)   # shared results come tagged
+if everything.empty:
+    ui.say("No improvement plan actions yet: when an action tracker is added on the Data page, its actions "
+           "show here, reporting date by reporting date.")
+    st.stop()
 
 st.header("Choose actions")
 columns = st.columns(len(FILTERS))

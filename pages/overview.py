@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from charts import absent
 from charts.palette import JUDGEMENT_COLOURS, judgement_colours
 from charts.text import alt_text, first_sentence
 from charts.tracker import status_styler
@@ -18,6 +19,21 @@ from metrics.expectations import evidence_actions, judge_expectations, rule_sent
 from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
                               measure_trends, since_first)
 from metrics.trends import improvement_journey, journey_span
+
+#: What a front's card says when it has no figure at all.
+NO_FIGURES = {"Culture": "No staff survey results yet.", "Partnership": "No partner survey results yet.",
+              "Governance": "No improvement plan actions yet."}
+
+
+def card_words(card, series: str) -> str:
+    """The card's sentence, or why it has no figure; a hidden latest wave is said first."""
+    points = journey[journey["series"] == series] if "series" in journey else journey.iloc[:0]
+    if card.value is None:
+        return (NO_FIGURES.get(series, "No figures yet.") if points.empty else
+                f"Every {series.lower()} figure so far is hidden: {absent.too_few_or_revealing(min_size)}.")
+    hidden = absent.hidden_latest(journey, series, points["date"].max(), min_size)
+    return f"{hidden} {card.sentence}" if hidden else card.sentence
+
 
 st.title("Overview")
 st.markdown(
@@ -48,17 +64,23 @@ for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
                   None if card.change is None or not round(card.change)
                   else f"{card.change:+.0f} points" + (", within the noise" if noise else ""),
                   delta_color="off" if noise else "normal")
-        st.write(card.sentence)
-        st.write(since_first(journey, series, sampled, conf))
+        st.write(card_words(card, series))
+        if since := since_first(journey, series, sampled, conf):
+            st.write(since)
 
 st.header("The improvement journey")
 start, end = journey_span(data.events, journey["date"])
 fig = ui.shared(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
                   y_title="Per cent", start=start, end=end)
-ui.chart_block(fig, journey.rename(columns={"series": "Theme", "date": "Date", "value": "Score",
-                                            "lower": "Lower 95%", "upper": "Upper 95%",
-                                            "n": "Respondents or actions"}), key="journey")
+if journey.empty:
+    ui.say("No survey results or action reports yet, so there is no journey to draw.")
+elif journey["value"].isna().all():
+    ui.say(f"Every figure of the journey so far is hidden: {absent.too_few_or_revealing(min_size)}.")
+else:
+    ui.chart_block(fig, ui.named(journey, {"series": "Theme", "date": "Date", "value": "Score",
+                                           "lower": "Lower 95%", "upper": "Upper 95%",
+                                           "n": "Respondents or actions"}), key="journey")
 
 source = expectations_source(data.expectations)
 st.header("What is expected, and the evidence")
@@ -97,7 +119,7 @@ else:
                 trends = ui.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf,
                                    protection=settings.protection_points)
                 if not trends.empty:
-                    ui.table(trends.drop(columns="series").rename(columns={
+                    ui.table(ui.named(trends, {
                         "measure": "Survey measure", "date": "Wave date", "value": "% positive",
                         "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}))
                 if actions.empty and trends.empty:

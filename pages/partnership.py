@@ -1,11 +1,44 @@
 """Partnership: the partner survey over time, what moved, results by partner organisation
 (most are under the reporting threshold, so they say so) and a theme drill-down, beside
-the partnership actions' progress."""
+the partnership actions' progress. Without a partner survey the actions still show."""
 import streamlit as st
 
 import ui
+import ui_survey
 from metrics.actions import completion_sentence, theme_actions_now
 from metrics.published import survey_views
+
+
+def survey_sections() -> None:
+    """Everything the partner survey gives: trends, what moved, organisations, a theme's questions."""
+    st.header("Theme scores over time")
+    ui_survey.theme_trend_block("partner", "Partner survey theme scores", key="partner-trend")
+
+    st.header("Questions that moved")
+    st.markdown("Biggest changes first, with whether each is more than noise.")
+    ui_survey.moved_block(views, "partner", key="partner-moved")
+
+    st.header("By partner organisation")
+    st.markdown(f"Most partner organisations send fewer than {settings.min_group_size} responses: their results "
+                "are not shown, and a further organisation may be hidden so that none can be worked out by "
+                "subtraction.")
+    ui_survey.group_block(data, "partner", "Partner organisation", key="partner-heatmap")
+
+    st.header("A theme's questions")
+    ui_survey.drill_block(data, "partner", key="partner-drill")
+
+
+def actions_section() -> None:
+    st.header("Partnership actions")
+    actions = ui.shared(theme_actions_now, data.actions, "partnership")
+    if actions.empty:
+        st.info("No partnership actions in the latest tracker.")
+        return
+    date = actions["snapshot_date"].max()
+    st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: {completion_sentence(actions)}")
+    ui.table(ui.named(actions, {"reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due",
+                                "status": "Status", "progress_note": "Latest progress"}))
+
 
 st.title("Partnership")
 st.markdown("What the constituent councils and the Business Board say about working with the Combined Authority, "
@@ -17,33 +50,9 @@ views = ui.shared(survey_views, data.surveys, data.codebook, "partner", settings
                   protection=settings.protection_points)
 if views.wave_date is None:
     st.info("No partner survey results yet.")
-    st.stop()
-
-st.header("Theme scores over time")
-ui.theme_trend_block("partner", "Partner survey theme scores", key="partner-trend")
-
-st.header("Questions that moved")
-st.markdown("Biggest changes first, with whether each is more than noise.")
-ui.moved_block(views, key="partner-moved")
-
-st.header("By partner organisation")
-st.markdown(f"Most partner organisations send fewer than {settings.min_group_size} responses: their results are "
-            "not shown, and a further organisation may be hidden so that none can be worked out by subtraction.")
-ui.group_block(data, "partner", "Partner organisation", key="partner-heatmap")
-
-st.header("A theme's questions")
-ui.drill_block(data, "partner", key="partner-drill")
-
-st.header("Partnership actions")
-actions = ui.shared(theme_actions_now, data.actions, "partnership")
-if actions.empty:
-    st.info("No partnership actions in the latest tracker.")
 else:
-    date = actions["snapshot_date"].max()
-    st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: {completion_sentence(actions)}")
-    ui.table(actions[["reference", "action", "owner", "due_date", "status", "progress_note"]].rename(columns={
-        "reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due", "status": "Status",
-        "progress_note": "Latest progress"}))
-
-st.header("Response rate")
-ui.response_rate_block("partner", key="partner-response-rate")
+    survey_sections()
+actions_section()
+if views.wave_date is not None:
+    st.header("Response rate")
+    ui_survey.response_rate_block("partner", key="partner-response-rate")

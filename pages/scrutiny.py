@@ -52,6 +52,11 @@ st.markdown(
     f"scored); topics at or above the cut-off of {scheme.cutoff} are candidates for the work programme."
 )
 
+if data.scrutiny.empty:
+    ui.say("No scrutiny topic scores yet: when a topic-scoring sheet is added on the Data page, its topics "
+           "are ranked here.")
+    st.stop()
+
 st.header("Filters and what-if weights")
 cols = st.columns(4)
 meeting = pick(cols[0], "Meeting", options["meeting"], state.meeting, "meeting", "All meetings")

@@ -1,13 +1,44 @@
 """Staff results: the staff survey in plain English for the intranet, and what was done
 about it. Whole-organisation figures only; nothing under the reporting threshold, no
-free text, no respondent-level download."""
+free text, no respondent-level download. Where a wave, a theme or a statement has too few
+answers, the page says so in words and the rest of it still shows."""
 import streamlit as st
 
 import ui
+import ui_survey
+from charts import absent
 from charts.survey import answer_distribution
 from metrics.actions import completion_sentence, theme_actions_now
 from metrics.headlines import series_headline
 from metrics.published import survey_views
+
+
+def theme_card(theme: str) -> None:
+    """A theme's latest score and its change, or why there is no figure."""
+    name = theme.capitalize()
+    st.subheader(name)
+    hidden = absent.hidden_latest(views.trend, name, views.wave_date, min_size)
+    headline = series_headline(views.trend, name, name)
+    if hidden or headline.value is None:
+        why = hidden or f"No figure shown: {absent.too_few_or_revealing(min_size)}."
+        st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, name)) if s))
+        return
+    moved = headline.change is not None and round(headline.change) != 0
+    st.metric(f"{name} score (% positive)", f"{headline.value:.0f}%", f"{headline.change:+.0f} points" if moved else None)
+    st.markdown(headline.sentence)
+
+
+def theme_actions(theme: str) -> None:
+    """The improvement plan's actions for a theme at the latest reporting date."""
+    actions = ui.shared(theme_actions_now, data.actions, theme)
+    st.subheader(theme.capitalize())
+    if actions.empty:
+        st.markdown("No actions recorded for this theme yet.")
+        return
+    st.markdown(completion_sentence(actions))
+    ui.table(ui.named(actions, {"reference": "Ref", "action": "Action", "status": "Status",
+                                "progress_note": "Latest progress"}))
+
 
 st.title("Staff results")
 data = ui.bundle()
@@ -27,40 +58,30 @@ st.markdown(
 )
 
 st.header("Themes")
-columns = st.columns(len(views.themes) or 1)
-for column, theme in zip(columns, views.themes):
-    headline = series_headline(views.trend, theme.capitalize(), theme.capitalize())
+if not views.themes:
+    ui.say(absent.no_themes())
+for column, theme in zip(st.columns(len(views.themes) or 1), views.themes):
     with column.container(border=True):
-        st.subheader(theme.capitalize())
-        if headline.value is None:
-            st.markdown(f"Fewer than {min_size} answers: no figure shown.")
-        else:
-            moved = headline.change is not None and round(headline.change) != 0
-            st.metric(f"{theme.capitalize()} score (% positive)", f"{headline.value:.0f}%",
-                      f"{headline.change:+.0f} points" if moved else None)
-            st.markdown(headline.sentence)
+        theme_card(theme)
 
 st.header("What changed since last time")
-for sentence in views.moved["headline"].head(3):
-    st.markdown(f"- {sentence}")
-ui.moved_block(views, key="staff-moved")
+shown = views.moved[views.moved["pct_positive"].notna()] if "pct_positive" in views.moved else views.moved.iloc[:0]
+for sentence in shown["headline"].head(3) if "headline" in shown else []:
+    st.markdown(f"- {ui.plain(sentence)}")
+ui_survey.moved_block(views, "staff", key="staff-moved")
 
 st.header("How colleagues answered")
 label = f"fewer than {min_size} responses"
 table = views.statements
-fig = ui.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
-ui.chart_block(fig, ui.published_table(table, label, {
-    "question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
-    "pct_neutral": "% neutral", "pct_negative": "% negative"}), key="staff-answers")
+if message := absent.statements_absent(table, latest, min_size):
+    ui.say(message)
+else:
+    fig = ui.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
+    ui.chart_block(fig, ui.published_table(table, label, ui_survey.ANSWER_NAMES), key="staff-answers")
 
 st.header("You said, we did")
 st.markdown("The improvement plan's actions for each theme and where they stand at the latest reporting date.")
+if not views.themes:
+    st.markdown("No themes yet, so no actions to list by theme.")
 for theme in views.themes:
-    actions = ui.shared(theme_actions_now, data.actions, theme)
-    st.subheader(theme.capitalize())
-    if actions.empty:
-        st.markdown("No actions recorded for this theme yet.")
-        continue
-    st.markdown(completion_sentence(actions))
-    ui.table(actions[["reference", "action", "status", "progress_note"]].rename(columns={
-        "reference": "Ref", "action": "Action", "status": "Status", "progress_note": "Latest progress"}))
+    theme_actions(theme)

@@ -1,0 +1,154 @@
+"""The survey pages' blocks (Culture, Partnership, Staff results): theme scores over time,
+the questions that moved, results by group, a theme's questions and one question's
+history, the response rate.
+
+Each block draws its chart with ``ui.chart_block`` (figure, alt text, the same data as a
+table) or, when its data leaves nothing to draw (a wave under the reporting threshold,
+one wave only, a statement nobody answered, a survey with no themes), says why in words
+specific to the block (``charts.absent``); the rest of the page carries on. Tables show
+only the columns they name, so a column a calculation adds is never shown unnamed.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from charts import absent
+from charts.change import change_bars
+from charts.survey import answer_distribution, group_heatmap
+from charts.trend import trend_chart
+from charts.wording import add_wording_markers
+from metrics.published import question_history, survey_views, theme_drill, wave_dates, wave_groups
+from metrics.questions import audience_questions
+from metrics.response import response_rates
+from metrics.trends import journey_span
+from ui_cache import shared
+
+TREND_NAMES = {"series": "Measure", "date": "Wave date", "value": "% positive", "lower": "Lower 95%",
+               "upper": "Upper 95%", "n": "Respondents"}
+ANSWER_NAMES = {"question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
+                "pct_neutral": "% neutral", "pct_negative": "% negative"}
+MOVED_NAMES = {"question": "Statement", "theme": "Theme", "pct_positive": "% positive now", "change": "Change (points)",
+               "lower": "Lower 95%", "upper": "Upper 95%", "verdict": "Real change or noise"}
+RATE_NAMES = {"audience": "Audience", "wave": "Wave", "wave_date": "Wave date", "respondents": "Respondents",
+              "headcount": "Invited", "response_rate": "Response rate (%)"}
+
+
+def hidden_label() -> str:
+    """What a hidden cell says when its table gives no reason of its own."""
+    return f"fewer than {ui.settings().min_group_size} responses"
+
+
+def views_of(audience: str):
+    """The audience's survey views: the same call as the pages', so it comes from their cache."""
+    data, settings = ui.bundle(), ui.settings()
+    return shared(survey_views, data.surveys, data.codebook, audience, settings.min_group_size, settings.confidence,
+                  protection=settings.protection_points)
+
+
+def theme_trend_block(audience: str, title: str, key: str) -> None:
+    """One audience's theme scores wave by wave, with bands and milestones, and its table."""
+    data, trend = ui.bundle(), views_of(audience).trend
+    if message := absent.trend_absent(trend, ui.settings().min_group_size):
+        return ui.say(message)
+    start, end = journey_span(data.events, trend["date"])
+    fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
+                 events=data.events, title=title, y_title="% positive", start=start, end=end)
+    ui.chart_block(fig, ui.named(trend, TREND_NAMES | {"series": "Theme"}), key=key)
+
+
+def response_rate_block(audience: str, key: str) -> None:
+    """Respondents as a share of the people invited, wave by wave (when headcount.csv exists)."""
+    data = ui.bundle()
+    rates = shared(response_rates, data.surveys, data.headcount, audience)
+    if rates.empty or rates["response_rate"].isna().all():
+        st.write("No headcount file, so no response rates: add headcount.csv (audience, wave, headcount).")
+        return
+    trend = rates.assign(series="Response rate", value=rates["response_rate"].astype(float))
+    start, end = journey_span(data.events, trend["wave_date"])
+    fig = shared(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
+                 title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
+                 start=start, end=end)
+    ui.chart_block(fig, ui.named(rates, RATE_NAMES), key=key)
+
+
+def with_reasons(moved: pd.DataFrame, statements: pd.DataFrame | None) -> pd.DataFrame:
+    """The moved table with each hidden statement's reason in words (from the same wave's
+    statements table, when it gives one), so its row says why it has no comparison."""
+    if statements is None or not {"question_id", "hidden_because"} <= set(statements.columns) \
+            or "question_id" not in moved or "hidden_because" in moved:
+        return moved
+    reasons = statements[["question_id", "hidden_because"]].drop_duplicates("question_id")
+    return moved.merge(reasons, on="question_id", how="left")
+
+
+def moved_block(views, audience: str, key: str) -> None:
+    """The questions that moved since the previous wave, biggest first, with the verdict."""
+    moved, waves = views.moved, len(shared(wave_dates, ui.bundle().surveys, audience))
+    if message := absent.moved_absent(moved, waves, ui.settings().min_group_size, views.statements):
+        return ui.say(message)
+    moved = shared(with_reasons, moved, views.statements)
+    fig = shared(change_bars, moved, title=f"Change since the previous wave, {ui.wave_label(views.wave_date)}")
+    shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
+    ui.chart_block(fig, ui.named(shown, MOVED_NAMES).round(1), key=key)
+
+
+def group_block(data, audience: str, group_label: str, key: str) -> None:
+    """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
+    min_size = ui.settings().min_group_size
+    dates = shared(wave_dates, data.surveys, audience)
+    chosen = st.selectbox("Survey wave", dates, format_func=ui.wave_label, key=f"{key}-wave")
+    groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen,
+                    protection=ui.settings().protection_points)
+    if message := absent.groups_absent(groups, group_label, ui.wave_label(chosen), min_size):
+        return ui.say(message)
+    heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label=hidden_label(),
+                  title=f"Theme score by {group_label.lower()}, {ui.wave_label(chosen)}")
+    names = {"wave": "Wave", "group": group_label, "theme": "Theme", "n_respondents": "Respondents",
+             "score": "% positive"}
+    ui.chart_block(heat, ui.published_table(groups, hidden_label(), names), key=key)
+
+
+def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.DataFrame, title: str, start, end):
+    """One question's trend with its wording changes marked (one function, so it can be cached)."""
+    fig = trend_chart(trend, x="date", y="value", series="series", lower="lower", upper="upper",
+                      events=events, title=title, start=start, end=end)
+    return add_wording_markers(fig, changes)
+
+
+def drill_block(data, audience: str, key: str) -> None:
+    """Theme -> its questions' answer distributions; question -> its trend, wording changes marked."""
+    min_size, views = ui.settings().min_group_size, views_of(audience)
+    if not views.themes:
+        return ui.say(absent.no_themes())
+    wave = ui.wave_label(views.wave_date)
+    theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
+    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size,
+                   protection=ui.settings().protection_points)
+    if message := absent.theme_absent(table, theme, wave, min_size):
+        ui.say(message)
+    else:
+        fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave}",
+                     suppressed_label=hidden_label())
+        ui.chart_block(fig, ui.published_table(table, hidden_label(), ANSWER_NAMES), key=f"{key}-answers")
+    question_block(data, audience, theme, key)
+
+
+def question_block(data, audience: str, theme: str, key: str) -> None:
+    """One question of the theme, chosen: its % positive over time, wording changes marked."""
+    settings = ui.settings()
+    questions = shared(audience_questions, data.surveys, data.codebook, audience, theme)
+    wording = dict(zip(questions["question_id"], questions["question_text"]))
+    if not wording:
+        return ui.say(f"No statement of the {theme} theme has been asked in this survey yet.")
+    qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
+    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, settings.min_group_size,
+                            settings.confidence, protection=settings.protection_points)
+    if message := absent.question_absent(trend, wording[qid], settings.min_group_size):
+        return ui.say(message)
+    start, end = journey_span(data.events, trend["date"])
+    fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
+    ui.chart_block(fig, ui.named(trend, TREND_NAMES), key=f"{key}-question-trend")
+    for row in changes.itertuples():
+        st.caption(f"Wording changed in {ui.wave_label(row.wave_date)}: before, “{ui.plain(row.old)}”.")
