@@ -231,6 +231,10 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
     for column in hidden:    # one type per column (text), so the table needs no conversion
         out.loc[rows, column] = words
         out[column] = [v if isinstance(v, str) else "" if pd.isna(v) else f"{float(v):g}" for v in out[column]]
+    for column in ("score", "pct_positive"):     # a shown row whose figure alone is withheld says why
+        if column in out:
+            blank = ~rows & why.notna().to_numpy() & frame[column].isna().to_numpy()
+            out.loc[blank, column] = why[blank].tolist()
     return out.rename(columns=names)
 
 

@@ -103,10 +103,10 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
                     protection=ui.settings().protection_points)
     if message := absent.groups_absent(groups, group_label, ui.wave_label(chosen), min_size):
         return ui.say(message)
-    heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label=hidden_label(),
+    heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label="hidden",
                   title=f"Theme score by {group_label.lower()}, {ui.wave_label(chosen)}")
     names = {"wave": "Wave", "group": group_label, "theme": "Theme", "n_respondents": "Respondents",
-             "score": "% positive"}
+             "score": "% positive", "statements": "Statements in the score"}
     ui.chart_block(heat, ui.published_table(groups, hidden_label(), names), key=key)
 
 

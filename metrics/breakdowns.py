@@ -7,7 +7,7 @@ import pandas as pd
 
 from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.disclosure import suppress_small_groups
-from metrics.publishable import NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
+from metrics.publishable import COMPLEMENT, NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
 from metrics.survey import percent_positive, theme_scores
 
 __all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_reasons", "whole_wave_shown"]
@@ -19,14 +19,30 @@ def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataF
     and their complements hidden. A group's score is the mean over the theme's statements
     whose cell for that group may be shown (``questions_used`` of ``n_questions``).
     Columns: wave, group, theme, n_respondents, score (0-100, 1 dp; NA when hidden or no
-    statement of the theme may be shown for the group), questions_used, n_questions, suppressed."""
+    statement of the theme may be shown for the group), questions_used, n_questions,
+    statements ("11 of 12"), suppressed, hidden_because (why the score is not shown, in words)."""
     named = as_counts(responses).with_group(NOT_STATED)
     policy = publishable(named, codebook, min_size, protection)
     scores = theme_scores(named, codebook, by=["audience", "wave", "group"], shown=policy.shown_fine())
+    small = (scores["n_respondents"] < min_size).to_numpy()
     shown = suppress_small_groups(scores, count="n_respondents", min_size=min_size,
                                   partition=["audience", "wave", "theme"], group="group")
     shown["score"] = shown["score"].astype("Float64").round(1)
-    return shown[["wave", "group", "theme", "n_respondents", "score", "questions_used", "n_questions", "suppressed"]]
+    shown["statements"] = [pd.NA if pd.isna(u) else f"{int(u)} of {int(n)}"
+                           for u, n in zip(shown["questions_used"], shown["n_questions"])]
+    shown["hidden_because"] = pd.array([_group_reason(h, s, score, min_size) for h, s, score in
+                                        zip(shown["suppressed"], small, shown["score"])], dtype="string")
+    return shown[["wave", "group", "theme", "n_respondents", "score", "questions_used", "n_questions", "statements",
+                  "suppressed", "hidden_because"]]
+
+
+def _group_reason(hidden: bool, small: bool, score: object, min_size: int) -> str | None:
+    """Why a group's theme score is not shown, in words (None: it is)."""
+    if hidden:
+        return f"fewer than {min_size} responses" if small else reason_text(COMPLEMENT, min_size)
+    if pd.isna(score):
+        return f"no statement of this theme has {min_size} answers in this group"
+    return None
 
 
 def whole_wave_shown(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame, min_size: int,
