@@ -22,7 +22,7 @@ from charts.wording import add_wording_markers
 from metrics.published import question_history, survey_views, theme_drill, wave_dates, wave_groups
 from metrics.questions import audience_questions
 from metrics.response import response_rates
-from metrics.trends import journey_span
+from metrics.trends import journey_span, with_basis
 from ui_cache import shared
 
 TREND_NAMES = {"series": "Measure", "date": "Wave date", "value": "% positive", "lower": "Lower 95%",
@@ -55,7 +55,8 @@ def theme_trend_block(audience: str, title: str, key: str) -> None:
     start, end = journey_span(data.events, trend["date"])
     fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                  events=data.events, title=title, y_title="% positive", start=start, end=end)
-    ui.chart_block(fig, ui.named(trend, TREND_NAMES | {"series": "Theme"}), key=key)
+    ui.chart_block(fig, ui.named(with_basis(trend), TREND_NAMES | {"series": "Theme", "statements": "Statements in the score"}),
+                   key=key)
 
 
 def response_rate_block(audience: str, key: str) -> None:

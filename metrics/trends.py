@@ -59,6 +59,30 @@ def theme_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, 
     }).sort_values(["series", "date"]).reset_index(drop=True)
 
 
+def score_basis(trend: pd.DataFrame, series: str) -> str | None:
+    """'Built on 11 of 12 statements: ...' for a series' latest shown point when some of its
+    statements were left out (hidden by the disclosure policy), else None."""
+    if "questions_used" not in trend:
+        return None
+    points = trend[(trend["series"] == series) & trend["value"].notna()].sort_values("date")
+    if points.empty or pd.isna(points.iloc[-1]["questions_used"]):
+        return None
+    used, asked = int(points.iloc[-1]["questions_used"]), int(points.iloc[-1]["n_questions"])
+    if used >= asked:
+        return None
+    left = asked - used
+    return (f"Built on {used} of {asked} statements: {left} {'is' if left == 1 else 'are'} hidden (too few "
+            f"answers to show safely) and left out of the score.")
+
+
+def with_basis(trend: pd.DataFrame) -> pd.DataFrame:
+    """The trend with a ``statements`` column ("11 of 12") for its table."""
+    if "questions_used" not in trend:
+        return trend
+    return trend.assign(statements=[pd.NA if pd.isna(u) or pd.isna(v) else f"{int(u)} of {int(n)}"
+                                    for u, n, v in zip(trend["questions_used"], trend["n_questions"], trend["value"])])
+
+
 def _shown_theme_scores(counts: SurveyCounts, codebook: pd.DataFrame, min_size: int, protection: float) -> pd.DataFrame:
     """theme_scores per wave over the statements the policy lets each wave show; n_respondents
     counts the people who answered those (one denominator for the score and its band)."""

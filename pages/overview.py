@@ -18,7 +18,7 @@ from loaders.expectations import load_judgement_rules
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
 from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
                               measure_trends, since_first)
-from metrics.trends import improvement_journey, journey_span
+from metrics.trends import improvement_journey, journey_span, score_basis
 
 #: What a front's card says when it has no figure at all.
 NO_FIGURES = {"Culture": "No staff survey results yet.", "Partnership": "No partner survey results yet.",
@@ -65,6 +65,8 @@ for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
                   else f"{card.change:+.0f} points" + (", within the noise" if noise else ""),
                   delta_color="off" if noise else "normal")
         st.write(card_words(card, series))
+        if basis := score_basis(journey, series):
+            st.caption(basis)
         if since := since_first(journey, series, sampled, conf):
             st.write(since)
 

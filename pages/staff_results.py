@@ -11,6 +11,7 @@ from charts.survey import answer_distribution
 from metrics.actions import completion_sentence, theme_actions_now
 from metrics.headlines import series_headline
 from metrics.published import survey_views
+from metrics.trends import score_basis
 
 
 def theme_card(theme: str) -> None:
@@ -26,6 +27,8 @@ def theme_card(theme: str) -> None:
     moved = headline.change is not None and round(headline.change) != 0
     st.metric(f"{name} score (% positive)", f"{headline.value:.0f}%", f"{headline.change:+.0f} points" if moved else None)
     st.markdown(headline.sentence)
+    if basis := score_basis(views.trend, name):
+        st.caption(basis)
 
 
 def theme_actions(theme: str) -> None:
