@@ -30,8 +30,8 @@ from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOU
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
 from .survey_counts import SurveyCounts, concat_counts, count_responses
-from store.catalogue import STORE_FOLDERS, UPLOADS, Store, uploads_folder
-from store.revisions import survey_publication
+from store.catalogue import STORE_FOLDERS, UPLOADS, Entry, Store, uploads_folder
+from store.revisions import Publication, survey_publication
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
@@ -160,7 +160,7 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
         if entry.sha256 in publication.held and entry.active:
             findings.append({"file": entry.file, "severity": "warning", "message": publication.held[entry.sha256]})
     with ThreadPoolExecutor(max_workers=READERS) as pool:     # parquet reads release the GIL
-        read = list(pool.map(lambda e: store.counts(e) if e.kind == "survey" else store.frame(e), entries))
+        read = list(pool.map(lambda e: _read(store, publication, e), entries))
     for entry, frame in zip(entries, read):
         if entry.kind in parts:
             parts[entry.kind].append(frame)
@@ -173,6 +173,13 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
         unmapped += [{"file": entry.file, "audience": entry.metadata.get("audience"),
                       "wave": entry.metadata.get("wave"), **u} for u in entry.unmapped]
     return replaced
+
+
+def _read(store: Store, publication: Publication, entry: Entry):
+    """An entry's frame; a survey wave's counts with the versions published before it."""
+    if entry.kind != "survey":
+        return store.frame(entry)
+    return store.counts(entry).with_earlier([store.counts(e) for e in publication.earlier.get(entry.key, [])])
 
 
 def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:

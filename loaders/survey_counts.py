@@ -29,7 +29,7 @@ either form (``as_counts``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -46,6 +46,9 @@ ANSWER_COUNTS: dict[str, object] = {
     "answer": AGREEMENT_DTYPE,   # NA: missing or off the scale
     "n": "int64",                # answer rows (one per respondent and question)
 }
+#: Answer counts of versions of a wave published before the one in ``answers`` (a corrected
+#: upload replaced them): ``version`` is the order they were published in, 0 first.
+EARLIER_COUNTS: dict[str, object] = {**ANSWER_COUNTS, "version": "int64"}
 REACH_KEYS: tuple[str, ...] = ("audience", "wave", "wave_date", "group")
 RESPONDENTS = "respondents"
 ANSWERED = "answered:"       # prefix of the reach table's boolean columns: flag(question_id, wording)
@@ -63,6 +66,9 @@ class SurveyCounts:
 
     answers: pd.DataFrame
     reach: pd.DataFrame
+    #: EARLIER_COUNTS: what earlier published versions of these waves showed counts as
+    #: published for good (``metrics.publishable`` keeps their hidden cells hidden).
+    earlier: pd.DataFrame = field(default_factory=lambda: empty(EARLIER_COUNTS))
 
     @property
     def empty(self) -> bool:
@@ -82,7 +88,8 @@ class SurveyCounts:
     def where(self, *, audience: str | None = None, wave_date: pd.Timestamp | None = None,
               until: pd.Timestamp | None = None, question_ids: Iterable[str] | None = None) -> SurveyCounts:
         """The counts of one audience, one wave date, waves up to ``until`` and/or some questions."""
-        answers, reach = self.answers, self.reach
+        answers, reach, earlier = self.answers, self.reach, self.earlier
+        waves = None
         for column, value in (("audience", audience), ("wave_date", wave_date)):
             if value is not None:
                 answers = answers[answers[column] == value]
@@ -90,18 +97,32 @@ class SurveyCounts:
         if until is not None:
             answers = answers[answers["wave_date"] <= until]
             reach = reach[reach["wave_date"] <= until]
+        if wave_date is not None or until is not None:   # an earlier version may have had another date
+            waves = set(zip(answers["audience"], answers["wave"]))
         if question_ids is not None:
             wanted = set(question_ids)
             answers = answers[answers["question_id"].isin(wanted)]
+            earlier = earlier[earlier["question_id"].isin(wanted)]
             flags = self.flags()
             dropped = set(flags.loc[~flags["question_id"].isin(wanted), "column"])
             reach = reach[[c for c in reach.columns if c not in dropped]]
-        return SurveyCounts(answers, reach)
+        if audience is not None:
+            earlier = earlier[earlier["audience"] == audience]
+        if waves is not None:
+            earlier = earlier[np.array([k in waves for k in zip(earlier["audience"], earlier["wave"])], dtype=bool)]
+        return SurveyCounts(answers, reach, earlier)
 
     def with_group(self, missing: str) -> SurveyCounts:
         """The same counts with a missing group named ``missing``."""
         return SurveyCounts(self.answers.assign(group=self.answers["group"].fillna(missing)),
-                            self.reach.assign(group=self.reach["group"].fillna(missing)))
+                            self.reach.assign(group=self.reach["group"].fillna(missing)),
+                            self.earlier.assign(group=self.earlier["group"].fillna(missing)))
+
+    def with_earlier(self, versions: Sequence[SurveyCounts]) -> SurveyCounts:
+        """These counts with ``versions`` (of the same waves, in publication order) as what was published before."""
+        frames = [v.answers.assign(version=i) for i, v in enumerate(versions) if not v.answers.empty]
+        earlier = conform(pd.concat(frames, ignore_index=True), EARLIER_COUNTS) if frames else empty(EARLIER_COUNTS)
+        return SurveyCounts(self.answers, self.reach, earlier)
 
     def respondents(self, keys: Sequence[str], question_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """Distinct people per ``keys`` (reach columns) who answered at least one of
@@ -238,7 +259,10 @@ def concat_counts(parts: Iterable[SurveyCounts]) -> SurveyCounts:
         matrix[start:start + len(part.reach), [where[c] for c in own]] = part.reach[own].to_numpy(dtype=bool)
         start += len(part.reach)
     reach = pd.concat([meta, pd.DataFrame(matrix, columns=flags)], axis=1)
-    return SurveyCounts(conform(answers, ANSWER_COUNTS), reach)
+    earlier = [p.earlier for p in parts if not p.earlier.empty]
+    return SurveyCounts(conform(answers, ANSWER_COUNTS), reach,
+                        conform(pd.concat(earlier, ignore_index=True), EARLIER_COUNTS) if earlier
+                        else empty(EARLIER_COUNTS))
 
 
 def count_answer_columns(items: Sequence[tuple[str, str, np.ndarray, np.ndarray]], respondents: Sequence[str],

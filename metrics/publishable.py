@@ -27,6 +27,16 @@ For every (audience, wave, question):
    % positive spans at least ``protection`` points; when even hiding every group cannot,
    the whole-wave cell is hidden as well ("protect").
 
+4. **History.** What an earlier published version of a wave showed is published for good
+   (``store.revisions`` lets a correction through only when it changes each group by none
+   or at least ``min_size`` answers). A group hidden in any earlier version of the wave
+   stays hidden in every later one, with the same reason, whatever its new counts: shown
+   unchanged, it would give the earlier version's hidden total away by subtraction. A cell
+   shown unchanged in an earlier version is known to the attacker, so hiding it protects
+   nothing: it is never chosen as a complement, and it counts as shown in rules 2 and 3.
+   Earlier versions are decided in the order they were published, each knowing those
+   before it, exactly as they were decided when they were shown.
+
 ``docs/disclosure.md`` states the policy, the attacker it defeats and why 20 points.
 """
 from __future__ import annotations
@@ -98,16 +108,35 @@ def fine_cells(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame) -> p
 def publishable(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame, min_size: int,
                 protection: float) -> Publishable:
     """Every cell of ``counts`` with whether it may be shown (module docstring)."""
-    fine = fine_cells(counts, codebook)
+    counts = as_counts(counts)
+    earlier = _earlier_cells(counts, codebook, min_size, protection)
+    return _decide_cells(fine_cells(counts, codebook), earlier, min_size, protection)
+
+
+def _earlier_cells(counts: SurveyCounts, codebook: pd.DataFrame, min_size: int, protection: float) -> pd.DataFrame:
+    """The fine cells of every earlier published version (rule 4), each version decided
+    knowing the ones before it: CELL_KEYS, n, positive, shown, reason."""
+    decided = pd.DataFrame(columns=[*CELL_KEYS, "n", "positive", "shown", "reason"])
+    versions = counts.earlier
+    for version in sorted(versions["version"].unique()):
+        part = SurveyCounts(versions[versions["version"] == version], counts.reach.iloc[0:0])
+        fine = _decide_cells(fine_cells(part, codebook), decided, min_size, protection).fine
+        decided = pd.concat([decided, fine], ignore_index=True) if len(decided) else fine
+    return decided
+
+
+def _decide_cells(fine: pd.DataFrame, earlier: pd.DataFrame, min_size: int, protection: float) -> Publishable:
+    """Rules 1-4 for every (audience, wave, question) of ``fine``, knowing ``earlier``."""
     part = fine.groupby(WHOLE_KEYS, dropna=False, sort=True, observed=True).ngroup().to_numpy()
     order = np.argsort(part, kind="stable")
     bounds = np.flatnonzero(np.diff(part[order])) + 1
     n, positive = fine["n"].to_numpy(dtype=np.int64), fine["positive"].to_numpy(dtype=np.int64)
     names = fine["group"].astype(str).to_numpy()
+    kept, known = _history(fine, earlier)
     shown, reasons, whole_reasons = np.ones(len(fine), dtype=bool), np.full(len(fine), None, dtype=object), []
     for rows in np.split(order, bounds) if len(order) else []:
         cell_shown, cell_reasons, whole_reason = _decide(n[rows], positive[rows], list(names[rows]), min_size,
-                                                         protection)
+                                                         protection, kept[rows], known[rows])
         shown[rows], reasons[rows] = cell_shown, cell_reasons
         whole_reasons.append(whole_reason)
     fine = fine.assign(shown=shown, reason=pd.array(reasons, dtype="string"))
@@ -117,23 +146,42 @@ def publishable(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame, min
     return Publishable(fine, whole.astype({"shown": bool}))
 
 
-def _decide(n: np.ndarray, positive: np.ndarray, names: list[str], min_size: int,
-            protection: float) -> tuple[np.ndarray, list, str | None]:
+def _history(fine: pd.DataFrame, earlier: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per fine cell: the reason it was hidden in an earlier version (None: it was not), and
+    whether an earlier version showed it with the same counts (rule 4)."""
+    kept, known = np.full(len(fine), None, dtype=object), np.zeros(len(fine), dtype=bool)
+    if earlier.empty or fine.empty:
+        return kept, known
+    group_keys = ["audience", "wave", "group", "question_id"]
+    hidden = earlier.loc[~earlier["shown"].astype(bool), [*group_keys, "reason"]].drop_duplicates(group_keys)
+    seen = earlier.loc[earlier["shown"].astype(bool), [*group_keys, "n", "positive"]].drop_duplicates()
+    cells = fine[group_keys + ["n", "positive"]].astype({"n": "int64", "positive": "int64"})
+    merged = cells.merge(hidden.astype({k: "string" for k in group_keys}), on=group_keys, how="left")
+    kept = merged["reason"].astype(object).where(merged["reason"].notna(), None).to_numpy()
+    seen = seen.astype({**{k: "string" for k in group_keys}, "n": "int64", "positive": "int64"})
+    known = cells.merge(seen.assign(_seen=True), on=[*group_keys, "n", "positive"], how="left")["_seen"]
+    return kept, known.fillna(False).astype(bool).to_numpy()
+
+
+def _decide(n: np.ndarray, positive: np.ndarray, names: list[str], min_size: int, protection: float,
+            kept: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, list, str | None]:
     """One question of one wave: which groups' cells are shown, why the others are not,
-    and why the whole-wave cell is hidden (None when it is shown)."""
+    and why the whole-wave cell is hidden (None when it is shown). ``kept``: the reason a
+    cell was hidden in an earlier version, or None; ``known``: shown unchanged before."""
     if n.sum() < min_size:
         return np.zeros(len(n), dtype=bool), [SMALL] * len(n), SMALL
     primary = n < min_size
-    hidden = primary.copy()
-    reasons: list = [SMALL if p else None for p in primary]
-    order = sorted(range(len(n)), key=lambda i: (n[i], names[i]))
-    while hidden.any() and not _size_safe(n[hidden], min_size):
+    hidden = primary | (kept != None)                        # noqa: E711 - elementwise on objects
+    reasons: list = [SMALL if p else k for p, k in zip(primary, kept)]
+    unknown = ~known
+    order = [i for i in sorted(range(len(n)), key=lambda i: (n[i], names[i])) if unknown[i]]
+    while (hidden & unknown).any() and not _size_safe(n[hidden & unknown], min_size):
         nxt = next((i for i in order if not hidden[i]), None)
         if nxt is None:
             break
         hidden[nxt], reasons[nxt] = True, COMPLEMENT
-    while primary.any() and _narrowest(n, positive, hidden, primary) < protection:
-        nxt = _best_complement(n, positive, hidden, primary, order)
+    while primary.any() and _narrowest(n, positive, hidden & unknown, primary) < protection:
+        nxt = _best_complement(n, positive, hidden & unknown, primary, [i for i in order if not hidden[i]])
         if nxt is None:
             return np.zeros(len(n), dtype=bool), [PROTECT if not p else SMALL for p in primary], PROTECT
         hidden[nxt], reasons[nxt] = True, PROTECT

@@ -4,16 +4,13 @@ import streamlit as st
 
 import ui
 import ui_survey
-from metrics.published import survey_views
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
             "previous wave, and results by directorate.")
 
 data = ui.bundle()
-settings = ui.settings()
-views = ui.shared(survey_views, data.surveys, data.codebook, "staff", settings.min_group_size, settings.confidence,
-                  protection=settings.protection_points)
+views = ui_survey.views_of("staff")
 if views.wave_date is None:
     st.info("No staff survey results yet.")
     st.stop()

@@ -6,7 +6,6 @@ import streamlit as st
 import ui
 import ui_survey
 from metrics.actions import completion_sentence, theme_actions_now
-from metrics.published import survey_views
 
 
 def survey_sections() -> None:
@@ -46,8 +45,7 @@ st.markdown("What the constituent councils and the Business Board say about work
 
 data = ui.bundle()
 settings = ui.settings()
-views = ui.shared(survey_views, data.surveys, data.codebook, "partner", settings.min_group_size, settings.confidence,
-                  protection=settings.protection_points)
+views = ui_survey.views_of("partner")
 if views.wave_date is None:
     st.info("No partner survey results yet.")
 else:

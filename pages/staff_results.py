@@ -10,7 +10,6 @@ from charts import absent
 from charts.survey import answer_distribution
 from metrics.actions import completion_sentence, theme_actions_now
 from metrics.headlines import series_headline
-from metrics.published import survey_views
 from metrics.trends import score_basis
 
 
@@ -45,10 +44,8 @@ def theme_actions(theme: str) -> None:
 
 st.title("Staff results")
 data = ui.bundle()
-settings = ui.settings()
-min_size = settings.min_group_size
-views = ui.shared(survey_views, data.surveys, data.codebook, "staff", min_size, settings.confidence,
-                  protection=settings.protection_points)
+min_size = ui.settings().min_group_size
+views = ui_survey.views_of("staff")
 if views.wave_date is None or views.moved.empty:
     st.info("No staff survey results yet.")
     st.stop()

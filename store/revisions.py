@@ -12,11 +12,14 @@ last version that was published, and the Data page says why.
 
 Versions are taken in the order they were stored; a version held back was never published,
 so later corrections are checked against the published ones only. Removing a published
-version does not unpublish it: it still counts as history.
+version does not unpublish it: it still counts as history, and ``Publication.earlier``
+names every published version but the shown one, so that ``metrics.publishable`` keeps
+hidden what any of them hid (a cell hidden in one version and shown unchanged in the
+next would give away the first version's small group by subtraction).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -33,6 +36,8 @@ class Publication:
 
     shown: dict[tuple, Entry | None]
     held: dict[str, str]
+    #: per entry key, the other published versions, in the order they were published
+    earlier: dict[tuple, list[Entry]] = field(default_factory=dict)
 
     def entries(self) -> list[Entry]:
         return [e for e in self.shown.values() if e is not None]
@@ -40,7 +45,7 @@ class Publication:
 
 def survey_publication(store: Store, min_size: int) -> Publication:
     """The published version of every survey wave in ``store`` (module docstring)."""
-    shown, held = {}, {}
+    shown, held, earlier = {}, {}, {}
     entries = [e for e in store.entries() if e.kind == "survey" and e.key is not None]
     for key in dict.fromkeys(e.key for e in entries):
         versions = sorted((e for e in entries if e.key == key), key=lambda e: e.stored_at)
@@ -53,7 +58,8 @@ def survey_publication(store: Store, min_size: int) -> Publication:
             else:
                 published.append(entry)
         shown[key] = _shown(versions, published)
-    return Publication(shown, held)
+        earlier[key] = [e for e in published if e is not shown[key]]
+    return Publication(shown, held, earlier)
 
 
 def _shown(versions: list[Entry], published: list[Entry]) -> Entry | None:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from loaders.bundle import load_bundle
+from loaders.survey_counts import SurveyCounts
 from metrics.breakdowns import statement_results
+from metrics.publishable import publishable
 from store.catalogue import Store, uploads_folder
 from store.intake import check_upload, keep, stored_table
 from store.revisions import survey_publication
@@ -82,7 +84,7 @@ def test_a_correction_that_would_reveal_a_small_team_is_held_back(folder):
 
 def test_a_correction_changing_ten_or_more_in_every_cell_is_published(folder):
     upload(folder, export(FIRST), "v1.csv")
-    upload(folder, export({**FIRST, "Place": (20, 0)}), "v2.csv")      # 10 people of Place dropped
+    upload(folder, export({**FIRST, "Place": (15, 5)}), "v2.csv")      # 10 people of Place dropped
     after = statements(folder)
     assert (after["n_respondents"].astype(int) == 55).all()
     assert stored_table(uploads_folder(folder), 10).set_index("file").loc["v2.csv", "state"] == "current"
@@ -104,3 +106,33 @@ def test_removing_the_published_version_does_not_publish_the_held_back_one(folde
     store.remove(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
     assert survey_publication(store, 10).entries() == []
     assert load_bundle(folder).surveys.empty
+
+
+def groups_shown(folder: Path, alone: bool = False):
+    """Per group, whether the policy shows its cells; ``alone``: deciding the current
+    version on its own, as if no earlier version had been published."""
+    data = load_bundle(folder)
+    counts = SurveyCounts(data.surveys.answers, data.surveys.reach) if alone else data.surveys
+    cells = publishable(counts.with_group("Not stated"), data.codebook, 10, 20).fine
+    return cells.groupby("group")["shown"].all()
+
+
+V1 = {"Big": (15, 15), "Middle": (6, 6), "Small team": (5, 0)}
+V2 = {**V1, "Late team": (5, 5)}                  # a team of 10 sent its answers late
+
+
+def test_a_group_hidden_in_a_published_version_stays_hidden_in_its_correction(folder):
+    """Found by the audit (tests/disclosure/attack.py, profile corrected): v1 hides the small
+    team and Middle (its complement); v2 adds a late team of 10 (published: a change of 10),
+    and, decided on its own, hides the late team as the complement and shows Middle,
+    unchanged. v1's hidden total minus Middle is then the small team, 5 of 5 positive."""
+    upload(folder, export(V1), "v1.csv")
+    first = groups_shown(folder)
+    assert not first["Small team"] and not first["Middle"] and first["Big"]
+    upload(folder, export(V2), "v2.csv")
+    assert survey_publication(Store(uploads_folder(folder)), 10).entries()[0].file == "v2.csv"
+    alone = groups_shown(folder, alone=True)
+    assert alone["Middle"] and not alone["Late team"]             # the leak, without the history rule
+    second = groups_shown(folder)
+    assert not second["Small team"] and not second["Middle"]      # hidden as before
+    assert second["Big"]
