@@ -14,6 +14,13 @@ from metrics.questions import wording_by_wave
 from metrics.survey import percent_positive, question_lookup
 
 
+def points(change: float, signed: bool = False) -> str:
+    """A change in percentage points, in words: "1 point", "12 points" ("+12 points" when ``signed``)."""
+    whole = round(change)
+    number = f"{whole:+d}" if signed else f"{abs(whole):d}"
+    return f"{number} point" + ("" if abs(whole) == 1 else "s")
+
+
 @dataclass(frozen=True)
 class Headline:
     label: str
@@ -33,7 +40,7 @@ class Headline:
             return f"{self.value:.0f}% at {when}; no earlier figure to compare."
         word = "up" if self.change > 0 else "down"
         since = f"since {self.previous_date:%b %Y}"
-        amount = f"{word} {abs(self.change):.0f} points {since}" if round(self.change) else f"no change {since}"
+        amount = f"{word} {points(self.change)} {since}" if round(self.change) else f"no change {since}"
         return f"{self.value:.0f}% at {when}, {amount}: {self.verdict}."
 
 
@@ -116,5 +123,5 @@ def _question_sentence(row) -> str:
     if pd.isna(row.change):
         return start + "; no earlier wave to compare."
     word = "up" if row.change > 0 else "down"
-    amount = f"{word} {abs(row.change):.0f} points" if round(row.change) else "no change"
+    amount = f"{word} {points(row.change)}" if round(row.change) else "no change"
     return f"{start}, {amount} since {row.previous_wave_date:%B %Y}: {row.verdict}."

@@ -112,3 +112,9 @@ def test_completion_sentence_leaves_out_of_scope_actions(actions):
     plan = actions([("2024-10-16", "A1", None, "Complete"), ("2024-10-16", "A2", None, "Red"),
                     ("2024-10-16", "A3", None, "Superseded")])
     assert completion_sentence(plan) == "1 of 2 actions complete."
+
+
+def test_a_change_of_one_point_is_one_point():
+    from metrics.headlines import points
+    assert [points(1.2), points(-0.6), points(12.4), points(-12.6, signed=True), points(1, signed=True)] == \
+        ["1 point", "1 point", "12 points", "-13 points", "+1 point"]
