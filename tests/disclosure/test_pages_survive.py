@@ -11,9 +11,9 @@ edition on each, choosing every wave, theme and question of the survey pages onc
 None of the folders has an action tracker, scrutiny scores or a partner survey, so
 Overview, Governance, Scrutiny, Data and Partnership meet those missing too.
 
-A quick profile runs in the normal suite: PAGE_CASES seeds (default below; set the
-environment variable for a long run, e.g. PAGE_CASES=200). The last test prints the
-figures: cases, page runs, failures and the slowest run of each page.
+A quick profile runs in the normal suite: PAGE_CASES seeds, a fifth of them also with
+published corrections (default below; set the environment variable for a long run, e.g.
+PAGE_CASES=200). The last test prints the figures: cases, page runs, failures and the slowest run of each page.
 """
 from __future__ import annotations
 
@@ -27,10 +27,14 @@ import pytest
 from charts.change import change_bars
 from charts.text import alt_text
 from tests.disclosure.cases import generate, write_case
+from tests.disclosure.profiles import corrected
 from tests.disclosure.page_sweep import PageRun, hand_cases, open_page, page_words, slowest, sweep
 
 DEFAULT_CASES = 25
 SEEDS = range(int(os.environ.get("PAGE_CASES", DEFAULT_CASES)))
+#: and one in five again with the corrections the store publishes (profiles.corrected), so
+#: the pages also meet waves whose earlier published versions keep cells hidden
+CORRECTED_SEEDS = range(max(1, len(SEEDS) // 5))
 RUNS: list[PageRun] = []          # every run of this session, for the closing figures
 HAND = dict(hand_cases())
 
@@ -91,6 +95,11 @@ def test_a_statement_answered_by_four_people_leaves_staff_results_working(tmp_pa
 @pytest.mark.parametrize("seed", SEEDS)
 def test_generated_case_every_page_survives(seed, tmp_path):
     survives(write_case(generate(seed), tmp_path / f"seed-{seed}"), f"seed {seed}")
+
+
+@pytest.mark.parametrize("seed", CORRECTED_SEEDS)
+def test_generated_case_with_published_corrections_every_page_survives(seed, tmp_path):
+    survives(write_case(corrected(seed), tmp_path / f"corrected-{seed}"), f"corrected seed {seed}")
 
 
 @pytest.mark.parametrize("name", list(HAND))
