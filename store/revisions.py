@@ -13,7 +13,7 @@ last version that was published, and the Data page says why.
 Versions are taken in the order they were stored; a version held back was never published,
 so later corrections are checked against the published ones only. Removing a published
 version does not unpublish it: it still counts as history, and ``Publication.earlier``
-names every published version but the shown one, so that ``metrics.publishable`` keeps
+names the published versions as they were shown, so that ``metrics.publishable`` keeps
 hidden what any of them hid (a cell hidden in one version and shown unchanged in the
 next would give away the first version's small group by subtraction).
 """
@@ -36,7 +36,8 @@ class Publication:
 
     shown: dict[tuple, Entry | None]
     held: dict[str, str]
-    #: per entry key, the other published versions, in the order they were published
+    #: per entry key, the versions published before the shown one, in the order they were
+    #: published; when an older version is shown again, every published version, itself included
     earlier: dict[tuple, list[Entry]] = field(default_factory=dict)
 
     def entries(self) -> list[Entry]:
@@ -58,7 +59,7 @@ def survey_publication(store: Store, min_size: int) -> Publication:
             else:
                 published.append(entry)
         shown[key] = _shown(versions, published)
-        earlier[key] = [e for e in published if e is not shown[key]]
+        earlier[key] = published[:-1] if published and shown[key] is published[-1] else list(published)
     return Publication(shown, held, earlier)
 
 

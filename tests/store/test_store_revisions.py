@@ -136,3 +136,20 @@ def test_a_group_hidden_in_a_published_version_stays_hidden_in_its_correction(fo
     second = groups_shown(folder)
     assert not second["Small team"] and not second["Middle"]      # hidden as before
     assert second["Big"]
+
+
+def test_a_version_shown_again_keeps_hidden_what_any_published_version_hid(folder):
+    """v1 hides the small team and Middle; v2 takes 10 disagreeing people out of Middle, so
+    the small team would sit beside 10 who all agreed, and the whole wave's figure is
+    hidden too. Shown again, v1 hides everything either version hid: it was decided, and
+    published, knowing v1 only, but now a reader has seen both."""
+    v1 = {"Big": (15, 15), "Other": (15, 15), "Middle": (10, 10), "Small team": (5, 0)}
+    upload(folder, export(v1), "v1.csv")
+    first = groups_shown(folder)
+    upload(folder, export({**v1, "Middle": (10, 0)}), "v2.csv")
+    second = groups_shown(folder)
+    assert list(first[~first].index) == ["Middle", "Small team"] and not second.any()
+    store = Store(uploads_folder(folder))
+    store.reinstate(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
+    assert survey_publication(Store(uploads_folder(folder)), 10).entries()[0].file == "v1.csv"
+    assert not groups_shown(folder).any()
