@@ -8,7 +8,7 @@ import pandas as pd
 from loaders.survey_counts import SurveyCounts, as_counts
 from metrics.disclosure import suppress_small_groups
 from metrics.publishable import COMPLEMENT, NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
-from metrics.survey import percent_positive, theme_scores
+from metrics.survey import percent_positive, question_lookup, theme_scores
 
 __all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_reasons", "whole_wave_shown"]
 
@@ -30,19 +30,32 @@ def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataF
     shown["score"] = shown["score"].astype("Float64").round(1)
     shown["statements"] = [pd.NA if pd.isna(u) else f"{int(u)} of {int(n)}"
                            for u, n in zip(shown["questions_used"], shown["n_questions"])]
-    shown["hidden_because"] = pd.array([_group_reason(h, s, score, min_size) for h, s, score in
-                                        zip(shown["suppressed"], small, shown["score"])], dtype="string")
+    cells_why = _hidden_cells_reason(policy.fine, codebook)
+    why = [cells_why.get((w, g, t)) for w, g, t in zip(shown["wave"], shown["group"], shown["theme"])]
+    shown["hidden_because"] = pd.array([_group_reason(h, s, score, c, min_size) for h, s, score, c in
+                                        zip(shown["suppressed"], small, shown["score"], why)], dtype="string")
     return shown[["wave", "group", "theme", "n_respondents", "score", "questions_used", "n_questions", "statements",
                   "suppressed", "hidden_because"]]
 
 
-def _group_reason(hidden: bool, small: bool, score: object, min_size: int) -> str | None:
-    """Why a group's theme score is not shown, in words (None: it is)."""
+def _group_reason(hidden: bool, small: bool, score: object, cells_reason: object, min_size: int) -> str | None:
+    """Why a group's theme score is not shown, in words (None: it is); ``cells_reason``: the
+    commonest reason its statements are hidden (``_hidden_cells_reason``)."""
     if hidden:
         return f"fewer than {min_size} responses" if small else reason_text(COMPLEMENT, min_size)
     if pd.isna(score):
-        return f"no statement of this theme has {min_size} answers in this group"
+        return f"every statement of this theme is hidden for this group: {reason_text(cells_reason, min_size)}"
     return None
+
+
+def _hidden_cells_reason(fine: pd.DataFrame, codebook: pd.DataFrame) -> dict[tuple, str]:
+    """(wave, group, theme) -> the commonest reason its hidden fine cells are hidden."""
+    themes = question_lookup(codebook).set_index("question_id")["theme"]
+    hidden = fine.loc[~fine["shown"], ["wave", "group", "question_id", "reason"]]
+    hidden = hidden.assign(theme=hidden["question_id"].map(themes))
+    counted = hidden.groupby(["wave", "group", "theme", "reason"], observed=True).size().reset_index(name="k")
+    top = counted.sort_values("k", ascending=False, kind="stable").drop_duplicates(["wave", "group", "theme"])
+    return {(w, g, t): r for w, g, t, r in top[["wave", "group", "theme", "reason"]].itertuples(index=False)}
 
 
 def whole_wave_shown(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame, min_size: int,

@@ -31,7 +31,8 @@ For every (audience, wave, question):
    (``store.revisions`` lets a correction through only when it changes each group by none
    or at least ``min_size`` answers). A group hidden in any earlier version of the wave
    stays hidden in every later one, with the same reason, whatever its new counts: shown
-   unchanged, it would give the earlier version's hidden total away by subtraction. A cell
+   unchanged, it would give the earlier version's hidden total away by subtraction (a group
+   hidden then for being small, and big enough now, says so: ``EARLIER``). A cell
    shown unchanged in an earlier version is known to the attacker, so hiding it protects
    nothing: it is never chosen as a complement, and it counts as shown in rules 2 and 3.
    Earlier versions are decided in the order they were published, each knowing those
@@ -54,11 +55,13 @@ NOT_STATED = "Not stated"
 CELL_KEYS = ["audience", "wave", "wave_date", "group", "question_id"]
 WHOLE_KEYS = ["audience", "wave", "wave_date", "question_id"]
 #: Why a cell is hidden, in words a page can show.
-SMALL, COMPLEMENT, PROTECT = "small", "complement", "protect"
+SMALL, COMPLEMENT, PROTECT, EARLIER = "small", "complement", "protect", "earlier"
 REASONS = {
     SMALL: "fewer than {min_size} answers",
     COMPLEMENT: "hidden so that a smaller group cannot be worked out by subtraction",
     PROTECT: "hidden so that a small group's answers cannot be worked out",
+    EARLIER: "hidden as in the version of this wave published before, so that comparing the two "
+             "cannot give a small group away",
 }
 
 
@@ -172,7 +175,7 @@ def _decide(n: np.ndarray, positive: np.ndarray, names: list[str], min_size: int
         return np.zeros(len(n), dtype=bool), [SMALL] * len(n), SMALL
     primary = n < min_size
     hidden = primary | (kept != None)                        # noqa: E711 - elementwise on objects
-    reasons: list = [SMALL if p else k for p, k in zip(primary, kept)]
+    reasons: list = [SMALL if p else EARLIER if k == SMALL else k for p, k in zip(primary, kept)]
     unknown = ~known
     order = [i for i in sorted(range(len(n)), key=lambda i: (n[i], names[i])) if unknown[i]]
     while (hidden & unknown).any() and not _size_safe(n[hidden & unknown], min_size):

@@ -125,3 +125,16 @@ def test_every_small_cell_left_with_at_least_the_protection_width(seed, response
     assert (widths[small] >= PROTECTION).all(), fine.assign(width=widths)
     assert hidden.sum() == 0 or (hidden.sum() >= 2 and fine["n"][hidden].sum() >= MIN)
     assert pd.api.types.is_bool_dtype(fine["shown"])
+
+
+def test_a_group_score_with_every_statement_hidden_says_why(responses, answers, codebook):
+    """Group A has 12 people in the theme, 6 on each of its two statements: no score, and the
+    reason is its statements' (fewer than 10 answers), not the group's size."""
+    book = codebook([("Q1", "culture", False), ("Q2", "culture", False)])
+    mixed = [AGREE] * 15 + [DISAGREE] * 15
+    data = responses(people(answers, 6, "A", {"Q1": AGREE}, "a"), people(answers, 6, "A", {"Q2": AGREE}, "x"),
+                     people(answers, 30, "B", {"Q1": mixed, "Q2": mixed}, "b"),
+                     people(answers, 30, "C", {"Q1": mixed, "Q2": mixed}, "c"))
+    row = group_theme_table(data, book, MIN, protection=PROTECTION).set_index("group").loc["A"]
+    assert row["n_respondents"] == 12 and not row["suppressed"] and pd.isna(row["score"])
+    assert row["hidden_because"] == "every statement of this theme is hidden for this group: fewer than 10 answers"

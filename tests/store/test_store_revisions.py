@@ -12,7 +12,7 @@ import pytest
 from loaders.bundle import load_bundle
 from loaders.survey_counts import SurveyCounts
 from metrics.breakdowns import statement_results
-from metrics.publishable import publishable
+from metrics.publishable import EARLIER, publishable, reason_text
 from store.catalogue import Store, uploads_folder
 from store.intake import check_upload, keep, stored_table
 from store.revisions import survey_publication
@@ -153,3 +153,16 @@ def test_a_version_shown_again_keeps_hidden_what_any_published_version_hid(folde
     store.reinstate(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
     assert survey_publication(Store(uploads_folder(folder)), 10).entries()[0].file == "v1.csv"
     assert not groups_shown(folder).any()
+
+
+def test_a_small_team_grown_by_a_correction_stays_hidden_and_says_why(folder):
+    """The team of 5 gains 10 late respondents: 15 now, but hidden as before (shown, 15 of 15
+    positive would pin the first 5), and the reason says so rather than "fewer than 10"."""
+    upload(folder, export(V1), "v1.csv")
+    upload(folder, export({**V1, "Small team": (15, 0)}), "v2.csv")
+    data = load_bundle(folder)
+    fine = publishable(data.surveys, data.codebook, 10, 20).fine.set_index("group")
+    small = fine.loc["Small team"]
+    assert (small["n"] == 15).all() and not small["shown"].any()
+    assert (small["reason"] == EARLIER).all()
+    assert reason_text(EARLIER, 10).startswith("hidden as in the version of this wave published before")
