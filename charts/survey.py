@@ -16,7 +16,6 @@ from charts.cells import binned_scale, collapse, fill_for, grid_axes, mask_layer
 from charts.palette import FONT_FAMILY, MUTED, PALETTE, STATUS_COLOURS, TEXT, base_layout, text_on
 from charts.text import is_missing, join_clauses, number, pct, round1, set_alt_text, wrap
 
-DEFAULT_SUPPRESSED = "fewer than 10 responses"
 ANSWER_COLUMNS = ("pct_negative", "pct_neutral", "pct_positive")
 ANSWER_NAMES = ("Negative", "Neutral", "Positive")
 ANSWER_COLOURS = (PALETTE[2], STATUS_COLOURS["Superseded"], PALETTE[0])
@@ -54,8 +53,8 @@ def _category_axis(fig: go.Figure, categories: list[str]) -> None:
                       height=max(260, 130 + 44 * len(categories)))
 
 
-def question_bars(table: pd.DataFrame, question: str = "question", value: str = "pct_positive",
-                  title: str = "", suppressed_label: str = DEFAULT_SUPPRESSED,
+def question_bars(table: pd.DataFrame, *, suppressed_label: str, question: str = "question",
+                  value: str = "pct_positive", title: str = "",
                   value_title: str = "% positive") -> go.Figure:
     """Horizontal % positive bars, highest first, labelled "64%"; suppressed rows as a note."""
     frame = collapse(table, [question], [value])
@@ -93,8 +92,8 @@ def _bars_alt(shown, hidden, question, value, value_title, label) -> str:
     return text + _hidden_clause(len(hidden), "question", label)
 
 
-def answer_distribution(table: pd.DataFrame, question: str = "question", title: str = "",
-                        suppressed_label: str = DEFAULT_SUPPRESSED, columns: tuple[str, str, str] = ANSWER_COLUMNS,
+def answer_distribution(table: pd.DataFrame, *, suppressed_label: str, question: str = "question", title: str = "",
+                        columns: tuple[str, str, str] = ANSWER_COLUMNS,
                         sort: bool = True, reason: str | None = "hidden_because") -> go.Figure:
     """100% stacked bars: negative | neutral | positive per question, with % labels. A
     hidden question says why: its ``reason`` column's words, else ``suppressed_label``."""
@@ -141,8 +140,8 @@ def _distribution_alt(shown, why: list[str], question, columns) -> str:
     return text + _hidden_clauses(why, "question")
 
 
-def group_heatmap(table: pd.DataFrame, row: str = "group", column: str = "theme", value: str = "score",
-                  title: str = "", suppressed_label: str = DEFAULT_SUPPRESSED, suffix: str = "%",
+def group_heatmap(table: pd.DataFrame, *, suppressed_label: str, row: str = "group", column: str = "theme",
+                  value: str = "score", title: str = "", suffix: str = "%",
                   zrange: tuple[float, float] | None = None) -> go.Figure:
     """Rows x columns of scores, the number in each cell; suppressed cells grey with the label."""
     frame = collapse(table, [row, column], [value])

@@ -71,10 +71,6 @@ def _key(text: str) -> str:
     return _TRAILING.sub("", text).casefold()
 
 
-def is_blank(value: object) -> bool:
-    return cell_text(value) == ""
-
-
 def column_letter(index: int) -> str:
     """Excel column letter of 0-based column ``index`` (0 -> A, 26 -> AA)."""
     letters = ""
@@ -83,12 +79,6 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
-
-
-def column_label(header: object, index: int) -> str:
-    """How a finding names a column: its header text, else its letter."""
-    text = one_line(header)
-    return text if text else f"column {column_letter(index)}"
 
 
 def slug(text: str, max_len: int = 32) -> str:

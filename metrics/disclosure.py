@@ -26,7 +26,8 @@ _SCOPE = "_scope"
 def suppress_small_groups(
     table: pd.DataFrame,
     count: str = "n_respondents",
-    min_size: int = 10,
+    *,
+    min_size: int,
     partition: Sequence[str] = ("wave", "question_id"),
     group: str = "group",
     keys: Sequence[str] | None = None,
@@ -157,7 +158,7 @@ def _mask(table: pd.DataFrame, hidden: pd.Series, identifiers: list[str]) -> pd.
     return out
 
 
-def suppress_small_totals(table: pd.DataFrame, count: str = "n_respondents", min_size: int = 10,
+def suppress_small_totals(table: pd.DataFrame, count: str, min_size: int,
                           keys: Sequence[str] = ()) -> pd.DataFrame:
     """Whole-audience figures (no group breakdown): hide every row measured on fewer than
     ``min_size`` people. ``keys`` columns are kept; every other column, including

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from loaders.model import ACTION_STATUSES, CLOSURE_CATEGORIES
-from metrics.actions import CLOSED, COMPLETE, latest_snapshot, percent_complete, slippage, time_at_status
+from metrics.actions import CLOSED, latest_snapshot, percent_complete, slippage, time_at_status
 
 FILTER_COLUMNS = ("area", "theme", "owner", "source", "phase")
 MOVED_TO_DBP = CLOSURE_CATEGORIES[2]
@@ -166,6 +166,3 @@ def action_history(actions: pd.DataFrame, reference: str) -> pd.DataFrame:
     rows = actions.loc[actions["reference"] == reference].sort_values("snapshot_date")
     return rows[["snapshot_date", "status", "rag_text", "due_date", "due_text", "progress_note"]].reset_index(drop=True)
 
-
-def is_complete(status: pd.Series) -> pd.Series:
-    return (status == COMPLETE).fillna(False)

@@ -13,6 +13,8 @@ import pytest
 import charts
 from charts import palette
 
+HIDDEN = "fewer than 10 responses"   # the label a page passes (ui_survey.hidden_label)
+
 ROOT = Path(__file__).resolve().parents[2]
 WAVES = pd.to_datetime(["2022-09-12", "2023-05-15", "2024-10-07"])
 SNAPS = pd.to_datetime(["2023-03-14", "2024-10-16"])
@@ -33,9 +35,9 @@ def _figures(events):
     ranking = pd.DataFrame({"topic": ["T1", "T2", "T3"], "total": [12, 20, 18]})
     return {
         "trend": charts.trend_chart(trend, lower="lower", upper="upper", events=events, title="Trend"),
-        "question_bars": charts.question_bars(questions, title="Questions"),
-        "answer_distribution": charts.answer_distribution(questions, title="Answers"),
-        "group_heatmap": charts.group_heatmap(groups, title="Groups"),
+        "question_bars": charts.question_bars(questions, title="Questions", suppressed_label=HIDDEN),
+        "answer_distribution": charts.answer_distribution(questions, title="Answers", suppressed_label=HIDDEN),
+        "group_heatmap": charts.group_heatmap(groups, title="Groups", suppressed_label=HIDDEN),
         "status_over_time": charts.status_over_time(mix, events=events, title="Status"),
         "percent_complete": charts.percent_complete_chart(done, events=events, title="Complete"),
         "topic_heatmap": charts.topic_heatmap(matrix, title="Topics"),

@@ -10,6 +10,8 @@ import pytest
 from charts import alt_text, answer_distribution, figure_json_bytes, group_heatmap, question_bars
 from charts.palette import PALETTE, SEQUENTIAL, STATUS_COLOURS, TEXT
 
+HIDDEN = "fewer than 10 responses"   # the label a page passes (ui_survey.hidden_label)
+
 
 @pytest.fixture
 def questions() -> pd.DataFrame:
@@ -28,7 +30,7 @@ def _bar_by_question(fig):
 
 
 def test_question_bars_sorted_highest_first_with_percent_labels(questions):
-    fig = question_bars(questions, title="Staff survey")
+    fig = question_bars(questions, title="Staff survey", suppressed_label=HIDDEN)
     bar = fig.data[0]
     assert bar.orientation == "h"
     shown = questions.dropna(subset=["pct_positive"]).sort_values("pct_positive", ascending=False)
@@ -57,7 +59,7 @@ def test_question_bars_suppressed_label_is_a_parameter(questions):
 
 
 def test_question_bars_alt_text_names_highest_and_lowest(questions):
-    text = alt_text(question_bars(questions))
+    text = alt_text(question_bars(questions, suppressed_label=HIDDEN))
     top = questions.loc[questions["pct_positive"].idxmax()]
     low = questions.loc[questions["pct_positive"].idxmin()]
     assert f'"{top.question}" at {round(top.pct_positive):.0f}%' in text
@@ -76,7 +78,7 @@ def answers() -> pd.DataFrame:
 
 
 def test_answer_distribution_stacks_negative_neutral_positive_with_labels(answers):
-    fig = answer_distribution(answers, title="Answers")
+    fig = answer_distribution(answers, title="Answers", suppressed_label=HIDDEN)
     assert [t.name for t in fig.data] == ["Negative", "Neutral", "Positive"]
     assert fig.layout.barmode == "stack"
     allowed = set(PALETTE) | set(STATUS_COLOURS.values())
@@ -89,12 +91,12 @@ def test_answer_distribution_stacks_negative_neutral_positive_with_labels(answer
 
 
 def test_answer_distribution_inside_text_is_readable_on_its_segment(answers, contrast):
-    for trace in answer_distribution(answers).data:
+    for trace in answer_distribution(answers, suppressed_label=HIDDEN).data:
         assert contrast(trace.textfont.color, trace.marker.color) >= 4.5
 
 
 def test_answer_distribution_alt_text(answers):
-    text = alt_text(answer_distribution(answers))
+    text = alt_text(answer_distribution(answers, suppressed_label=HIDDEN))
     assert 'Most positive: "Q1 valued" (64% positive, 20% negative)' in text
     assert 'most negative: "Q2 leaders" (35% negative)' in text
     assert "1 question not shown" in text
@@ -123,7 +125,7 @@ def _cells(fig):
 
 
 def test_group_heatmap_prints_numbers_in_cells(groups):
-    fig = group_heatmap(groups, title="By directorate")
+    fig = group_heatmap(groups, title="By directorate", suppressed_label=HIDDEN)
     assert all(t.type == "heatmap" for t in fig.data)
     assert list(fig.data[0].y) == ["Finance", "Place", "Transport"]
     assert list(fig.data[0].x) == ["culture", "governance"]
@@ -152,7 +154,7 @@ def test_group_heatmap_suppressed_cells_are_grey_with_label(groups, fig_json):
 def test_group_heatmap_cell_text_is_readable_on_its_fill(groups, contrast):
     from charts.cells import fill_for
 
-    fig = group_heatmap(groups)
+    fig = group_heatmap(groups, suppressed_label=HIDDEN)
     scale = {colour for layer in fig.data if layer.name != "not shown" for _, colour in layer.colorscale}
     assert set(SEQUENTIAL) <= scale and len(scale) == 5  # palette blues and readable steps between
     for (row, col), (value, _, colour, layer) in _cells(fig).items():
@@ -162,7 +164,7 @@ def test_group_heatmap_cell_text_is_readable_on_its_fill(groups, contrast):
 
 
 def test_group_heatmap_alt_text(groups):
-    text = alt_text(group_heatmap(groups))
+    text = alt_text(group_heatmap(groups, suppressed_label=HIDDEN))
     assert "Highest: Finance on culture (72%)" in text
     assert "lowest: Place on governance (41%)" in text
     assert "2 cells not shown: fewer than 10 responses" in text
@@ -173,6 +175,6 @@ def test_survey_figures_stay_small_for_ten_thousand_rows(questions, answers, gro
     big_a = pd.concat([answers] * 3334, ignore_index=True).iloc[:10_000]
     big_g = pd.concat([groups] * 1667, ignore_index=True).iloc[:10_000]
     assert len(big_q) == len(big_a) == len(big_g) == 10_000
-    for fig in (question_bars(big_q), answer_distribution(big_a), group_heatmap(big_g)):
+    for fig in (question_bars(big_q, suppressed_label=HIDDEN), answer_distribution(big_a, suppressed_label=HIDDEN), group_heatmap(big_g, suppressed_label=HIDDEN)):
         assert figure_json_bytes(fig) < 100_000
-    assert len(question_bars(big_q).data[0].x) == len(questions)
+    assert len(question_bars(big_q, suppressed_label=HIDDEN).data[0].x) == len(questions)
