@@ -23,6 +23,7 @@ from .codebook import load_codebook
 from .detect import load_file
 from .events import load_events
 from .expectations import expectations_from_sheet
+from .file_formats import folder_suffixes
 from .headcount import load_headcount
 from .grid import read_text_table
 from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
@@ -35,7 +36,6 @@ from store.revisions import Publication, survey_publication
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
-DATA_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".tsv"}
 READERS = 4                  # stored uploads read at once
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
@@ -65,7 +65,7 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     if not path.is_file():
         skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE, EXPECTATIONS_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
-                if p.suffix.lower() in DATA_SUFFIXES and p.name not in skip
+                if p.suffix.lower() in folder_suffixes() and p.name not in skip
                 and p.relative_to(data_dir).parts[0] not in (*STORE_FOLDERS, UPLOADS)]
     sheet = read_text_table(path)
     header = [one_line(h).casefold() for h in sheet.rows[0]] if sheet.rows else []

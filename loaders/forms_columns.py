@@ -28,12 +28,12 @@ import pyarrow.compute as pc
 from . import forms
 from .cells import PLAIN
 from .dates import parse_date
+from .file_formats import workbook_suffixes
 from .grid import ZIP_MAGIC, Sheet, rectangular
 from .guards import sheet_parts
 from .report import LoadResult
 from .survey_common import Column, SurveyRows, build_survey, respondent_id
 
-SUFFIXES = (".xlsx", ".xlsm")
 HEAD_ROWS = 20                         # rows offered to detection
 FIRST_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(/>|>.*?</(?:\w+:)?c>)', re.S)
 #: How fastexcel writes a cell that was not text (true/false, a date or time, a number in
@@ -46,7 +46,7 @@ def load_forms_columns(path: Path, kind: str | None, detect: Callable, options: 
                        ) -> LoadResult | None:
     """The Forms export at ``path`` loaded from Arrow columns, or None when the grid path must
     read it. ``detect(sheets, kind)`` is the registry's; ``options(layout)`` the load options."""
-    if kind not in (None, "survey") or path.suffix.lower() not in SUFFIXES or not _starts_at_a1(path):
+    if kind not in (None, "survey") or path.suffix.lower() not in workbook_suffixes() or not _starts_at_a1(path):
         return None
     try:
         reader = fastexcel.read_excel(str(path))

@@ -23,13 +23,12 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 from defusedxml import ElementTree as SafeET
 
+from .file_formats import workbook_suffixes
 from .report import FileRejected, Finding
 from .settings import CONFIG_DIR
 
 ZIP_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
-TEXT_SUFFIXES = {".csv", ".tsv", ".txt"}
 XML_HEAD = 4096            # a DOCTYPE must come before the root element
 BINARY_SIGNATURES = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
                      b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive",
@@ -74,7 +73,7 @@ def check_file(path: str | Path, limits: Limits | None = None) -> list[Finding]:
     suffix = path.suffix.lower()
     if head.startswith(ZIP_MAGIC):
         warnings = check_zip(path, limits)
-        if suffix not in WORKBOOK_SUFFIXES:
+        if suffix not in workbook_suffixes():
             warnings.append(Finding(f"This file is an Excel workbook but is named '{path.name}'; it was read as a "
                                     "workbook. Rename it to end in .xlsx."))
         return warnings
@@ -204,7 +203,7 @@ def check_text(path: Path, suffix: str) -> list[Finding]:
     from .grid import decode_text
     if not decode_text(sample).strip(" \t\r\n,;\ufeff"):
         raise reject("The file has no data (only blank lines or separators). Export it again with its rows.")
-    if suffix in WORKBOOK_SUFFIXES:
+    if suffix in workbook_suffixes():
         return [Finding(f"'{path.name}' is a text (CSV) file, not an Excel workbook; it was read as CSV. "
                         "Rename it to end in .csv.")]
     return []

@@ -12,6 +12,7 @@ import streamlit as st
 import ui
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
+from loaders.file_formats import accepted_words, mime, upload_types
 from loaders.settings import REPO_ROOT
 from store import Store
 from store.catalogue import uploads_folder
@@ -19,16 +20,15 @@ from store.intake import LABELS, keep, stored_table
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPECTATIONS_EXAMPLE = REPO_ROOT / "data" / "sample" / "examples" / "expectations_peer_challenge.csv"
 
 
 def upload_section() -> None:
     st.header("Upload a file")
     st.write("Upload a survey export, an action tracker, a scrutiny scoring sheet or the expectations of a notice "
-             "or peer challenge (.xlsx, .xlsm, .csv or .tsv). It is checked and previewed first; nothing is stored "
+             f"or peer challenge ({accepted_words()}). It is checked and previewed first; nothing is stored "
              "until you confirm. A new expectations file replaces the one in use; the old one stays recoverable.")
-    upload = st.file_uploader("Spreadsheet to upload", type=["xlsx", "xlsm", "csv", "tsv"], key="upload_file")
+    upload = st.file_uploader("Spreadsheet to upload", type=upload_types(), key="upload_file")
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
         return
@@ -93,7 +93,7 @@ def show_check(checked) -> None:
         ui.table(report)
         st.download_button("Download the validation report (CSV)", key="upload_report",
                            data=neutralise_frame(report).to_csv(index=False).encode("utf-8-sig"),
-                           file_name=f"{checked.filename}-validation.csv", mime="text/csv")
+                           file_name=f"{checked.filename}-validation.csv", mime=mime("csv"))
     if checked.result is not None:
         with st.expander("First rows as read"):
             ui.table(checked.result.preview_frame(20))
@@ -134,6 +134,6 @@ def templates_section() -> None:
     columns = st.columns(len(TEMPLATE_KINDS) + 1)
     for column, kind in zip(columns, TEMPLATE_KINDS):
         column.download_button(f"{kind.capitalize()} template (.xlsx)", data=template_xlsx(kind),
-                               file_name=f"{kind}_template.xlsx", mime=XLSX, key=f"template_{kind}")
+                               file_name=f"{kind}_template.xlsx", mime=mime("xlsx"), key=f"template_{kind}")
     columns[-1].download_button("Expectations example (.csv)", data=EXPECTATIONS_EXAMPLE.read_bytes(),
-                                file_name=EXPECTATIONS_EXAMPLE.name, mime="text/csv", key="template_expectations")
+                                file_name=EXPECTATIONS_EXAMPLE.name, mime=mime("csv"), key="template_expectations")

@@ -12,6 +12,7 @@ from charts.actions import status_over_time
 from charts.text import day
 from charts.tracker import action_history_chart, transitions_chart
 from exports.tracker_xlsx import tracker_csv, tracker_xlsx
+from loaders.file_formats import mime
 from metrics.actions import status_mix
 from metrics.tracker import (closure_summary, filter_actions, filter_options, moved_to_business_plans,
                              transitions, transitions_long)
@@ -108,6 +109,6 @@ st.caption(f"{len(table)} rows: every reporting date of the actions chosen above
            "and labelled in the spreadsheet.")
 left, right = st.columns(2)
 # The files are made when the button is pressed (a callable), not on every rerun of the page.
-left.download_button("Download as CSV", lambda: tracker_csv(table), "governance_actions.csv", "text/csv", key="dl-csv")
+left.download_button("Download as CSV", lambda: tracker_csv(table), "governance_actions.csv", mime("csv"), key="dl-csv")
 right.download_button("Download as Excel (xlsx)", lambda: tracker_xlsx(table), "governance_actions.xlsx",
-                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl-xlsx")
+                      mime("xlsx"), key="dl-xlsx")

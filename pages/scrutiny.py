@@ -13,6 +13,7 @@ import ui
 from charts.scrutiny import topic_heatmap, value_score_ranking
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
 from exports.scrutiny_xlsx import committee_workbook, scores_csv
+from loaders.file_formats import mime
 from metrics.scrutiny import topic_matrix
 from metrics.scrutiny_state import WEIGHT_MAX, WEIGHT_MIN, WEIGHT_STEP, ViewState, parse_state, state_params
 from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterion, disagreement_by_topic,
@@ -130,9 +131,9 @@ left, right = st.columns(2)
 # The files are made when a button is pressed (callables), not on every rerun.
 left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
                      "topic scoring", subtitle, weights), "scrutiny_topic_scores.xlsx", key="xlsx",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     mime=mime("xlsx"))
 right.download_button("Scores (CSV)", lambda: scores_csv(scores.rename(columns=NAMES)), "scrutiny_scores.csv",
-                      mime="text/csv", key="csv")
+                      mime=mime("csv"), key="csv")
 
 view = ViewState(meeting, committee, objective, status, sort, weights, topic)
 if state_params(view, criteria) != st.query_params.to_dict():

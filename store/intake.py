@@ -16,6 +16,7 @@ import pandas as pd
 
 from loaders.codebook import load_codebook
 from loaders.detect import load_file
+from loaders.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
 from .catalogue import Saved, Store, clean_metadata
@@ -24,7 +25,6 @@ from .revisions import survey_publication
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
 REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": (),
             "expectations": ()}
-ACCEPTED = (".xlsx", ".xlsm", ".csv", ".tsv")
 LABELS = {"audience": "Audience", "wave": "Wave label", "wave_date": "Wave date",
           "snapshot_date": "Snapshot date", "meeting": "Meeting"}
 
@@ -70,7 +70,7 @@ def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | Non
     if codebook_path.is_file():
         options["codebook"] = load_codebook(codebook_path)
     with tempfile.TemporaryDirectory(prefix="upload-") as temp:
-        path = Path(temp) / f"upload{suffix if suffix in ACCEPTED else '.bin'}"
+        path = Path(temp) / f"upload{suffix if suffix in accepted_suffixes() else '.bin'}"
         path.write_bytes(data)
         try:
             result = load_file(path, kind=kind, **options)
