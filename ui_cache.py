@@ -28,7 +28,7 @@ import weakref
 import pandas as pd
 import streamlit as st
 
-from loaders.survey_counts import SurveyCounts
+from model.survey_counts import SurveyCounts
 
 _TAGS: dict[int, tuple[weakref.ref, tuple]] = {}
 _SHARED_IDS = itertools.count()   # a shared result's tag: never reused, so never stale

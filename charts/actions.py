@@ -15,7 +15,7 @@ from charts.milestones import add_milestones
 from charts.palette import FONT_FAMILY, MUTED, STATUS_COLOURS, TEXT, base_layout, bottom_legend, date_range, text_on
 from charts.text import day, iso, set_alt_text, to_dates
 from charts.trend import trend_chart
-from loaders.model import ACTION_STATUSES
+from model.frames import ACTION_STATUSES
 
 DAY_MS = 24 * 3600 * 1000
 

@@ -1,6 +1,6 @@
 """Milestone lines (Best Value Notice, board, plan phases) on any time-axis chart.
 
-Each event in an EVENTS frame (date, label, kind; see loaders/model.py) inside the x range
+Each event in an EVENTS frame (date, label, kind; see model/frames.py) inside the x range
 becomes a dotted vertical line in its kind's colour with a label above the plot (its
 ``short_label`` where the events file gives one).
 Labels are staggered into rows so neighbours do not overlap; the lines carry no hover.

@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from loaders.model import AGREEMENT_SCALE
+from model.frames import AGREEMENT_SCALE
 from loaders.settings import CONFIG_DIR
 from loaders.vocab import DEFAULT_SCHEME, scrutiny_schemes
 

@@ -6,7 +6,7 @@ Public API (the app and the metrics use only these):
 - ``load_codebook(path)``, ``load_events(path)``: the two small reference tables
 - ``parse_due_date(value, dayfirst=True)``: a tracker due date in any written form
 - ``LAYOUTS`` / ``register(Layout(...))``: the format registry, to add a format
-Frames follow loaders/model.py; findings and rejections follow loaders/report.py.
+Frames follow model/frames.py; findings and rejections follow loaders/report.py.
 This package never imports streamlit.
 """
 from .bundle import Bundle, load_bundle

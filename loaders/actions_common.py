@@ -16,7 +16,7 @@ import pandas as pd
 
 from .cells import match_key
 from .dates import parse_date, parse_due_date
-from .model import ACTIONS, CLOSURE_CATEGORIES, conform, empty
+from model.frames import ACTIONS, CLOSURE_CATEGORIES, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from .vocab import improvement_areas, rag_status
 

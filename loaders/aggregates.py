@@ -2,7 +2,7 @@
 
 Such a table has no respondent rows, so it cannot become SURVEY_RESPONSES (respondents,
 answers per person and the disclosure checks on them are unknown). It is loaded into the
-separate AGGREGATES frame (loaders/model.py, docs/data-model.md): one row per question x
+separate AGGREGATES frame (model/frames.py, docs/data-model.md): one row per question x
 group, with n_respondents when the table gives counts or a base, and % positive /
 neutral / negative (0-100). Three shapes are read, columns found by header text
 (config/survey_headers.toml ``[aggregates]``) and by content:
@@ -26,7 +26,7 @@ import pandas as pd
 from .cells import match_key, one_line
 from .codebook import QuestionMap
 from .grid import Sheet
-from .model import AGGREGATES, AGREEMENT_SCALE, conform, empty
+from model.frames import AGGREGATES, AGREEMENT_SCALE, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from .survey_common import SurveyRows, resolve_wave
 from .vocab import agreement_vocabulary, header_config

@@ -5,7 +5,7 @@ file with the metadata an officer typed at upload; without a manifest every work
 csv in the folder is detected on its own. ``codebook.csv`` and ``events.csv`` are read from
 the folder. Uploads kept by the store (``store.json``, see store/) are read from their
 normalised parquet, so pages have one code path for both. Survey answers reach the pages
-as counts (``loaders.survey_counts``), never as respondent rows: the store keeps counts
+as counts (``model.survey_counts``), never as respondent rows: the store keeps counts
 for each upload, and a file read from the folder is counted as it is loaded. A rejected file never stops the bundle: it appears in ``sources`` with its
 error and contributes no rows. The app caches the Bundle; this module never imports
 streamlit.
@@ -26,11 +26,11 @@ from .expectations import expectations_from_sheet
 from .file_formats import folder_suffixes
 from .headcount import load_headcount
 from .grid import read_text_table
-from .model import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
+from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
                     empty)
 from .report import FileRejected, Finding, LoadResult
 from .settings import load_settings
-from .survey_counts import SurveyCounts, concat_counts, count_responses
+from model.survey_counts import SurveyCounts, concat_counts, count_responses
 from store.catalogue import STORE_FOLDERS, UPLOADS, Entry, Store, uploads_folder
 from store.revisions import Publication, survey_publication
 

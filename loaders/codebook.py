@@ -14,7 +14,7 @@ import pandas as pd
 
 from .cells import match_key, one_line, slug
 from .grid import Sheet, read_text_table
-from .model import CODEBOOK, conform, empty
+from model.frames import CODEBOOK, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
 TRUE_WORDS = {"true", "yes", "y", "1", "negative"}

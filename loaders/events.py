@@ -13,7 +13,7 @@ import pandas as pd
 from .cells import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet, read_text_table
-from .model import EVENTS, conform, empty
+from model.frames import EVENTS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
 REQUIRED = ("date", "label")

@@ -20,7 +20,7 @@ import pandas as pd
 from .cells import match_key, one_line
 from .events import reference_header
 from .grid import Sheet, read_text_table
-from .model import EXPECTATIONS, conform, empty
+from model.frames import EXPECTATIONS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
 REQUIRED = ("id", "expectation", "front")

@@ -11,7 +11,7 @@ import pandas as pd
 from .cells import one_line
 from .events import reference_header
 from .grid import Sheet, read_text_table
-from .model import HEADCOUNT, conform, empty
+from model.frames import HEADCOUNT, conform, empty
 from .report import Finding, LoadResult
 
 REQUIRED = ("audience", "wave", "headcount")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .survey_counts import SurveyCounts
+    from model.survey_counts import SurveyCounts
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,12 @@ class Finding:
 class LoadResult:
     kind: str                    # survey | actions | scrutiny | events | codebook
     format: str                  # detected layout, e.g. "microsoft-forms-xlsx"
-    frame: pd.DataFrame          # canonical frame (loaders/model.py)
+    frame: pd.DataFrame          # canonical frame (model/frames.py)
     records: int                 # responses / actions / scored topics loaded
     questions: int | None = None  # surveys: agreement-scale items found
     warnings: list[Finding] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # e.g. snapshot_date found in the file
-    counts: SurveyCounts | None = None  # surveys: what the store keeps (loaders.survey_counts)
+    counts: SurveyCounts | None = None  # surveys: what the store keeps (model.survey_counts)
 
     def preview_frame(self, rows: int = 20) -> pd.DataFrame:
         """The first ``rows`` rows of the canonical frame, for a person to look at."""

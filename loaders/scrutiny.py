@@ -15,7 +15,7 @@ import pandas as pd
 from .cells import find_columns, match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
-from .model import SCRUTINY_SCORES, conform, empty
+from model.frames import SCRUTINY_SCORES, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from .vocab import DEFAULT_SCHEME, Scheme, header_config, scrutiny_schemes
 

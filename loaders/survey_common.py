@@ -5,7 +5,7 @@ per candidate question, and calls ``build_survey``. Here columns are classified 
 CONTENT: an agreement item has cells that are agreement labels (config/
 agreement_vocabulary.csv); multi-select (``a;b;``) and free text are not questions; the
 reporting group is found by header text and categorical content. The result is the
-survey's counts (loaders.survey_counts), made from the answer columns, and on demand the
+survey's counts (model.survey_counts), made from the answer columns, and on demand the
 SURVEY_RESPONSES long frame: one row per answered cell (an answer off the scale is NA).
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ from .cells import one_line
 from .column_profile import Profile, agreement_answer, profile
 from .codebook import QuestionMap
 from .dates import parse_date
-from .model import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
+from model.frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, SurveyResult
-from .survey_counts import RESPONDENTS, count_answer_columns
+from model.survey_counts import RESPONDENTS, count_answer_columns
 from .vocab import header_config
 
 MIN_RECOGNISED = 0.8  # share of non-empty cells that must be agreement text

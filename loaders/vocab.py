@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from .cells import match_key
-from .model import ACTION_STATUSES, AGREEMENT_SCALE
+from model.frames import ACTION_STATUSES, AGREEMENT_SCALE
 from .settings import CONFIG_DIR
 
 _SEPARATORS = re.compile(r"\s*([/\-])\s*")

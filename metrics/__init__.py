@@ -1,4 +1,4 @@
-"""Pure calculations on the canonical frames of ``loaders.model``.
+"""Pure calculations on the canonical frames of ``model.frames``.
 
 Every function takes DataFrames (and plain parameters) and returns new DataFrames: no I/O,
 no configuration reading, no Streamlit. Modules:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from loaders.model import ACTION_STATUSES, STATUS_DTYPE
+from model.frames import ACTION_STATUSES, STATUS_DTYPE
 
 COMPLETE = "Complete"
 OUT_OF_SCOPE: tuple[str, ...] = ("Superseded", "Not applicable")

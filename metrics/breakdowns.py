@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 from metrics.disclosure import suppress_small_groups
 from metrics.publishable import COMPLEMENT, NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
 from metrics.survey import percent_positive, question_lookup, theme_scores

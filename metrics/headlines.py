@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loaders.survey_counts import as_counts
+from model.survey_counts import as_counts
 from metrics.change import newcombe_difference, wave_changes
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import whole_wave_shown

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from loaders.expectations import split_list
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, change_verdict, series_headline
 from metrics.tracker_headlines import day_label

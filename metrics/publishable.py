@@ -47,7 +47,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 from metrics.survey import scored_counts
 
 #: The group shown for respondents who did not say which group they belong to.

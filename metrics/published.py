@@ -16,7 +16,7 @@ from metrics.headlines import question_changes
 from metrics.questions import question_trend, theme_questions, wording_changes
 from metrics.survey import question_lookup
 from metrics.trends import theme_trend
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 from metrics.waves import audience_responses, wave_dates_of
 
 

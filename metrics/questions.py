@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import statement_results, whole_wave_shown
 from metrics.survey import percent_positive, question_lookup

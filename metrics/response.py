@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 
 COLUMNS = ["audience", "wave", "wave_date", "respondents", "headcount", "response_rate"]
 

@@ -1,6 +1,6 @@
 """Survey results: % positive, theme scores and an engagement-style index.
 
-Computed on the canonical SURVEY_RESPONSES and CODEBOOK frames (``loaders.model``), in the
+Computed on the canonical SURVEY_RESPONSES and CODEBOOK frames (``model.frames``), in the
 way the Civil Service People Survey publishes them (DOMAIN.md section 1):
 
 - **% positive** is the share of Agree + Strongly agree among valid answers (answers on
@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from loaders.model import AGREEMENT_SCALE
-from loaders.survey_counts import REACH_KEYS, SurveyCounts, as_counts, scale_positions
+from model.frames import AGREEMENT_SCALE
+from model.survey_counts import REACH_KEYS, SurveyCounts, as_counts, scale_positions
 
 #: The columns results are usually broken down by.
 BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")

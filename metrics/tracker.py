@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from loaders.model import ACTION_STATUSES, CLOSURE_CATEGORIES
+from model.frames import ACTION_STATUSES, CLOSURE_CATEGORIES
 from metrics.actions import CLOSED, latest_snapshot, percent_complete, slippage, time_at_status
 
 FILTER_COLUMNS = ("area", "theme", "owner", "source", "phase")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 from metrics.actions import percent_complete
 from metrics.change import wilson_interval
 from metrics.disclosure import suppress_small_totals

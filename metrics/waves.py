@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts, as_counts
 
 
 def audience_responses(responses: pd.DataFrame | SurveyCounts, audience: str) -> SurveyCounts:

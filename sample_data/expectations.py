@@ -8,7 +8,7 @@ seed 004, the survey themes of the codebook and the event kinds of events.csv.
 """
 from __future__ import annotations
 
-from loaders.model import EXPECTATIONS
+from model.frames import EXPECTATIONS
 
 from .reference import csv_bytes
 

@@ -4,7 +4,7 @@ A store is a folder (by default the configured data folder). Beside the hand-wri
 ``manifest.csv`` of the sample data it holds ``store.json`` (the uploads' manifest),
 ``originals/<sha256>.<ext>`` (the uploaded bytes) and ``normalised/<sha256>.parquet`` (the
 canonical frame; for a survey its answer counts, with ``<sha256>.reach.parquet`` beside it,
-see loaders/survey_counts.py). Nothing is ever overwritten or deleted: a corrected file supersedes the
+see model/survey_counts.py). Nothing is ever overwritten or deleted: a corrected file supersedes the
 old one, a removal is a flag that can be undone. Writes are atomic and the manifest's
 read-modify-write is serialised by a file lock. This package never imports streamlit.
 """

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from model.frames import conform
+from model.survey_counts import ANSWER_COUNTS, SurveyCounts, count_responses
+
 from .atomic import atomic_write, locked
 
 STORE_FILE, LOCK_FILE = "store.json", ".store.lock"
@@ -63,7 +66,7 @@ class Entry:
 
     @property
     def reach(self) -> str:
-        """A survey's reach table (loaders.survey_counts); its normalised parquet holds the answer counts."""
+        """A survey's reach table (model.survey_counts); its normalised parquet holds the answer counts."""
         return f"{NORMALISED}/{self.sha256}.reach.parquet"
 
     @property
@@ -135,10 +138,8 @@ class Store:
         """The normalised frame (for a survey: its answer counts)."""
         return pd.read_parquet(self.folder / entry.normalised)
 
-    def counts(self, entry: Entry) -> "SurveyCounts":
+    def counts(self, entry: Entry) -> SurveyCounts:
         """A survey upload's counts; an upload kept as respondent rows (before counts) is counted now."""
-        from loaders.model import conform  # loaders import store: import when needed
-        from loaders.survey_counts import ANSWER_COUNTS, SurveyCounts, count_responses
         if not (self.folder / entry.reach).is_file():
             return count_responses(self.frame(entry))
         return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach))
@@ -222,7 +223,6 @@ def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
     (the reach table first, so the listed parquet never lacks its partner)."""
     if entry.kind != "survey":
         return {entry.normalised: result.frame}
-    from loaders.survey_counts import count_responses  # loaders import store: import when needed
     counts = result.counts if result.counts is not None else count_responses(result.frame)
     return {entry.reach: counts.reach, entry.normalised: counts.answers}
 

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE = ["loaders", "metrics", "charts", "sample_data", "exports", "store"]
+PURE = ["model", "loaders", "metrics", "charts", "sample_data", "exports", "store"]
+OURS = {"model", "loaders", "metrics", "charts", "sample_data", "exports", "store", "ui", "ui_survey", "ui_cache",
+        "pages", "app", "server", "tests", "bench"}
 MODULES = sorted(p for package in PURE for p in (ROOT / package).glob("*.py"))
 
 
@@ -32,3 +34,19 @@ def test_no_python_file_passes_400_lines():
     files = [p for p in ROOT.rglob("*.py") if ".venv" not in p.parts]
     long = {str(p.relative_to(ROOT)): n for p in files if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "model").glob("*.py")), ids=lambda p: p.name)
+def test_the_ground_floor_imports_nothing_of_ours(path):
+    """model/ (the canonical frames and survey counts) is what every package stands on."""
+    ours = {name for name in imported_modules(path) if name.split(".")[0] in OURS - {"model"}}
+    assert ours == set(), f"model/{path.name} imports {sorted(ours)}"
+
+
+def test_the_store_does_not_import_the_loaders_inside_functions():
+    """The store reads the canonical model from the ground floor, at the top of the module."""
+    for path in sorted((ROOT / "store").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        late = [node.module for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef)
+                for node in ast.walk(fn) if isinstance(node, ast.ImportFrom) and node.module]
+        assert late == [], f"store/{path.name} imports {late} inside a function"

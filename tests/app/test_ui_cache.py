@@ -26,7 +26,7 @@ def test_shared_returns_the_one_cached_object_and_tags_it():
 
 
 def test_survey_counts_are_keyed_by_their_tagged_frames():
-    from loaders.survey_counts import empty_counts
+    from model.survey_counts import empty_counts
     from ui_cache import counts_key
 
     tagged, untagged = empty_counts(), empty_counts()

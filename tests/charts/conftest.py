@@ -48,7 +48,7 @@ def fig_dict():
 
 @pytest.fixture
 def events() -> pd.DataFrame:
-    """The DOMAIN.md milestones, shaped like the EVENTS frame in loaders/model.py."""
+    """The DOMAIN.md milestones, shaped like the EVENTS frame in model/frames.py."""
     rows = [
         ("2022-06-15", "External auditor letter", "audit"),
         ("2022-07-27", "Improvement Framework report", "audit"),

@@ -6,7 +6,7 @@ import pytest
 
 from charts import alt_text, figure_json_bytes, percent_complete_chart, status_over_time
 from charts.palette import STATUS_COLOURS
-from loaders.model import ACTION_STATUSES
+from model.frames import ACTION_STATUSES
 
 SNAPSHOTS = pd.to_datetime(["2023-03-14", "2023-09-12", "2024-10-16"])
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loaders.model import AGREEMENT_SCALE
+from model.frames import AGREEMENT_SCALE
 from store.catalogue import uploads_folder
 from store.intake import check_upload, keep
 

@@ -25,7 +25,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
-from loaders.model import AGREEMENT_SCALE
+from model.frames import AGREEMENT_SCALE
 from loaders.settings import edition_pages, editions, page_registry
 from tests.disclosure.cases import WAVES, Case, Question, Upload
 

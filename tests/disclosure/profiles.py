@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.model import AGREEMENT_SCALE
+from model.frames import AGREEMENT_SCALE
 from tests.disclosure.cases import Case, Upload, generate
 
 PROFILES = ("plain", "corrected")

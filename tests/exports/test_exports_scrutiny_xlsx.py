@@ -5,7 +5,7 @@ import openpyxl
 import pandas as pd
 
 from exports.scrutiny_xlsx import committee_workbook, label_format, level_fills, scores_csv
-from loaders.model import SCRUTINY_SCORES, conform
+from model.frames import SCRUTINY_SCORES, conform
 from loaders.vocab import scrutiny_schemes
 from metrics.scrutiny import topic_matrix
 from metrics.scrutiny_views import weighted_ranking

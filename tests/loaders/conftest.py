@@ -68,7 +68,7 @@ def codebook():
     """A small CODEBOOK frame with a reworded question."""
     import pandas as pd
 
-    from loaders.model import CODEBOOK, conform
+    from model.frames import CODEBOOK, conform
 
     return conform(pd.DataFrame([
         {"question_id": "Q-PROUD", "wording": "I am proud to work here", "waves": "", "theme": "culture", "negative": False},

@@ -5,7 +5,7 @@ columns to build the variant they check, and write it with the conftest fixtures
 """
 import datetime as dt
 
-from loaders.model import AGREEMENT_SCALE as AGREE
+from model.frames import AGREEMENT_SCALE as AGREE
 from loaders.vocab import scrutiny_schemes
 
 

@@ -15,7 +15,7 @@ from loaders.codebook import load_codebook
 from loaders.detect import _options, detect, load_file
 from loaders.forms_columns import load_forms_columns
 from loaders.grid import read_workbook
-from loaders.survey_counts import count_responses
+from model.survey_counts import count_responses
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 BOOK = load_codebook(SAMPLE / "codebook.csv")

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from loaders import load_file
-from loaders.model import SCRUTINY_SCORES
+from model.frames import SCRUTINY_SCORES
 from loaders.report import FileRejected
 from loader_builders import CPCA, TOPICC, matrix_rows
 

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from loaders import load_file
-from loaders.model import SURVEY_RESPONSES
+from model.frames import SURVEY_RESPONSES
 from loaders.report import FileRejected
 
 from loader_builders import FREE_Q, MULTI_Q, forms_rows, sm_rows

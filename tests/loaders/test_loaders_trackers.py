@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from loaders import load_file
-from loaders.model import ACTIONS
+from model.frames import ACTIONS
 from loaders.report import FileRejected
 from loader_builders import area_merges, council_rows, planner_rows
 

@@ -1,7 +1,7 @@
 """RAG text -> one status (config/rag_vocabulary.csv) and the agreement-scale vocabulary."""
 import pytest
 
-from loaders.model import ACTION_STATUSES
+from model.frames import ACTION_STATUSES
 from loaders.survey_common import agreement_answer
 from loaders.vocab import rag_status, rag_vocabulary, scrutiny_schemes
 

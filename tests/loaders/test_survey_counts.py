@@ -1,4 +1,4 @@
-"""loaders.survey_counts: counts instead of respondent rows give exactly the figures the
+"""model.survey_counts: counts instead of respondent rows give exactly the figures the
 rows give (issue 8). The oracle here works on the respondent rows directly."""
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loaders.model import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
-from loaders.survey_counts import RESPONDENTS, SurveyCounts, concat_counts, count_responses
+from model.frames import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
+from model.survey_counts import RESPONDENTS, SurveyCounts, concat_counts, count_responses
 from metrics.survey import percent_positive, theme_scores
 
 QUESTIONS = {"Q1": "culture", "Q2": "culture", "Q3": "culture", "Q4": "governance", "Q5": "governance"}

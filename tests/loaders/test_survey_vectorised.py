@@ -12,7 +12,7 @@ from loaders import survey_common
 from loaders.cells import cell_text, one_line
 from loaders.column_profile import agreement_answer
 from loaders.detect import load_file
-from loaders.model import AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
+from model.frames import AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from loaders.report import Finding
 
 ROOT = Path(__file__).resolve().parents[2]

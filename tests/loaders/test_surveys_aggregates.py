@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from loaders import load_file
-from loaders.model import AGGREGATES
+from model.frames import AGGREGATES
 from loaders.report import FileRejected
 
 from conftest import ROOT

@@ -5,7 +5,7 @@ import pytest
 from loaders import load_file
 from loaders.google_forms import grid_wording, parse_timestamps
 from loaders.report import FileRejected
-from loaders.model import AGREEMENT_SCALE as AGREE
+from model.frames import AGREEMENT_SCALE as AGREE
 
 from loader_builders import GROUP_Q, MULTI_Q
 

@@ -7,7 +7,7 @@ from loaders import load_file
 from loaders.report import FileRejected
 
 from loader_builders import GROUP_Q
-from loaders.model import AGREEMENT_SCALE as AGREE
+from model.frames import AGREEMENT_SCALE as AGREE
 
 FIXED = [("StartDate", "Start Date", "startDate"), ("EndDate", "End Date", "endDate"),
          ("Status", "Response Type", "status"), ("Progress", "Progress", "progress"),

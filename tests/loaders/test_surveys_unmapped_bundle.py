@@ -2,7 +2,7 @@
 import shutil
 
 from loaders.bundle import load_bundle
-from loaders.model import AGREEMENT_SCALE as AGREE
+from model.frames import AGREEMENT_SCALE as AGREE
 
 from conftest import SAMPLE
 

@@ -1,10 +1,10 @@
-"""Builders of small canonical frames (via loaders.model.conform) for the metrics tests."""
+"""Builders of small canonical frames (via model.frames.conform) for the metrics tests."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from loaders.model import ACTIONS, CODEBOOK, SCRUTINY_SCORES, SURVEY_RESPONSES, conform
+from model.frames import ACTIONS, CODEBOOK, SCRUTINY_SCORES, SURVEY_RESPONSES, conform
 
 
 def _answers(rows: list[tuple], **fixed: object) -> pd.DataFrame:

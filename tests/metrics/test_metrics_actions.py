@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from loaders.model import ACTION_STATUSES
+from model.frames import ACTION_STATUSES
 from metrics.actions import (
     latest_snapshot,
     overdue_actions,

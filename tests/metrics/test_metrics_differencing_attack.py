@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from loaders.bundle import load_bundle
-from loaders.model import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
+from model.frames import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
 from metrics.disclosure import suppress_small_groups
 from metrics.published import survey_views, theme_drill, wave_dates
 from metrics.survey import question_lookup

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from loaders.expectations import load_judgement_rules
-from loaders.model import EVENTS, SURVEY_RESPONSES, conform, empty
+from model.frames import EVENTS, SURVEY_RESPONSES, conform, empty
 from metrics.expectations import (evidence_actions, gather_evidence, judge, judge_expectations, linked_actions,
                                   rule_sentence)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.model import EVENTS, SURVEY_RESPONSES, conform, empty
+from model.frames import EVENTS, SURVEY_RESPONSES, conform, empty
 from metrics.expectations import movement, previous_report_date
 from metrics.overview import as_at_sentence, expectations_sentence, since_first
 

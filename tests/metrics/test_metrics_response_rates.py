@@ -1,7 +1,7 @@
 """Response rates: respondents over people invited, per wave; no headcount, no rate."""
 import pandas as pd
 
-from loaders.model import HEADCOUNT, conform
+from model.frames import HEADCOUNT, conform
 from metrics.response import response_rates
 
 

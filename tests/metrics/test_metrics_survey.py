@@ -53,7 +53,7 @@ def test_respondent_ids_are_only_unique_within_a_wave(responses, answers, codebo
 
 
 def test_reworded_question_is_counted_once_and_unmapped_gets_a_theme(responses, answers):
-    from loaders.model import CODEBOOK, conform
+    from model.frames import CODEBOOK, conform
 
     book = conform(
         pd.DataFrame({"question_id": ["Q1", "Q1"], "wording": ["old", "new"], "theme": ["culture", "culture"], "negative": [True, True]}),

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from loaders.model import ACTIONS, conform
+from model.frames import ACTIONS, conform
 from metrics.matching import match_actions, with_action_ids
 from metrics.tracker import (carry_start_dates, closure_summary, complete_now_vs_event, expected_progress,
                              filter_actions, moved_to_business_plans, red_longest, slipped_most, transitions,

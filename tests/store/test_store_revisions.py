@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from loaders.bundle import load_bundle
-from loaders.survey_counts import SurveyCounts
+from model.survey_counts import SurveyCounts
 from metrics.breakdowns import statement_results
 from metrics.publishable import EARLIER, publishable, reason_text
 from store.catalogue import Store, uploads_folder

@@ -8,7 +8,7 @@ import pandas as pd
 from loaders.bundle import load_bundle
 from loaders.codebook import load_codebook
 from loaders.detect import load_file
-from loaders.survey_counts import count_responses
+from model.survey_counts import count_responses
 from metrics.published import survey_views
 from store import Store
 from store.catalogue import uploads_folder

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .model import AGREEMENT_DTYPE, AGREEMENT_SCALE, conform, empty
+from .frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, conform, empty
 
 ANSWER_COUNTS: dict[str, object] = {
     "audience": "string",
