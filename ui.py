@@ -21,7 +21,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException, Rerun
 from charts.palette import text_on
 from charts.text import alt_text
 from charts.tracker import status_styler
-from loaders.bundle import Bundle, load_bundle
+from assembly.bundle import Bundle, load_bundle
 from loaders.settings import Settings, edition_pages, editions, load_settings
 from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 from store.intake import Checked, check_upload

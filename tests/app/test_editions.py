@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from loaders.settings import chosen_edition, edition_pages, editions, page_registry
 
 ROOT = Path(__file__).resolve().parents[2]

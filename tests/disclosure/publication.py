@@ -1,7 +1,7 @@
 """What the survey pages publish in each state of a case's history, and the truth behind it.
 
 ``states(case, folder)`` replays a case (``cases.replay``) and, after each upload, loads the
-app's data (``loaders.bundle.load_bundle``) and collects every survey figure the pages can
+app's data (``assembly.bundle.load_bundle``) and collects every survey figure the pages can
 show, by calling the same functions the pages call (ui.py, pages/culture.py,
 pages/partnership.py, pages/staff_results.py, pages/overview.py), for every audience and
 every wave date the wave selector offers:
@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from loaders.bundle import Bundle, load_bundle
+from assembly.bundle import Bundle, load_bundle
 from loaders.settings import Settings, load_settings
 from metrics import published, response, trends
 from metrics.survey import question_lookup, scored_counts, theme_respondents

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from tests.disclosure.attack import KINDS, attack_case, audit, describe
 from tests.disclosure.cases import WAVES, Case, Question, Upload, generate, replay, start_folder, upload
 from tests.disclosure.lp import Expr, Model, ModelError

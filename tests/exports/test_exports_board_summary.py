@@ -13,7 +13,7 @@ import pytest
 from charts.text import alt_text, first_sentence
 from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from loaders.expectations import load_judgement_rules
 from metrics.expectations import judge_expectations, rule_sentence
 from metrics.overview import front_headlines

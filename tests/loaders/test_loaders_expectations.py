@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from loaders.expectations import load_expectations, split_list
 from loaders.report import FileRejected
 

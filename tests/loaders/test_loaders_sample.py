@@ -50,7 +50,7 @@ def test_check_every_sample_file(row):
 
 
 def test_bundle_loads_the_sample_fast_and_whole():
-    from loaders import load_bundle
+    from assembly.bundle import load_bundle
 
     start = time.perf_counter()
     bundle = load_bundle(SAMPLE)

@@ -1,7 +1,7 @@
 """Unmapped questions get a provisional id and reach Bundle.unmapped (listed on the Data page)."""
 import shutil
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from model.frames import AGREEMENT_SCALE as AGREE
 
 from conftest import SAMPLE

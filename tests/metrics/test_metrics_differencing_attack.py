@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from model.frames import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
 from metrics.disclosure import suppress_small_groups
 from metrics.published import survey_views, theme_drill, wave_dates

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from metrics.questions import question_trend, questions_of_theme, theme_questions, wording_changes
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"

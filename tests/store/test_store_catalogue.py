@@ -3,7 +3,7 @@ import json
 
 import pandas as pd
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from store import Store
 from store.catalogue import STORE_FILE, uploads_folder
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from store.catalogue import Store, uploads_folder
 from store.intake import check_upload, keep
 

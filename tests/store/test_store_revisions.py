@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from model.survey_counts import SurveyCounts
 from metrics.breakdowns import statement_results
 from metrics.publishable import EARLIER, publishable, reason_text

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.bundle import load_bundle
+from assembly.bundle import load_bundle
 from loaders.codebook import load_codebook
 from loaders.detect import load_file
 from model.survey_counts import count_responses
