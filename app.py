@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from loaders.settings import edition_pages, page_registry
+from settings.config import edition_pages, page_registry
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 

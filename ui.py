@@ -22,8 +22,8 @@ from charts.palette import text_on
 from charts.text import alt_text
 from charts.tracker import status_styler
 from assembly.bundle import Bundle, load_bundle
-from loaders.settings import Settings, edition_pages, editions, load_settings
-from loaders.vocab import DEFAULT_SCHEME, Scheme, scrutiny_schemes
+from settings.config import Settings, edition_pages, editions, load_settings
+from settings.vocabulary import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 from store.intake import Checked, check_upload
 from ui_cache import frame_key, shared, tag
 

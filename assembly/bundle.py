@@ -18,18 +18,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.cells import one_line
+from model.text import one_line
 from loaders.codebook import load_codebook
 from loaders.detect import load_file
 from loaders.events import load_events
 from loaders.expectations import expectations_from_sheet
-from loaders.file_formats import folder_suffixes
+from settings.file_formats import folder_suffixes
 from loaders.headcount import load_headcount
 from loaders.grid import read_text_table
 from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
                     empty)
 from loaders.report import FileRejected, Finding, LoadResult
-from loaders.settings import load_settings
+from settings.config import load_settings
 from model.survey_counts import SurveyCounts, concat_counts, count_responses
 from store.catalogue import STORE_FOLDERS, UPLOADS, Entry, Store, uploads_folder
 from store.revisions import Publication, survey_publication

@@ -24,7 +24,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 def url_paths() -> list[str]:
     """The url paths of every page the full edition publishes (config/editions.toml)."""
-    from loaders.settings import edition_pages
+    from settings.config import edition_pages
 
     return [path for paths in edition_pages("full").values() for path in paths]
 

@@ -75,7 +75,7 @@ def openpyxl_read(path: str) -> dict:
 def page_files() -> list[str]:
     """The scripts of every page the full edition publishes, in its order (config/pages.toml and
     config/editions.toml, as app.py registers them), so new pages are benchmarked too."""
-    from loaders.settings import edition_pages, page_registry
+    from settings.config import edition_pages, page_registry
 
     registry = page_registry()
     return [registry[path]["script"] for paths in edition_pages("full").values() for path in paths]

@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from model.frames import AGREEMENT_SCALE
-from loaders.settings import CONFIG_DIR
-from loaders.vocab import DEFAULT_SCHEME, scrutiny_schemes
+from settings.config import CONFIG_DIR
+from settings.vocabulary import DEFAULT_SCHEME, scrutiny_schemes
 
 KINDS = ("survey", "actions", "scrutiny")
 ROWS = 500                     # rows that carry the dropdowns

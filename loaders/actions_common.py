@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cells import match_key
+from model.text import match_key
 from .dates import parse_date, parse_due_date
 from model.frames import ACTIONS, CLOSURE_CATEGORIES, conform, empty
 from .report import FileRejected, Finding, LoadResult
-from .vocab import improvement_areas, rag_status
+from settings.vocabulary import improvement_areas, rag_status
 
 _AREA_NUMBER = re.compile(r"^(?:(?:area|theme)\s*)?\d+[.):]?\s+|^[A-Z][.)]\s+", re.IGNORECASE)
 

@@ -23,13 +23,13 @@ import re
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .codebook import QuestionMap
 from .grid import Sheet
 from model.frames import AGGREGATES, AGREEMENT_SCALE, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from .survey_common import SurveyRows, resolve_wave
-from .vocab import agreement_vocabulary, header_config
+from settings.vocabulary import agreement_vocabulary, header_config
 
 FORMAT = "aggregated-results"
 HEADER_SEARCH_ROWS = 6

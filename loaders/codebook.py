@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import match_key, one_line, slug
+from model.text import match_key, one_line
+
+from .cells import slug
 from .grid import Sheet, read_text_table
 from model.frames import CODEBOOK, conform, empty
 from .report import FileRejected, Finding, LoadResult

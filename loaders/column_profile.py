@@ -19,8 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .cells import cell_text, match_key, one_line
-from .vocab import agreement_vocabulary
+from model.text import cell_text, match_key, one_line
+from settings.vocabulary import agreement_vocabulary
 
 
 @dataclass

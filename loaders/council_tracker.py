@@ -15,11 +15,12 @@ from __future__ import annotations
 import pandas as pd
 
 from .actions_common import RawAction, TrackerColumns, build_actions, duplicate_references, resolve_snapshot
-from .cells import cell_text, find_columns, match_key, one_line
+from model.text import cell_text, match_key, one_line
+from .cells import find_columns
 from .dates import find_title_date, parse_date
 from .grid import Sheet
 from .report import Finding, LoadResult
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 FORMAT = "council-tracker"
 HEADER_SEARCH_ROWS = 20

@@ -25,7 +25,7 @@ from .expectations import expectations_from_sheet, is_expectations_table
 from .forms_columns import load_forms_columns
 from .grid import Sheet, read_workbook
 from .report import FileRejected, Finding, LoadResult, canonical_dates
-from .settings import load_settings
+from settings.config import load_settings
 
 KINDS = ("survey", "actions", "scrutiny", "events", "codebook", "expectations")
 CODEBOOK_NAME = "codebook.csv"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet, read_text_table
 from model.frames import EVENTS, conform, empty

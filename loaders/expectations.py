@@ -12,12 +12,11 @@ so a half-read set of expectations never reaches the board.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .events import reference_header
 from .grid import Sheet, read_text_table
 from model.frames import EXPECTATIONS, conform, empty
@@ -97,13 +96,3 @@ def _normalised(column: str, value: str) -> str:
 def load_expectations(path: str | Path) -> pd.DataFrame:
     """Read expectations.csv into the EXPECTATIONS frame (raises FileRejected on a bad file)."""
     return expectations_from_sheet(read_text_table(path)).frame
-
-
-@lru_cache(maxsize=4)
-def load_judgement_rules(path: Path | None = None) -> dict:
-    """The judgement rule of config/expectations.toml: ``{"thresholds": {...}, "words": {...}}``."""
-    import tomllib
-
-    from .settings import CONFIG_DIR
-
-    return tomllib.loads((path or CONFIG_DIR / "expectations.toml").read_text(encoding="utf-8"))

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
 from .survey_common import Column, SurveyRows, build_survey, respondent_id
 from .report import LoadResult
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 FORMAT = "microsoft-forms"
 HEADER_SEARCH_ROWS = 5

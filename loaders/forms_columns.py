@@ -26,9 +26,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import forms
-from .cells import PLAIN
+from model.text import PLAIN
 from .dates import parse_date
-from .file_formats import workbook_suffixes
+from settings.file_formats import workbook_suffixes
 from .grid import ZIP_MAGIC, Sheet, rectangular
 from .guards import sheet_parts
 from .report import LoadResult

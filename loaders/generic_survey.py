@@ -14,12 +14,12 @@ import re
 
 import pandas as pd
 
-from .cells import one_line
+from model.text import one_line
 from .dates import parse_date
 from .grid import Sheet
 from .report import LoadResult
 from .survey_common import Column, SurveyRows, build_survey, is_agreement, respondent_id
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 FORMAT = "generic-survey"
 HEADER_SEARCH_ROWS = 5

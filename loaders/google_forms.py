@@ -14,12 +14,12 @@ import re
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
 from .report import LoadResult
 from .survey_common import Column, SurveyRows, build_survey
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 FORMAT = "google-forms"
 _GRID = re.compile(r"^(?P<question>.*\S)\s*\[(?P<row>[^\[\]]+)\]$")

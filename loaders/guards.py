@@ -23,9 +23,9 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 from defusedxml import ElementTree as SafeET
 
-from .file_formats import workbook_suffixes
+from settings.file_formats import workbook_suffixes
 from .report import FileRejected, Finding
-from .settings import CONFIG_DIR
+from settings.config import CONFIG_DIR
 
 ZIP_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import one_line
+from model.text import one_line
 from .events import reference_header
 from .grid import Sheet, read_text_table
 from model.frames import HEADCOUNT, conform, empty

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from .actions_common import RawAction, TrackerColumns, build_actions, resolve_snapshot
-from .cells import cell_text, find_columns, match_key, one_line
+from model.text import cell_text, match_key, one_line
+from .cells import find_columns
 from .dates import parse_date
 from .grid import Sheet
 from .report import LoadResult
-from .vocab import header_config, rag_status
+from settings.vocabulary import header_config, rag_status
 
 FORMAT = "planner"
 HEADER_SEARCH_ROWS = 20

@@ -17,12 +17,12 @@ import re
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
 from .report import Finding, LoadResult
 from .survey_common import Column, SurveyRows, build_survey, respondent_id
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 FORMAT = "qualtrics"
 HEADER_SEARCH_ROWS = 4

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .cells import find_columns, match_key, one_line
+from model.text import match_key, one_line
+
+from .cells import find_columns
 from .dates import parse_date
 from .grid import Sheet
 from model.frames import SCRUTINY_SCORES, conform, empty
 from .report import FileRejected, Finding, LoadResult
-from .vocab import DEFAULT_SCHEME, Scheme, header_config, scrutiny_schemes
+from settings.vocabulary import DEFAULT_SCHEME, Scheme, header_config, scrutiny_schemes
 
 HEADER_SEARCH_ROWS = 10
 MIN_CRITERIA_SHARE = 0.5

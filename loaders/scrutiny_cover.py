@@ -13,12 +13,12 @@ a stale stated total a warning naming the topic.
 """
 from __future__ import annotations
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
 from .report import Finding, LoadResult
 from .scrutiny import match_scheme, read_score, result, total_mismatch
-from .vocab import Scheme, header_config, scrutiny_schemes
+from settings.vocabulary import Scheme, header_config, scrutiny_schemes
 
 FIELDS = ("topic", "meeting_date", "committee", "objective", "scorer")
 

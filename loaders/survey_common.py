@@ -18,14 +18,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .cells import one_line
+from model.text import one_line
 from .column_profile import Profile, agreement_answer, profile
 from .codebook import QuestionMap
 from .dates import parse_date
 from model.frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, SurveyResult
 from model.survey_counts import RESPONDENTS, count_answer_columns
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 MIN_RECOGNISED = 0.8  # share of non-empty cells that must be agreement text
 

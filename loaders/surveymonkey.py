@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .cells import match_key, one_line
+from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
 from .report import LoadResult
 from .survey_common import Column, SurveyRows, build_survey, respondent_id
-from .vocab import header_config
+from settings.vocabulary import header_config
 
 FORMAT = "surveymonkey"
 HEADER_SEARCH_ROWS = 3

@@ -4,7 +4,7 @@ config/)."""
 import streamlit as st
 
 import ui
-from loaders.accessibility import accessibility_statement
+from settings.accessibility import accessibility_statement
 
 st.title("Accessibility statement")
 st.markdown(ui.shared(accessibility_statement, ui.settings().organisation))   # config read once, not per rerun

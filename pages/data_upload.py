@@ -12,8 +12,8 @@ import streamlit as st
 import ui
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
-from loaders.file_formats import accepted_words, mime, upload_types
-from loaders.settings import REPO_ROOT
+from settings.file_formats import accepted_words, mime, upload_types
+from settings.config import REPO_ROOT
 from store import Store
 from store.catalogue import uploads_folder
 from store.intake import LABELS, keep, stored_table

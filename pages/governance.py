@@ -12,7 +12,7 @@ from charts.actions import status_over_time
 from charts.text import day
 from charts.tracker import action_history_chart, transitions_chart
 from exports.tracker_xlsx import tracker_csv, tracker_xlsx
-from loaders.file_formats import mime
+from settings.file_formats import mime
 from metrics.actions import status_mix
 from metrics.tracker import (closure_summary, filter_actions, filter_options, moved_to_business_plans,
                              transitions, transitions_long)

@@ -14,7 +14,7 @@ from charts.text import alt_text, first_sentence
 from charts.tracker import status_styler
 from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
-from loaders.expectations import load_judgement_rules
+from settings.judgement_rules import load_judgement_rules
 from metrics.headlines import points
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
 from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,

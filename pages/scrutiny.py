@@ -13,7 +13,7 @@ import ui
 from charts.scrutiny import topic_heatmap, value_score_ranking
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
 from exports.scrutiny_xlsx import committee_workbook, scores_csv
-from loaders.file_formats import mime
+from settings.file_formats import mime
 from metrics.scrutiny import topic_matrix
 from metrics.scrutiny_state import WEIGHT_MAX, WEIGHT_MIN, WEIGHT_STEP, ViewState, parse_state, state_params
 from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterion, disagreement_by_topic,

@@ -16,7 +16,7 @@ import pandas as pd
 
 from loaders.codebook import load_codebook
 from loaders.detect import load_file
-from loaders.file_formats import accepted_suffixes
+from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
 from .catalogue import Saved, Store, clean_metadata

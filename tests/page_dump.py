@@ -20,7 +20,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from loaders.settings import editions
+from settings.config import editions
 from tests.disclosure.page_sweep import (APP, SURVEY_PAGES, TIMEOUT, _Label, downloads_offered, page_words,
                                          pointed_at, published_pages, through_the_router)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from loaders.accessibility import accessibility_statement
+from settings.accessibility import accessibility_statement
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = ["How accessible this website is", "Feedback and contact information",

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assembly.bundle import load_bundle
-from loaders.settings import chosen_edition, edition_pages, editions, page_registry
+from settings.config import chosen_edition, edition_pages, editions, page_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 STAFF_PAGES = {"staff-results", "overview", "accessibility"}

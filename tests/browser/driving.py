@@ -20,7 +20,7 @@ PAGES = {
 
 def edition_pages(edition: str) -> dict[str, str]:
     """url path -> title of every page an edition publishes; its first page is also at /."""
-    from loaders.settings import edition_pages as sections, page_registry
+    from settings.config import edition_pages as sections, page_registry
 
     registry = sections(edition)
     paths = [path for section in registry.values() for path in section]

@@ -118,7 +118,7 @@ def test_every_judgement_cell_on_the_overview_gets_its_colour():
     import pandas as pd
 
     from charts.tracker import status_styler
-    from loaders.expectations import load_judgement_rules
+    from settings.judgement_rules import load_judgement_rules
 
     words = load_judgement_rules()["words"]
     table = pd.DataFrame({"Judgement": list(words.values())})

@@ -26,7 +26,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
 from model.frames import AGREEMENT_SCALE
-from loaders.settings import edition_pages, editions, page_registry
+from settings.config import edition_pages, editions, page_registry
 from tests.disclosure.cases import WAVES, Case, Question, Upload
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from assembly.bundle import Bundle, load_bundle
-from loaders.settings import Settings, load_settings
+from settings.config import Settings, load_settings
 from metrics import published, response, trends
 from metrics.survey import question_lookup, scored_counts, theme_respondents
 from tests.disclosure.cases import Case, replay

@@ -14,7 +14,7 @@ from charts.text import alt_text, first_sentence
 from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from assembly.bundle import load_bundle
-from loaders.expectations import load_judgement_rules
+from settings.judgement_rules import load_judgement_rules
 from metrics.expectations import judge_expectations, rule_sentence
 from metrics.overview import front_headlines
 from metrics.trends import improvement_journey

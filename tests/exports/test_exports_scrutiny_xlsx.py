@@ -6,7 +6,7 @@ import pandas as pd
 
 from exports.scrutiny_xlsx import committee_workbook, label_format, level_fills, scores_csv
 from model.frames import SCRUTINY_SCORES, conform
-from loaders.vocab import scrutiny_schemes
+from settings.vocabulary import scrutiny_schemes
 from metrics.scrutiny import topic_matrix
 from metrics.scrutiny_views import weighted_ranking
 

@@ -6,7 +6,7 @@ columns to build the variant they check, and write it with the conftest fixtures
 import datetime as dt
 
 from model.frames import AGREEMENT_SCALE as AGREE
-from loaders.vocab import scrutiny_schemes
+from settings.vocabulary import scrutiny_schemes
 
 
 GROUP_Q = "Which directorate do you work in?"

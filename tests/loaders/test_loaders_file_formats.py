@@ -1,5 +1,5 @@
 """The one table of file formats (config/file_formats.toml) and what reads it."""
-from loaders.file_formats import accepted_suffixes, accepted_words, folder_suffixes, mime, upload_types, workbook_suffixes
+from settings.file_formats import accepted_suffixes, accepted_words, folder_suffixes, mime, upload_types, workbook_suffixes
 
 
 def test_the_upload_box_the_guards_and_the_folder_scan_agree():

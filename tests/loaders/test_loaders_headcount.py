@@ -1,7 +1,7 @@
 """headcount.csv: people invited per wave; a bad count is a warning naming its row."""
 from loaders.grid import read_text_table
 from loaders.headcount import headcount_from_sheet, load_headcount
-from loaders.settings import REPO_ROOT
+from settings.config import REPO_ROOT
 
 
 def test_sample_headcount_covers_every_wave():

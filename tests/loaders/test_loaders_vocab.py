@@ -3,7 +3,7 @@ import pytest
 
 from model.frames import ACTION_STATUSES
 from loaders.survey_common import agreement_answer
-from loaders.vocab import rag_status, rag_vocabulary, scrutiny_schemes
+from settings.vocabulary import rag_status, rag_vocabulary, scrutiny_schemes
 
 
 @pytest.mark.parametrize("text, status", [

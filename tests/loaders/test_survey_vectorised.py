@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from loaders import survey_common
-from loaders.cells import cell_text, one_line
+from model.text import cell_text, one_line
 from loaders.column_profile import agreement_answer
 from loaders.detect import load_file
 from model.frames import AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty

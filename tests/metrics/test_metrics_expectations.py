@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from loaders.expectations import load_judgement_rules
+from settings.judgement_rules import load_judgement_rules
 from model.frames import EVENTS, SURVEY_RESPONSES, conform, empty
 from metrics.expectations import (evidence_actions, gather_evidence, judge, judge_expectations, linked_actions,
                                   rule_sentence)

@@ -14,6 +14,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
+from .disclosure import DisclosurePolicy
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO_ROOT / "config"
 
@@ -28,16 +30,27 @@ class Settings:
     #: The narrowest range (percentage points) an attacker may pin a hidden % positive to.
     protection_points: float = 20.0
 
+    @property
+    def disclosure(self) -> DisclosurePolicy:
+        """The disclosure policy every survey figure is decided by."""
+        return DisclosurePolicy(self.min_group_size, self.protection_points)
+
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
+    """The settings, read once for each file and environment (the two variables above)."""
+    return _settings(path, os.environ.get("IMPROVEMENT_DATA_DIR", ""), os.environ.get("IMPROVEMENT_EDITION", ""))
+
+
+@lru_cache(maxsize=16)
+def _settings(path: Path, data_dir_override: str, edition_override: str) -> Settings:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     publishing = raw.get("publishing", {})
-    data_dir = Path(os.environ.get("IMPROVEMENT_DATA_DIR") or REPO_ROOT / raw["data"]["sample_dir"])
+    data_dir = Path(data_dir_override or REPO_ROOT / raw["data"]["sample_dir"])
     return Settings(
         data_dir=data_dir,
         min_group_size=int(raw["disclosure"]["min_group_size"]),
         confidence=float(raw["statistics"]["confidence"]),
-        edition=chosen_edition(os.environ.get("IMPROVEMENT_EDITION") or publishing.get("edition", SAFEST_EDITION)),
+        edition=chosen_edition(edition_override or publishing.get("edition", SAFEST_EDITION)),
         organisation=str(publishing.get("organisation", "")),
         protection_points=float(raw["disclosure"]["protection_points"]),
     )

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .cells import match_key
+from model.text import match_key
 from model.frames import ACTION_STATUSES, AGREEMENT_SCALE
-from .settings import CONFIG_DIR
+from settings.config import CONFIG_DIR
 
 _SEPARATORS = re.compile(r"\s*([/\-])\s*")
 

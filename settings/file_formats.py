@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 
-from .settings import CONFIG_DIR
+from settings.config import CONFIG_DIR
 
 
 @lru_cache(maxsize=1)

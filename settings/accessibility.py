@@ -10,7 +10,7 @@ import tomllib
 
 import pandas as pd
 
-from .settings import CONFIG_DIR
+from settings.config import CONFIG_DIR
 
 
 def _day(value: str) -> str:
