@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-import ui
+from ui import context, page_runner
 from settings.config import edition_pages, page_registry
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
@@ -24,5 +24,5 @@ def navigation(sections: dict[str, list[str]]) -> dict[str, list]:
             for section, paths in sections.items()}
 
 
-page = st.navigation(navigation(edition_pages(ui.settings().edition)), position="top")
-ui.run_page(page)
+page = st.navigation(navigation(edition_pages(context.settings().edition)), position="top")
+page_runner.run_page(page)

@@ -86,7 +86,7 @@ def _warm_imports() -> None:
     import streamlit.testing.v1  # noqa: F401
 
     sys.path.insert(0, str(ROOT))
-    import ui  # noqa: F401
+    import ui.context  # noqa: F401
 
 
 def start() -> dict:

@@ -3,8 +3,8 @@ dashboard's known limits listed honestly (loaders/accessibility.py composes it f
 config/)."""
 import streamlit as st
 
-import ui
+from ui import cache, context
 from settings.accessibility import accessibility_statement
 
 st.title("Accessibility statement")
-st.markdown(ui.shared(accessibility_statement, ui.settings().organisation))   # config read once, not per rerun
+st.markdown(cache.shared(accessibility_statement, context.settings().organisation))   # config read once, not per rerun

@@ -1,28 +1,28 @@
 """Data: what the dashboard has read, from which files, in which layouts, with what warnings."""
 import streamlit as st
 
-import ui
-from pages.data_upload import stored_section, templates_section, upload_section
+from ui import cache, context, widgets
+from pages.sections.data_upload import stored_section, templates_section, upload_section
 from charts.trend import trend_chart
 from metrics.coverage import records_over_time
 from metrics.trends import journey_span
 
 st.title("Data")
-data = ui.bundle()
+data = context.bundle()
 st.markdown(
-    f"The dashboard reads the spreadsheets in `{ui.settings().data_dir.name}/` exactly as the survey tools "
+    f"The dashboard reads the spreadsheets in `{context.settings().data_dir.name}/` exactly as the survey tools "
     "and trackers export them. Each file's layout is detected; below is what was read from each."
 )
 
-counts = ui.shared(records_over_time, data.surveys, data.actions)
+counts = cache.shared(records_over_time, data.surveys, data.actions)
 if counts.empty:
-    ui.say("No survey responses or tracker snapshots have been read yet: upload a file below.")
+    widgets.say("No survey responses or tracker snapshots have been read yet: upload a file below.")
 else:
     start, end = journey_span(data.events, counts["date"])
-    fig = ui.shared(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start,
+    fig = cache.shared(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start,
                     end=end, title="Records read, by survey wave and tracker snapshot", y_title="Records",
                     y_range=None, suffix="")
-    ui.chart_block(fig, ui.named(counts, {"series": "Source", "date": "Date", "value": "Records"}), key="records")
+    widgets.chart_block(fig, widgets.named(counts, {"series": "Source", "date": "Date", "value": "Records"}), key="records")
 
 upload_section()
 stored_section()
@@ -32,7 +32,7 @@ st.header("Files")
 if data.sources.empty:
     st.write("No files in the data folder yet.")
 else:
-    ui.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",
+    widgets.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",
                                           "records": "Records", "questions": "Questions",
                                           "warnings": "Warnings", "error": "Error"}))
 
@@ -40,24 +40,24 @@ st.header("Warnings")
 if data.findings.empty:
     st.write("No warnings.")
 else:
-    ui.table(data.findings.rename(columns={"file": "File", "severity": "Severity", "message": "Message",
+    widgets.table(data.findings.rename(columns={"file": "File", "severity": "Severity", "message": "Message",
                                                "sheet": "Sheet", "row": "Row", "column": "Column"}))
 
 st.header("Questions that need a codebook mapping")
 if data.unmapped.empty:
     st.write("Every survey statement is mapped to a question in the codebook.")
 else:
-    ui.table(data.unmapped)
+    widgets.table(data.unmapped)
 
 st.header("Expectations in use")
 if data.expectations.empty:
     st.write("No expectations file: add expectations.csv to the data folder or upload one above.")
 else:
-    ui.table(data.expectations.rename(columns=lambda c: c.replace("_", " ").capitalize()))
+    widgets.table(data.expectations.rename(columns=lambda c: c.replace("_", " ").capitalize()))
 
 st.header("Milestones")
 if data.events.empty:
     st.write("No milestones: add events.csv (date, label, kind) to the data folder.")
 else:
-    ui.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
+    widgets.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
                                          "short_label": "Short label on charts"}))

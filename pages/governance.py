@@ -2,12 +2,12 @@
 
 Widgets and layout only; every figure comes from metrics/ (tracker, tracker_tables,
 tracker_headlines), every chart from charts/, every download from exports/. Results are
-cached with ``ui.shared`` (one object for every rerun, never changed here): copying them
+cached with ``cache.shared`` (one object for every rerun, never changed here): copying them
 back from the cache each rerun cost more than the rest of the page."""
 import pandas as pd
 import streamlit as st
 
-import ui
+from ui import cache, context, widgets
 from charts.actions import status_over_time
 from charts.text import day
 from charts.tracker import action_history_chart, transitions_chart
@@ -27,7 +27,7 @@ STYLED_ROWS = 200   # a colour-styled table is rendered cell by cell: longer one
 
 def _styled(frame: pd.DataFrame) -> None:
     """A table whose status cells carry their RAG colour as well as the word."""
-    ui.status_table(frame.head(STYLED_ROWS))
+    widgets.status_table(frame.head(STYLED_ROWS))
     if len(frame) > STYLED_ROWS:
         st.caption(f"The first {STYLED_ROWS} of {len(frame):,} rows. Choose actions above to narrow the list.")
 
@@ -36,18 +36,18 @@ st.title("Governance")
 st.markdown("The improvement plan's actions at every reporting date: how many are red, amber, green and "
             "complete, which are overdue or slipping, and what happened at the phase 3 close-down.")
 
-data = ui.bundle()
-everything = ui.shared(prepare_actions, data.actions, data.events)   # shared results come tagged
+data = context.bundle()
+everything = cache.shared(prepare_actions, data.actions, data.events)   # shared results come tagged
 if everything.empty:
-    ui.say("No improvement plan actions yet: when an action tracker is added on the Data page, its actions "
+    widgets.say("No improvement plan actions yet: when an action tracker is added on the Data page, its actions "
            "show here, reporting date by reporting date.")
     st.stop()
 
 st.header("Choose actions")
 columns = st.columns(len(FILTERS))
-chosen = {field: column.multiselect(label, ui.shared(filter_options, everything, field), key=f"filter-{field}")
+chosen = {field: column.multiselect(label, cache.shared(filter_options, everything, field), key=f"filter-{field}")
           for column, (field, label) in zip(columns, FILTERS.items())}
-actions = ui.shared(filter_actions, everything, **chosen)
+actions = cache.shared(filter_actions, everything, **chosen)
 st.caption(f"{actions['reference'].nunique()} actions over {actions['snapshot_date'].nunique()} reporting dates "
            "match the filters.")
 if actions.empty:
@@ -55,14 +55,14 @@ if actions.empty:
     st.stop()
 
 st.header("What the board asks")
-st.markdown("\n".join(f"- {sentence}" for sentence in ui.shared(tracker_headlines, actions, data.events)))
+st.markdown("\n".join(f"- {sentence}" for sentence in cache.shared(tracker_headlines, actions, data.events)))
 
 st.header("Status at each reporting date")
-mix = ui.shared(status_mix, actions)
+mix = cache.shared(status_mix, actions)
 start, end = journey_span(data.events, mix["snapshot_date"])
-fig = ui.shared(status_over_time, mix, events=data.events, title="Improvement plan actions by status at each reporting date",
+fig = cache.shared(status_over_time, mix, events=data.events, title="Improvement plan actions by status at each reporting date",
                        start=start, end=end)
-ui.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status",
+widgets.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status",
                                                             "count": "Actions", "share": "% of actions"}),
                key="status-mix")
 
@@ -71,40 +71,40 @@ dates = sorted(actions["snapshot_date"].unique())
 pick_from, pick_to = st.columns(2)
 before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=day, key="from")
 after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=day, key="to")
-moves = ui.shared(transitions, actions, before, after)
-ui.chart_block(ui.shared(transitions_chart, moves, before, after, title=f"Actions by status, {day(before)} to {day(after)}"),
+moves = cache.shared(transitions, actions, before, after)
+widgets.chart_block(cache.shared(transitions_chart, moves, before, after, title=f"Actions by status, {day(before)} to {day(after)}"),
                transitions_long(moves), key="transitions")
 
 st.header("Overdue, slipped and red the longest")
 st.markdown(f"**Overdue at {day(dates[-1])}** (not complete, due date before the reporting date)")
-overdue = ui.shared(overdue_table, actions)
+overdue = cache.shared(overdue_table, actions)
 _styled(overdue) if not overdue.empty else st.markdown("No action is overdue.")
 st.markdown("**Due dates moved later**, most days first")
-_styled(ui.shared(slipped_table, actions))
+_styled(cache.shared(slipped_table, actions))
 st.markdown("**Time at Red**, longest first (days from a report at Red to the next report)")
-_styled(ui.shared(red_table, actions))
+_styled(cache.shared(red_table, actions))
 st.markdown("**Expected progress** of the open actions, from start and due dates where both are known")
-_styled(ui.shared(progress_table, actions))
+_styled(cache.shared(progress_table, actions))
 
 st.header("Phase 3 close-down")
-ui.table(ui.shared(closure_summary, actions))
-moved = ui.shared(moved_to_business_plans, actions)
+widgets.table(cache.shared(closure_summary, actions))
+moved = cache.shared(moved_to_business_plans, actions)
 st.markdown(f"**{len(moved)} actions still open, moved into Directorate Business Plans** to follow after the plan closed")
 if not moved.empty:
     _styled(moved[["reference", "action", "owner", "status"]].astype({"status": "string"})
              .rename(columns={"reference": "Ref", "action": "Action", "owner": "Owner", "status": "Status"}))
 
 st.header("One action's history")
-choices = ui.shared(action_choices, actions)
+choices = cache.shared(action_choices, actions)
 reference = st.selectbox("Action", list(choices), format_func=choices.get, key="history-action")
-history = ui.shared(history_table, actions, reference)
-fig = ui.shared(action_history_chart, history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
+history = cache.shared(history_table, actions, reference)
+fig = cache.shared(action_history_chart, history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
                                                    "Status": "status"}),
                            reference, title=f"{reference}: due date and RAG at each reporting date")
-ui.chart_block(fig, history, key="action-history")
+widgets.chart_block(fig, history, key="action-history")
 
 st.header("Download the filtered actions")
-table = ui.shared(download_table, actions)
+table = cache.shared(download_table, actions)
 st.caption(f"{len(table)} rows: every reporting date of the actions chosen above. Status cells are coloured "
            "and labelled in the spreadsheet.")
 left, right = st.columns(2)

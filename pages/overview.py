@@ -7,7 +7,7 @@ staff edition the page is read-only and names nobody."""
 import pandas as pd
 import streamlit as st
 
-import ui
+from ui import cache, context, widgets
 from charts import absent
 from charts.palette import JUDGEMENT_COLOURS, judgement_colours
 from charts.text import alt_text, first_sentence
@@ -43,19 +43,19 @@ st.markdown(
     "A survey change is called **a real change** when it is too big to be a fluke of who happened to answer "
     "(95% interval); otherwise it is **within the noise**: too small to be sure it is real."
 )
-if not ui.is_full_edition():
+if not context.is_full_edition():
     st.caption("Read-only view for staff. Action owners are not named.")
 
-data, settings = ui.bundle(), ui.settings()
+data, settings = context.bundle(), context.settings()
 conf, min_size = settings.confidence, settings.min_group_size
-journey = ui.shared(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf,
+journey = cache.shared(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf,
                     protection=settings.protection_points)
 headlines = front_headlines(journey, conf)
 rules = load_judgement_rules()
-judgements = ui.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
+judgements = cache.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
                      rules, min_size, conf, protection=settings.protection_points)
-status = f"{ui.shared(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
-st.info(ui.plain(status), icon=":material/summarize:")
+status = f"{cache.shared(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
+st.info(widgets.plain(status), icon=":material/summarize:")
 
 st.header("Headline figures")
 for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
@@ -73,15 +73,15 @@ for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
 
 st.header("The improvement journey")
 start, end = journey_span(data.events, journey["date"])
-fig = ui.shared(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
+fig = cache.shared(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
                   y_title="Per cent", start=start, end=end)
 if journey.empty:
-    ui.say("No survey results or action reports yet, so there is no journey to draw.")
+    widgets.say("No survey results or action reports yet, so there is no journey to draw.")
 elif journey["value"].isna().all():
-    ui.say(f"Every figure of the journey so far is hidden: {absent.too_few_or_revealing(min_size)}.")
+    widgets.say(f"Every figure of the journey so far is hidden: {absent.too_few_or_revealing(min_size)}.")
 else:
-    ui.chart_block(fig, ui.named(journey, {"series": "Theme", "date": "Date", "value": "Score",
+    widgets.chart_block(fig, widgets.named(journey, {"series": "Theme", "date": "Date", "value": "Score",
                                            "lower": "Lower 95%", "upper": "Upper 95%",
                                            "n": "Respondents or actions"}), key="journey")
 
@@ -91,38 +91,38 @@ if judgements.empty:
     st.info("No expectations yet: add expectations.csv (id, expectation, source, front, action_areas, "
             "action_refs, survey_measures, milestone_kinds) to the data folder.")
 else:
-    st.markdown(f"What the **{ui.plain(source)}** asks for, each judged on the evidence it is linked to: its "
+    st.markdown(f"What the **{widgets.plain(source)}** asks for, each judged on the evidence it is linked to: its "
                 "actions at the latest report and its survey scores since the first survey.")
     summary_table = judgements.assign(   # st.table renders Markdown: text from the data is escaped
-        id=judgements["id"].map(ui.plain), expectation=judgements["expectation"].map(ui.plain),
-        movement=judgements["movement"].map(ui.plain)).rename(columns={
+        id=judgements["id"].map(widgets.plain), expectation=judgements["expectation"].map(widgets.plain),
+        movement=judgements["movement"].map(widgets.plain)).rename(columns={
             "id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
             "movement": "Since the previous report"})
     st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
                            columns=("Judgement",), colours=judgement_colours(rules["words"])).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
-    owners = ui.show_owner_names()
+    owners = context.show_owner_names()
     for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
         with st.container(border=True):
-            st.subheader(f"{ui.plain(judgement.id)}: {judgement.front.capitalize()}")
-            st.markdown(f"“{ui.plain(judgement.expectation)}”")
-            ui.rag_label(judgement.rating, judgement.judgement, JUDGEMENT_COLOURS)
+            st.subheader(f"{widgets.plain(judgement.id)}: {judgement.front.capitalize()}")
+            st.markdown(f"“{widgets.plain(judgement.expectation)}”")
+            widgets.rag_label(judgement.rating, judgement.judgement, JUDGEMENT_COLOURS)
             if judgement.movement:
-                st.markdown(f"{ui.plain(judgement.movement)}.")
-            st.markdown("\n".join(f"- {ui.plain(reason)}" for reason in judgement.reason_list))
+                st.markdown(f"{widgets.plain(judgement.movement)}.")
+            st.markdown("\n".join(f"- {widgets.plain(reason)}" for reason in judgement.reason_list))
             if judgement.milestones != "None linked":
-                st.markdown(f"Milestones: {ui.plain(judgement.milestones)}.")
-            with st.expander(f"{ui.plain(judgement.id)}: the actions and survey results behind it"):
-                actions = ui.shared(evidence_actions, expectation, data.actions, with_owner=owners)
+                st.markdown(f"Milestones: {widgets.plain(judgement.milestones)}.")
+            with st.expander(f"{widgets.plain(judgement.id)}: the actions and survey results behind it"):
+                actions = cache.shared(evidence_actions, expectation, data.actions, with_owner=owners)
                 if not actions.empty:
                     st.dataframe(status_styler(actions.rename(columns={
                         "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",
                         "due_date": "Due", "overdue": "Overdue", "owner": "Owner"})), hide_index=True,
                         width="stretch")
-                trends = ui.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf,
+                trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf,
                                    protection=settings.protection_points)
                 if not trends.empty:
-                    ui.table(ui.named(trends, {
+                    widgets.table(widgets.named(trends, {
                         "measure": "Survey measure", "date": "Wave date", "value": "% positive",
                         "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}))
                 if actions.empty and trends.empty:

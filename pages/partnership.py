@@ -3,39 +3,39 @@
 the partnership actions' progress. Without a partner survey the actions still show."""
 import streamlit as st
 
-import ui
-import ui_survey
+from ui import cache, context, widgets
+from pages.sections import survey_blocks
 from metrics.actions import completion_sentence, theme_actions_now
 
 
 def survey_sections() -> None:
     """Everything the partner survey gives: trends, what moved, organisations, a theme's questions."""
     st.header("Theme scores over time")
-    ui_survey.theme_trend_block("partner", "Partner survey theme scores", key="partner-trend")
+    survey_blocks.theme_trend_block("partner", "Partner survey theme scores", key="partner-trend")
 
     st.header("Questions that moved")
     st.markdown("Biggest changes first, with whether each is more than noise.")
-    ui_survey.moved_block(views, "partner", key="partner-moved")
+    survey_blocks.moved_block(views, "partner", key="partner-moved")
 
     st.header("By partner organisation")
     st.markdown(f"Most partner organisations send fewer than {settings.min_group_size} responses: their results "
                 "are not shown, and a further organisation may be hidden so that none can be worked out by "
                 "subtraction.")
-    ui_survey.group_block(data, "partner", "Partner organisation", key="partner-heatmap")
+    survey_blocks.group_block(data, "partner", "Partner organisation", key="partner-heatmap")
 
     st.header("A theme's questions")
-    ui_survey.drill_block(data, "partner", key="partner-drill")
+    survey_blocks.drill_block(data, "partner", key="partner-drill")
 
 
 def actions_section() -> None:
     st.header("Partnership actions")
-    actions = ui.shared(theme_actions_now, data.actions, "partnership")
+    actions = cache.shared(theme_actions_now, data.actions, "partnership")
     if actions.empty:
         st.info("No partnership actions in the latest tracker.")
         return
     date = actions["snapshot_date"].max()
     st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: {completion_sentence(actions)}")
-    ui.table(ui.named(actions, {"reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due",
+    widgets.table(widgets.named(actions, {"reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due",
                                 "status": "Status", "progress_note": "Latest progress"}))
 
 
@@ -43,9 +43,9 @@ st.title("Partnership")
 st.markdown("What the constituent councils and the Business Board say about working with the Combined Authority, "
             "and where the partnership actions of the improvement plan stand.")
 
-data = ui.bundle()
-settings = ui.settings()
-views = ui_survey.views_of("partner")
+data = context.bundle()
+settings = context.settings()
+views = survey_blocks.views_of("partner")
 if views.wave_date is None:
     st.info("No partner survey results yet.")
 else:
@@ -53,4 +53,4 @@ else:
 actions_section()
 if views.wave_date is not None:
     st.header("Response rate")
-    ui_survey.response_rate_block("partner", key="partner-response-rate")
+    survey_blocks.response_rate_block("partner", key="partner-response-rate")

@@ -3,13 +3,13 @@
 Filters, what-if weights, the heatmap's sort and the selected topic live in the URL
 (metrics.scrutiny_state), so a shared link opens the same view. Logic is in
 metrics.scrutiny_views, figures in charts/, the committee paper in exports/. Results are
-cached with ``ui.shared`` (one object for every rerun, never changed here), so no figure is
+cached with ``cache.shared`` (one object for every rerun, never changed here), so no figure is
 rebuilt from a copy on each rerun.
 """
 import pandas as pd
 import streamlit as st
 
-import ui
+from ui import cache, context, widgets
 from charts.scrutiny import topic_heatmap, value_score_ranking
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
 from exports.scrutiny_xlsx import committee_workbook, scores_csv
@@ -42,10 +42,10 @@ def rounded(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 st.title("Scrutiny")
-data = ui.bundle()
-scheme = ui.scrutiny_scheme(data.scrutiny)
+data = context.bundle()
+scheme = context.scrutiny_scheme(data.scrutiny)
 criteria, labels = list(scheme.criteria), scheme.label_for()
-options = ui.shared(filter_options, data.scrutiny)
+options = cache.shared(filter_options, data.scrutiny)
 state = parse_state(st.query_params.to_dict(), options, criteria, sorted(data.scrutiny["topic"].dropna().unique()))
 st.markdown(
     f"Candidate topics scored against the {len(criteria)} criteria of “{scheme.name}”, each at its latest "
@@ -54,7 +54,7 @@ st.markdown(
 )
 
 if data.scrutiny.empty:
-    ui.say("No scrutiny topic scores yet: when a topic-scoring sheet is added on the Data page, its topics "
+    widgets.say("No scrutiny topic scores yet: when a topic-scoring sheet is added on the Data page, its topics "
            "are ranked here.")
     st.stop()
 
@@ -70,20 +70,20 @@ with st.expander("What-if weights per criterion (1 = as scored)", expanded=bool(
     chosen = {c: weight_cols[i % 2].number_input(c, WEIGHT_MIN, WEIGHT_MAX, float(state.weights.get(c, 1.0)),
                                                  WEIGHT_STEP, key=f"w{i}") for i, c in enumerate(criteria)}
 weights = {c: w for c, w in chosen.items() if w != 1.0}
-scores = ui.shared(filter_scores, data.scrutiny, meeting, committee, objective, status)   # comes tagged
+scores = cache.shared(filter_scores, data.scrutiny, meeting, committee, objective, status)   # comes tagged
 if scores.empty:
     st.info("No topic matches these filters. Choose “All” in one of them to see more topics.")
     st.query_params.from_dict(state_params(ViewState(meeting, committee, objective, status), criteria))
     st.stop()
 
-ranking = ui.shared(weighted_ranking, scores, weights, scheme.cutoff)
+ranking = cache.shared(weighted_ranking, scores, weights, scheme.cutoff)
 st.header("Ranking")
 st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if weights
             else "No what-if weights: every criterion counts once.")
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
 ranking_table = ranking.drop(columns=["scheme", "n_criteria", "reaches"]).rename(columns={**NAMES, "total": score_name,
                                                                                      "crossing": "Crosses cut-off"})
-clicked = ui.chart_block(ui.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
+clicked = widgets.chart_block(cache.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
                                              score_name=score_name), rounded(ranking_table), key="ranking",
                          selectable=True)
 st.caption("Click a topic's bar, or choose it under Topic detail, to see its detail.")
@@ -92,35 +92,35 @@ st.header("Topic scoring matrix")
 sort_choices = ["total", *criteria]
 sort = st.selectbox("Sort topics by", sort_choices, index=sort_choices.index(state.sort),
                     format_func=lambda v: scheme.total_name if v == "total" else v, key="sort")
-matrix = ui.shared(sort_matrix, ui.shared(topic_matrix, scores, criteria=criteria), sort)
+matrix = cache.shared(sort_matrix, cache.shared(topic_matrix, scores, criteria=criteria), sort)
 # A heatmap of hundreds of topics is unreadable and heavy to send: the chart shows the first
 # HEATMAP_TOPICS in the chosen order, the table under it every topic.
 shown = matrix.head(HEATMAP_TOPICS)
 heat_title = (f"Topic scoring matrix, the first {len(shown)} of {len(matrix)} topics" if len(shown) < len(matrix)
               else "Topic scoring matrix")
-ui.chart_block(ui.shared(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
+widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
                matrix.round(1).reset_index().rename(columns={"topic": "Topic"}), key="matrix")
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
-ui.follow_click(clicked, "topic", topics, preferred=state.topic)
+widgets.follow_click(clicked, "topic", topics, preferred=state.topic)
 topic = st.selectbox("Topic", topics, key="topic")
-detail = ui.shared(topic_scores_by_scorer, scores, topic, criteria)
+detail = cache.shared(topic_scores_by_scorer, scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
-ui.chart_block(ui.shared(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
+widgets.chart_block(cache.shared(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
                rounded(detail).rename(columns=NAMES), key="detail")
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
-ui.table(rounded(ui.shared(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
+widgets.table(rounded(cache.shared(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
 
 st.header("Score distribution and scorer disagreement")
-distribution = ui.shared(score_distribution, scores, criteria, labels)
-ui.chart_block(ui.shared(score_distribution_chart, distribution, title="Scores given per criterion"),
+distribution = cache.shared(score_distribution, scores, criteria, labels)
+widgets.chart_block(cache.shared(score_distribution_chart, distribution, title="Scores given per criterion"),
                rounded(distribution).rename(columns=NAMES), key="distribution")
-by_topic = ui.shared(disagreement_by_topic, scores)
-ui.chart_block(ui.shared(disagreement_chart, by_topic, "topic", title="Scorer disagreement by topic"),
+by_topic = cache.shared(disagreement_by_topic, scores)
+widgets.chart_block(cache.shared(disagreement_chart, by_topic, "topic", title="Scorer disagreement by topic"),
                rounded(by_topic).rename(columns=NAMES), key="disagreement_topic")
-by_criterion = ui.shared(disagreement_by_criterion, scores, criteria)
-ui.chart_block(ui.shared(disagreement_chart, by_criterion, "criterion", title="Scorer disagreement by criterion"),
+by_criterion = cache.shared(disagreement_by_criterion, scores, criteria)
+widgets.chart_block(cache.shared(disagreement_chart, by_criterion, "criterion", title="Scorer disagreement by criterion"),
                rounded(by_criterion).rename(columns=NAMES), key="disagreement_criterion")
 
 st.header("Downloads")

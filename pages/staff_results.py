@@ -4,8 +4,8 @@ free text, no respondent-level download. Where a wave, a theme or a statement ha
 answers, the page says so in words and the rest of it still shows."""
 import streamlit as st
 
-import ui
-import ui_survey
+from ui import cache, context, widgets
+from pages.sections import survey_blocks
 from charts import absent
 from charts.survey import answer_distribution
 from metrics.actions import completion_sentence, theme_actions_now
@@ -32,25 +32,25 @@ def theme_card(theme: str) -> None:
 
 def theme_actions(theme: str) -> None:
     """The improvement plan's actions for a theme at the latest reporting date."""
-    actions = ui.shared(theme_actions_now, data.actions, theme)
+    actions = cache.shared(theme_actions_now, data.actions, theme)
     st.subheader(theme.capitalize())
     if actions.empty:
         st.markdown("No actions recorded for this theme yet.")
         return
     st.markdown(completion_sentence(actions))
-    ui.table(ui.named(actions, {"reference": "Ref", "action": "Action", "status": "Status",
+    widgets.table(widgets.named(actions, {"reference": "Ref", "action": "Action", "status": "Status",
                                 "progress_note": "Latest progress"}))
 
 
 st.title("Staff results")
-data = ui.bundle()
-min_size = ui.settings().min_group_size
-views = ui_survey.views_of("staff")
+data = context.bundle()
+min_size = context.settings().min_group_size
+views = survey_blocks.views_of("staff")
 if views.wave_date is None or views.moved.empty:
     st.info("No staff survey results yet.")
     st.stop()
 
-latest = ui.wave_label(views.wave_date)
+latest = widgets.wave_label(views.wave_date)
 st.markdown(
     f"Results of the staff survey of {latest}: the share of colleagues answering positively, and whether it "
     f"changed since last time by more than chance. Results for groups of fewer than {min_size} people are "
@@ -59,7 +59,7 @@ st.markdown(
 
 st.header("Themes")
 if not views.themes:
-    ui.say(absent.no_themes())
+    widgets.say(absent.no_themes())
 for column, theme in zip(st.columns(len(views.themes) or 1), views.themes):
     with column.container(border=True):
         theme_card(theme)
@@ -67,17 +67,17 @@ for column, theme in zip(st.columns(len(views.themes) or 1), views.themes):
 st.header("What changed since last time")
 shown = views.moved[views.moved["pct_positive"].notna()] if "pct_positive" in views.moved else views.moved.iloc[:0]
 for sentence in shown["headline"].head(3) if "headline" in shown else []:
-    st.markdown(f"- {ui.plain(sentence)}")
-ui_survey.moved_block(views, "staff", key="staff-moved")
+    st.markdown(f"- {widgets.plain(sentence)}")
+survey_blocks.moved_block(views, "staff", key="staff-moved")
 
 st.header("How colleagues answered")
 label = f"fewer than {min_size} responses"
 table = views.statements
 if message := absent.statements_absent(table, latest, min_size):
-    ui.say(message)
+    widgets.say(message)
 else:
-    fig = ui.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
-    ui.chart_block(fig, ui.published_table(table, label, ui_survey.ANSWER_NAMES), key="staff-answers")
+    fig = cache.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
+    widgets.chart_block(fig, widgets.published_table(table, label, survey_blocks.ANSWER_NAMES), key="staff-answers")
 
 st.header("You said, we did")
 st.markdown("The improvement plan's actions for each theme and where they stand at the latest reporting date.")

@@ -20,8 +20,8 @@ ALLOWED = {
     "exports": {"model", "settings", "loaders", "metrics", "charts"},
     "sample_data": {"model"},
 }
-OURS = {"model", "settings", "loaders", "metrics", "charts", "sample_data", "exports", "store", "assembly", "ui", "ui_survey",
-        "ui_cache", "pages", "app", "server", "tests", "bench"}
+OURS = {"model", "settings", "loaders", "metrics", "charts", "sample_data", "exports", "store", "assembly", "ui",
+        "pages", "app", "server", "tests", "bench"}
 MODULES = sorted(p for package in PURE for p in (ROOT / package).glob("*.py"))
 
 
@@ -64,3 +64,19 @@ def test_the_store_does_not_import_the_loaders_inside_functions():
         late = [node.module for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef)
                 for node in ast.walk(fn) if isinstance(node, ast.ImportFrom) and node.module]
         assert late == [], f"store/{path.name} imports {late} inside a function"
+
+
+def test_the_ui_layer_never_imports_a_page():
+    """ui/ is what pages are built from; it imports the floors below it, never pages/ or app."""
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        ours = {name.split(".")[0] for name in imported_modules(path)} & OURS - {"ui"}
+        assert ours <= set(ALLOWED) - {"sample_data"}, f"ui/{path.name} imports {sorted(ours - set(ALLOWED))}"
+
+
+def test_every_file_in_pages_is_a_page_of_the_router():
+    """pages/*.py are the pages config/pages.toml registers, no more, no fewer; the blocks they
+    share live in pages/sections/."""
+    import tomllib
+
+    scripts = {entry["script"] for entry in tomllib.loads((ROOT / "config" / "pages.toml").read_text()).values()}
+    assert {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")} == scripts

@@ -62,7 +62,7 @@ def test_upload_confirm_then_remove_and_undo(store_dir):
 REJECTED_PAGE = """
 import sys
 sys.path.insert(0, {root!r})
-from pages.data_upload import show_check
+from pages.sections.data_upload import show_check
 from store.intake import check_upload
 show_check(check_upload(b"%PDF-1.4 minutes", "minutes.xlsx", {store!r}))
 """
@@ -81,20 +81,20 @@ def test_rejected_file_report_is_shown_and_nothing_stored(store_dir):
 def _check_twice(path: str, wave: str):
     import streamlit as st
 
-    import ui
+    from ui import context
     data = open(path, "rb").read()
-    first = ui.checked_upload(data, "wave.xlsx", None)
-    again = ui.checked_upload(data, "wave.xlsx", None)
-    detailed = ui.checked_upload(data, "wave.xlsx", None, {"audience": "staff", "wave": wave})
+    first = context.checked_upload(data, "wave.xlsx", None)
+    again = context.checked_upload(data, "wave.xlsx", None)
+    detailed = context.checked_upload(data, "wave.xlsx", None, {"audience": "staff", "wave": wave})
     st.write(f"{first is again} {detailed.metadata['wave']} {first.result.records}")
 
 
 def test_a_pending_upload_is_checked_once_per_details(store_dir, monkeypatch):
-    import ui
+    from ui import context
 
     calls = []
-    real = ui.check_upload
-    monkeypatch.setattr(ui, "check_upload", lambda *a, **k: calls.append(k.get("metadata")) or real(*a, **k))
+    real = context.check_upload
+    monkeypatch.setattr(context, "check_upload", lambda *a, **k: calls.append(k.get("metadata")) or real(*a, **k))
     path = str(ROOT / "data" / "sample" / "surveys" / "staff_survey_2024-04.xlsx")
     at = AppTest.from_function(_check_twice, args=(path, "2024-04"), default_timeout=90).run()
     assert not at.exception and at.markdown[0].value == "True 2024-04 140"

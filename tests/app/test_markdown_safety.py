@@ -1,4 +1,4 @@
-"""Text from the data is shown as written: ``ui.plain`` escapes Markdown, Streamlit's colour
+"""Text from the data is shown as written: ``widgets.plain`` escapes Markdown, Streamlit's colour
 directives and web addresses, so a spreadsheet cannot put a link, an image or styling on a
 page (the staff edition included)."""
 from __future__ import annotations
@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import ui
+from ui import widgets
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "<b>BOLD</b> [a link](http://evil.example/) ![img](https://evil.example/x.png) :red[RED] www.evil.example"
 
 
 def test_plain_leaves_no_markdown_or_autolink():
-    text = ui.plain(HOSTILE)
+    text = widgets.plain(HOSTILE)
     for raw in ("[a link](", "![img](", ":red[", "http://", "https://", "www.", "<b>"):
         assert raw not in text
     assert text.replace("\\", "").replace("\u2060", "") == HOSTILE

@@ -1,8 +1,8 @@
-"""ui_cache.shared: one cached object per arguments (no copy), its new frames tagged so they
+"""ui.cache.shared: one cached object per arguments (no copy), its new frames tagged so they
 are passed on without hashing, a frame a function hands back unchanged keeps its own tag."""
 import pandas as pd
 
-from ui_cache import frame_key, shared, tag
+from ui.cache import frame_key, shared, tag
 
 CALLS = []
 
@@ -27,7 +27,7 @@ def test_shared_returns_the_one_cached_object_and_tags_it():
 
 def test_survey_counts_are_keyed_by_their_tagged_frames():
     from model.survey_counts import empty_counts
-    from ui_cache import counts_key
+    from ui.cache import counts_key
 
     tagged, untagged = empty_counts(), empty_counts()
     tag(tagged.answers, "test", "answers")

@@ -13,7 +13,7 @@ import pytest
 import charts
 from charts import palette
 
-HIDDEN = "fewer than 10 responses"   # the label a page passes (ui_survey.hidden_label)
+HIDDEN = "fewer than 10 responses"   # the label a page passes (survey_blocks.hidden_label)
 
 ROOT = Path(__file__).resolve().parents[2]
 WAVES = pd.to_datetime(["2022-09-12", "2023-05-15", "2024-10-07"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from charts import palette
 
-HIDDEN = "fewer than 10 responses"   # the label a page passes (ui_survey.hidden_label)
+HIDDEN = "fewer than 10 responses"   # the label a page passes (survey_blocks.hidden_label)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ import pytest
 from charts import alt_text, answer_distribution, figure_json_bytes, group_heatmap, question_bars
 from charts.palette import PALETTE, SEQUENTIAL, STATUS_COLOURS, TEXT
 
-HIDDEN = "fewer than 10 responses"   # the label a page passes (ui_survey.hidden_label)
+HIDDEN = "fewer than 10 responses"   # the label a page passes (survey_blocks.hidden_label)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 ``states(case, folder)`` replays a case (``cases.replay``) and, after each upload, loads the
 app's data (``assembly.bundle.load_bundle``) and collects every survey figure the pages can
-show, by calling the same functions the pages call (ui.py, pages/culture.py,
+show, by calling the same functions the pages call (ui/, pages/sections/, pages/culture.py,
 pages/partnership.py, pages/staff_results.py, pages/overview.py), for every audience and
 every wave date the wave selector offers:
 

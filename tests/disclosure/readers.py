@@ -4,7 +4,7 @@ How each published column is rounded (metrics/ and the page that shows it): stat
 question trends, theme trends and the group x theme table are 1 dp (v means
 [v - 0.05, v + 0.05]); the moved table's % positive is a whole number (+-0.5); its change
 (later minus earlier % positive, unrounded in metrics.headlines) is shown to 1 dp by
-ui.moved_block and charts.change. Not used: the respondents columns (every n is given to
+pages/sections/survey_blocks.moved_block and charts.change. Not used: the respondents columns (every n is given to
 the attacker anyway) and the Wilson / Newcombe bands (non-linear, and a function of the
 value and n: they add at most a few hundredths of a point).
 

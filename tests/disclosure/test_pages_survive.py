@@ -71,12 +71,12 @@ def test_change_bars_with_no_change_at_all_still_draw():
 
 
 def test_a_published_table_says_why_and_shows_only_named_columns():
-    import ui
+    from ui import widgets
 
     statements = pd.DataFrame({"question": ["A", "B", "C"], "pct_positive": [None, 55.0, None],
                                "suppressed": [True, False, True], "questions_used": [0, 3, 0],
                                "hidden_because": ["fewer than 10 answers", None, None]})
-    shown = ui.published_table(statements, "fewer than 10 responses", {"question": "Statement",
+    shown = widgets.published_table(statements, "fewer than 10 responses", {"question": "Statement",
                                                                       "pct_positive": "% positive"})
     assert list(shown.columns) == ["Statement", "% positive"]
     assert list(shown["% positive"]) == ["fewer than 10 answers", "55", "fewer than 10 responses"]

@@ -2,7 +2,7 @@
 the questions that moved, results by group, a theme's questions and one question's
 history, the response rate.
 
-Each block draws its chart with ``ui.chart_block`` (figure, alt text, the same data as a
+Each block draws its chart with ``widgets.chart_block`` (figure, alt text, the same data as a
 table) or, when its data leaves nothing to draw (a wave under the reporting threshold,
 one wave only, a statement nobody answered, a survey with no themes), says why in words
 specific to the block (``charts.absent``); the rest of the page carries on. Tables show
@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-import ui
+from ui import context, widgets
 from charts import absent
 from charts.change import change_bars
 from charts.survey import answer_distribution, group_heatmap
@@ -23,7 +23,7 @@ from metrics.published import question_history, survey_views, theme_drill, wave_
 from metrics.questions import audience_questions
 from metrics.response import response_rates
 from metrics.trends import journey_span, with_basis
-from ui_cache import shared
+from ui.cache import shared
 
 TREND_NAMES = {"series": "Measure", "date": "Wave date", "value": "% positive", "lower": "Lower 95%",
                "upper": "Upper 95%", "n": "Respondents"}
@@ -37,31 +37,31 @@ RATE_NAMES = {"audience": "Audience", "wave": "Wave", "wave_date": "Wave date", 
 
 def hidden_label() -> str:
     """What a hidden cell says when its table gives no reason of its own."""
-    return f"fewer than {ui.settings().min_group_size} responses"
+    return f"fewer than {context.settings().min_group_size} responses"
 
 
 def views_of(audience: str):
     """The audience's survey views: the same call as the pages', so it comes from their cache."""
-    data, settings = ui.bundle(), ui.settings()
+    data, settings = context.bundle(), context.settings()
     return shared(survey_views, data.surveys, data.codebook, audience, settings.min_group_size, settings.confidence,
                   protection=settings.protection_points)
 
 
 def theme_trend_block(audience: str, title: str, key: str) -> None:
     """One audience's theme scores wave by wave, with bands and milestones, and its table."""
-    data, trend = ui.bundle(), views_of(audience).trend
-    if message := absent.trend_absent(trend, ui.settings().min_group_size):
-        return ui.say(message)
+    data, trend = context.bundle(), views_of(audience).trend
+    if message := absent.trend_absent(trend, context.settings().min_group_size):
+        return widgets.say(message)
     start, end = journey_span(data.events, trend["date"])
     fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                  events=data.events, title=title, y_title="% positive", start=start, end=end)
-    ui.chart_block(fig, ui.named(with_basis(trend), TREND_NAMES | {"series": "Theme", "statements": "Statements in the score"}),
+    widgets.chart_block(fig, widgets.named(with_basis(trend), TREND_NAMES | {"series": "Theme", "statements": "Statements in the score"}),
                    key=key)
 
 
 def response_rate_block(audience: str, key: str) -> None:
     """Respondents as a share of the people invited, wave by wave (when headcount.csv exists)."""
-    data = ui.bundle()
+    data = context.bundle()
     rates = shared(response_rates, data.surveys, data.headcount, audience)
     if rates.empty or rates["response_rate"].isna().all():
         st.write("No headcount file, so no response rates: add headcount.csv (audience, wave, headcount).")
@@ -71,7 +71,7 @@ def response_rate_block(audience: str, key: str) -> None:
     fig = shared(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
                  title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
                  start=start, end=end)
-    ui.chart_block(fig, ui.named(rates, RATE_NAMES), key=key)
+    widgets.chart_block(fig, widgets.named(rates, RATE_NAMES), key=key)
 
 
 def with_reasons(moved: pd.DataFrame, statements: pd.DataFrame | None) -> pd.DataFrame:
@@ -86,29 +86,29 @@ def with_reasons(moved: pd.DataFrame, statements: pd.DataFrame | None) -> pd.Dat
 
 def moved_block(views, audience: str, key: str) -> None:
     """The questions that moved since the previous wave, biggest first, with the verdict."""
-    moved, waves = views.moved, len(shared(wave_dates, ui.bundle().surveys, audience))
-    if message := absent.moved_absent(moved, waves, ui.settings().min_group_size, views.statements):
-        return ui.say(message)
+    moved, waves = views.moved, len(shared(wave_dates, context.bundle().surveys, audience))
+    if message := absent.moved_absent(moved, waves, context.settings().min_group_size, views.statements):
+        return widgets.say(message)
     moved = shared(with_reasons, moved, views.statements)
-    fig = shared(change_bars, moved, title=f"Change since the previous wave, {ui.wave_label(views.wave_date)}")
+    fig = shared(change_bars, moved, title=f"Change since the previous wave, {widgets.wave_label(views.wave_date)}")
     shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
-    ui.chart_block(fig, ui.named(shown, MOVED_NAMES).round(1), key=key)
+    widgets.chart_block(fig, widgets.named(shown, MOVED_NAMES).round(1), key=key)
 
 
 def group_block(data, audience: str, group_label: str, key: str) -> None:
     """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
-    min_size = ui.settings().min_group_size
+    min_size = context.settings().min_group_size
     dates = shared(wave_dates, data.surveys, audience)
-    chosen = st.selectbox("Survey wave", dates, format_func=ui.wave_label, key=f"{key}-wave")
+    chosen = st.selectbox("Survey wave", dates, format_func=widgets.wave_label, key=f"{key}-wave")
     groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen,
-                    protection=ui.settings().protection_points)
-    if message := absent.groups_absent(groups, group_label, ui.wave_label(chosen), min_size):
-        return ui.say(message)
+                    protection=context.settings().protection_points)
+    if message := absent.groups_absent(groups, group_label, widgets.wave_label(chosen), min_size):
+        return widgets.say(message)
     heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label="hidden",
-                  title=f"Theme score by {group_label.lower()}, {ui.wave_label(chosen)}")
+                  title=f"Theme score by {group_label.lower()}, {widgets.wave_label(chosen)}")
     names = {"wave": "Wave", "group": group_label, "theme": "Theme", "n_respondents": "Respondents",
              "score": "% positive", "statements": "Statements in the score"}
-    ui.chart_block(heat, ui.published_table(groups, hidden_label(), names), key=key)
+    widgets.chart_block(heat, widgets.published_table(groups, hidden_label(), names), key=key)
 
 
 def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.DataFrame, title: str, start, end):
@@ -120,36 +120,36 @@ def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.Data
 
 def drill_block(data, audience: str, key: str) -> None:
     """Theme -> its questions' answer distributions; question -> its trend, wording changes marked."""
-    min_size, views = ui.settings().min_group_size, views_of(audience)
+    min_size, views = context.settings().min_group_size, views_of(audience)
     if not views.themes:
-        return ui.say(absent.no_themes())
-    wave = ui.wave_label(views.wave_date)
+        return widgets.say(absent.no_themes())
+    wave = widgets.wave_label(views.wave_date)
     theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
     table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size,
-                   protection=ui.settings().protection_points)
+                   protection=context.settings().protection_points)
     if message := absent.theme_absent(table, theme, wave, min_size):
-        ui.say(message)
+        widgets.say(message)
     else:
         fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave}",
                      suppressed_label=hidden_label())
-        ui.chart_block(fig, ui.published_table(table, hidden_label(), ANSWER_NAMES), key=f"{key}-answers")
+        widgets.chart_block(fig, widgets.published_table(table, hidden_label(), ANSWER_NAMES), key=f"{key}-answers")
     question_block(data, audience, theme, key)
 
 
 def question_block(data, audience: str, theme: str, key: str) -> None:
     """One question of the theme, chosen: its % positive over time, wording changes marked."""
-    settings = ui.settings()
+    settings = context.settings()
     questions = shared(audience_questions, data.surveys, data.codebook, audience, theme)
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     if not wording:
-        return ui.say(f"No statement of the {theme} theme has been asked in this survey yet.")
+        return widgets.say(f"No statement of the {theme} theme has been asked in this survey yet.")
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
     trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, settings.min_group_size,
                             settings.confidence, protection=settings.protection_points)
     if message := absent.question_absent(trend, wording[qid], settings.min_group_size):
-        return ui.say(message)
+        return widgets.say(message)
     start, end = journey_span(data.events, trend["date"])
     fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
-    ui.chart_block(fig, ui.named(trend, TREND_NAMES), key=f"{key}-question-trend")
+    widgets.chart_block(fig, widgets.named(trend, TREND_NAMES), key=f"{key}-question-trend")
     for row in changes.itertuples():
-        st.caption(f"Wording changed in {ui.wave_label(row.wave_date)}: before, “{ui.plain(row.old)}”.")
+        st.caption(f"Wording changed in {widgets.wave_label(row.wave_date)}: before, “{widgets.plain(row.old)}”.")

@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-import ui
+from ui import context, widgets
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from settings.file_formats import accepted_words, mime, upload_types
@@ -32,11 +32,11 @@ def upload_section() -> None:
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
         return
-    folder = uploads_folder(ui.settings().data_dir)
+    folder = uploads_folder(context.settings().data_dir)
     data = upload.getvalue()
-    first = ui.checked_upload(data, upload.name, kind)
+    first = context.checked_upload(data, upload.name, kind)
     metadata = details_inputs(first.kind or kind, first.metadata)
-    checked = ui.checked_upload(data, upload.name, kind, metadata) if metadata else first
+    checked = context.checked_upload(data, upload.name, kind, metadata) if metadata else first
     show_check(checked)
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
         saved = keep(folder, checked)
@@ -85,30 +85,30 @@ def show_check(checked) -> None:
     else:
         st.success(f"'{checked.filename}' was read. Check the summary, then confirm to store it.")
     preview = checked.preview()
-    ui.table(pd.DataFrame({"What was understood": [str(k).capitalize() for k in preview],
+    widgets.table(pd.DataFrame({"What was understood": [str(k).capitalize() for k in preview],
                            "Value": [str(v) for v in preview.values()]}))
     if not checked.findings.empty:
         st.subheader(f"Validation report ({len(checked.findings)} findings)")
         report = checked.findings.rename(columns=str.capitalize)
-        ui.table(report)
+        widgets.table(report)
         st.download_button("Download the validation report (CSV)", key="upload_report",
                            data=neutralise_frame(report).to_csv(index=False).encode("utf-8-sig"),
                            file_name=f"{checked.filename}-validation.csv", mime=mime("csv"))
     if checked.result is not None:
         with st.expander("First rows as read"):
-            ui.table(checked.result.preview_frame(20))
+            widgets.table(checked.result.preview_frame(20))
 
 
 def stored_section() -> None:
-    folder = uploads_folder(ui.settings().data_dir)
-    table = stored_table(folder, ui.settings().min_group_size)
+    folder = uploads_folder(context.settings().data_dir)
+    table = stored_table(folder, context.settings().min_group_size)
     st.header("Uploaded files")
     if table.empty:
         st.write("No files have been uploaded yet; the dashboard shows the files listed below.")
         return
-    ui.table(table.drop(columns=["sha256"]).rename(columns=str.capitalize))
+    widgets.table(table.drop(columns=["sha256"]).rename(columns=str.capitalize))
     for row in table[table["note"] != ""].itertuples():
-        st.warning(f"{ui.plain(row.file)}: {row.note}", icon=":material/lock:")
+        st.warning(f"{widgets.plain(row.file)}: {row.note}", icon=":material/lock:")
     labels = {f"{r.file} ({r.state}, {r.hash})": r for r in table.itertuples()}
     choice = labels[st.selectbox("Choose a stored file", list(labels), key="stored_choice")]
     store = Store(folder)

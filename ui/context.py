@@ -1,0 +1,99 @@
+"""What every page reads, cached: the settings and the published edition, the data (one
+shared Bundle per state of the data folder, so a new file is seen without a restart), the
+upload check of this session's file, and the scrutiny scheme of the scores."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from assembly.bundle import Bundle, load_bundle
+from settings.config import Settings, editions, load_settings
+from settings.vocabulary import DEFAULT_SCHEME, Scheme, scrutiny_schemes
+from store.intake import Checked, check_upload
+from ui.cache import tag
+
+
+def settings() -> Settings:
+    """The settings, read once per data folder and edition named in the environment."""
+    return _settings(os.environ.get("IMPROVEMENT_DATA_DIR"), os.environ.get("IMPROVEMENT_EDITION"))
+
+
+@st.cache_resource(show_spinner=False)
+def _settings(data_dir: str | None, edition_name: str | None) -> Settings:
+    """Cached per (data folder, edition) as named in the environment; load_settings reads both."""
+    return load_settings()
+
+
+def edition() -> dict:
+    """The published edition's entry in config/editions.toml (sections, options), plus its name."""
+    name = settings().edition
+    return {"name": name, **editions()[name]}
+
+
+def is_full_edition() -> bool:
+    return settings().edition == "full"
+
+
+def show_owner_names() -> bool:
+    """False in an edition that must not name people (the staff edition)."""
+    return bool(edition().get("show_owner_names", edition()["name"] == "full"))   # fail closed
+
+
+def data_state(folder: Path) -> str:
+    """A key that changes whenever a file in the data folder is added, removed or changed."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner="Reading the data…", max_entries=2)
+def _cached_bundle(folder: str, state: str) -> Bundle:
+    """One shared Bundle per data state (cache_resource: no copy per rerun; pages never change it)."""
+    data = load_bundle(Path(folder))
+    for name, value in vars(data).items():
+        if isinstance(value, pd.DataFrame):
+            tag(value, "bundle", folder, state, name)
+    tag(data.surveys.answers, "bundle", folder, state, "survey answers")
+    tag(data.surveys.reach, "bundle", folder, state, "survey reach")
+    return data
+
+
+UPLOAD_CHECKS = "_upload_checks"   # session state: the last few checks of this session's upload
+KEPT_CHECKS = 2    # the check without details and the one with them
+
+
+def checked_upload(data: bytes, filename: str, kind: str | None, metadata: dict | None = None) -> Checked:
+    """``check_upload`` of the chosen file, remembered in this session for the same bytes, kind,
+    details and data folder state: a widget change on the Data page does not read a
+    100,000-row export again (seconds each time)."""
+    folder = settings().data_dir
+    key = (hashlib.sha256(data).hexdigest(), filename, kind, tuple(sorted((metadata or {}).items())),
+           data_state(Path(folder)))
+    kept = st.session_state.setdefault(UPLOAD_CHECKS, {})
+    if key not in kept:
+        while len(kept) >= KEPT_CHECKS:
+            kept.pop(next(iter(kept)))
+        kept[key] = check_upload(data, filename, folder, kind=kind, metadata=metadata)
+    return kept[key]
+
+
+def bundle() -> Bundle:
+    """Every canonical frame, loaded from the data folder and cached on its state.
+
+    The frames are shared by every session and rerun: read them, never change them in place
+    (derive a new frame instead). Pass them to ``shared`` to cache what is computed from them."""
+    folder = settings().data_dir
+    return _cached_bundle(str(folder), data_state(folder))
+
+
+def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:
+    """The scheme the scores were made on (the default scheme when there are none)."""
+    ids = scores["scheme"].dropna().unique()
+    schemes = scrutiny_schemes()
+    return schemes.get(ids[0] if len(ids) else DEFAULT_SCHEME, schemes[DEFAULT_SCHEME])
