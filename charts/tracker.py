@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from charts.palette import (FONT_FAMILY, MUTED, SEQUENTIAL, STATUS_COLOURS, TEXT, base_layout, date_range,
                             interpolate, text_on)
 from charts.text import day, iso, set_alt_text
+from settings.labels import label
 
 
 def transitions_chart(table: pd.DataFrame, before, after, title: str = "") -> go.Figure:
@@ -82,7 +83,7 @@ def _history_alt(dated: pd.DataFrame, statuses: pd.Series, reference: str) -> st
     return text + (f", {moved} days later than first planned." if moved > 0 else ".")
 
 
-STATUS_COLUMNS = ("Status", "Status now")
+STATUS_COLUMNS = (label("status"), label("status_now"))   # as the tables name them
 
 
 def status_styler(frame: pd.DataFrame, columns: tuple[str, ...] = STATUS_COLUMNS,

@@ -16,8 +16,9 @@ from openpyxl.utils import get_column_letter
 
 from charts.palette import STATUS_COLOURS, text_on
 from exports.cells import neutralise_frame
+from settings.labels import label
 
-STATUS_HEADERS = ("Status", "Status now", "RAG")
+STATUS_HEADERS = (label("status"), label("status_now"), "RAG")   # as the tables name them
 MAX_WIDTH, MIN_WIDTH = 60, 8
 SHEET_TITLE = "Actions"
 

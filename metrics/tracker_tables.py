@@ -1,5 +1,6 @@
-"""Display-ready tracker tables for the Governance page and its downloads: plain column
-names, the RAG as its status word beside the text as written, dates kept as dates."""
+"""The tracker tables of the Governance page and its downloads: the columns each shows, in
+order, under their canonical names (the page names them: config/labels.toml), the RAG as its
+status word beside the text as written, dates kept as dates."""
 from __future__ import annotations
 
 import pandas as pd
@@ -9,15 +10,6 @@ from metrics.matching import with_action_ids
 from metrics.tracker import (action_history, carry_start_dates, expected_progress, red_longest, slipped_most,
                              with_phase)
 
-NAMES = {"snapshot_date": "Reporting date", "reference": "Ref", "reference_as_written": "Ref as written",
-         "area": "Area", "theme": "Theme", "action": "Action", "owner": "Owner", "due_date": "Due",
-         "due_text": "Due as written", "status": "Status", "rag_text": "RAG as written",
-         "progress_note": "Progress", "evidence": "Evidence", "closure_category": "Close-down category",
-         "source": "Source", "phase": "Phase", "start_date": "Start", "days_overdue": "Days overdue",
-         "days_red": "Days at Red", "n_snapshots_red": "Reports at Red", "status_now": "Status now",
-         "times_slipped": "Times slipped", "days_slipped": "Days slipped", "first_due": "First due",
-         "latest_due": "Latest due", "expected_progress": "Expected progress",
-         "time_elapsed_pct": "% of time elapsed"}
 DOWNLOAD_COLUMNS = ["snapshot_date", "reference", "reference_as_written", "area", "action", "owner", "source",
                     "phase", "start_date", "due_date", "due_text", "status", "rag_text", "progress_note",
                     "evidence", "closure_category"]
@@ -28,38 +20,38 @@ def prepare_actions(actions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
     return carry_start_dates(with_phase(with_action_ids(actions), events))
 
 
-def _named(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    return frame[[c for c in columns if c in frame]].rename(columns=NAMES).reset_index(drop=True)
+def _columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    return frame[[c for c in columns if c in frame]].reset_index(drop=True)
 
 
 def overdue_table(actions: pd.DataFrame) -> pd.DataFrame:
     late = overdue_actions(latest_snapshot(actions)) if not actions.empty else actions.assign(days_overdue=[])
-    return _named(late, ["reference", "action", "owner", "due_date", "days_overdue", "status", "rag_text"])
+    return _columns(late, ["reference", "action", "owner", "due_date", "days_overdue", "status", "rag_text"])
 
 
 def slipped_table(actions: pd.DataFrame) -> pd.DataFrame:
-    return _named(slipped_most(actions), ["reference", "action", "times_slipped", "days_slipped", "first_due",
+    return _columns(slipped_most(actions), ["reference", "action", "times_slipped", "days_slipped", "first_due",
                                           "latest_due", "status_now"])
 
 
 def red_table(actions: pd.DataFrame) -> pd.DataFrame:
-    return _named(red_longest(actions), ["reference", "action", "days_red", "n_snapshots_red", "status_now"])
+    return _columns(red_longest(actions), ["reference", "action", "days_red", "n_snapshots_red", "status_now"])
 
 
 def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
     latest = expected_progress(latest_snapshot(actions))
     latest = latest.loc[latest["expected_progress"] != "Done"]
-    return _named(latest, ["reference", "action", "start_date", "due_date", "time_elapsed_pct", "status",
+    return _columns(latest, ["reference", "action", "start_date", "due_date", "time_elapsed_pct", "status",
                            "expected_progress"])
 
 
 def history_table(actions: pd.DataFrame, reference: str) -> pd.DataFrame:
-    return action_history(actions, reference).rename(columns=NAMES)
+    return action_history(actions, reference)
 
 
 def download_table(actions: pd.DataFrame) -> pd.DataFrame:
     ordered = actions.sort_values(["snapshot_date", "reference"], kind="stable")
-    return _named(ordered, DOWNLOAD_COLUMNS)
+    return _columns(ordered, DOWNLOAD_COLUMNS)
 
 
 def action_choices(actions: pd.DataFrame) -> dict[str, str]:

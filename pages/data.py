@@ -1,6 +1,7 @@
 """Data: what the dashboard has read, from which files, in which layouts, with what warnings."""
 import streamlit as st
 
+from settings.labels import labelled
 from ui import cache, context, widgets
 from pages.sections.data_upload import stored_section, templates_section, upload_section
 from charts.trend import trend_chart
@@ -22,7 +23,7 @@ else:
     fig = cache.shared(trend_chart, counts, x="date", y="value", series="series", events=data.events, start=start,
                     end=end, title="Records read, by survey wave and tracker snapshot", y_title="Records",
                     y_range=None, suffix="")
-    widgets.chart_block(fig, widgets.named(counts, {"series": "Source", "date": "Date", "value": "Records"}), key="records")
+    widgets.chart_block(fig, labelled(counts, ["series", "date", "value"], "records"), key="records")
 
 upload_section()
 stored_section()
@@ -32,16 +33,13 @@ st.header("Files")
 if data.sources.empty:
     st.write("No files in the data folder yet.")
 else:
-    widgets.table(data.sources.rename(columns={"file": "File", "kind": "Kind", "format": "Layout detected",
-                                          "records": "Records", "questions": "Questions",
-                                          "warnings": "Warnings", "error": "Error"}))
+    widgets.table(labelled(data.sources))
 
 st.header("Warnings")
 if data.findings.empty:
     st.write("No warnings.")
 else:
-    widgets.table(data.findings.rename(columns={"file": "File", "severity": "Severity", "message": "Message",
-                                               "sheet": "Sheet", "row": "Row", "column": "Column"}))
+    widgets.table(labelled(data.findings))
 
 st.header("Questions that need a codebook mapping")
 if data.unmapped.empty:
@@ -53,11 +51,10 @@ st.header("Expectations in use")
 if data.expectations.empty:
     st.write("No expectations file: add expectations.csv to the data folder or upload one above.")
 else:
-    widgets.table(data.expectations.rename(columns=lambda c: c.replace("_", " ").capitalize()))
+    widgets.table(labelled(data.expectations, table="expectations_file"))
 
 st.header("Milestones")
 if data.events.empty:
     st.write("No milestones: add events.csv (date, label, kind) to the data folder.")
 else:
-    widgets.table(data.events.rename(columns={"date": "Date", "label": "Milestone", "kind": "Kind",
-                                         "short_label": "Short label on charts"}))
+    widgets.table(labelled(data.events, table="milestones"))

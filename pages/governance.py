@@ -7,6 +7,7 @@ back from the cache each rerun cost more than the rest of the page."""
 import pandas as pd
 import streamlit as st
 
+from settings.labels import labelled
 from ui import cache, context, widgets
 from charts.actions import status_over_time
 from charts.text import day
@@ -27,7 +28,7 @@ STYLED_ROWS = 200   # a colour-styled table is rendered cell by cell: longer one
 
 def _styled(frame: pd.DataFrame) -> None:
     """A table whose status cells carry their RAG colour as well as the word."""
-    widgets.status_table(frame.head(STYLED_ROWS))
+    widgets.status_table(cache.shared(labelled, frame).head(STYLED_ROWS))
     if len(frame) > STYLED_ROWS:
         st.caption(f"The first {STYLED_ROWS} of {len(frame):,} rows. Choose actions above to narrow the list.")
 
@@ -62,9 +63,8 @@ mix = cache.shared(status_mix, actions)
 start, end = journey_span(data.events, mix["snapshot_date"])
 fig = cache.shared(status_over_time, mix, events=data.events, title="Improvement plan actions by status at each reporting date",
                        start=start, end=end)
-widgets.chart_block(fig, mix.round({"share": 1}).rename(columns={"snapshot_date": "Reporting date", "status": "Status",
-                                                            "count": "Actions", "share": "% of actions"}),
-               key="status-mix")
+widgets.chart_block(fig, labelled(mix.round({"share": 1}), ["snapshot_date", "status", "count", "share"]),
+                    key="status-mix")
 
 st.header("Changes between two reporting dates")
 dates = sorted(actions["snapshot_date"].unique())
@@ -91,20 +91,18 @@ widgets.table(cache.shared(closure_summary, actions))
 moved = cache.shared(moved_to_business_plans, actions)
 st.markdown(f"**{len(moved)} actions still open, moved into Directorate Business Plans** to follow after the plan closed")
 if not moved.empty:
-    _styled(moved[["reference", "action", "owner", "status"]].astype({"status": "string"})
-             .rename(columns={"reference": "Ref", "action": "Action", "owner": "Owner", "status": "Status"}))
+    _styled(moved[["reference", "action", "owner", "status"]].astype({"status": "string"}))
 
 st.header("One action's history")
 choices = cache.shared(action_choices, actions)
 reference = st.selectbox("Action", list(choices), format_func=choices.get, key="history-action")
 history = cache.shared(history_table, actions, reference)
-fig = cache.shared(action_history_chart, history.rename(columns={"Reporting date": "snapshot_date", "Due": "due_date",
-                                                   "Status": "status"}),
-                           reference, title=f"{reference}: due date and RAG at each reporting date")
-widgets.chart_block(fig, history, key="action-history")
+fig = cache.shared(action_history_chart, history, reference,
+                   title=f"{reference}: due date and RAG at each reporting date")
+widgets.chart_block(fig, cache.shared(labelled, history), key="action-history")
 
 st.header("Download the filtered actions")
-table = cache.shared(download_table, actions)
+table = cache.shared(labelled, cache.shared(download_table, actions))
 st.caption(f"{len(table)} rows: every reporting date of the actions chosen above. Status cells are coloured "
            "and labelled in the spreadsheet.")
 left, right = st.columns(2)

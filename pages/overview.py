@@ -7,6 +7,7 @@ staff edition the page is read-only and names nobody."""
 import pandas as pd
 import streamlit as st
 
+from settings.labels import label, labelled
 from ui import cache, context, widgets
 from charts import absent
 from charts.palette import JUDGEMENT_COLOURS, judgement_colours
@@ -81,9 +82,7 @@ if journey.empty:
 elif journey["value"].isna().all():
     widgets.say(f"Every figure of the journey so far is hidden: {absent.too_few_or_revealing(min_size)}.")
 else:
-    widgets.chart_block(fig, widgets.named(journey, {"series": "Theme", "date": "Date", "value": "Score",
-                                           "lower": "Lower 95%", "upper": "Upper 95%",
-                                           "n": "Respondents or actions"}), key="journey")
+    widgets.chart_block(fig, labelled(journey, ["series", "date", "value", "lower", "upper", "n"], "journey"), key="journey")
 
 source = expectations_source(data.expectations)
 st.header("What is expected, and the evidence")
@@ -95,11 +94,9 @@ else:
                 "actions at the latest report and its survey scores since the first survey.")
     summary_table = judgements.assign(   # st.table renders Markdown: text from the data is escaped
         id=judgements["id"].map(widgets.plain), expectation=judgements["expectation"].map(widgets.plain),
-        movement=judgements["movement"].map(widgets.plain)).rename(columns={
-            "id": "Ref", "expectation": "Expectation", "judgement": "Judgement",
-            "movement": "Since the previous report"})
-    st.table(status_styler(summary_table[["Ref", "Expectation", "Judgement", "Since the previous report"]],
-                           columns=("Judgement",), colours=judgement_colours(rules["words"])).hide(axis="index"))
+        movement=judgements["movement"].map(widgets.plain))
+    st.table(status_styler(labelled(summary_table, ["id", "expectation", "judgement", "movement"]),
+                           columns=(label("judgement"),), colours=judgement_colours(rules["words"])).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
     owners = context.show_owner_names()
     for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
@@ -115,16 +112,12 @@ else:
             with st.expander(f"{widgets.plain(judgement.id)}: the actions and survey results behind it"):
                 actions = cache.shared(evidence_actions, expectation, data.actions, with_owner=owners)
                 if not actions.empty:
-                    st.dataframe(status_styler(actions.rename(columns={
-                        "reference": "Ref", "action": "Action", "area": "Improvement area", "status": "Status",
-                        "due_date": "Due", "overdue": "Overdue", "owner": "Owner"})), hide_index=True,
-                        width="stretch")
+                    st.dataframe(status_styler(labelled(actions, table="evidence_actions")), hide_index=True,
+                                 width="stretch")
                 trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf,
                                    protection=settings.protection_points)
                 if not trends.empty:
-                    widgets.table(widgets.named(trends, {
-                        "measure": "Survey measure", "date": "Wave date", "value": "% positive",
-                        "lower": "Lower 95%", "upper": "Upper 95%", "n": "Respondents"}))
+                    widgets.table(labelled(trends, ["measure", "date", "value", "lower", "upper", "n"]))
                 if actions.empty and trends.empty:
                     st.write("No actions or survey measures are linked to this expectation.")
 

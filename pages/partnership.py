@@ -3,6 +3,7 @@
 the partnership actions' progress. Without a partner survey the actions still show."""
 import streamlit as st
 
+from settings.labels import labelled
 from ui import cache, context, widgets
 from pages.sections import survey_blocks
 from metrics.actions import completion_sentence, theme_actions_now
@@ -35,8 +36,8 @@ def actions_section() -> None:
         return
     date = actions["snapshot_date"].max()
     st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: {completion_sentence(actions)}")
-    widgets.table(widgets.named(actions, {"reference": "Ref", "action": "Action", "owner": "Owner", "due_date": "Due",
-                                "status": "Status", "progress_note": "Latest progress"}))
+    widgets.table(labelled(actions, ["reference", "action", "owner", "due_date", "status", "progress_note"],
+                           "theme_actions"))
 
 
 st.title("Partnership")

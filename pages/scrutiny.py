@@ -9,6 +9,7 @@ rebuilt from a copy on each rerun.
 import pandas as pd
 import streamlit as st
 
+from settings.labels import labelled
 from ui import cache, context, widgets
 from charts.scrutiny import topic_heatmap, value_score_ranking
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
@@ -22,12 +23,6 @@ from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterio
 
 HEATMAP_TOPICS = 40
 STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
-NAMES = {"meeting_date": "Meeting", "committee": "Committee", "topic": "Topic", "objective": "Strategic objective",
-         "n_scorers": "Scorers", "disagreement": "Scorer disagreement", "unweighted": "Unweighted total",
-         "criterion": "Criterion", "mean": "Mean", "spread": "Spread", "widest_range": "Widest range",
-         "most_disputed": "Most disputed criterion", "topics_split": "Topics split", "topics": "Topics",
-         "scorers": "Scorers", "score": "Score", "label": "Label", "count": "Scores", "share": "Share"}
-
 
 def pick(column, label: str, choices: list, current, key: str, all_label: str):
     """A selectbox with an 'All' first choice, starting at the URL's value."""
@@ -81,8 +76,8 @@ st.header("Ranking")
 st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if weights
             else "No what-if weights: every criterion counts once.")
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
-ranking_table = ranking.drop(columns=["scheme", "n_criteria", "reaches"]).rename(columns={**NAMES, "total": score_name,
-                                                                                     "crossing": "Crosses cut-off"})
+ranking_table = labelled(ranking.drop(columns=["scheme", "n_criteria", "reaches"]), table="scrutiny",
+                         names={"total": score_name})
 clicked = widgets.chart_block(cache.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
                                              score_name=score_name), rounded(ranking_table), key="ranking",
                          selectable=True)
@@ -99,7 +94,7 @@ shown = matrix.head(HEATMAP_TOPICS)
 heat_title = (f"Topic scoring matrix, the first {len(shown)} of {len(matrix)} topics" if len(shown) < len(matrix)
               else "Topic scoring matrix")
 widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
-               matrix.round(1).reset_index().rename(columns={"topic": "Topic"}), key="matrix")
+               labelled(matrix.round(1).reset_index(), table="scrutiny"), key="matrix")
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
@@ -108,20 +103,21 @@ topic = st.selectbox("Topic", topics, key="topic")
 detail = cache.shared(topic_scores_by_scorer, scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
 widgets.chart_block(cache.shared(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
-               rounded(detail).rename(columns=NAMES), key="detail")
+               labelled(rounded(detail), table="scrutiny"), key="detail")
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
-widgets.table(rounded(cache.shared(topic_meetings, data.scrutiny, topic)).rename(columns={**NAMES, "total": scheme.total_name}))
+widgets.table(labelled(rounded(cache.shared(topic_meetings, data.scrutiny, topic)), table="scrutiny",
+                       names={"total": scheme.total_name}))
 
 st.header("Score distribution and scorer disagreement")
 distribution = cache.shared(score_distribution, scores, criteria, labels)
 widgets.chart_block(cache.shared(score_distribution_chart, distribution, title="Scores given per criterion"),
-               rounded(distribution).rename(columns=NAMES), key="distribution")
+               labelled(rounded(distribution), table="scrutiny"), key="distribution")
 by_topic = cache.shared(disagreement_by_topic, scores)
 widgets.chart_block(cache.shared(disagreement_chart, by_topic, "topic", title="Scorer disagreement by topic"),
-               rounded(by_topic).rename(columns=NAMES), key="disagreement_topic")
+               labelled(rounded(by_topic), table="scrutiny"), key="disagreement_topic")
 by_criterion = cache.shared(disagreement_by_criterion, scores, criteria)
 widgets.chart_block(cache.shared(disagreement_chart, by_criterion, "criterion", title="Scorer disagreement by criterion"),
-               rounded(by_criterion).rename(columns=NAMES), key="disagreement_criterion")
+               labelled(rounded(by_criterion), table="scrutiny"), key="disagreement_criterion")
 
 st.header("Downloads")
 paper = matrix.reindex([t for t in topics if t in matrix.index])
@@ -132,7 +128,7 @@ left, right = st.columns(2)
 left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
                      "topic scoring", subtitle, weights), "scrutiny_topic_scores.xlsx", key="xlsx",
                      mime=mime("xlsx"))
-right.download_button("Scores (CSV)", lambda: scores_csv(scores.rename(columns=NAMES)), "scrutiny_scores.csv",
+right.download_button("Scores (CSV)", lambda: scores_csv(labelled(scores, table="scrutiny")), "scrutiny_scores.csv",
                       mime=mime("csv"), key="csv")
 
 view = ViewState(meeting, committee, objective, status, sort, weights, topic)

@@ -4,6 +4,7 @@ free text, no respondent-level download. Where a wave, a theme or a statement ha
 answers, the page says so in words and the rest of it still shows."""
 import streamlit as st
 
+from settings.labels import labelled
 from ui import cache, context, widgets
 from pages.sections import survey_blocks
 from charts import absent
@@ -38,8 +39,7 @@ def theme_actions(theme: str) -> None:
         st.markdown("No actions recorded for this theme yet.")
         return
     st.markdown(completion_sentence(actions))
-    widgets.table(widgets.named(actions, {"reference": "Ref", "action": "Action", "status": "Status",
-                                "progress_note": "Latest progress"}))
+    widgets.table(labelled(actions, ["reference", "action", "status", "progress_note"], "theme_actions"))
 
 
 st.title("Staff results")
@@ -77,7 +77,7 @@ if message := absent.statements_absent(table, latest, min_size):
     widgets.say(message)
 else:
     fig = cache.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
-    widgets.chart_block(fig, widgets.published_table(table, label, survey_blocks.ANSWER_NAMES), key="staff-answers")
+    widgets.chart_block(fig, widgets.published_table(table, label, survey_blocks.ANSWER_COLUMNS), key="staff-answers")
 
 st.header("You said, we did")
 st.markdown("The improvement plan's actions for each theme and where they stand at the latest reporting date.")

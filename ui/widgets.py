@@ -12,6 +12,7 @@ import streamlit as st
 from charts.palette import text_on
 from charts.text import alt_text
 from charts.tracker import status_styler
+from settings.labels import labelled
 from ui.cache import frame_key
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
@@ -72,12 +73,6 @@ def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=N
         st.session_state[widget_key] = preferred if preferred in choices else choices[0]
 
 
-def named(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The columns of ``frame`` that have a display name, renamed; any other column (one a
-    calculation adds later) is left out of what the reader sees until it is given a name."""
-    return frame[[c for c in names if c in frame.columns]].rename(columns=names)
-
-
 def say(message: str) -> None:
     """A block's plain message when it has nothing to draw (text from the data escaped)."""
     st.info(plain(message))
@@ -103,12 +98,13 @@ def _status_table(frame: pd.DataFrame) -> None:
     st.dataframe(status_styler(frame), hide_index=True, width="stretch")
 
 
-def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str]) -> pd.DataFrame:
+def published_table(frame: pd.DataFrame, hidden_label: str, columns: list[str], table: str | None = None,
+                    names: dict[str, str] | None = None) -> pd.DataFrame:
     """A disclosure-controlled table for display: hidden rows say why instead of being blank
     (their own ``hidden_because`` words where the table has them, else ``hidden_label``);
-    only the columns ``names`` gives a display name are shown, under that name (not the
+    only ``columns`` are shown, under their display names (settings/labels.py; not the
     ``suppressed`` flag, nor a column a calculation adds later)."""
-    out = frame[[c for c in names if c in frame.columns]].astype(object)
+    out = frame[[c for c in columns if c in frame.columns]].astype(object)
     hidden = [c for c in ("n_respondents", "score", "pct_positive", "pct_neutral", "pct_negative") if c in out]
     rows = (frame["suppressed"] if "suppressed" in frame else frame[hidden].isna().any(axis=1)).fillna(True)
     rows = rows.astype(bool).to_numpy()
@@ -121,7 +117,7 @@ def published_table(frame: pd.DataFrame, hidden_label: str, names: dict[str, str
         if column in out:
             blank = ~rows & why.notna().to_numpy() & frame[column].isna().to_numpy()
             out.loc[blank, column] = why[blank].tolist()
-    return out.rename(columns=names)
+    return labelled(out, columns, table, names)
 
 
 def rag_label(rating: str, words: str, colours: dict[str, str]) -> None:

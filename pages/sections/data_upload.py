@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from settings.labels import labelled
 from ui import context, widgets
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
@@ -89,7 +90,7 @@ def show_check(checked) -> None:
                            "Value": [str(v) for v in preview.values()]}))
     if not checked.findings.empty:
         st.subheader(f"Validation report ({len(checked.findings)} findings)")
-        report = checked.findings.rename(columns=str.capitalize)
+        report = labelled(checked.findings)
         widgets.table(report)
         st.download_button("Download the validation report (CSV)", key="upload_report",
                            data=neutralise_frame(report).to_csv(index=False).encode("utf-8-sig"),
@@ -106,7 +107,7 @@ def stored_section() -> None:
     if table.empty:
         st.write("No files have been uploaded yet; the dashboard shows the files listed below.")
         return
-    widgets.table(table.drop(columns=["sha256"]).rename(columns=str.capitalize))
+    widgets.table(labelled(table.drop(columns=["sha256"]), table="uploads"))
     for row in table[table["note"] != ""].itertuples():
         st.warning(f"{widgets.plain(row.file)}: {row.note}", icon=":material/lock:")
     labels = {f"{r.file} ({r.state}, {r.hash})": r for r in table.itertuples()}

@@ -6,7 +6,8 @@ Each block draws its chart with ``widgets.chart_block`` (figure, alt text, the s
 table) or, when its data leaves nothing to draw (a wave under the reporting threshold,
 one wave only, a statement nobody answered, a survey with no themes), says why in words
 specific to the block (``charts.absent``); the rest of the page carries on. Tables show
-only the columns they name, so a column a calculation adds is never shown unnamed.
+only the columns they list, under their names in config/labels.toml, so a column a calculation
+adds is never shown unasked.
 """
 from __future__ import annotations
 
@@ -23,16 +24,15 @@ from metrics.published import question_history, survey_views, theme_drill, wave_
 from metrics.questions import audience_questions
 from metrics.response import response_rates
 from metrics.trends import journey_span, with_basis
+from settings.labels import labelled
 from ui.cache import shared
 
-TREND_NAMES = {"series": "Measure", "date": "Wave date", "value": "% positive", "lower": "Lower 95%",
-               "upper": "Upper 95%", "n": "Respondents"}
-ANSWER_NAMES = {"question": "Statement", "n_respondents": "Respondents", "pct_positive": "% positive",
-                "pct_neutral": "% neutral", "pct_negative": "% negative"}
-MOVED_NAMES = {"question": "Statement", "theme": "Theme", "pct_positive": "% positive now", "change": "Change (points)",
-               "lower": "Lower 95%", "upper": "Upper 95%", "verdict": "Real change or noise"}
-RATE_NAMES = {"audience": "Audience", "wave": "Wave", "wave_date": "Wave date", "respondents": "Respondents",
-              "headcount": "Invited", "response_rate": "Response rate (%)"}
+# The columns each table shows, in order (their display names: config/labels.toml).
+TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
+ANSWER_COLUMNS = ["question", "n_respondents", "pct_positive", "pct_neutral", "pct_negative"]
+MOVED_COLUMNS = ["question", "theme", "pct_positive", "change", "lower", "upper", "verdict"]
+RATE_COLUMNS = ["audience", "wave", "wave_date", "respondents", "headcount", "response_rate"]
+GROUP_COLUMNS = ["wave", "group", "theme", "n_respondents", "score", "statements"]
 
 
 def hidden_label() -> str:
@@ -55,8 +55,7 @@ def theme_trend_block(audience: str, title: str, key: str) -> None:
     start, end = journey_span(data.events, trend["date"])
     fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                  events=data.events, title=title, y_title="% positive", start=start, end=end)
-    widgets.chart_block(fig, widgets.named(with_basis(trend), TREND_NAMES | {"series": "Theme", "statements": "Statements in the score"}),
-                   key=key)
+    widgets.chart_block(fig, labelled(with_basis(trend), [*TREND_COLUMNS, "statements"], "theme_trend"), key=key)
 
 
 def response_rate_block(audience: str, key: str) -> None:
@@ -71,7 +70,7 @@ def response_rate_block(audience: str, key: str) -> None:
     fig = shared(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
                  title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
                  start=start, end=end)
-    widgets.chart_block(fig, widgets.named(rates, RATE_NAMES), key=key)
+    widgets.chart_block(fig, labelled(rates, RATE_COLUMNS), key=key)
 
 
 def with_reasons(moved: pd.DataFrame, statements: pd.DataFrame | None) -> pd.DataFrame:
@@ -92,7 +91,7 @@ def moved_block(views, audience: str, key: str) -> None:
     moved = shared(with_reasons, moved, views.statements)
     fig = shared(change_bars, moved, title=f"Change since the previous wave, {widgets.wave_label(views.wave_date)}")
     shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
-    widgets.chart_block(fig, widgets.named(shown, MOVED_NAMES).round(1), key=key)
+    widgets.chart_block(fig, labelled(shown, MOVED_COLUMNS, "moved").round(1), key=key)
 
 
 def group_block(data, audience: str, group_label: str, key: str) -> None:
@@ -106,9 +105,8 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
         return widgets.say(message)
     heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label="hidden",
                   title=f"Theme score by {group_label.lower()}, {widgets.wave_label(chosen)}")
-    names = {"wave": "Wave", "group": group_label, "theme": "Theme", "n_respondents": "Respondents",
-             "score": "% positive", "statements": "Statements in the score"}
-    widgets.chart_block(heat, widgets.published_table(groups, hidden_label(), names), key=key)
+    table = widgets.published_table(groups, hidden_label(), GROUP_COLUMNS, names={"group": group_label})
+    widgets.chart_block(heat, table, key=key)
 
 
 def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.DataFrame, title: str, start, end):
@@ -132,7 +130,7 @@ def drill_block(data, audience: str, key: str) -> None:
     else:
         fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave}",
                      suppressed_label=hidden_label())
-        widgets.chart_block(fig, widgets.published_table(table, hidden_label(), ANSWER_NAMES), key=f"{key}-answers")
+        widgets.chart_block(fig, widgets.published_table(table, hidden_label(), ANSWER_COLUMNS), key=f"{key}-answers")
     question_block(data, audience, theme, key)
 
 
@@ -150,6 +148,6 @@ def question_block(data, audience: str, theme: str, key: str) -> None:
         return widgets.say(message)
     start, end = journey_span(data.events, trend["date"])
     fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)
-    widgets.chart_block(fig, widgets.named(trend, TREND_NAMES), key=f"{key}-question-trend")
+    widgets.chart_block(fig, labelled(trend, TREND_COLUMNS), key=f"{key}-question-trend")
     for row in changes.itertuples():
         st.caption(f"Wording changed in {widgets.wave_label(row.wave_date)}: before, “{widgets.plain(row.old)}”.")
