@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from server import free_port, stop, wait_healthy
+from tests.local_server import free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

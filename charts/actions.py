@@ -14,7 +14,6 @@ from charts.cells import collapse
 from charts.milestones import add_milestones
 from charts.palette import FONT_FAMILY, MUTED, STATUS_COLOURS, TEXT, base_layout, bottom_legend, date_range, text_on
 from charts.text import day, iso, set_alt_text, to_dates
-from charts.trend import trend_chart
 from model.frames import ACTION_STATUSES
 
 DAY_MS = 24 * 3600 * 1000
@@ -91,13 +90,3 @@ def status_over_time(mix: pd.DataFrame, events: pd.DataFrame | None = None, titl
     fig.update_yaxes(title={"text": "Actions"}, range=[0, max(totals) * 1.12 + 1], rangemode="tozero")
     set_alt_text(fig, _mix_alt(table))
     return add_milestones(fig, events, start=min(dates[0], start or dates[0]), end=max(dates[-1], end or dates[-1]))
-
-
-def percent_complete_chart(table: pd.DataFrame, events: pd.DataFrame | None = None, x: str = "snapshot_date",
-                           y: str = "pct_complete", title: str = "", name: str = "Actions complete") -> go.Figure:
-    """One line of % of actions complete over snapshot dates, end label and milestones."""
-    frame = table[[x, y]].assign(series=name)
-    fig = trend_chart(frame, x=x, y=y, series="series", events=events, title=title, y_title="% complete")
-    fig.update_xaxes(title={"text": "Snapshot date"})
-    fig.update_layout(showlegend=False, margin={"b": 24})
-    return fig

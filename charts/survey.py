@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.cells import binned_scale, collapse, fill_for, grid_axes, mask_layer, value_layers
-from charts.palette import FONT_FAMILY, MUTED, PALETTE, STATUS_COLOURS, TEXT, base_layout, text_on
+from charts.palette import FONT_FAMILY, MUTED, PALETTE, STATUS_COLOURS, base_layout, text_on
 from charts.text import is_missing, join_clauses, number, pct, round1, set_alt_text, wrap
 
 ANSWER_COLUMNS = ("pct_negative", "pct_neutral", "pct_positive")
@@ -51,45 +51,6 @@ def _category_axis(fig: go.Figure, categories: list[str]) -> None:
     fig.update_layout(yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories,
                              "autorange": "reversed", "showgrid": False},
                       height=max(260, 130 + 44 * len(categories)))
-
-
-def question_bars(table: pd.DataFrame, *, suppressed_label: str, question: str = "question",
-                  value: str = "pct_positive", title: str = "",
-                  value_title: str = "% positive") -> go.Figure:
-    """Horizontal % positive bars, highest first, labelled "64%"; suppressed rows as a note."""
-    frame = collapse(table, [question], [value])
-    shown = frame.dropna(subset=[value]).sort_values(value, ascending=False, kind="stable")
-    hidden = frame[frame[value].isna()]
-    labels = {q: wrap(q, 45) for q in frame[question]}
-    categories = [labels[q] for q in shown[question]] + [labels[q] for q in hidden[question]]
-    fig = go.Figure(layout=base_layout(title))
-    fig.add_trace(go.Bar(
-        orientation="h", y=categories, x=round1(shown[value]) + [None] * len(hidden),
-        text=[pct(v) for v in shown[value]] + [""] * len(hidden), textposition="outside", cliponaxis=False,
-        textfont={"family": FONT_FAMILY, "color": TEXT, "size": 13}, marker={"color": PALETTE[0]},
-        customdata=[str(q) for q in shown[question]] + [str(q) for q in hidden[question]],
-        hovertemplate=f"%{{customdata}}<br>%{{x:.0f}}% {value_title.lstrip('% ')}<extra></extra>",
-        name=value_title, showlegend=False,
-    ))
-    for q in hidden[question]:
-        _suppressed_note(fig, suppressed_label, labels[q])
-    _category_axis(fig, categories)
-    fig.update_xaxes(range=[0, 112], tickvals=list(range(0, 101, 20)), ticksuffix="%",
-                     title={"text": value_title})
-    return set_alt_text(fig, _bars_alt(shown, hidden, question, value, value_title, suppressed_label))
-
-
-def _bars_alt(shown, hidden, question, value, value_title, label) -> str:
-    measure = value_title.lstrip("% ") or "positive"
-    if shown.empty:
-        text = "No results shown."
-    elif len(shown) == 1:
-        text = f'"{shown.iloc[0][question]}": {pct(shown.iloc[0][value])} {measure}.'
-    else:
-        top, bottom = shown.iloc[0], shown.iloc[-1]
-        text = join_clauses([f'Highest {value_title}: "{top[question]}" at {pct(top[value])}',
-                             f'lowest: "{bottom[question]}" at {pct(bottom[value])}'])
-    return text + _hidden_clause(len(hidden), "question", label)
 
 
 def answer_distribution(table: pd.DataFrame, *, suppressed_label: str, question: str = "question", title: str = "",

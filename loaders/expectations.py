@@ -12,13 +12,12 @@ so a half-read set of expectations never reaches the board.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 
 from model.text import match_key, one_line
 from .events import reference_header
-from .grid import Sheet, read_text_table
+from .grid import Sheet
 from model.frames import EXPECTATIONS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
@@ -92,7 +91,3 @@ def _normalised(column: str, value: str) -> str:
         return "; ".join(split_list(value))
     return value
 
-
-def load_expectations(path: str | Path) -> pd.DataFrame:
-    """Read expectations.csv into the EXPECTATIONS frame (raises FileRejected on a bad file)."""
-    return expectations_from_sheet(read_text_table(path)).frame

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from server import free_port, stop, wait_healthy  # noqa: F401  (also used by the screenshot command)
+from tests.local_server import free_port, stop, wait_healthy  # noqa: F401  (also used by the screenshot command)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_FLAGS = [

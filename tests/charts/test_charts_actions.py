@@ -1,10 +1,11 @@
-"""charts.actions: status_over_time and percent_complete_chart."""
+"""charts.actions: status_over_time."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from charts import alt_text, figure_json_bytes, percent_complete_chart, status_over_time
+from charts import alt_text, status_over_time
+from tests.charts.figure_size import figure_json_bytes
 from charts.palette import STATUS_COLOURS
 from model.frames import ACTION_STATUSES
 
@@ -85,18 +86,3 @@ def test_status_milestones_only_inside_the_snapshot_range(mix, events):
     inside = events[(events.date >= SNAPSHOTS[0]) & (events.date <= SNAPSHOTS[-1])]
     assert names == sorted(f"milestone: {label}" for label in inside["label"])
     assert "milestone: First Best Value Notice" not in names  # 24 Jan 2023, before the first snapshot
-
-
-@pytest.fixture
-def complete() -> pd.DataFrame:
-    return pd.DataFrame({"snapshot_date": SNAPSHOTS, "pct_complete": [0.0, 28.57, 73.81]})
-
-
-def test_percent_complete_line_values_and_alt_text(complete, events):
-    fig = percent_complete_chart(complete, events=events)
-    line = [t for t in fig.data if t.mode == "lines+markers"][0]
-    assert list(line.y) == [0.0, 28.6, 73.8]
-    assert fig.layout.xaxis.type == "date"
-    assert alt_text(fig).startswith("Actions complete rose from 0% in Mar 2023 to 74% in Oct 2024.")
-    assert "Actions complete 74%" in [a.text for a in fig.layout.annotations]
-    assert len(fig.layout.shapes) == len(events[(events.date >= SNAPSHOTS[0]) & (events.date <= SNAPSHOTS[-1])])

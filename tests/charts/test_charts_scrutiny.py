@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts import alt_text, figure_json_bytes, topic_heatmap, value_score_ranking
+from charts import alt_text, topic_heatmap, value_score_ranking
+from tests.charts.figure_size import figure_json_bytes
 from charts.palette import PALETTE, SEQUENTIAL
 
 CRITERIA = [

@@ -1,4 +1,4 @@
-"""charts.survey: question_bars, answer_distribution, group_heatmap."""
+"""charts.survey: answer_distribution, group_heatmap."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from charts import alt_text, answer_distribution, figure_json_bytes, group_heatmap, question_bars
+from charts import alt_text, answer_distribution, group_heatmap
+from tests.charts.figure_size import figure_json_bytes
 from charts.palette import PALETTE, SEQUENTIAL, STATUS_COLOURS, TEXT
 
 HIDDEN = "fewer than 10 responses"   # the label a page passes (survey_blocks.hidden_label)
@@ -27,44 +28,6 @@ def questions() -> pd.DataFrame:
 def _bar_by_question(fig):
     bar = fig.data[0]
     return {q: (x, t) for q, x, t in zip(bar.customdata, bar.x, bar.text)}
-
-
-def test_question_bars_sorted_highest_first_with_percent_labels(questions):
-    fig = question_bars(questions, title="Staff survey", suppressed_label=HIDDEN)
-    bar = fig.data[0]
-    assert bar.orientation == "h"
-    shown = questions.dropna(subset=["pct_positive"]).sort_values("pct_positive", ascending=False)
-    assert list(bar.customdata[: len(shown)]) == list(shown["question"])
-    assert list(bar.x[: len(shown)]) == [round(v, 1) for v in shown["pct_positive"]]
-    assert list(bar.text[: len(shown)]) == [f"{round(v):.0f}%" for v in shown["pct_positive"]]
-    assert bar.marker.color in PALETTE
-    assert fig.layout.title.text == "Staff survey"
-
-
-def test_question_bars_suppressed_row_is_a_note_not_a_bar(questions, fig_json):
-    fig = question_bars(questions, suppressed_label="fewer than 10 responses")
-    x, text = _bar_by_question(fig)["I have experienced bullying"]
-    assert x is None and text == ""
-    notes = [a for a in fig.layout.annotations if a.text == "fewer than 10 responses"]
-    assert len(notes) == 1
-    assert notes[0].y == "I have experienced bullying"
-    payload = fig_json(fig)
-    assert "NaN" not in payload and "nan%" not in payload and '"n"' not in payload
-
-
-def test_question_bars_suppressed_label_is_a_parameter(questions):
-    fig = question_bars(questions, suppressed_label="fewer than 5 responses")
-    assert [a.text for a in fig.layout.annotations] == ["fewer than 5 responses"]
-    assert "fewer than 5 responses" in alt_text(fig)
-
-
-def test_question_bars_alt_text_names_highest_and_lowest(questions):
-    text = alt_text(question_bars(questions, suppressed_label=HIDDEN))
-    top = questions.loc[questions["pct_positive"].idxmax()]
-    low = questions.loc[questions["pct_positive"].idxmin()]
-    assert f'"{top.question}" at {round(top.pct_positive):.0f}%' in text
-    assert f'"{low.question}" at {round(low.pct_positive):.0f}%' in text
-    assert "1 question not shown" in text
 
 
 @pytest.fixture
@@ -171,10 +134,8 @@ def test_group_heatmap_alt_text(groups):
 
 
 def test_survey_figures_stay_small_for_ten_thousand_rows(questions, answers, groups):
-    big_q = pd.concat([questions] * 2500, ignore_index=True)
     big_a = pd.concat([answers] * 3334, ignore_index=True).iloc[:10_000]
     big_g = pd.concat([groups] * 1667, ignore_index=True).iloc[:10_000]
-    assert len(big_q) == len(big_a) == len(big_g) == 10_000
-    for fig in (question_bars(big_q, suppressed_label=HIDDEN), answer_distribution(big_a, suppressed_label=HIDDEN), group_heatmap(big_g, suppressed_label=HIDDEN)):
+    assert len(big_a) == len(big_g) == 10_000
+    for fig in (answer_distribution(big_a, suppressed_label=HIDDEN), group_heatmap(big_g, suppressed_label=HIDDEN)):
         assert figure_json_bytes(fig) < 100_000
-    assert len(question_bars(big_q, suppressed_label=HIDDEN).data[0].x) == len(questions)

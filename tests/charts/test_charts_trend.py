@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from charts import alt_text, figure_json_bytes, trend_chart
+from charts import alt_text, trend_chart
+from tests.charts.figure_size import figure_json_bytes
 from charts.milestones import add_milestones
 from charts.palette import PALETTE, rgba
 

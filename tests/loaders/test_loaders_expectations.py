@@ -7,12 +7,18 @@ import shutil
 import pytest
 
 from assembly.bundle import load_bundle
-from loaders.expectations import load_expectations, split_list
+from loaders.expectations import expectations_from_sheet, split_list
+from loaders.grid import read_text_table
 from loaders.report import FileRejected
 
 from conftest import SAMPLE
 
 HEADER = "id,expectation,source,front,action_areas,action_refs,survey_measures,milestone_kinds\n"
+
+
+def load_expectations(path):
+    """expectations.csv as the app reads it (raises FileRejected on a bad file)."""
+    return expectations_from_sheet(read_text_table(path)).frame
 
 
 def test_the_notice_and_the_peer_challenge_load():
