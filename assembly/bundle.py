@@ -31,7 +31,8 @@ from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, H
 from loaders.report import FileRejected, Finding, LoadResult
 from settings.config import load_settings
 from model.survey_counts import SurveyCounts, concat_counts, count_responses
-from store.catalogue import STORE_FOLDERS, UPLOADS, Entry, Store, uploads_folder
+from store.entry import Entry
+from store.interface import STORE_SUBFOLDERS, UploadStore, open_store
 from store.revisions import Publication, survey_publication
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
@@ -66,7 +67,7 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
         skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE, EXPECTATIONS_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
                 if p.suffix.lower() in folder_suffixes() and p.name not in skip
-                and p.relative_to(data_dir).parts[0] not in (*STORE_FOLDERS, UPLOADS)]
+                and p.relative_to(data_dir).parts[0] not in STORE_SUBFOLDERS]
     sheet = read_text_table(path)
     header = [one_line(h).casefold() for h in sheet.rows[0]] if sheet.rows else []
     rows = [{k: one_line(v) for k, v in zip(header, r) if one_line(v)} for r in sheet.rows[1:]]
@@ -153,9 +154,9 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     small group by comparison with an earlier version is held back, with a warning). Returns
     the reference frames an upload replaces (an uploaded expectations file replaces
     expectations.csv)."""
-    store, replaced = Store(uploads_folder(data_dir)), {}
+    store, replaced = open_store(data_dir), {}
     publication = survey_publication(store, load_settings().min_group_size)
-    entries = [e for e in store.active() if e.kind != "survey"] + publication.entries()
+    entries = [e for e in store.entries() if e.active and e.kind != "survey"] + publication.entries()
     for entry in store.entries():
         if entry.sha256 in publication.held and entry.active:
             findings.append({"file": entry.file, "severity": "warning", "message": publication.held[entry.sha256]})
@@ -175,7 +176,7 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     return replaced
 
 
-def _read(store: Store, publication: Publication, entry: Entry):
+def _read(store: UploadStore, publication: Publication, entry: Entry):
     """An entry's frame; a survey wave's counts with the versions published before it."""
     if entry.kind != "survey":
         return store.frame(entry)

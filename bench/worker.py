@@ -32,7 +32,7 @@ def peak_mb() -> float:
 
 
 def ingest(path: str, data_dir: str, metadata: str) -> dict:
-    from store.catalogue import uploads_folder
+    from store.interface import open_store
     from store.intake import check_upload, keep
 
     data = Path(path).read_bytes()
@@ -40,7 +40,7 @@ def ingest(path: str, data_dir: str, metadata: str) -> dict:
     checked = check_upload(data, Path(path).name, data_dir, metadata=json.loads(metadata))
     if not checked.ok:
         raise SystemExit(f"{path} did not load: {checked.findings.to_dict('records')[:3]} missing={checked.missing}")
-    saved = keep(uploads_folder(data_dir), checked)
+    saved = keep(open_store(data_dir), checked)
     seconds = time.perf_counter() - start
     counts = checked.result.counts
     rows = int(counts.answers["n"].sum()) if counts is not None else len(checked.result.frame)

@@ -1,14 +1,12 @@
-"""The data store: every uploaded file kept byte for byte, its normalised frame, a manifest.
+"""The data store: every uploaded file kept byte for byte, its normalised frame, its history.
 
-A store is a folder (by default the configured data folder). Beside the hand-written
-``manifest.csv`` of the sample data it holds ``store.json`` (the uploads' manifest),
-``originals/<sha256>.<ext>`` (the uploaded bytes) and ``normalised/<sha256>.parquet`` (the
-canonical frame; for a survey its answer counts, with ``<sha256>.reach.parquet`` beside it,
-see model/survey_counts.py). Nothing is ever overwritten or deleted: a corrected file supersedes the
-old one, a removal is a flag that can be undone. Writes are atomic and the manifest's
-read-modify-write is serialised by a file lock. This package never imports streamlit.
+``UploadStore`` (store/interface.py) is the store as an interface, and ``open_store`` gives
+the store of a data folder: today ``FileStore`` (store/file_store.py), a folder holding
+``store.json`` (the uploads' manifest), ``originals/<sha256>.<ext>`` (the uploaded bytes)
+and ``normalised/<sha256>.parquet`` (the canonical frame; for a survey its answer counts,
+with ``<sha256>.reach.parquet`` beside it, see model/survey_counts.py). Nothing is ever
+overwritten or deleted: a corrected file supersedes the old one, a removal is a flag that
+can be undone. ``store.revisions`` decides which version of a survey wave is published;
+``store.intake`` is the upload path. Import each name from its module (``store.interface``,
+``store.entry``, ``store.file_store``). This package never imports streamlit.
 """
-from .atomic import atomic_write, locked
-from .catalogue import Entry, Store, active_entries
-
-__all__ = ["Entry", "Store", "active_entries", "atomic_write", "locked"]

@@ -19,7 +19,8 @@ from loaders.detect import load_file
 from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
-from .catalogue import Saved, Store, clean_metadata
+from .entry import Saved, clean_metadata
+from .interface import UploadStore
 from .revisions import survey_publication
 
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
@@ -89,17 +90,17 @@ def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | Non
                    _frame(_rows("warning", result.warnings)), known, missing)
 
 
-def keep(folder: str | Path, checked: Checked, by: str | None = None) -> Saved:
-    """Store a checked upload (the Confirm button)."""
+def keep(store: UploadStore, checked: Checked, by: str | None = None) -> Saved:
+    """Store a checked upload in ``store`` (the Confirm button)."""
     if not checked.ok:
         raise ValueError("Only a file that loaded, with its details filled in, can be stored.")
-    return Store(folder).add(checked.data, checked.filename, checked.result, checked.metadata, by=by)
+    return store.add(checked.data, checked.filename, checked.result, checked.metadata, by=by)
 
 
-def stored_table(folder: str | Path, min_size: int) -> pd.DataFrame:
+def stored_table(store: UploadStore, min_size: int) -> pd.DataFrame:
     """Every stored upload with its provenance, newest first. A survey version held back
     (``store.revisions``) is "held back"; the version shown in its place is "published"."""
-    rows, store = [], Store(folder)
+    rows = []
     publication = survey_publication(store, min_size)
     shown = {e.sha256 for e in publication.entries()}
     for e in store.entries():

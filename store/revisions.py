@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .catalogue import Entry, Store
+from .entry import Entry
+from .interface import UploadStore
 
 _CELL = ["group", "question_id", "answer"]
 
@@ -44,7 +45,7 @@ class Publication:
         return [e for e in self.shown.values() if e is not None]
 
 
-def survey_publication(store: Store, min_size: int) -> Publication:
+def survey_publication(store: UploadStore, min_size: int) -> Publication:
     """The published version of every survey wave in ``store`` (module docstring)."""
     shown, held, earlier = {}, {}, {}
     entries = [e for e in store.entries() if e.kind == "survey" and e.key is not None]
@@ -72,7 +73,7 @@ def _shown(versions: list[Entry], published: list[Entry]) -> Entry | None:
     return max(live, key=lambda e: e.active_since) if live and current is not None else None
 
 
-def _cells(store: Store, entry: Entry) -> pd.DataFrame:
+def _cells(store: UploadStore, entry: Entry) -> pd.DataFrame:
     """Answer counts per group, question and answer, plus each group's respondents (question "")."""
     counts = store.counts(entry)
     answers = counts.answers.assign(group=counts.answers["group"].astype("string").fillna(""),

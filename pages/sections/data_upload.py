@@ -15,8 +15,7 @@ from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from settings.file_formats import accepted_words, mime, upload_types
 from settings.config import REPO_ROOT
-from store import Store
-from store.catalogue import uploads_folder
+from store.interface import open_store
 from store.intake import LABELS, keep, stored_table
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
@@ -33,14 +32,14 @@ def upload_section() -> None:
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
         return
-    folder = uploads_folder(context.settings().data_dir)
+    store = open_store(context.settings().data_dir)
     data = upload.getvalue()
     first = context.checked_upload(data, upload.name, kind)
     metadata = details_inputs(first.kind or kind, first.metadata)
     checked = context.checked_upload(data, upload.name, kind, metadata) if metadata else first
     show_check(checked)
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
-        saved = keep(folder, checked)
+        saved = keep(store, checked)
         if saved.status == "duplicate":
             st.info(f"This exact file is already stored (as '{saved.entry.file}'); nothing was added.")
         else:
@@ -101,8 +100,8 @@ def show_check(checked) -> None:
 
 
 def stored_section() -> None:
-    folder = uploads_folder(context.settings().data_dir)
-    table = stored_table(folder, context.settings().min_group_size)
+    store = open_store(context.settings().data_dir)
+    table = stored_table(store, context.settings().min_group_size)
     st.header("Uploaded files")
     if table.empty:
         st.write("No files have been uploaded yet; the dashboard shows the files listed below.")
@@ -112,7 +111,6 @@ def stored_section() -> None:
         st.warning(f"{widgets.plain(row.file)}: {row.note}", icon=":material/lock:")
     labels = {f"{r.file} ({r.state}, {r.hash})": r for r in table.itertuples()}
     choice = labels[st.selectbox("Choose a stored file", list(labels), key="stored_choice")]
-    store = Store(folder)
     left, middle, right = st.columns(3)
     if choice.state != "removed" and left.button("Remove", key="stored_remove"):
         store.remove(choice.sha256)

@@ -11,8 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from exports.templates import template_xlsx
-from store import Store
-from store.catalogue import uploads_folder
+from store.interface import open_store
 from store.intake import check_upload, keep
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +43,7 @@ def test_upload_confirm_then_remove_and_undo(store_dir):
     checked = check_upload(template_xlsx("actions"), "tracker_2025-01-10.xlsx", store_dir, kind="actions",
                            metadata={"snapshot_date": "2025-01-10"})
     assert checked.ok
-    assert keep(uploads_folder(store_dir), checked).status == "stored"
+    assert keep(open_store(store_dir), checked).status == "stored"
     at = data_page()
     assert not at.exception, [e.value for e in at.exception]
     assert any("tracker_2025-01-10.xlsx" in str(df.value) for df in at.dataframe)
@@ -52,9 +51,9 @@ def test_upload_confirm_then_remove_and_undo(store_dir):
     assert "tracker_2025-01-10.xlsx" in list(sources[0]["File"]), "the new upload is read by every page"
     at.button(key="stored_remove").click().run()
     assert not at.exception
-    assert Store(uploads_folder(store_dir)).entries()[0].removed
+    assert open_store(store_dir).entries()[0].removed
     at.button(key="stored_restore").click().run()
-    assert not Store(uploads_folder(store_dir)).entries()[0].removed
+    assert not open_store(store_dir).entries()[0].removed
     assert len(at.get("download_button")) >= 4      # original + three templates
     assert sample_state() == before
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from model.frames import AGREEMENT_SCALE
-from store.catalogue import uploads_folder
+from store.interface import open_store
 from store.intake import check_upload, keep
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,7 +179,7 @@ def upload(case: Case, folder: Path, item: Upload, number: int) -> None:
     meta = {"audience": item.audience, "wave": item.wave, "wave_date": item.wave_date}
     checked = check_upload(data, f"staff_{item.wave}_v{number}.csv", folder, kind="survey", metadata=meta)
     if checked.ok:
-        keep(uploads_folder(folder), checked, by="harness")
+        keep(open_store(folder), checked, by="harness")
 
 
 def replay(case: Case, folder: Path) -> Iterator[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from loaders import FileRejected, load_file
-from store import Store
+from store.file_store import FileStore
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("hostile_build", ROOT / "tests/fixtures/hostile/build.py")
@@ -30,7 +30,7 @@ def store(tmp_path_factory):
     """A store holding one upload, to show the corpus never changes it."""
     folder = tmp_path_factory.mktemp("store")
     path = sorted((ROOT / "data/sample/trackers").glob("*.xlsx"))[0]
-    Store(folder).add(path.read_bytes(), path.name, load_file(path, kind="actions", snapshot_date="2023-03-14"))
+    FileStore(folder).add(path.read_bytes(), path.name, load_file(path, kind="actions", snapshot_date="2023-03-14"))
     return folder
 
 
@@ -42,7 +42,7 @@ def try_store(store_dir: Path, path: Path, case) -> None:
     """What the Data page does: load, and store only what loaded."""
     result = load_file(path, kind=case.kind, **case.metadata)
     if case.outcome == "reject":
-        Store(store_dir).add(path.read_bytes(), path.name, result)
+        FileStore(store_dir).add(path.read_bytes(), path.name, result)
 
 
 def test_corpus_has_at_least_40_files():

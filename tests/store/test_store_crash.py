@@ -1,5 +1,6 @@
-"""A save killed between write and rename leaves the store readable and consistent;
-two processes saving at once both land (the manifest's file lock)."""
+"""The file store under failure: a save that fails before its manifest is written leaves
+every file as it was; a save killed between write and rename leaves the store readable and
+consistent; two processes saving at once both land (the manifest's file lock)."""
 import multiprocessing
 import os
 import subprocess
@@ -8,8 +9,7 @@ import textwrap
 
 import pytest
 
-from store import Store
-from store.catalogue import STORE_FILE
+from store.file_store import STORE_FILE, FileStore
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,9 +22,9 @@ def _snapshot(folder):
 
 def test_failed_rename_leaves_the_store_as_it_was(tmp_path, trackers, monkeypatch):
     (p1, r1), (p2, r2) = trackers[:2]
-    store = Store(tmp_path)
+    store = FileStore(tmp_path)
     store.add(p1.read_bytes(), p1.name, r1)
-    manifest = (tmp_path / STORE_FILE).read_bytes()
+    before = _snapshot(tmp_path)
     real = os.replace
 
     def failing(src, dst):
@@ -36,8 +36,8 @@ def test_failed_rename_leaves_the_store_as_it_was(tmp_path, trackers, monkeypatc
     with pytest.raises(OSError):
         store.add(p2.read_bytes(), p2.name, r2)
     monkeypatch.undo()
-    assert (tmp_path / STORE_FILE).read_bytes() == manifest
-    assert [e.file for e in Store(tmp_path).entries()] == [p1.name]
+    assert _snapshot(tmp_path) == before          # the manifest, and no unlisted original or parquet
+    assert [e.file for e in FileStore(tmp_path).entries()] == [p1.name]
     assert not [p for p in tmp_path.rglob(".tmp-*")]
 
 
@@ -47,7 +47,7 @@ KILLED = textwrap.dedent("""
     from pathlib import Path
     import store.atomic
     from loaders import load_file
-    from store import Store
+    from store.file_store import FileStore
     real = os.replace
     def kill(src, dst):
         if str(dst).endswith({target!r}):
@@ -56,20 +56,20 @@ KILLED = textwrap.dedent("""
     store.atomic.os.replace = kill
     path = Path({path!r})
     result = load_file(path, kind="actions", snapshot_date="2024-02-02")
-    Store({folder!r}).add(path.read_bytes(), path.name, result)
+    FileStore({folder!r}).add(path.read_bytes(), path.name, result)
 """)
 
 
 @pytest.mark.parametrize("target", [STORE_FILE, ".parquet", ".xlsx"])
 def test_process_killed_mid_save_then_store_reopens_consistent(tmp_path, trackers, target):
     p1, r1 = trackers[0]
-    Store(tmp_path).add(p1.read_bytes(), p1.name, r1)
-    before = Store(tmp_path).entries()
+    FileStore(tmp_path).add(p1.read_bytes(), p1.name, r1)
+    before = FileStore(tmp_path).entries()
     other = sorted(TRACKERS.glob("*.xlsx"))[-1]
     code = KILLED.format(root=str(ROOT), target=target, path=str(other), folder=str(tmp_path))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     assert done.returncode == 9, done.stderr.decode()[-2000:]
-    store = Store(tmp_path)
+    store = FileStore(tmp_path)
     after = store.entries()
     assert [e.sha256 for e in after] == [e.sha256 for e in before]
     for entry in after:     # everything listed is there and readable
@@ -86,7 +86,7 @@ def _upload(args):
     from loaders import load_file
     path = Path(path)
     result = load_file(path, kind="actions", snapshot_date=snapshot)
-    return Store(folder).add(path.read_bytes(), path.name, result).status
+    return FileStore(folder).add(path.read_bytes(), path.name, result).status
 
 
 def test_two_concurrent_uploads_both_land(tmp_path):
@@ -95,4 +95,4 @@ def test_two_concurrent_uploads_both_land(tmp_path):
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         statuses = pool.map(_upload, jobs)
     assert statuses == ["stored"] * 4
-    assert sorted(e.file for e in Store(tmp_path).entries()) == sorted(p.name for p in paths)
+    assert sorted(e.file for e in FileStore(tmp_path).entries()) == sorted(p.name for p in paths)

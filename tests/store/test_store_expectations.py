@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assembly.bundle import load_bundle
-from store.catalogue import Store, uploads_folder
+from store.interface import open_store
 from store.intake import check_upload, keep
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
@@ -31,24 +31,23 @@ def _snapshot(folder):
 def test_an_uploaded_expectations_file_is_detected_and_replaces_the_notice(data_dir):
     checked = check_upload(PEER.read_bytes(), PEER.name, data_dir)
     assert checked.ok and checked.kind == "expectations" and checked.result.records == 6
-    keep(uploads_folder(data_dir), checked)
+    keep(open_store(data_dir), checked)
     assert list(load_bundle(data_dir).expectations["id"]) == [f"CPC-{i}" for i in range(1, 7)]
 
 
 def test_a_newer_upload_supersedes_and_the_old_one_can_be_reinstated(data_dir):
-    folder = uploads_folder(data_dir)
-    first = keep(folder, check_upload(PEER.read_bytes(), PEER.name, data_dir))
+    store = open_store(data_dir)
+    first = keep(store, check_upload(PEER.read_bytes(), PEER.name, data_dir))
     notice = (data_dir / "expectations.csv").read_bytes().replace(b"BVN-1", b"BVN-1a")
-    second = keep(folder, check_upload(notice, "expectations.csv", data_dir))
+    second = keep(store, check_upload(notice, "expectations.csv", data_dir))
     assert [e.file for e in second.superseded] == [PEER.name]
     assert load_bundle(data_dir).expectations["id"].iloc[0] == "BVN-1a"
-    Store(folder).reinstate(first.entry.sha256)
+    store.reinstate(first.entry.sha256)
     assert load_bundle(data_dir).expectations["id"].iloc[0] == "CPC-1"
 
 
 def test_a_bad_expectations_upload_is_refused_and_nothing_changes(data_dir):
-    folder = uploads_folder(data_dir)
-    keep(folder, check_upload(PEER.read_bytes(), PEER.name, data_dir))
+    keep(open_store(data_dir), check_upload(PEER.read_bytes(), PEER.name, data_dir))
     before = _snapshot(data_dir)
     bad = PEER.read_bytes().replace(b",partnership,", b",housing,", 1)
     checked = check_upload(bad, "expectations.csv", data_dir)

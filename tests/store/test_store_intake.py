@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from exports.templates import template_xlsx
-from store import Store
+from store.file_store import FileStore
 from store.intake import check_upload, keep, stored_table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,11 +16,12 @@ def test_tracker_needs_a_snapshot_date_then_is_kept(tmp_path):
     checked = check_upload(data, "tracker.xlsx", tmp_path, kind="actions", metadata={"snapshot_date": "2024-06-11"})
     assert checked.ok and checked.preview()["records"] == 2
     assert checked.metadata["snapshot_date"] == "2024-06-11"
-    saved = keep(tmp_path, checked, by="tester")
+    store = FileStore(tmp_path)
+    saved = keep(store, checked, by="tester")
     assert saved.status == "stored"
-    table = stored_table(tmp_path, 10)
+    table = stored_table(store, 10)
     assert list(table["state"]) == ["current"] and table["by"][0] == "tester"
-    again = keep(tmp_path, check_upload(data, "copy.xlsx", tmp_path, metadata={"snapshot_date": "2024-06-11"}))
+    again = keep(store, check_upload(data, "copy.xlsx", tmp_path, metadata={"snapshot_date": "2024-06-11"}))
     assert again.status == "duplicate"
 
 
@@ -37,4 +38,4 @@ def test_rejected_upload_reports_and_stores_nothing(tmp_path):
     assert checked.result is None and not checked.ok
     assert checked.findings["severity"].tolist() == ["error"]
     assert "PDF" in checked.findings["message"][0]
-    assert Store(tmp_path).entries() == [] and list(tmp_path.iterdir()) == []
+    assert FileStore(tmp_path).entries() == [] and list(tmp_path.iterdir()) == []

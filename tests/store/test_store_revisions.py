@@ -13,7 +13,7 @@ from assembly.bundle import load_bundle
 from model.survey_counts import SurveyCounts
 from metrics.breakdowns import statement_results
 from metrics.publishable import EARLIER, publishable, reason_text
-from store.catalogue import Store, uploads_folder
+from store.interface import open_store
 from store.intake import check_upload, keep, stored_table
 from store.revisions import survey_publication
 
@@ -42,7 +42,7 @@ def folder(tmp_path):
 def upload(folder: Path, data: bytes, name: str) -> None:
     checked = check_upload(data, name, folder, kind="survey", metadata=META)
     assert checked.ok, checked.findings
-    keep(uploads_folder(folder), checked)
+    keep(open_store(folder), checked)
 
 
 def statements(folder: Path):
@@ -75,7 +75,7 @@ def test_a_correction_that_would_reveal_a_small_team_is_held_back(folder):
     upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
     after = statements(folder)
     assert after.equals(before)                  # the pages still show what was published
-    table = stored_table(uploads_folder(folder), 10).set_index("file")
+    table = stored_table(open_store(folder), 10).set_index("file")
     assert table.loc["v2.csv", "state"] == "held back"
     assert "Small team" in table.loc["v2.csv", "note"] and "fewer than 10" in table.loc["v2.csv", "note"]
     findings = load_bundle(folder).findings
@@ -87,7 +87,7 @@ def test_a_correction_changing_ten_or_more_in_every_cell_is_published(folder):
     upload(folder, export({**FIRST, "Place": (15, 5)}), "v2.csv")      # 10 people of Place dropped
     after = statements(folder)
     assert (after["n_respondents"].astype(int) == 55).all()
-    assert stored_table(uploads_folder(folder), 10).set_index("file").loc["v2.csv", "state"] == "current"
+    assert stored_table(open_store(folder), 10).set_index("file").loc["v2.csv", "state"] == "current"
 
 
 def test_a_held_back_version_never_counts_as_published(folder):
@@ -95,14 +95,14 @@ def test_a_held_back_version_never_counts_as_published(folder):
     upload(folder, export(FIRST), "v1.csv")
     upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
     upload(folder, export({**FIRST, "Place": (20, 0)}), "v3.csv")
-    publication = survey_publication(Store(uploads_folder(folder)), 10)
+    publication = survey_publication(open_store(folder), 10)
     assert [e.file for e in publication.entries()] == ["v3.csv"]
 
 
 def test_removing_the_published_version_does_not_publish_the_held_back_one(folder):
     upload(folder, export(FIRST), "v1.csv")
     upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
-    store = Store(uploads_folder(folder))
+    store = open_store(folder)
     store.remove(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
     assert survey_publication(store, 10).entries() == []
     assert load_bundle(folder).surveys.empty
@@ -130,7 +130,7 @@ def test_a_group_hidden_in_a_published_version_stays_hidden_in_its_correction(fo
     first = groups_shown(folder)
     assert not first["Small team"] and not first["Middle"] and first["Big"]
     upload(folder, export(V2), "v2.csv")
-    assert survey_publication(Store(uploads_folder(folder)), 10).entries()[0].file == "v2.csv"
+    assert survey_publication(open_store(folder), 10).entries()[0].file == "v2.csv"
     alone = groups_shown(folder, alone=True)
     assert alone["Middle"] and not alone["Late team"]             # the leak, without the history rule
     second = groups_shown(folder)
@@ -149,9 +149,9 @@ def test_a_version_shown_again_keeps_hidden_what_any_published_version_hid(folde
     upload(folder, export({**v1, "Middle": (10, 0)}), "v2.csv")
     second = groups_shown(folder)
     assert list(first[~first].index) == ["Middle", "Small team"] and not second.any()
-    store = Store(uploads_folder(folder))
+    store = open_store(folder)
     store.reinstate(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
-    assert survey_publication(Store(uploads_folder(folder)), 10).entries()[0].file == "v1.csv"
+    assert survey_publication(open_store(folder), 10).entries()[0].file == "v1.csv"
     assert not groups_shown(folder).any()
 
 

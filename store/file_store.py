@@ -1,0 +1,154 @@
+"""The embedded store: a folder of files and a locked, atomically written manifest.
+
+``FileStore`` is the backend ``open_store`` gives today (store/interface.py says the
+contract it keeps). The folder holds ``store.json`` (the manifest: one ``Entry`` per
+distinct content, see store/entry.py), ``originals/<sha256>.<ext>`` (the uploaded bytes)
+and ``normalised/<sha256>.parquet`` (the canonical frame; for a survey its answer counts,
+with ``<sha256>.reach.parquet`` beside it). Reading needs no lock; every change is a
+read-modify-write of the manifest under a file lock (``store.atomic.locked``).
+
+Order of writes in ``add``: everything is worked out in memory first (the entry, the
+parquet bytes), then the original bytes, the parquet, and last the manifest, each written
+atomically. An upload that fails before the manifest is written leaves it untouched and
+the files it wrote are removed again; a process killed mid-save leaves at worst an
+unlisted file, never a listed file that is missing.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from model.frames import conform
+from model.survey_counts import ANSWER_COUNTS, SurveyCounts, count_responses
+
+from .atomic import atomic_write, locked
+from .entry import (NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail,
+                    changed, content_hash, derive, new_entry, stored)
+
+STORE_FILE, LOCK_FILE = "store.json", ".store.lock"
+STORE_FOLDERS = (ORIGINALS, NORMALISED)
+#: Uploads live in this sub-folder of the data folder, apart from the shipped sample files
+#: (git ignores it), so an upload never changes a file the project ships.
+UPLOADS = "uploads"
+
+
+class FileStore:
+    """A store folder (module docstring)."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    # reading ---------------------------------------------------------------
+    def entries(self) -> list[Entry]:
+        """Every entry, newest first, with ``superseded_by`` worked out."""
+        return derive([Entry(**raw) for raw in self._read_raw()])
+
+    def find(self, sha256: str) -> Entry | None:
+        return next((e for e in self.entries() if e.sha256 == sha256), None)
+
+    def frame(self, entry: Entry) -> pd.DataFrame:
+        """The normalised frame (for a survey: its answer counts)."""
+        return pd.read_parquet(self.folder / entry.normalised)
+
+    def counts(self, entry: Entry) -> SurveyCounts:
+        """A survey upload's counts; an upload kept as respondent rows (before counts) is counted now."""
+        if not (self.folder / entry.reach).is_file():
+            return count_responses(self.frame(entry))
+        return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach))
+
+    def original_bytes(self, entry: Entry) -> bytes:
+        return (self.folder / entry.original).read_bytes()
+
+    def audit_trail(self) -> list[Change]:
+        return audit_trail(self.entries())
+
+    # changing --------------------------------------------------------------
+    def add(self, data: bytes, filename: str, result, metadata: dict | None = None,
+            by: str | None = None) -> Saved:
+        """Keep ``data`` (the uploaded bytes) and ``result`` (its LoadResult) unless already kept."""
+        sha = content_hash(data)
+        with locked(self.folder / LOCK_FILE):
+            raw = self._read_raw()
+            existing = next((e for e in raw if e["sha256"] == sha), None)
+            if existing is not None:
+                return Saved("duplicate", Entry(**existing))
+            before = {e.sha256 for e in derive([Entry(**r) for r in raw]) if e.active}
+            entry = new_entry(data, filename, result, metadata, by)
+            files = {entry.original: data, **{p: _parquet(f) for p, f in _normalised(entry, result).items()}}
+            self._write_files(files, raw + [stored(entry)])
+        after = {e.sha256: e for e in self.entries()}
+        superseded = [after[s] for s in before if s in after and not after[s].active]
+        return Saved("stored", after[sha], superseded)
+
+    def remove(self, sha256: str, by: str | None = None) -> Entry:
+        """Flag an entry removed (undo with ``restore``); nothing is deleted."""
+        return self._change(sha256, REMOVED, by)
+
+    def restore(self, sha256: str, by: str | None = None) -> Entry:
+        """Undo a removal."""
+        return self._change(sha256, RESTORED, by)
+
+    def reinstate(self, sha256: str, by: str | None = None) -> Entry:
+        """Make a superseded (or removed) version the current one for its wave/snapshot again."""
+        return self._change(sha256, REINSTATED, by)
+
+    # the manifest and the files ---------------------------------------------
+    def _read_raw(self) -> list[dict]:
+        path = self.folder / STORE_FILE
+        if not path.is_file():
+            return []
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        fields = set(Entry.__dataclass_fields__) - {"superseded_by"}
+        return [{k: v for k, v in item.items() if k in fields} for item in raw.get("entries", [])]
+
+    def _change(self, sha256: str, action: str, by: str | None) -> Entry:
+        with locked(self.folder / LOCK_FILE):
+            raw = self._read_raw()
+            index = next((i for i, e in enumerate(raw) if e["sha256"] == sha256), None)
+            if index is None:
+                raise KeyError(f"No stored file with hash {sha256}")
+            raw[index] = changed(raw[index], action, by)
+            self._write_raw(raw)
+        return self.find(sha256)
+
+    def _write_files(self, files: dict[str, bytes], raw: list[dict]) -> None:
+        """Write the files an upload needs (an original already there is kept), then the
+        manifest; if anything fails, remove again the files this call created."""
+        created = []
+        try:
+            for name, data in files.items():
+                path = self.folder / name
+                if name.startswith(ORIGINALS) and path.is_file():
+                    continue
+                if not path.is_file():
+                    created.append(path)
+                atomic_write(path, data)
+            self._write_raw(raw)
+        except BaseException:
+            for path in created:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            raise
+
+    def _write_raw(self, raw: list[dict]) -> None:
+        text = json.dumps({"version": 1, "entries": raw}, indent=1, ensure_ascii=False)
+        atomic_write(self.folder / STORE_FILE, text.encode("utf-8"))
+
+
+def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
+    """What is kept beside the original: the canonical frame, or for a survey its counts
+    (the reach table first, so the listed parquet never lacks its partner)."""
+    if entry.kind != "survey":
+        return {entry.normalised: result.frame}
+    counts = result.counts if result.counts is not None else count_responses(result.frame)
+    return {entry.reach: counts.reach, entry.normalised: counts.answers}
+
+
+def _parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()

@@ -1,0 +1,100 @@
+"""The store as an interface: what every backend keeping uploads must do, and which one is used.
+
+``UploadStore`` names the operations (add, remove, restore, reinstate, list the versions,
+find one, read its original bytes, its normalised frame or survey counts, the audit trail)
+and the promises each makes. ``store.revisions``, ``store.intake`` and ``assembly`` use a
+store only through it, and get one only from ``open_store``. Today's backend is the
+embedded file store (store/file_store.py); a second backend (a database) implements the
+same protocol in its own module, passes the same contract tests
+(tests/store/test_store_contract.py) and is chosen in ``open_store``.
+
+The promises, for every backend:
+
+- Originals are kept byte for byte: ``original_bytes`` gives back exactly what was added,
+  for as long as the entry exists, whatever happened to it since.
+- Nothing stored is lost: a correction supersedes, it does not replace; ``remove`` is a
+  flag (the bytes and the frame stay readable) undone by ``restore``; any version can be
+  made current again with ``reinstate``. The store has no delete.
+- Each change is atomic: ``add``, ``remove``, ``restore`` and ``reinstate`` either happen
+  whole or not at all, and changes made at once by two sessions both land.
+- An upload that fails (an exception while it is kept, or a result that cannot be
+  recorded) raises and leaves the store as it was: the same entries, the same audit trail.
+- The audit trail lists every change (added, removed, restored, reinstated), oldest first,
+  each with its time and who made it (``by``, None when not known). Supersession is not a
+  change of its own: it follows from an ``add`` or a ``reinstate`` (store/entry.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import pandas as pd
+
+from loaders.report import LoadResult
+from model.survey_counts import SurveyCounts
+
+from .entry import Change, Entry, Saved
+from .file_store import STORE_FOLDERS, UPLOADS, FileStore
+
+#: Sub-folders of a data folder that hold a store, never data files: where ``open_store``
+#: keeps uploads, and the folders of a store kept at the top of a data folder.
+STORE_SUBFOLDERS = (*STORE_FOLDERS, UPLOADS)
+
+
+@runtime_checkable
+class UploadStore(Protocol):
+    """Where uploads are kept: every version of every file, with its provenance (module docstring)."""
+
+    def add(self, data: bytes, filename: str, result: LoadResult, metadata: dict | None = None,
+            by: str | None = None) -> Saved:
+        """Keep ``data`` (the uploaded bytes) and ``result`` (what ``load_file`` made of them),
+        with ``metadata`` (audience, wave, wave_date, snapshot_date, meeting) over what the
+        file says. Bytes already kept give ``Saved("duplicate", <the kept entry>)`` and
+        change nothing; otherwise ``Saved("stored", entry, <the entries it superseded>)``.
+        Atomic; on failure raises and changes nothing."""
+        ...
+
+    def remove(self, sha256: str, by: str | None = None) -> Entry:
+        """Flag the entry removed: it stops being current (an older version of its wave may
+        become current again); its bytes and frame stay. KeyError for an unknown hash."""
+        ...
+
+    def restore(self, sha256: str, by: str | None = None) -> Entry:
+        """Undo a removal. KeyError for an unknown hash."""
+        ...
+
+    def reinstate(self, sha256: str, by: str | None = None) -> Entry:
+        """Make this version (superseded or removed) the current one of its wave, snapshot or
+        meeting again. KeyError for an unknown hash."""
+        ...
+
+    def entries(self) -> list[Entry]:
+        """Every version ever stored, newest first, with ``superseded_by`` worked out
+        (``Entry.active``: neither removed nor superseded)."""
+        ...
+
+    def find(self, sha256: str) -> Entry | None:
+        """The entry of that content, or None."""
+        ...
+
+    def original_bytes(self, entry: Entry) -> bytes:
+        """The uploaded bytes, exactly as they were added."""
+        ...
+
+    def frame(self, entry: Entry) -> pd.DataFrame:
+        """The normalised frame kept at ``add`` (for a survey: its answer counts)."""
+        ...
+
+    def counts(self, entry: Entry) -> SurveyCounts:
+        """A survey upload's answer counts and reach table, as kept at ``add``."""
+        ...
+
+    def audit_trail(self) -> list[Change]:
+        """Every change to the store, oldest first, each with its time and who made it."""
+        ...
+
+
+def open_store(data_dir: str | Path) -> UploadStore:
+    """The store of uploads that belongs to a data folder: today the embedded file store in
+    its ``uploads`` sub-folder. A database backend is chosen here."""
+    return FileStore(Path(data_dir) / UPLOADS)

@@ -1,0 +1,218 @@
+"""The store's contract (store/interface.py), run against every backend: add, duplicates,
+supersede, remove and restore, reinstate, versions in order, originals byte for byte, the
+normalised frame and counts as stored, the audit trail, and a failed add that changes
+nothing. Only protocol operations are used here; what a backend keeps on disk (or in its
+database) is tested in that backend's own file (tests/store/test_file_store.py)."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loaders.codebook import load_codebook
+from loaders.detect import load_file
+from model.survey_counts import count_responses
+from store.file_store import FileStore
+from store.interface import UploadStore
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+WAVE = SAMPLE / "surveys" / "staff_survey_2022-09.xlsx"
+WAVE_META = {"audience": "staff", "wave": "2022-09", "wave_date": "2022-09-15"}
+SAME_SNAPSHOT = {"snapshot_date": "2024-01-01"}
+
+#: One factory per backend: an empty folder it may use (tmp_path) -> an empty store.
+#: The database backend adds its factory here, and must pass every test in this file.
+BACKENDS = {
+    "file": lambda folder: FileStore(folder / "store"),
+}
+
+
+@pytest.fixture(params=list(BACKENDS))
+def store(request, tmp_path) -> UploadStore:
+    return BACKENDS[request.param](tmp_path)
+
+
+@pytest.fixture(scope="module")
+def wave():
+    return load_file(WAVE, kind="survey", codebook=load_codebook(SAMPLE / "codebook.csv"), **WAVE_META)
+
+
+def add(store, tracker, metadata=None, by=None):
+    path, result = tracker
+    return store.add(path.read_bytes(), path.name, result, metadata, by=by)
+
+
+def active(store) -> list[str]:
+    return [e.sha256 for e in store.entries() if e.active]
+
+
+def state(store) -> tuple:
+    """Everything the protocol can read back: entries, their bytes and frames, the trail."""
+    return ([(e, store.original_bytes(e), store.frame(e).to_csv()) for e in store.entries()],
+            store.audit_trail())
+
+
+class Broken:
+    """A LoadResult whose frame cannot be read: an exception part way through ``add``."""
+
+    def __init__(self, result):
+        self._result = result
+
+    def __getattr__(self, name):
+        return getattr(self._result, name)
+
+    @property
+    def frame(self):
+        raise RuntimeError("injected: the frame cannot be read")
+
+
+def test_every_backend_is_an_upload_store(store):
+    assert isinstance(store, UploadStore)
+    assert not isinstance(object(), UploadStore)
+
+
+def test_an_empty_store_has_nothing(store):
+    assert store.entries() == [] and store.audit_trail() == [] and store.find("0" * 64) is None
+
+
+def test_add_returns_the_entry_it_stored(store, trackers):
+    path, result = trackers[0]
+    saved = add(store, trackers[0], by="officer")
+    assert saved.status == "stored" and saved.superseded == []
+    entry = saved.entry
+    assert entry.file == path.name and entry.kind == "actions" and entry.format == result.format
+    assert entry.records == result.records and entry.by == "officer" and entry.active
+    assert entry.metadata["snapshot_date"] == path.stem.split("_")[-1]
+    assert store.entries() == [entry] and store.find(entry.sha256) == entry
+    assert store.original_bytes(entry) == path.read_bytes()
+
+
+def test_metadata_given_overrides_what_the_file_says(store, trackers):
+    entry = add(store, trackers[0], SAME_SNAPSHOT).entry
+    assert entry.metadata["snapshot_date"] == "2024-01-01"
+
+
+def test_same_bytes_twice_is_a_duplicate_and_changes_nothing(store, trackers):
+    path, result = trackers[0]
+    first = add(store, trackers[0])
+    before = state(store)
+    second = store.add(path.read_bytes(), "renamed copy.xlsx", result, by="someone else")
+    assert second.status == "duplicate" and second.entry.sha256 == first.entry.sha256
+    assert second.entry.file == path.name
+    assert state(store) == before and len(store.entries()) == 1
+
+
+def test_a_corrected_file_supersedes_and_the_old_one_stays_readable(store, trackers):
+    (old_path, old), (new_path, new) = trackers[:2]
+    first = add(store, trackers[0], SAME_SNAPSHOT).entry
+    second = add(store, trackers[1], SAME_SNAPSHOT)
+    assert [e.sha256 for e in second.superseded] == [first.sha256]
+    assert active(store) == [second.entry.sha256]
+    kept = store.find(first.sha256)
+    assert kept.superseded_by == second.entry.sha256 and not kept.active
+    assert store.original_bytes(kept) == old_path.read_bytes()
+    pd.testing.assert_frame_equal(store.frame(kept), old.frame)
+
+
+def test_different_snapshots_do_not_supersede_each_other(store, trackers):
+    for tracker in trackers:
+        assert add(store, tracker).superseded == []
+    assert len(active(store)) == len(trackers) == 3
+
+
+def test_remove_keeps_the_bytes_and_restore_undoes_it(store, trackers):
+    (old_path, old), (new_path, new) = trackers[:2]
+    a = add(store, trackers[0], SAME_SNAPSHOT).entry
+    b = add(store, trackers[1], SAME_SNAPSHOT).entry
+    removed = store.remove(b.sha256)
+    assert removed.removed and not removed.active and active(store) == [a.sha256]
+    assert store.original_bytes(removed) == new_path.read_bytes()
+    pd.testing.assert_frame_equal(store.frame(removed), new.frame)
+    restored = store.restore(b.sha256)
+    assert not restored.removed and active(store) == [b.sha256] and len(store.entries()) == 2
+
+
+def test_reinstate_makes_an_older_version_current_again(store, trackers):
+    a = add(store, trackers[0], SAME_SNAPSHOT).entry
+    b = add(store, trackers[1], SAME_SNAPSHOT).entry
+    back = store.reinstate(a.sha256)
+    assert back.active and active(store) == [a.sha256]
+    assert store.find(b.sha256).superseded_by == a.sha256
+    store.remove(a.sha256)
+    assert active(store) == [b.sha256]
+    assert store.reinstate(a.sha256).active and active(store) == [a.sha256]
+
+
+def test_versions_are_listed_newest_first(store, trackers):
+    added = [add(store, tracker).entry for tracker in reversed(trackers)]
+    listed = store.entries()
+    assert [e.sha256 for e in listed] == [e.sha256 for e in reversed(added)]
+    assert [e.stored_at for e in listed] == sorted((e.stored_at for e in listed), reverse=True)
+    assert len({e.stored_at for e in listed}) == 3
+
+
+def test_the_normalised_frame_is_what_was_stored(store, trackers):
+    for tracker in trackers:
+        entry = add(store, tracker).entry
+        pd.testing.assert_frame_equal(store.frame(entry), tracker[1].frame)
+
+
+def test_a_survey_is_kept_as_the_counts_it_gives(store, wave):
+    entry = store.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META).entry
+    expected = count_responses(wave.frame)
+    kept = store.counts(entry)
+    pd.testing.assert_frame_equal(kept.answers, expected.answers)
+    pd.testing.assert_frame_equal(kept.reach, expected.reach)
+    pd.testing.assert_frame_equal(store.frame(entry), expected.answers)
+    assert len(store.frame(entry)) < len(wave.frame)
+    assert entry.key == ("survey", "staff", "2022-09") and entry.questions == wave.questions
+
+
+def test_the_audit_trail_lists_every_change_in_order(store, trackers):
+    start = datetime.now(timezone.utc)
+    a = add(store, trackers[0], SAME_SNAPSHOT, by="ann").entry.sha256
+    b = add(store, trackers[1], SAME_SNAPSHOT, by="bob").entry.sha256
+    store.remove(b, by="cat")
+    store.restore(b)
+    store.reinstate(a, by="dan")
+    add(store, trackers[0], by="eve")                           # a duplicate: not a change
+    trail = store.audit_trail()
+    assert [(c.action, c.sha256, c.by) for c in trail] == [
+        ("added", a, "ann"), ("added", b, "bob"), ("removed", b, "cat"), ("restored", b, None),
+        ("reinstated", a, "dan")]
+    assert [c.file for c in trail] == [trackers[0][0].name, trackers[1][0].name, *[trackers[1][0].name] * 2,
+                                       trackers[0][0].name]
+    times = [datetime.fromisoformat(c.at) for c in trail]
+    assert times == sorted(times) and len(set(times)) == 5
+    assert start <= times[0] and times[-1] <= datetime.now(timezone.utc)
+
+
+FAILURES = {
+    "exception part way": lambda result: Broken(result),
+    "records not a number": lambda result: dataclasses.replace(result, records="many"),
+    "frame that cannot be kept": lambda result: dataclasses.replace(
+        result, frame=result.frame.assign(unkeepable=[object()] * len(result.frame))),
+}
+
+
+@pytest.mark.parametrize("failure", list(FAILURES))
+def test_a_failed_add_changes_nothing(store, trackers, failure):
+    add(store, trackers[0], by="ann")
+    before = state(store)
+    path, result = trackers[1]
+    with pytest.raises(Exception):
+        store.add(path.read_bytes(), path.name, FAILURES[failure](result), by="bob")
+    assert state(store) == before
+    assert add(store, trackers[1]).status == "stored"          # nothing half-kept stands in the way
+
+
+@pytest.mark.parametrize("change", ["remove", "restore", "reinstate"])
+def test_changing_an_unknown_hash_raises_and_changes_nothing(store, trackers, change):
+    add(store, trackers[0])
+    before = state(store)
+    with pytest.raises(KeyError):
+        getattr(store, change)("0" * 64)
+    assert state(store) == before
