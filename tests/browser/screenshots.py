@@ -1,8 +1,9 @@
 """Screenshot every page in headless Chromium: `python -m tests.browser.screenshots [OUT_DIR]`.
 
 Starts its own server on a free 127.0.0.1 port in the chosen edition (``--edition staff``),
-opens each page it publishes, waits for its script to finish and saves a full-page PNG
-named ``EDITION-PAGE.png`` (default folder: screenshots/)."""
+opens each page it publishes at each width (``--widths 1366,390``: a laptop and a phone),
+waits for its script to finish and saves a full-page PNG named ``EDITION-PAGE-WIDTH.png``
+(default folder: screenshots/)."""
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,7 @@ SCROLL_HEIGHT = """Math.max(...[...document.querySelectorAll('[data-testid="stMa
     .map(e => e.scrollHeight), document.body.scrollHeight) + 40"""
 
 
-def main(out_dir: Path, edition: str = "full") -> None:
+def main(out_dir: Path, edition: str = "full", widths: tuple[int, ...] = (1366, 390)) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     proc = subprocess.Popen([sys.executable, str(ROOT / "server.py"),
@@ -34,16 +35,17 @@ def main(out_dir: Path, edition: str = "full") -> None:
         wait_healthy(url, proc)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": widths[0], "height": 1000})
             for path in edition_pages(edition):
-                page.set_viewport_size({"width": 1400, "height": 1000})
-                open_page(page, url, path)
-                height = page.evaluate(SCROLL_HEIGHT)
-                page.set_viewport_size({"width": 1400, "height": min(max(height, 1000), 6000)})
-                page.wait_for_timeout(800)
-                target = out_dir / f"{edition}-{path or 'home'}.png"
-                page.screenshot(path=str(target), full_page=True)
-                print(target)
+                for width in widths:
+                    page.set_viewport_size({"width": width, "height": 1000})
+                    open_page(page, url, path)
+                    height = page.evaluate(SCROLL_HEIGHT)
+                    page.set_viewport_size({"width": width, "height": min(max(height, 1000), 6000)})
+                    page.wait_for_timeout(800)
+                    target = out_dir / f"{edition}-{path or 'home'}-{width}.png"
+                    page.screenshot(path=str(target), full_page=True)
+                    print(target)
             browser.close()
     finally:
         proc.terminate()
@@ -54,5 +56,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m tests.browser.screenshots", description=__doc__)
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--edition", default="full", help="full or staff (config/editions.toml)")
+    parser.add_argument("--widths", default="1366,390", help="viewport widths in px, comma-separated")
     arguments = parser.parse_args()
-    main(arguments.out, arguments.edition)
+    main(arguments.out, arguments.edition, tuple(int(w) for w in arguments.widths.split(",")))
