@@ -19,6 +19,7 @@ import pandas as pd
 from model.text import match_key, one_line
 from .events import reference_header
 from .grid import Sheet, read_text_table
+from .layout import Layout
 from model.frames import EXPECTATIONS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
@@ -96,3 +97,8 @@ def _normalised(column: str, value: str) -> str:
 def load_expectations(path: str | Path) -> pd.DataFrame:
     """Read expectations.csv into the EXPECTATIONS frame (raises FileRejected on a bad file)."""
     return expectations_from_sheet(read_text_table(path)).frame
+
+
+LAYOUT = Layout("expectations", "expectations", "expectations of a notice or peer challenge (id, expectation, "
+                "source, front, action_areas, action_refs, survey_measures, milestone_kinds)",
+                is_expectations_table, expectations_from_sheet)
