@@ -20,7 +20,7 @@ import pandas as pd
 
 from model.text import one_line
 from loaders.codebook import load_codebook
-from loaders.detect import load_file
+from loaders.pipeline import load_file
 from loaders.events import load_events
 from loaders.expectations import expectations_from_sheet
 from settings.file_formats import folder_suffixes

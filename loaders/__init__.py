@@ -1,18 +1,18 @@
 """Loaders: spreadsheets councils already produce -> the canonical tidy frames.
 
-Public API (the app and the metrics use only these):
-- ``load_file(path, kind=None, **metadata) -> LoadResult``: detect the layout and load
+Public API (what the app, the store and the tests import from here):
+- ``load_file(path, kind=None, **metadata) -> LoadResult``: one file through the load
+  pipeline (loaders/pipeline.py): guard the file, read, detect the layout, load, guard the result
+- ``FileRejected``: why a file cannot be used, with where (sheet, Excel row, column)
 - ``load_codebook(path)``, ``load_events(path)``: the two small reference tables
-- ``parse_due_date(value, dayfirst=True)``: a tracker due date in any written form
-- ``LAYOUTS`` / ``register(Layout(...))``: the format registry, to add a format
+The formats are one module each, declaring its ``Layout`` (loaders/layout.py); which
+layouts exist and in which order they are tried is config/layouts.toml (loaders/registry.py).
 Frames follow model/frames.py; findings and rejections follow loaders/report.py.
 This package never imports streamlit.
 """
 from .codebook import load_codebook
-from .dates import parse_date, parse_due_date
-from .detect import LAYOUTS, Layout, load_file, register
 from .events import load_events
-from .report import FileRejected, Finding, LoadResult
+from .pipeline import load_file
+from .report import FileRejected
 
-__all__ = ["FileRejected", "Finding", "LAYOUTS", "Layout", "LoadResult", "load_codebook", "load_events", "load_file",
-           "parse_date", "parse_due_date", "register"]
+__all__ = ["FileRejected", "load_codebook", "load_events", "load_file"]

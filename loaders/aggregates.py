@@ -26,9 +26,10 @@ import pandas as pd
 from model.text import match_key, one_line
 from .codebook import QuestionMap
 from .grid import Sheet
+from .layout import Layout
 from model.frames import AGGREGATES, AGREEMENT_SCALE, conform, empty
 from .report import FileRejected, Finding, LoadResult
-from .survey_common import SurveyRows, resolve_wave
+from .survey_common import SURVEY_OPTIONS, SurveyRows, resolve_wave
 from settings.vocabulary import agreement_vocabulary, header_config
 
 FORMAT = "aggregated-results"
@@ -182,3 +183,9 @@ def _from_wide(header: list[str], body: list[list], question: int) -> list[dict]
     return [{"group": header[c], "question_text": one_line(row[question]), "pct_positive": number(row[c])}
             for row in body for c in range(len(header))
             if c != question and header[c] and number(row[c]) is not None]
+
+
+LAYOUT = Layout(FORMAT, "survey",
+                "aggregated results table (a Question column, then answer counts/percentages, "
+                "a % positive column, or one % positive column per group)",
+                is_aggregated_results, load_aggregated_results, SURVEY_OPTIONS)

@@ -66,7 +66,7 @@ def report(result: LoadResult | None, rejected: FileRejected | None, kind: str |
 
 
 def check(args: argparse.Namespace) -> tuple[dict, int]:
-    from .detect import load_file  # imported here so a usage error never pays for it
+    from .pipeline import load_file  # imported here so a usage error never pays for it
 
     metadata = {"audience": args.audience, "wave": args.wave, "wave_date": args.wave_date,
                 "snapshot_date": args.snapshot_date}

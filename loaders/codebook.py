@@ -16,6 +16,7 @@ from model.text import match_key, one_line
 
 from .cells import slug
 from .grid import Sheet, read_text_table
+from .layout import Layout
 from model.frames import CODEBOOK, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
@@ -85,3 +86,7 @@ class QuestionMap:
     def unmapped(self) -> list[dict[str, str]]:
         """The wordings given provisional ids: [{question_id, wording}]."""
         return [{"question_id": q, "wording": w} for q, w in self.unmapped_wordings.items()]
+
+
+LAYOUT = Layout("codebook", "codebook", "codebook (question_id,wording,waves,theme,negative)",
+                is_codebook_table, codebook_from_sheet)

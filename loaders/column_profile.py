@@ -58,7 +58,7 @@ def profile(cells: list[object]) -> Profile:
 
 
 def profile_arrow(cells: pa.Array | pa.ChunkedArray) -> Profile:
-    """``profile`` of a text column read as Arrow (loaders.forms_columns): dictionary-encoded
+    """``profile`` of a text column read as Arrow (loaders.columns): dictionary-encoded
     in Arrow, each distinct text classified once; an empty cell is ''."""
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks()

@@ -19,6 +19,7 @@ from model.text import cell_text, match_key, one_line
 from .cells import find_columns
 from .dates import find_title_date, parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import Finding, LoadResult
 from settings.vocabulary import header_config
 
@@ -130,3 +131,9 @@ def repeated_columns(header: list[str], columns: dict[str, int]) -> dict[str, li
 
 def _name(header: list[str], columns: dict[str, int], field: str) -> str:
     return header[columns[field]] if field in columns else field.capitalize()
+
+
+LAYOUT = Layout(FORMAT, "actions",
+                "council action tracker (header row with Ref/No., Action/Recommendation, "
+                "Lead Officer/Owner, Target Date/Timescale, RAG/Status, Progress/Update)",
+                is_council_tracker, load_council_tracker, ("snapshot_date",))

@@ -13,6 +13,7 @@ import pandas as pd
 from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet, read_text_table
+from .layout import Layout
 from model.frames import EVENTS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
@@ -59,3 +60,6 @@ def events_from_sheet(sheet: Sheet) -> LoadResult:
 def load_events(path: str | Path) -> pd.DataFrame:
     """Read events.csv into the EVENTS frame (sorted by date)."""
     return events_from_sheet(read_text_table(path)).frame
+
+
+LAYOUT = Layout("events", "events", "events table (date,label,kind)", is_events_table, events_from_sheet)

@@ -18,6 +18,7 @@ import pandas as pd
 from model.text import match_key, one_line
 from .events import reference_header
 from .grid import Sheet
+from .layout import Layout
 from model.frames import EXPECTATIONS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
@@ -91,3 +92,7 @@ def _normalised(column: str, value: str) -> str:
         return "; ".join(split_list(value))
     return value
 
+
+LAYOUT = Layout("expectations", "expectations", "expectations of a notice or peer challenge (id, expectation, "
+                "source, front, action_areas, action_refs, survey_measures, milestone_kinds)",
+                is_expectations_table, expectations_from_sheet)

@@ -5,17 +5,25 @@ One header row with ``ID, Start time, Completion time, Email, Name`` (newer expo
 found by header NAME (config/survey_headers.toml), never by position, so reordered or
 extra fixed columns are fine. Every other column is classified by content
 (survey_common). Default audience: staff.
+
+A plain export (one sheet starting at A1, every question cell text) is also loaded from
+Arrow text columns (loaders/columns.py), giving exactly what the grid gives: the layout's
+columnar loader, which answers None whenever the grid must decide.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from model.text import match_key, one_line
+from model.text import PLAIN, match_key, one_line
+from .columns import Columns, non_blank_rows, not_text
 from .dates import parse_date
 from .grid import Sheet
-from .survey_common import Column, SurveyRows, build_survey, respondent_id
+from .layout import Layout
+from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey, respondent_id
 from .report import LoadResult
 from settings.vocabulary import header_config
 
@@ -86,3 +94,54 @@ def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, aud
                for c, h in header.questions]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
+
+
+def load_forms_columns(columns: Columns, **options) -> LoadResult | None:
+    """load_forms_export from Arrow columns, or None when the grid must read the file: a
+    question cell that was not text in Excel, or anything odd (the grid decides, in its words)."""
+    try:
+        return _from_columns(columns, **options)
+    except Exception:  # noqa: BLE001 - refused or odd: the grid path decides
+        return None
+
+
+def _from_columns(columns: Columns, *, codebook=None, audience=None, wave=None, wave_date=None) -> LoadResult:
+    """The same rows, respondents and Column objects as load_forms_export.
+    Raises _NotPlainText when a question column holds a cell that was not text in Excel."""
+    top = find_forms_header(columns.head)
+    header = forms_header(columns.head.rows[top])
+    data = columns.table.slice(top + 1)
+    kept = non_blank_rows(data, header.id_column)
+    if len(kept) < data.num_rows:
+        data = data.take(pa.array(kept))
+    excel_rows = (kept + top + 1 + 1).tolist()            # table row 0 is Excel row 1
+    items = [Column(index=c, header=h, wording=h, cells=data.column(c), rows=excel_rows) for c, h in header.questions]
+    if any(not_text(item.profile.texts) for item in items):
+        raise _NotPlainText()
+    rows = SurveyRows(respondents=_respondents(data.column(header.id_column), excel_rows),
+                      completed=_completed(data.column(header.completed_column), wave_date), sheet=columns.head.name)
+    return build_survey(rows, items, format=f"{FORMAT}-xlsx", audience=audience or "staff",
+                        wave=wave, wave_date=wave_date, codebook=codebook)
+
+
+class _NotPlainText(Exception):
+    """A true/false, date, time or exponent number read as text: the grid path words it as Excel shows it."""
+
+
+def _respondents(ids: pa.Array, excel_rows: list[int]) -> list[str]:
+    """respondent_id of each row: the ID as one line, else ``row-<n>``. An ID that is plain
+    text already (model.text.PLAIN, nearly all) is its own one-line form and is kept as read."""
+    return [v if v and PLAIN.match(v) else respondent_id(v, n) for v, n in zip(ids.to_pylist(), excel_rows)]
+
+
+def _completed(column: pa.ChunkedArray | pa.Array, wave_date: object) -> list:
+    """Completion times, needed only when no wave date is given (parsed once per distinct text)."""
+    if wave_date not in (None, "") and parse_date(wave_date) is not None:
+        return []
+    encoded = pc.dictionary_encode(column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column)
+    parsed = [parse_date(v, dayfirst=False, keep_time=True) for v in encoded.dictionary.to_pylist()]
+    return [None if code is None else parsed[code] for code in encoded.indices.to_pylist()]
+
+
+LAYOUT = Layout(FORMAT, "survey", "Microsoft Forms export (header 'ID, Start time, Completion time, Email, Name')",
+                is_forms_export, load_forms_export, SURVEY_OPTIONS, columnar=load_forms_columns)

@@ -17,8 +17,9 @@ import pandas as pd
 from model.text import one_line
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import LoadResult
-from .survey_common import Column, SurveyRows, build_survey, is_agreement, respondent_id
+from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey, is_agreement, respondent_id
 from settings.vocabulary import header_config
 
 FORMAT = "generic-survey"
@@ -78,3 +79,8 @@ def load_generic_survey(sheet: Sheet, *, codebook: pd.DataFrame | None = None, a
                for c, h in enumerate(header) if h and c not in (id_col, done_col)]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
+
+
+LAYOUT = Layout(FORMAT, "survey",
+                "survey sheet with one header row and agreement answers (Strongly disagree ... Strongly agree)",
+                is_generic_survey, load_generic_survey, SURVEY_OPTIONS)

@@ -17,8 +17,9 @@ import pandas as pd
 from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import LoadResult
-from .survey_common import Column, SurveyRows, build_survey
+from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey
 from settings.vocabulary import header_config
 
 FORMAT = "google-forms"
@@ -74,3 +75,7 @@ def load_google_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = No
                for c, h in enumerate(header) if h and c != stamp_col and match_key(h) not in fixed]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
+
+
+LAYOUT = Layout(FORMAT, "survey", "Google Forms responses (header 'Timestamp', then the questions)",
+                is_google_forms_export, load_google_forms_export, SURVEY_OPTIONS)

@@ -6,9 +6,10 @@ compression ratio, as the zip directory declares them), XML entity declarations
 (<!DOCTYPE / <!ENTITY, the billion-laughs and external-entity attacks), password-protected
 workbooks (an OLE container holding ``EncryptedPackage``), legacy .xls, binaries that are
 not spreadsheets, and a content that does not match the extension. It raises
-``FileRejected`` or returns warnings. ``workbook_formulas`` (formulas with no saved value:
-the one check that reads whole sheets, run while the file is read), ``check_workbook`` and
-``check_result`` add warnings (hidden sheets, dates in the future).
+``FileRejected`` or returns the ``Upload`` the later stages take, with its warnings.
+``workbook_formulas`` (formulas with no saved value: the one check that reads whole
+sheets, run while the file is read), ``check_workbook`` and ``check_result`` add warnings
+(hidden sheets, dates in the future).
 Limits are data: ``[upload]`` in config/settings.toml.
 """
 from __future__ import annotations
@@ -57,8 +58,21 @@ def reject(message: str, **where) -> FileRejected:
     return FileRejected([Finding(message, **where)])
 
 
-def check_file(path: str | Path, limits: Limits | None = None) -> list[Finding]:
-    """Refuse a file that is empty, too big, hostile or not a spreadsheet; warnings otherwise."""
+@dataclass(frozen=True)
+class Upload:
+    """A file the guards let through, as the later stages take it: where it is, whether it is
+    a zip (a workbook, whatever its name), and what the guards warn about it."""
+    path: Path
+    zipped: bool
+    warnings: list[Finding]
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
+
+
+def check_file(path: str | Path, limits: Limits | None = None) -> Upload:
+    """Refuse a file that is empty, too big, hostile or not a spreadsheet; its Upload otherwise."""
     path, limits = Path(path), limits or load_limits()
     if not path.is_file():
         raise reject(f"File not found: {path.name}.")
@@ -76,13 +90,13 @@ def check_file(path: str | Path, limits: Limits | None = None) -> list[Finding]:
         if suffix not in workbook_suffixes():
             warnings.append(Finding(f"This file is an Excel workbook but is named '{path.name}'; it was read as a "
                                     "workbook. Rename it to end in .xlsx."))
-        return warnings
+        return Upload(path, True, warnings)
     if head.startswith(OLE_MAGIC[:4]):
         raise reject(_ole_message(path))
     for signature, what in BINARY_SIGNATURES.items():
         if head.startswith(signature):
             raise reject(f"This file is {what}, not a spreadsheet. Upload the .xlsx or .csv export instead.")
-    return check_text(path, suffix)
+    return Upload(path, False, check_text(path, suffix))
 
 
 def _ole_message(path: Path) -> str:
@@ -130,12 +144,11 @@ def check_zip(path: Path, limits: Limits) -> list[Finding]:
         return []
 
 
-def workbook_formulas(path: Path) -> list[Finding]:
+def workbook_formulas(upload: Upload) -> list[Finding]:
     """formula_warnings of a workbook that check_file accepted; [] for a text file."""
-    with path.open("rb") as handle:
-        if not handle.read(4).startswith(ZIP_MAGIC):
-            return []
-    with zipfile.ZipFile(path) as archive:
+    if not upload.zipped:
+        return []
+    with zipfile.ZipFile(upload.path) as archive:
         return formula_warnings(archive)
 
 

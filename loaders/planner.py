@@ -18,6 +18,7 @@ from model.text import cell_text, match_key, one_line
 from .cells import find_columns
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import LoadResult
 from settings.vocabulary import header_config, rag_status
 
@@ -111,3 +112,8 @@ def load_planner_export(sheet: Sheet, *, snapshot_date: object = None) -> LoadRe
                            metadata={"header_row": Sheet.excel_row(head)})
     result.warnings = warnings + result.warnings
     return result
+
+
+LAYOUT = Layout(FORMAT, "actions",
+                "Microsoft Planner 'Export plan to Excel' (header 'Task ID, Task Name, Bucket Name, ...')",
+                is_planner_export, load_planner_export, ("snapshot_date",))

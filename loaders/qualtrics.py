@@ -20,8 +20,9 @@ import pandas as pd
 from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import Finding, LoadResult
-from .survey_common import Column, SurveyRows, build_survey, respondent_id
+from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey, respondent_id
 from settings.vocabulary import header_config
 
 FORMAT = "qualtrics"
@@ -132,3 +133,8 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
 def _status(value: object) -> str:
     text = one_line(value)
     return text[:-2] if text.endswith(".0") else text
+
+
+LAYOUT = Layout(FORMAT, "survey",
+                "Qualtrics export (three header rows: export tags, question text, {\"ImportId\": ...})",
+                is_qualtrics_export, load_qualtrics_export, SURVEY_OPTIONS)

@@ -17,6 +17,7 @@ from model.text import match_key, one_line
 from .cells import find_columns
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from model.frames import SCRUTINY_SCORES, conform, empty
 from .report import FileRejected, Finding, LoadResult
 from settings.vocabulary import DEFAULT_SCHEME, Scheme, header_config, scrutiny_schemes
@@ -183,3 +184,13 @@ def result(records, errors, warnings, scheme: Scheme, fmt: str) -> LoadResult:
     topics = frame[["meeting_date", "topic"]].drop_duplicates()
     return LoadResult(kind="scrutiny", format=fmt, frame=frame, records=len(topics),
                       warnings=warnings, metadata={"scheme": scheme.id})
+
+
+LAYOUTS = (
+    Layout("scrutiny-matrix", "scrutiny",
+           "scrutiny scoring matrix (header 'Meeting date, Committee, Topic, ...' and one "
+           "column per criterion of a scheme in config/scrutiny_schemes/)",
+           is_scrutiny_matrix, load_scrutiny_matrix),
+    Layout("scrutiny-long", "scrutiny", "scrutiny scores as a long table (Topic, Criterion, Score)",
+           is_scrutiny_long, load_scrutiny_long),
+)

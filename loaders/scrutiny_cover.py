@@ -16,6 +16,7 @@ from __future__ import annotations
 from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import Finding, LoadResult
 from .scrutiny import match_scheme, read_score, result, total_mismatch
 from settings.vocabulary import Scheme, header_config, scrutiny_schemes
@@ -139,3 +140,9 @@ def load_scrutiny_covers(sheets: Sheet | list[Sheet]) -> LoadResult:
         warnings += sheet_warnings
         schemes.append(scheme)
     return result(records, errors, warnings, schemes[0], f"scrutiny-cover-{sheets[0].container}")
+
+
+LAYOUT = Layout("scrutiny-cover", "scrutiny",
+                "scrutiny report cover sheet ('Topic Scoring' / 'Numerical Score', one row per "
+                "criterion, then the stated Scrutiny Value Score; one report per sheet or per file)",
+                is_scrutiny_cover, load_scrutiny_covers, every_sheet=True)

@@ -28,6 +28,7 @@ from model.survey_counts import RESPONDENTS, count_answer_columns
 from settings.vocabulary import header_config
 
 MIN_RECOGNISED = 0.8  # share of non-empty cells that must be agreement text
+SURVEY_OPTIONS = ("codebook", "audience", "wave", "wave_date")   # what a survey layout's loader accepts
 
 
 @dataclass

@@ -15,8 +15,9 @@ import pandas as pd
 from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
+from .layout import Layout
 from .report import LoadResult
-from .survey_common import Column, SurveyRows, build_survey, respondent_id
+from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey, respondent_id
 from settings.vocabulary import header_config
 
 FORMAT = "surveymonkey"
@@ -97,3 +98,7 @@ def load_surveymonkey_export(sheet: Sheet, *, codebook: pd.DataFrame | None = No
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}",
                         audience=audience or "partner", wave=wave, wave_date=wave_date,
                         codebook=codebook)
+
+
+LAYOUT = Layout(FORMAT, "survey", "SurveyMonkey export (two header rows starting 'Respondent ID')",
+                is_surveymonkey_export, load_surveymonkey_export, SURVEY_OPTIONS)

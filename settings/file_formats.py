@@ -1,5 +1,5 @@
 """The files the dashboard reads, from config/file_formats.toml: the one table the upload
-box, the file guards, the data folder scan, the Forms fast path and the downloads use, so
+box, the file guards, the data folder scan, the columnar reader and the downloads use, so
 that a new file type is one entry there and nowhere else."""
 from __future__ import annotations
 

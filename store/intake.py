@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.codebook import load_codebook
-from loaders.detect import load_file
+from loaders.pipeline import load_file
 from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 

@@ -6,7 +6,7 @@ from bench.inputs import Spec, make_inputs, staff_rows, statements
 from bench.report import rows as table_rows
 from bench.xlsx_stream import column_letters, excel_serial
 from loaders.codebook import load_codebook
-from loaders.detect import load_file
+from loaders.pipeline import load_file
 from sample_data.statements import AGREEMENT, STAFF_STATEMENTS
 
 SMALL = Spec(respondents=40, questions=18, waves=2, actions=12, snapshots=2, topics=7)

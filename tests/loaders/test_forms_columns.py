@@ -1,5 +1,5 @@
-"""loaders.forms_columns: a Forms export read as Arrow columns gives exactly what the cell
-grid gives (counts, records, warnings with their Excel rows), and files it cannot read as
+"""The Microsoft Forms layout's columnar loader (loaders.columns, forms.load_forms_columns):
+a Forms export read as Arrow columns gives exactly what the cell grid gives (counts, records, warnings with their Excel rows), and files it cannot read as
 safely go the grid way."""
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 
 from loaders import forms
 from loaders.codebook import load_codebook
-from loaders.detect import _options, detect, load_file
-from loaders.forms_columns import load_forms_columns
+from loaders import load_file, pipeline
+from loaders.guards import check_file
 from loaders.grid import read_workbook
+from loaders.registry import detect
 from model.survey_counts import count_responses
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
@@ -27,13 +28,14 @@ SA, A, N, D, SD = "Strongly agree", "Agree", "Neither agree nor disagree", "Disa
 
 
 def _columns(path: Path, **metadata):
-    return load_forms_columns(path, None, detect, lambda layout: _options(layout, path, metadata))
+    loaded = pipeline.load_columns(check_file(path), None, metadata)
+    return None if loaded is None else loaded.result
 
 
 def _grid(path: Path, **metadata):
     book = read_workbook(path)
     layout, _ = detect(book.sheets, None)
-    return forms.load_forms_export(book.sheets[0], **_options(layout, path, metadata))
+    return forms.load_forms_export(book.sheets[0], **pipeline.options(layout, check_file(path), metadata))
 
 
 def _same(fast, grid) -> None:
@@ -111,11 +113,10 @@ def test_a_sheet_not_at_a1_or_a_second_sheet_goes_the_grid_way(tmp_path, kwargs)
 def test_load_file_takes_the_column_path_and_keeps_the_guards(tmp_path, monkeypatch):
     path = _awkward(tmp_path)
     taken = []
-    import loaders.detect as detect_module
-    original = detect_module.load_forms_columns
-    monkeypatch.setattr(detect_module, "load_forms_columns", lambda *a: taken.append(1) or original(*a))
+    original = pipeline.load_columns
+    monkeypatch.setattr(pipeline, "load_columns", lambda *a: taken.append(original(*a)) or taken[-1])
     result = load_file(path, **{**META, "wave_date": "2099-01-01"})
-    assert taken and result.counts is not None
+    assert taken[0] is not None and taken[0].result is result and result.counts is not None
     assert any("in the future" in w.message for w in result.warnings)
 
 

@@ -1,10 +1,9 @@
-"""Format detection, rejection messages, the events and codebook tables, and the registry."""
-import pandas as pd
+"""Format detection, rejection messages, the events and codebook tables (the registry
+itself: test_loaders_registry.py)."""
 import pytest
 
-from loaders import LAYOUTS, load_codebook, load_events, load_file
-from loaders.detect import Layout, register
-from loaders.report import FileRejected, LoadResult
+from loaders import load_codebook, load_events, load_file
+from loaders.report import FileRejected
 
 
 def test_unknown_layout_lists_expected_layouts(write_xlsx):
@@ -35,20 +34,6 @@ def test_detection_looks_past_a_cover_sheet(write_xlsx):
     path = write_xlsx([["Read me first"]], extra_sheets={"Tasks": rows})
     result = load_file(path, snapshot_date="2024-02-01")
     assert (result.format, result.records) == ("planner-xlsx", 1)
-
-
-def test_registry_is_extensible(write_text):
-    def matches(sheet):
-        return sheet.rows[0][:1] == ["QUALTRICS-TEST"]
-
-    def load(sheet, **options):
-        return LoadResult(kind="survey", format="test-layout", frame=pd.DataFrame(), records=0)
-
-    layout = register(Layout("test-layout", "survey", "test layout", matches, load))
-    try:
-        assert load_file(write_text([["QUALTRICS-TEST"], ["x"]])).format == "test-layout"
-    finally:
-        LAYOUTS.remove(layout)
 
 
 def test_events_and_codebook(write_text):

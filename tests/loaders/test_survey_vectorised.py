@@ -11,7 +11,7 @@ import pytest
 from loaders import survey_common
 from model.text import cell_text, one_line
 from loaders.column_profile import agreement_answer
-from loaders.detect import load_file
+from loaders import load_file
 from model.frames import AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from loaders.report import Finding
 
@@ -54,7 +54,7 @@ def old_frame(rows, columns, audience, wave, date, group):
 
 
 def _as_list(column):
-    """A column read as Arrow (loaders.forms_columns) as the grid gives it: a list, '' when empty."""
+    """A column read as Arrow (loaders.columns) as the grid gives it: a list, '' when empty."""
     if isinstance(column.cells, list):
         return column
     return dataclasses.replace(column, cells=["" if v is None else v for v in column.cells.to_pylist()])
@@ -84,7 +84,7 @@ def compare(monkeypatch):
         checked.append(result)
         return result
 
-    for module in ("forms", "forms_columns", "surveymonkey", "qualtrics", "google_forms", "generic_survey"):
+    for module in ("forms", "surveymonkey", "qualtrics", "google_forms", "generic_survey"):
         monkeypatch.setattr(f"loaders.{module}.build_survey", checking)
     return checked
 

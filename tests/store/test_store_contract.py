@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from loaders.codebook import load_codebook
-from loaders.detect import load_file
+from loaders.pipeline import load_file
 from model.survey_counts import count_responses
 from store.file_store import FileStore
 from store.interface import UploadStore

@@ -7,7 +7,7 @@ import pandas as pd
 
 from assembly.bundle import load_bundle
 from loaders.codebook import load_codebook
-from loaders.detect import load_file
+from loaders.pipeline import load_file
 from model.survey_counts import count_responses
 from metrics.published import survey_views
 from store.file_store import FileStore
