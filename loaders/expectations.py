@@ -20,6 +20,7 @@ from .events import reference_header
 from .grid import Sheet
 from .layout import Layout
 from model.frames import EXPECTATIONS, conform, empty
+from model.text import split_list
 from .report import FileRejected, Finding, LoadResult
 
 REQUIRED = ("id", "expectation", "front")
@@ -31,14 +32,6 @@ HEADER_HELP = "id,expectation,source,front,action_areas,action_refs,survey_measu
 
 def is_expectations_table(sheet: Sheet) -> bool:
     return bool(sheet.rows) and set(REQUIRED) <= {match_key(v) for v in sheet.rows[0]}
-
-
-def split_list(text: object) -> list[str]:
-    """``"a; b;"`` -> ``["a", "b"]``: the ";"-separated lists of the expectations file
-    (a missing value is an empty list)."""
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return []
-    return [part.strip() for part in str(text).split(";") if part.strip()]
 
 
 def expectations_from_sheet(sheet: Sheet) -> LoadResult:

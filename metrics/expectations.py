@@ -15,7 +15,7 @@ import textwrap
 
 import pandas as pd
 
-from loaders.expectations import split_list
+from model.text import split_list
 from model.survey_counts import SurveyCounts, as_counts
 from metrics.actions import COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
 from metrics.headlines import is_real_change

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.expectations import split_list
+from model.text import split_list
 from model.survey_counts import SurveyCounts, as_counts
 from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, change_verdict, series_headline

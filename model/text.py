@@ -12,6 +12,8 @@ import math
 import re
 from functools import lru_cache
 
+import pandas as pd
+
 _BR = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _TAGS = re.compile(r"</?(?:p|span|div|strong|b|i|em)\b[^>]*>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -69,3 +71,12 @@ def match_key(value: object) -> str:
 @lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     return _TRAILING.sub("", text).casefold()
+
+
+def split_list(text: object) -> list[str]:
+    """``"a; b;"`` -> ``["a", "b"]``: a ";"-separated list, as the expectations
+    file writes its lists (a missing value is an empty list)."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
+    return [part.strip() for part in str(text).split(";") if part.strip()]
+

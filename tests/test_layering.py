@@ -15,9 +15,9 @@ ALLOWED = {
     "loaders": {"model", "settings"},
     "store": {"model", "settings", "loaders"},
     "assembly": {"model", "settings", "loaders", "store"},
-    "metrics": {"model", "settings", "loaders"},
+    "metrics": {"model", "settings"},
     "charts": {"model", "settings"},
-    "exports": {"model", "settings", "loaders", "metrics", "charts"},
+    "exports": {"model", "settings", "metrics", "charts"},
     "sample_data": {"model"},
 }
 OURS = {"model", "settings", "loaders", "metrics", "charts", "sample_data", "exports", "store", "assembly", "ui",

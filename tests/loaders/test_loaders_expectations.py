@@ -7,7 +7,8 @@ import shutil
 import pytest
 
 from assembly.bundle import load_bundle
-from loaders.expectations import expectations_from_sheet, split_list
+from loaders.expectations import expectations_from_sheet
+from model.text import split_list
 from loaders.grid import read_text_table
 from loaders.report import FileRejected
 
