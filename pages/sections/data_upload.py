@@ -101,7 +101,7 @@ def show_check(checked) -> None:
 
 def stored_section() -> None:
     folder = uploads_folder(context.settings().data_dir)
-    table = stored_table(folder, context.settings().min_group_size)
+    table = stored_table(folder, context.settings().disclosure.min_size)
     st.header("Uploaded files")
     if table.empty:
         st.write("No files have been uploaded yet; the dashboard shows the files listed below.")

@@ -16,10 +16,12 @@ from metrics.publishable import EARLIER, publishable, reason_text
 from store.catalogue import Store, uploads_folder
 from store.intake import check_upload, keep, stored_table
 from store.revisions import survey_publication
+from settings.disclosure import DisclosurePolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = [f"Statement {i}" for i in range(1, 15)]
 META = {"audience": "staff", "wave": "2024-05", "wave_date": "2024-05-13"}
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 
 def export(teams: dict[str, tuple[int, int]]) -> bytes:
@@ -47,7 +49,7 @@ def upload(folder: Path, data: bytes, name: str) -> None:
 
 def statements(folder: Path):
     data = load_bundle(folder)
-    return statement_results(data.surveys, data.codebook, 10, protection=20).set_index("question")
+    return statement_results(data.surveys, data.codebook, POLICY).set_index("question")
 
 
 FIRST = {"Place": (20, 10), "Resources": (15, 15), "Small team": (5, 0)}
@@ -113,7 +115,7 @@ def groups_shown(folder: Path, alone: bool = False):
     version on its own, as if no earlier version had been published."""
     data = load_bundle(folder)
     counts = SurveyCounts(data.surveys.answers, data.surveys.reach) if alone else data.surveys
-    cells = publishable(counts.with_group("Not stated"), data.codebook, 10, 20).fine
+    cells = publishable(counts.with_group("Not stated"), data.codebook, POLICY).fine
     return cells.groupby("group")["shown"].all()
 
 
@@ -161,8 +163,8 @@ def test_a_small_team_grown_by_a_correction_stays_hidden_and_says_why(folder):
     upload(folder, export(V1), "v1.csv")
     upload(folder, export({**V1, "Small team": (15, 0)}), "v2.csv")
     data = load_bundle(folder)
-    fine = publishable(data.surveys, data.codebook, 10, 20).fine.set_index("group")
+    fine = publishable(data.surveys, data.codebook, POLICY).fine.set_index("group")
     small = fine.loc["Small team"]
     assert (small["n"] == 15).all() and not small["shown"].any()
     assert (small["reason"] == EARLIER).all()
-    assert reason_text(EARLIER, 10).startswith("hidden as in the version of this wave published before")
+    assert reason_text(EARLIER, POLICY).startswith("hidden as in the version of this wave published before")
