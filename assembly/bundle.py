@@ -155,7 +155,7 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     the reference frames an upload replaces (an uploaded expectations file replaces
     expectations.csv)."""
     store, replaced = open_store(data_dir), {}
-    publication = survey_publication(store, load_settings().min_group_size)
+    publication = survey_publication(store, load_settings().disclosure)
     entries = [e for e in store.entries() if e.active and e.kind != "survey"] + publication.entries()
     for entry in store.entries():
         if entry.sha256 in publication.held and entry.active:

@@ -5,46 +5,47 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 from metrics.disclosure import suppress_small_groups
 from metrics.publishable import COMPLEMENT, NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
 from metrics.survey import percent_positive, question_lookup, theme_scores
+from settings.disclosure import DisclosurePolicy
 
 __all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_reasons", "whole_wave_shown"]
 
 
-def group_theme_table(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int, *,
-                      protection: float) -> pd.DataFrame:
-    """Theme score per group for the given responses (normally one wave), with small groups
+def group_theme_table(counts: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy) -> pd.DataFrame:
+    """Theme score per group for the given counts (normally one wave), with small groups
     and their complements hidden. A group's score is the mean over the theme's statements
     whose cell for that group may be shown (``questions_used`` of ``n_questions``).
     Columns: wave, group, theme, n_respondents, score (0-100, 1 dp; NA when hidden or no
     statement of the theme may be shown for the group), questions_used, n_questions,
     statements ("11 of 12"), suppressed, hidden_because (why the score is not shown, in words)."""
-    named = as_counts(responses).with_group(NOT_STATED)
-    policy = publishable(named, codebook, min_size, protection)
-    scores = theme_scores(named, codebook, by=["audience", "wave", "group"], shown=policy.shown_fine())
-    small = (scores["n_respondents"] < min_size).to_numpy()
-    shown = suppress_small_groups(scores, count="n_respondents", min_size=min_size,
+    named = counts.with_group(NOT_STATED)
+    cells = publishable(named, codebook, policy)
+    scores = theme_scores(named, codebook, by=["audience", "wave", "group"], shown=cells.shown_fine())
+    small = (scores["n_respondents"] < policy.min_size).to_numpy()
+    shown = suppress_small_groups(scores, count="n_respondents", policy=policy,
                                   partition=["audience", "wave", "theme"], group="group")
     shown["score"] = shown["score"].astype("Float64").round(1)
     shown["statements"] = [pd.NA if pd.isna(u) else f"{int(u)} of {int(n)}"
                            for u, n in zip(shown["questions_used"], shown["n_questions"])]
-    cells_why = _hidden_cells_reason(policy.fine, codebook)
+    cells_why = _hidden_cells_reason(cells.fine, codebook)
     why = [cells_why.get((w, g, t)) for w, g, t in zip(shown["wave"], shown["group"], shown["theme"])]
-    shown["hidden_because"] = pd.array([_group_reason(h, s, score, c, min_size) for h, s, score, c in
+    shown["hidden_because"] = pd.array([_group_reason(h, s, score, c, policy) for h, s, score, c in
                                         zip(shown["suppressed"], small, shown["score"], why)], dtype="string")
     return shown[["wave", "group", "theme", "n_respondents", "score", "questions_used", "n_questions", "statements",
                   "suppressed", "hidden_because"]]
 
 
-def _group_reason(hidden: bool, small: bool, score: object, cells_reason: object, min_size: int) -> str | None:
+def _group_reason(hidden: bool, small: bool, score: object, cells_reason: object,
+                  policy: DisclosurePolicy) -> str | None:
     """Why a group's theme score is not shown, in words (None: it is); ``cells_reason``: the
     commonest reason its statements are hidden (``_hidden_cells_reason``)."""
     if hidden:
-        return f"fewer than {min_size} responses" if small else reason_text(COMPLEMENT, min_size)
+        return policy.too_few("responses") if small else reason_text(COMPLEMENT, policy)
     if pd.isna(score):
-        return f"every statement of this theme is hidden for this group: {reason_text(cells_reason, min_size)}"
+        return f"every statement of this theme is hidden for this group: {reason_text(cells_reason, policy)}"
     return None
 
 
@@ -58,38 +59,36 @@ def _hidden_cells_reason(fine: pd.DataFrame, codebook: pd.DataFrame) -> dict[tup
     return {(w, g, t): r for w, g, t, r in top[["wave", "group", "theme", "reason"]].itertuples(index=False)}
 
 
-def whole_wave_shown(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame, min_size: int,
-                     protection: float) -> pd.Series:
+def whole_wave_shown(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame,
+                     policy: DisclosurePolicy) -> pd.Series:
     """For each row of a whole-wave table by question (WHOLE_KEYS columns among its own),
     whether it may be shown: the policy allows its cell and it has ``min_size`` respondents."""
-    return whole_wave_reasons(table, counts, codebook, min_size, protection).isna()
+    return whole_wave_reasons(table, counts, codebook, policy).isna()
 
 
-def whole_wave_reasons(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame, min_size: int,
-                       protection: float) -> pd.Series:
+def whole_wave_reasons(table: pd.DataFrame, counts: SurveyCounts, codebook: pd.DataFrame,
+                       policy: DisclosurePolicy) -> pd.Series:
     """Why each row of a whole-wave table by question may not be shown, in words (NA: shown)."""
-    whole = publishable(counts, codebook, min_size, protection).whole
+    whole = publishable(counts, codebook, policy).whole
     on = [c for c in WHOLE_KEYS if c in table.columns]
     merged = table[on].merge(whole[[*on, "shown", "reason"]], on=on, how="left")
-    small = pd.to_numeric(table["n_respondents"], errors="coerce").fillna(0).to_numpy() < min_size
+    small = pd.to_numeric(table["n_respondents"], errors="coerce").fillna(0).to_numpy() < policy.min_size
     shown = merged["shown"].fillna(False).astype(bool).to_numpy() & ~small
     codes = merged["reason"].fillna(SMALL).astype(str).to_numpy()
-    words = [None if ok else reason_text(SMALL if tiny else code, min_size)
+    words = [None if ok else reason_text(SMALL if tiny else code, policy)
              for ok, tiny, code in zip(shown, small, codes)]
     return pd.Series(words, index=table.index, dtype="string")
 
 
-def statement_results(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int, *,
-                      protection: float) -> pd.DataFrame:
-    """% positive / neutral / negative per statement for the given responses (normally one
+def statement_results(counts: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy) -> pd.DataFrame:
+    """% positive / neutral / negative per statement for the given counts (normally one
     wave of one audience), labelled with the wave's wording (the most common, if a statement
     was worded two ways); a statement the policy hides (too few answers, or it would reveal
     a small group) has every figure blank. Columns: question, question_id, n_respondents,
     pct_positive, pct_neutral, pct_negative (1 dp), suppressed, hidden_because (why, in words)."""
-    counts = as_counts(responses)
     keys = ["audience", "wave", "wave_date", "question_id"]
     table = percent_positive(counts, codebook, by=keys)
-    reasons = whole_wave_reasons(table, counts, codebook, min_size, protection)
+    reasons = whole_wave_reasons(table, counts, codebook, policy)
     shown = reasons.isna()
     table = table.merge(_wordings(counts), on=keys, how="left")
     table["question"] = table["question"].astype("string").fillna(table["question_id"].astype("string"))

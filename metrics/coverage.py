@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 
 
-def records_over_time(responses: pd.DataFrame | SurveyCounts, actions: pd.DataFrame) -> pd.DataFrame:
+def records_over_time(counts: SurveyCounts, actions: pd.DataFrame) -> pd.DataFrame:
     """Respondents per survey wave (one series per audience) and actions per tracker
     snapshot: columns series, date, value."""
-    surveys = as_counts(responses).people(["audience", "wave_date"]).rename(columns={"respondents": "value"})
+    surveys = counts.people(["audience", "wave_date"]).rename(columns={"respondents": "value"})
     surveys["series"] = surveys["audience"].astype(str).str.capitalize() + " survey respondents"
     trackers = actions.groupby("snapshot_date").size().reset_index(name="value")
     trackers["series"] = "Improvement plan actions"

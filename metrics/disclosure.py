@@ -1,6 +1,7 @@
 """Disclosure control: the ONE place small groups are hidden (DOMAIN.md section 1).
 
-Results for a group with fewer than ``min_size`` responses are never shown. Hiding the
+Results for a group with fewer than ``policy.min_size`` responses are never shown (the
+``DisclosurePolicy`` built from the settings, passed down by the caller). Hiding the
 small group alone is not enough: when a parent total and all but one sibling are shown,
 the hidden one is the parent minus the shown siblings. ``suppress_small_groups`` applies
 primary suppression, keeps it consistent across the questions of a wave, and adds
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
+from settings.disclosure import DisclosurePolicy
 
 #: Identifier columns left intact by default (never masked) when present in the table.
 KEY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
@@ -27,7 +30,7 @@ def suppress_small_groups(
     table: pd.DataFrame,
     count: str = "n_respondents",
     *,
-    min_size: int,
+    policy: DisclosurePolicy,
     partition: Sequence[str] = ("wave", "question_id"),
     group: str = "group",
     keys: Sequence[str] | None = None,
@@ -41,6 +44,8 @@ def suppress_small_groups(
     including ``count``, is set to NA on suppressed rows (integer columns become nullable).
 
     Rules, applied until nothing changes:
+
+    ``min_size`` below is ``policy.min_size``.
 
     1. Primary: a row whose ``count`` is below ``min_size`` (0 and missing included).
     2. Consistency: a group suppressed in one row is suppressed in every row with the same
@@ -68,13 +73,14 @@ def suppress_small_groups(
     by applying this function to the complement of each filter); nested groups (team within
     directorate) and totals other than the sum of the groups; differences between tables
     with other partitions (run every shown table through this function with the same
-    ``min_size``); free-text comments. Across waves nothing more is needed (each wave is
+    ``policy``); free-text comments. Across waves nothing more is needed (each wave is
     its own set of responses), but a change between waves must not be shown when either
     wave is suppressed: ``metrics.change.wave_changes`` gives NA there. Rows are assumed to be disjoint groups whose counts
     add up to the parent (each respondent belongs to one group in a wave).
     """
     if count not in table.columns or group not in table.columns:
         raise ValueError(f"table needs the count column {count!r} and the group column {group!r}")
+    min_size = policy.min_size
     identifiers = _identifiers(table, keys, partition, group)
     blocks = [c for c in identifiers if c != group]
     scope = [c for c in blocks if c not in across]
@@ -158,14 +164,14 @@ def _mask(table: pd.DataFrame, hidden: pd.Series, identifiers: list[str]) -> pd.
     return out
 
 
-def suppress_small_totals(table: pd.DataFrame, count: str, min_size: int,
+def suppress_small_totals(table: pd.DataFrame, count: str, policy: DisclosurePolicy,
                           keys: Sequence[str] = ()) -> pd.DataFrame:
     """Whole-audience figures (no group breakdown): hide every row measured on fewer than
-    ``min_size`` people. ``keys`` columns are kept; every other column, including
+    ``policy.min_size`` people. ``keys`` columns are kept; every other column, including
     ``count``, becomes NA on a hidden row; adds the boolean ``suppressed`` column.
 
     A lone total has no siblings to subtract from, so no complement is needed; a figure
     broken down by group must go through ``suppress_small_groups`` instead.
     """
-    hidden = pd.to_numeric(table[count], errors="coerce").fillna(0) < min_size
+    hidden = pd.to_numeric(table[count], errors="coerce").fillna(0) < policy.min_size
     return _mask(table, hidden, [c for c in table.columns if c in set(keys)])

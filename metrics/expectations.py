@@ -16,11 +16,12 @@ import textwrap
 import pandas as pd
 
 from model.text import split_list
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 from metrics.actions import COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
 from metrics.headlines import is_real_change
 from metrics.trends import theme_trend
 from metrics.tracker_headlines import day_label
+from settings.disclosure import DisclosurePolicy
 
 JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
                      "milestones", "reasons", "reason_list", "previous_rating", "previous_report", "movement"]
@@ -74,14 +75,13 @@ def linked_actions(expectation: pd.Series, actions: pd.DataFrame) -> pd.DataFram
     return linked.drop_duplicates("reference").reset_index(drop=True)   # one row per action
 
 
-def measure_evidence(measure: str, surveys: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int,
-                     confidence: float, *, protection: float) -> dict | None:
+def measure_evidence(measure: str, surveys: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy,
+                     confidence: float) -> dict | None:
     """One ``audience:theme`` measure from its first published wave to its latest. A measure
     with no published figure (unknown audience or theme, or every wave too small) is kept
     with ``last`` None, so the judgement can say so instead of ignoring it."""
     audience, _, theme = (part.strip() for part in measure.partition(":"))
-    trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence,
-                        protection=protection).dropna(subset=["value"])
+    trend = theme_trend(surveys, codebook, audience, policy, [theme], confidence).dropna(subset=["value"])
     if trend.empty:
         return {"measure": measure, "label": measure_label(measure), "last": None, "change": None, "real": False}
     first, last = trend.iloc[0], trend.iloc[-1]
@@ -93,10 +93,10 @@ def measure_evidence(measure: str, surveys: pd.DataFrame | SurveyCounts, codeboo
             "real": real and len(trend) >= 2}
 
 
-def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: pd.DataFrame | SurveyCounts,
-                    codebook: pd.DataFrame, events: pd.DataFrame, min_size: int, confidence: float = 0.95, *,
-                    protection: float) -> Evidence:
-    measures = [measure_evidence(m, surveys, codebook, min_size, confidence, protection=protection)
+def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: SurveyCounts,
+                    codebook: pd.DataFrame, events: pd.DataFrame, policy: DisclosurePolicy,
+                    confidence: float = 0.95) -> Evidence:
+    measures = [measure_evidence(m, surveys, codebook, policy, confidence)
                 for m in split_list(expectation.get("survey_measures"))]
     kinds = set(split_list(expectation.get("milestone_kinds")))
     milestones = [f"{row.label} ({row.date:%b %Y})" for row in events.itertuples()
@@ -147,16 +147,15 @@ def _measure_sentence(m: dict) -> str:
     return f"{now}, {amount} since the first survey ({m['first_date']:%b %Y}): {verdict}"
 
 
-def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: pd.DataFrame | SurveyCounts,
-                       codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, min_size: int,
-                       confidence: float = 0.95, compare: bool = True, *, protection: float) -> pd.DataFrame:
+def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: SurveyCounts,
+                       codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, policy: DisclosurePolicy,
+                       confidence: float = 0.95, compare: bool = True) -> pd.DataFrame:
     """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
     each is judged again on what was known at the previous report (``previous_rating``) and
     ``movement`` says whether the judgement went up, down or stayed."""
-    rows, surveys = [], as_counts(surveys)
+    rows = []
     for _, expectation in expectations.iterrows():
-        evidence = gather_evidence(expectation, actions, surveys, codebook, events, min_size, confidence,
-                                   protection=protection)
+        evidence = gather_evidence(expectation, actions, surveys, codebook, events, policy, confidence)
         rating, reasons = judge(evidence, rules)
         rows.append({
             "id": expectation["id"], "expectation": expectation["expectation"], "source": expectation["source"],
@@ -171,8 +170,8 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
     before = previous_report_date(actions)
     if compare and before is not None and len(out):
         earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
-                                     surveys.where(until=before), codebook, events, rules, min_size,
-                                     confidence, compare=False, protection=protection)
+                                     surveys.where(until=before), codebook, events, rules, policy,
+                                     confidence, compare=False)
         out["previous_rating"] = earlier["rating"].to_numpy()
         out["previous_report"] = before
         out["movement"] = [movement(now, then, before) for now, then in zip(out["rating"], out["previous_rating"])]

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from model.survey_counts import as_counts
+from model.survey_counts import SurveyCounts
 from metrics.change import newcombe_difference, wave_changes
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import whole_wave_shown
 from metrics.questions import wording_by_wave
 from metrics.survey import percent_positive, question_lookup
+from settings.disclosure import DisclosurePolicy
 
 
 def points(change: float, signed: bool = False) -> str:
@@ -76,21 +77,21 @@ def change_verdict(before: pd.Series, after: pd.Series, confidence: float) -> st
 NEGATIVE_NOTE = " (positive = disagree)"
 
 
-def question_changes(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str, min_size: int,
-                     confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
+def question_changes(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, policy: DisclosurePolicy,
+                     confidence: float = 0.95) -> pd.DataFrame:
     """Each question's latest % positive for one audience, its change since the previous
     wave and the verdict, worded as the latest wave asked it; biggest real changes first.
 
-    A question the disclosure policy hides in a wave (fewer than ``min_size`` answers, or it
+    A question the disclosure policy hides in a wave (fewer than ``policy.min_size`` answers, or it
     would reveal a small group) has no figure for it.
     Columns: question_id, question, theme, pct_positive, n_respondents, previous_wave_date,
     change, lower, upper, verdict, headline (a plain-English sentence)."""
-    subset = as_counts(responses).where(audience=audience)
+    subset = counts.where(audience=audience)
     if subset.empty:
         return pd.DataFrame(columns=["question_id", "question", "theme", "pct_positive", "n_respondents",
                                      "previous_wave_date", "change", "lower", "upper", "verdict", "headline"])
     table = percent_positive(subset, codebook, by=["wave", "wave_date", "question_id", "theme"])
-    shown = whole_wave_shown(table, subset, codebook, min_size, protection)
+    shown = whole_wave_shown(table, subset, codebook, policy)
     figures = ["n_respondents", "n_answers", "pct_positive", "pct_neutral", "pct_negative"]
     table = blank_hidden(table, figures, shown)
     changes = wave_changes(table, keys=["question_id", "theme"], confidence=confidence)

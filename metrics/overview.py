@@ -6,11 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from model.text import split_list
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, change_verdict, series_headline
 from metrics.tracker_headlines import day_label
 from metrics.trends import TREND_COLUMNS, theme_trend
+from settings.disclosure import DisclosurePolicy
 
 #: (series in the journey, label on the card, whether it is a sample with noise)
 FRONTS = (
@@ -27,14 +28,14 @@ def front_headlines(journey: pd.DataFrame, confidence: float = 0.95) -> list[Hea
             for series, label, sampled in FRONTS]
 
 
-def measure_trends(expectation: pd.Series, surveys: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, min_size: int,
-                   confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
+def measure_trends(expectation: pd.Series, surveys: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy,
+                   confidence: float = 0.95) -> pd.DataFrame:
     """The expectation's survey measures wave by wave (suppressed waves stay blank), with
     a ``measure`` column; TREND_COLUMNS otherwise."""
     parts = []
     for measure in split_list(expectation.get("survey_measures")):
         audience, _, theme = (p.strip() for p in measure.partition(":"))
-        trend = theme_trend(surveys, codebook, audience, min_size, [theme], confidence, protection=protection)
+        trend = theme_trend(surveys, codebook, audience, policy, [theme], confidence)
         parts.append(trend.assign(measure=f"{theme.capitalize()} ({audience} survey)"))
     if not parts:
         return pd.DataFrame(columns=["measure", *TREND_COLUMNS])
@@ -61,9 +62,9 @@ def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confid
     return f"Since {first['date']:%b %Y}: {amount}, {change_verdict(first, last, confidence)}."
 
 
-def as_at_sentence(surveys: pd.DataFrame | SurveyCounts, actions: pd.DataFrame, events: pd.DataFrame) -> str:
+def as_at_sentence(surveys: SurveyCounts, actions: pd.DataFrame, events: pd.DataFrame) -> str:
     """How recent the figures are, and the latest notice milestone, in one sentence."""
-    reach = as_counts(surveys).reach
+    reach = surveys.reach
     parts = [f"{audience} survey {date:%b %Y}" for audience, date in
              reach.groupby("audience", observed=True)["wave_date"].max().sort_index(ascending=False).items()]
     if len(actions):

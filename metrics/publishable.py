@@ -7,7 +7,9 @@ summary are all made of them, so a figure is safe when every cell it is built fr
 shown; a theme score is the mean of the % positive of the cells that may be shown, never
 of a hidden one (a hidden cell inside a mean is recovered by subtraction).
 
-For every (audience, wave, question):
+The policy's parameters come from the settings as one ``DisclosurePolicy`` (``policy``:
+``min_size`` and ``protection_points``), passed down by every caller. For every
+(audience, wave, question):
 
 1. **Size.** A whole-wave cell answered by fewer than ``min_size`` people is hidden, and so
    are all its fine cells. A fine cell answered by fewer than ``min_size`` is hidden (primary).
@@ -24,7 +26,7 @@ For every (audience, wave, question):
    of ``n`` answers holds between ``max(0, K - (N_H - n))`` and ``min(n, K)`` of them (the
    Frechet bounds, exact for a table with known margins). Complements are added (the one
    that widens the narrowest interval most) until every small cell's interval of
-   % positive spans at least ``protection`` points; when even hiding every group cannot,
+   % positive spans at least ``protection_points``; when even hiding every group cannot,
    the whole-wave cell is hidden as well ("protect").
 
 4. **History.** What an earlier published version of a wave showed is published for good
@@ -47,17 +49,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 from metrics.survey import scored_counts
+from settings.disclosure import DisclosurePolicy
 
 #: The group shown for respondents who did not say which group they belong to.
 NOT_STATED = "Not stated"
 CELL_KEYS = ["audience", "wave", "wave_date", "group", "question_id"]
 WHOLE_KEYS = ["audience", "wave", "wave_date", "question_id"]
-#: Why a cell is hidden, in words a page can show.
+#: Why a cell is hidden, in words a page can show (SMALL: the policy's ``too_few``).
 SMALL, COMPLEMENT, PROTECT, EARLIER = "small", "complement", "protect", "earlier"
 REASONS = {
-    SMALL: "fewer than {min_size} answers",
     COMPLEMENT: "hidden so that a smaller group cannot be worked out by subtraction",
     PROTECT: "hidden so that a small group's answers cannot be worked out",
     EARLIER: "hidden as in the version of this wave published before, so that comparing the two "
@@ -82,9 +84,9 @@ class Publishable:
         return self.whole.loc[self.whole["shown"], WHOLE_KEYS]
 
 
-def reason_text(reason: object, min_size: int) -> str:
-    """A hidden cell's reason in words ("fewer than 10 answers")."""
-    return REASONS.get(str(reason), REASONS[SMALL]).format(min_size=min_size)
+def reason_text(reason: object, policy: DisclosurePolicy) -> str:
+    """A hidden cell's reason in words (SMALL, or a reason not known: "fewer than 10 answers")."""
+    return REASONS.get(str(reason)) or policy.too_few("answers")
 
 
 def blank_hidden(table: pd.DataFrame, columns: list[str], shown: pd.Series | np.ndarray) -> pd.DataFrame:
@@ -97,9 +99,9 @@ def blank_hidden(table: pd.DataFrame, columns: list[str], shown: pd.Series | np.
     return out
 
 
-def fine_cells(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
+def fine_cells(counts: SurveyCounts, codebook: pd.DataFrame) -> pd.DataFrame:
     """Answers on the scale and positive answers per fine cell (a missing group is NOT_STATED)."""
-    answers = scored_counts(as_counts(counts), codebook)
+    answers = scored_counts(counts, codebook)
     weight = answers["n"].to_numpy(dtype=np.int64)
     work = answers[CELL_KEYS[:-1] + ["question_id"]].assign(
         group=answers["group"].astype("string").fillna(NOT_STATED),
@@ -108,10 +110,9 @@ def fine_cells(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame) -> p
     return out[out["n"] > 0].reset_index(drop=True)
 
 
-def publishable(counts: SurveyCounts | pd.DataFrame, codebook: pd.DataFrame, min_size: int,
-                protection: float) -> Publishable:
+def publishable(counts: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy) -> Publishable:
     """Every cell of ``counts`` with whether it may be shown (module docstring)."""
-    counts = as_counts(counts)
+    min_size, protection = policy.min_size, policy.protection_points
     earlier = _earlier_cells(counts, codebook, min_size, protection)
     return _decide_cells(fine_cells(counts, codebook), earlier, min_size, protection)
 

@@ -16,8 +16,9 @@ from metrics.headlines import question_changes
 from metrics.questions import question_trend, theme_questions, wording_changes
 from metrics.survey import question_lookup
 from metrics.trends import theme_trend
-from model.survey_counts import SurveyCounts, as_counts
 from metrics.waves import audience_responses, wave_dates_of
+from model.survey_counts import SurveyCounts
+from settings.disclosure import DisclosurePolicy
 
 
 @dataclass
@@ -32,18 +33,16 @@ class SurveyViews:
     statements: pd.DataFrame | None = None   # statement_results for the chosen wave, every question
 
 
-def wave_dates(responses: pd.DataFrame | SurveyCounts, audience: str) -> list[pd.Timestamp]:
+def wave_dates(counts: SurveyCounts, audience: str) -> list[pd.Timestamp]:
     """The audience's wave dates, latest first (the choices a page offers)."""
-    return wave_dates_of(audience_responses(responses, audience))[::-1]
+    return wave_dates_of(audience_responses(counts, audience))[::-1]
 
 
-def survey_views(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
-                 confidence: float = 0.95, wave_date: pd.Timestamp | None = None, *,
-                 protection: float) -> SurveyViews:
+def survey_views(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, policy: DisclosurePolicy,
+                 confidence: float = 0.95, wave_date: pd.Timestamp | None = None) -> SurveyViews:
     """The trend, the questions that moved, the group x theme table and the statements of
     ``wave_date`` (default: the latest wave) for one audience."""
-    responses = as_counts(responses)
-    subset = audience_responses(responses, audience)
+    subset = audience_responses(counts, audience)
     dates = wave_dates(subset, audience)
     if not dates:
         empty = pd.DataFrame()
@@ -56,36 +55,33 @@ def survey_views(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame,
     themes = sorted(sizes.index, key=lambda t: (-sizes[t], t))   # the audience's main theme first
     return SurveyViews(
         wave_date=chosen,
-        trend=theme_trend(responses, codebook, audience, min_size, confidence=confidence, protection=protection),
-        moved=question_changes(responses, codebook, audience, min_size, confidence, protection=protection),
-        groups=group_theme_table(wave, codebook, min_size, protection=protection),
+        trend=theme_trend(counts, codebook, audience, policy, confidence=confidence),
+        moved=question_changes(counts, codebook, audience, policy, confidence),
+        groups=group_theme_table(wave, codebook, policy),
         themes=themes,
-        statements=statement_results(wave, codebook, min_size, protection=protection),
+        statements=statement_results(wave, codebook, policy),
     )
 
 
-def wave_groups(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
-                wave_date: pd.Timestamp, *, protection: float) -> pd.DataFrame:
+def wave_groups(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, policy: DisclosurePolicy,
+                wave_date: pd.Timestamp) -> pd.DataFrame:
     """The group x theme table of one wave: ``survey_views(..., wave_date=...).groups`` alone,
     without the trend and changes a page already has."""
-    subset = audience_responses(responses, audience)
-    return group_theme_table(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, min_size,
-                             protection=protection)
+    subset = audience_responses(counts, audience)
+    return group_theme_table(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, policy)
 
 
-def theme_drill(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, theme: str,
-                wave_date: pd.Timestamp, min_size: int, *, protection: float) -> pd.DataFrame:
+def theme_drill(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, theme: str,
+                wave_date: pd.Timestamp, policy: DisclosurePolicy) -> pd.DataFrame:
     """The answer distribution of each question of ``theme`` in one wave (statement_results)."""
-    subset = audience_responses(responses, audience)
-    return theme_questions(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, theme, min_size,
-                           protection=protection)
+    subset = audience_responses(counts, audience)
+    return theme_questions(subset.where(wave_date=pd.Timestamp(wave_date)), codebook, theme, policy)
 
 
-def question_history(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
-                     min_size: int, confidence: float = 0.95, *,
-                     protection: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+def question_history(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
+                     policy: DisclosurePolicy, confidence: float = 0.95) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One question's % positive per wave and where its wording changed."""
-    subset = audience_responses(responses, audience)
+    subset = audience_responses(counts, audience)
     changes = wording_changes(subset)
-    return (question_trend(responses, codebook, audience, question_id, min_size, confidence, protection=protection),
+    return (question_trend(counts, codebook, audience, question_id, policy, confidence),
             changes[changes["question_id"] == question_id])

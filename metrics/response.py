@@ -6,20 +6,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 
 COLUMNS = ["audience", "wave", "wave_date", "respondents", "headcount", "response_rate"]
 
 
-def response_rates(responses: pd.DataFrame | SurveyCounts, headcount: pd.DataFrame, audience: str) -> pd.DataFrame:
+def response_rates(counts: SurveyCounts, headcount: pd.DataFrame, audience: str) -> pd.DataFrame:
     """Per wave of one audience: respondents, headcount and response rate (%, 1 dp);
     a wave with no headcount has no rate."""
-    subset = as_counts(responses).where(audience=audience)
+    subset = counts.where(audience=audience)
     if subset.reach.empty:
         return pd.DataFrame(columns=COLUMNS)
-    counts = subset.people(["audience", "wave", "wave_date"])
+    people = subset.people(["audience", "wave", "wave_date"])
     invited = headcount[headcount["audience"] == audience][["audience", "wave", "headcount"]]
-    out = counts.merge(invited, on=["audience", "wave"], how="left")
+    out = people.merge(invited, on=["audience", "wave"], how="left")
     rate = out["respondents"] / out["headcount"].astype("Float64") * 100
     out["response_rate"] = rate.round(1)
     return out.sort_values("wave_date").reset_index(drop=True)[COLUMNS]

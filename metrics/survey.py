@@ -1,7 +1,8 @@
 """Survey results: % positive, theme scores and an engagement-style index.
 
-Computed on the canonical SURVEY_RESPONSES and CODEBOOK frames (``model.frames``), in the
-way the Civil Service People Survey publishes them (DOMAIN.md section 1):
+Computed on survey counts (``model.survey_counts.SurveyCounts``) and the canonical CODEBOOK
+frame (``model.frames``), in the way the Civil Service People Survey publishes them
+(DOMAIN.md section 1); only the engagement index needs respondent rows (SURVEY_RESPONSES):
 
 - **% positive** is the share of Agree + Strongly agree among valid answers (answers on
   the 5-point AGREEMENT_SCALE); % neutral and % negative complete it to 100. For a
@@ -25,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 
 from model.frames import AGREEMENT_SCALE
-from model.survey_counts import REACH_KEYS, SurveyCounts, as_counts, scale_positions
+from model.survey_counts import REACH_KEYS, SurveyCounts, scale_positions
 
 #: The columns results are usually broken down by.
 BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
@@ -103,15 +104,12 @@ def _negatives(question_id: pd.Series, negative: pd.Series) -> pd.Series:
     return pd.Series(out, index=question_id.index)
 
 
-def percent_positive(
-    responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str]
-) -> pd.DataFrame:
+def percent_positive(counts: SurveyCounts, codebook: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     """% positive, neutral and negative (0-100) per ``by`` group.
 
     Columns: by..., n_respondents (distinct respondents with a valid answer), n_answers,
     pct_positive, pct_neutral, pct_negative.
     """
-    counts = as_counts(responses)
     answers = scored_counts(counts, codebook)
     return _percentages(counts, answers, _check_by(by, answers), codebook)
 
@@ -159,7 +157,7 @@ def theme_respondents(counts: SurveyCounts, codebook: pd.DataFrame, keys: Sequen
     return counts.answered_by(keys, "theme", dict(zip(asked, themes)))
 
 
-def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, by: Sequence[str],
+def theme_scores(counts: SurveyCounts, codebook: pd.DataFrame, by: Sequence[str],
                  shown: pd.DataFrame | None = None) -> pd.DataFrame:
     """Theme score (mean % positive of the theme's questions) per ``by`` group and theme.
 
@@ -170,7 +168,6 @@ def theme_scores(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame,
     (0-100; NA when no cell of the theme may be shown), n_questions (questions answered),
     questions_used (questions the score is the mean of).
     """
-    counts = as_counts(responses)
     answers = scored_counts(counts, codebook)
     keys = _unique([*_check_by(by, answers), "theme"])
     per_question = _percentages(counts, answers, _unique([*keys, "question_id"]), codebook, respondents=False)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 from metrics.actions import percent_complete
 from metrics.change import wilson_interval
 from metrics.disclosure import suppress_small_totals
 from metrics.publishable import publishable
 from metrics.survey import theme_scores
+from settings.disclosure import DisclosurePolicy
 
 TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
 
@@ -30,21 +31,21 @@ def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float
     return out
 
 
-def theme_trend(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, audience: str, min_size: int,
-                themes: list[str] | None = None, confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
+def theme_trend(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, policy: DisclosurePolicy,
+                themes: list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
     """Theme score per wave for one audience: series (theme), date, value, lower, upper, n,
     questions_used, n_questions. The score is the mean % positive of the theme's statements
     the disclosure policy lets the wave show (``metrics.publishable``): a statement hidden
     for too few answers is left out, never averaged in. A wave answered by fewer than
-    ``min_size`` people, or with no statement of the theme shown, keeps its row with every
+    ``policy.min_size`` people, or with no statement of the theme shown, keeps its row with every
     figure blank."""
-    subset = as_counts(responses).where(audience=audience)
+    subset = counts.where(audience=audience)
     if subset.empty:
         return pd.DataFrame(columns=[*TREND_COLUMNS, "questions_used", "n_questions"])
-    scores = _shown_theme_scores(subset, codebook, min_size, protection)
+    scores = _shown_theme_scores(subset, codebook, policy)
     if themes is not None:
         scores = scores[scores["theme"].isin(themes)]
-    scores = suppress_small_totals(scores, "n_respondents", min_size,
+    scores = suppress_small_totals(scores, "n_respondents", policy,
                                    keys=["wave", "wave_date", "theme", "n_questions"])
     scores = with_interval(scores, "score", "n_respondents", confidence)
     return pd.DataFrame({
@@ -83,10 +84,10 @@ def with_basis(trend: pd.DataFrame) -> pd.DataFrame:
                                     for u, n, v in zip(trend["questions_used"], trend["n_questions"], trend["value"])])
 
 
-def _shown_theme_scores(counts: SurveyCounts, codebook: pd.DataFrame, min_size: int, protection: float) -> pd.DataFrame:
+def _shown_theme_scores(counts: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy) -> pd.DataFrame:
     """theme_scores per wave over the statements the policy lets each wave show; n_respondents
     counts the people who answered those (one denominator for the score and its band)."""
-    shown = publishable(counts, codebook, min_size, protection).shown_whole()
+    shown = publishable(counts, codebook, policy).shown_whole()
     scores = theme_scores(counts, codebook, by=["wave", "wave_date"], shown=shown)
     people = []
     for date, ids in shown.groupby("wave_date")["question_id"]:
@@ -113,14 +114,13 @@ def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.Dat
     })
 
 
-def improvement_journey(responses: pd.DataFrame | SurveyCounts, codebook: pd.DataFrame, actions: pd.DataFrame,
-                        min_size: int, confidence: float = 0.95, *, protection: float) -> pd.DataFrame:
+def improvement_journey(counts: SurveyCounts, codebook: pd.DataFrame, actions: pd.DataFrame,
+                        policy: DisclosurePolicy, confidence: float = 0.95) -> pd.DataFrame:
     """The three fronts on one time axis: culture (staff survey), partnership (partner
     survey) and governance (% of actions complete)."""
-    responses = as_counts(responses)
     parts = [
-        theme_trend(responses, codebook, "staff", min_size, ["culture"], confidence, protection=protection),
-        theme_trend(responses, codebook, "partner", min_size, ["partnership"], confidence, protection=protection),
+        theme_trend(counts, codebook, "staff", policy, ["culture"], confidence),
+        theme_trend(counts, codebook, "partner", policy, ["partnership"], confidence),
         completion_trend(actions),
     ]
     parts = [p for p in parts if not p.empty]

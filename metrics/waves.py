@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from model.survey_counts import SurveyCounts, as_counts
+from model.survey_counts import SurveyCounts
 
 
-def audience_responses(responses: pd.DataFrame | SurveyCounts, audience: str) -> SurveyCounts:
+def audience_responses(counts: SurveyCounts, audience: str) -> SurveyCounts:
     """The counts of one audience (staff, partner, ...)."""
-    return as_counts(responses).where(audience=audience)
+    return counts.where(audience=audience)
 
 
 def wave_dates_of(counts: SurveyCounts) -> list[pd.Timestamp]:

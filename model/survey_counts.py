@@ -22,9 +22,9 @@ A person is a respondent ID within a group of a wave, as the respondent rows cou
 them (distinct IDs per group); an ID on rows of two groups is a person in each, and the
 loaders warn about repeated IDs.
 
-``count_responses`` turns the canonical SURVEY_RESPONSES frame into counts; the store
-keeps counts for each upload and the bundle gives pages only counts. Metrics accept
-either form (``as_counts``).
+``count_responses`` turns the canonical SURVEY_RESPONSES frame into counts, once, at the
+boundary (a loader's result, a test's respondent rows); the store keeps counts for each
+upload, the bundle gives pages only counts, and the survey metrics take counts only.
 """
 from __future__ import annotations
 
@@ -177,11 +177,6 @@ def _weighted_sum(frame: pd.DataFrame, keys: Sequence[str], weights: np.ndarray,
 def empty_counts() -> SurveyCounts:
     reach = empty({**{k: ANSWER_COUNTS[k] for k in REACH_KEYS}, RESPONDENTS: "int64"})
     return SurveyCounts(empty(ANSWER_COUNTS), reach)
-
-
-def as_counts(responses: pd.DataFrame | SurveyCounts) -> SurveyCounts:
-    """Counts as they are; a respondent-level SURVEY_RESPONSES frame counted."""
-    return responses if isinstance(responses, SurveyCounts) else count_responses(responses)
 
 
 def count_responses(responses: pd.DataFrame) -> SurveyCounts:

@@ -32,8 +32,8 @@ def card_words(card, series: str) -> str:
     points = journey[journey["series"] == series] if "series" in journey else journey.iloc[:0]
     if card.value is None:
         return (NO_FIGURES.get(series, "No figures yet.") if points.empty else
-                f"Every {series.lower()} figure so far is hidden: {absent.too_few_or_revealing(min_size)}.")
-    hidden = absent.hidden_latest(journey, series, points["date"].max(), min_size)
+                f"Every {series.lower()} figure so far is hidden: {absent.too_few_or_revealing(policy)}.")
+    hidden = absent.hidden_latest(journey, series, points["date"].max(), policy)
     return f"{hidden} {card.sentence}" if hidden else card.sentence
 
 
@@ -48,13 +48,12 @@ if not context.is_full_edition():
     st.caption("Read-only view for staff. Action owners are not named.")
 
 data, settings = context.bundle(), context.settings()
-conf, min_size = settings.confidence, settings.min_group_size
-journey = cache.shared(improvement_journey, data.surveys, data.codebook, data.actions, min_size, conf,
-                    protection=settings.protection_points)
+conf, policy = settings.confidence, settings.disclosure
+journey = cache.shared(improvement_journey, data.surveys, data.codebook, data.actions, policy, conf)
 headlines = front_headlines(journey, conf)
 rules = load_judgement_rules()
 judgements = cache.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
-                     rules, min_size, conf, protection=settings.protection_points)
+                     rules, policy, conf)
 status = f"{cache.shared(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
 st.info(widgets.plain(status), icon=":material/summarize:")
 
@@ -80,7 +79,7 @@ fig = cache.shared(trend_chart, journey, x="date", y="value", series="series", l
 if journey.empty:
     widgets.say("No survey results or action reports yet, so there is no journey to draw.")
 elif journey["value"].isna().all():
-    widgets.say(f"Every figure of the journey so far is hidden: {absent.too_few_or_revealing(min_size)}.")
+    widgets.say(f"Every figure of the journey so far is hidden: {absent.too_few_or_revealing(policy)}.")
 else:
     widgets.chart_block(fig, labelled(journey, ["series", "date", "value", "lower", "upper", "n"], "journey"), key="journey")
 
@@ -114,8 +113,7 @@ else:
                 if not actions.empty:
                     st.dataframe(status_styler(labelled(actions, table="evidence_actions")), hide_index=True,
                                  width="stretch")
-                trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, min_size, conf,
-                                   protection=settings.protection_points)
+                trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, policy, conf)
                 if not trends.empty:
                     widgets.table(labelled(trends, ["measure", "date", "value", "lower", "upper", "n"]))
                 if actions.empty and trends.empty:

@@ -19,7 +19,7 @@ def survey_sections() -> None:
     survey_blocks.moved_block(views, "partner", key="partner-moved")
 
     st.header("By partner organisation")
-    st.markdown(f"Most partner organisations send fewer than {settings.min_group_size} responses: their results "
+    st.markdown(f"Most partner organisations send {settings.disclosure.too_few('responses')}: their results "
                 "are not shown, and a further organisation may be hidden so that none can be worked out by "
                 "subtraction.")
     survey_blocks.group_block(data, "partner", "Partner organisation", key="partner-heatmap")

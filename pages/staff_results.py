@@ -18,10 +18,10 @@ def theme_card(theme: str) -> None:
     """A theme's latest score and its change, or why there is no figure."""
     name = theme.capitalize()
     st.subheader(name)
-    hidden = absent.hidden_latest(views.trend, name, views.wave_date, min_size)
+    hidden = absent.hidden_latest(views.trend, name, views.wave_date, policy)
     headline = series_headline(views.trend, name, name)
     if hidden or headline.value is None:
-        why = hidden or f"No figure shown: {absent.too_few_or_revealing(min_size)}."
+        why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
         st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, name)) if s))
         return
     moved = headline.change is not None and round(headline.change) != 0
@@ -44,7 +44,7 @@ def theme_actions(theme: str) -> None:
 
 st.title("Staff results")
 data = context.bundle()
-min_size = context.settings().min_group_size
+policy = context.settings().disclosure
 views = survey_blocks.views_of("staff")
 if views.wave_date is None or views.moved.empty:
     st.info("No staff survey results yet.")
@@ -53,7 +53,7 @@ if views.wave_date is None or views.moved.empty:
 latest = widgets.wave_label(views.wave_date)
 st.markdown(
     f"Results of the staff survey of {latest}: the share of colleagues answering positively, and whether it "
-    f"changed since last time by more than chance. Results for groups of fewer than {min_size} people are "
+    f"changed since last time by more than chance. Results for groups of {policy.too_few('people')} are "
     f"never shown, and comments are never published."
 )
 
@@ -71,9 +71,9 @@ for sentence in shown["headline"].head(3) if "headline" in shown else []:
 survey_blocks.moved_block(views, "staff", key="staff-moved")
 
 st.header("How colleagues answered")
-label = f"fewer than {min_size} responses"
+label = policy.too_few("responses")
 table = views.statements
-if message := absent.statements_absent(table, latest, min_size):
+if message := absent.statements_absent(table, latest, policy):
     widgets.say(message)
 else:
     fig = cache.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)

@@ -23,17 +23,11 @@ CONFIG_DIR = REPO_ROOT / "config"
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
-    min_group_size: int
+    #: The disclosure policy every survey figure is decided by ([disclosure] in settings.toml).
+    disclosure: DisclosurePolicy
     confidence: float
     edition: str = "full"
     organisation: str = ""
-    #: The narrowest range (percentage points) an attacker may pin a hidden % positive to.
-    protection_points: float = 20.0
-
-    @property
-    def disclosure(self) -> DisclosurePolicy:
-        """The disclosure policy every survey figure is decided by."""
-        return DisclosurePolicy(self.min_group_size, self.protection_points)
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
@@ -48,11 +42,11 @@ def _settings(path: Path, data_dir_override: str, edition_override: str) -> Sett
     data_dir = Path(data_dir_override or REPO_ROOT / raw["data"]["sample_dir"])
     return Settings(
         data_dir=data_dir,
-        min_group_size=int(raw["disclosure"]["min_group_size"]),
+        disclosure=DisclosurePolicy(int(raw["disclosure"]["min_group_size"]),
+                                    float(raw["disclosure"]["protection_points"])),
         confidence=float(raw["statistics"]["confidence"]),
         edition=chosen_edition(edition_override or publishing.get("edition", SAFEST_EDITION)),
         organisation=str(publishing.get("organisation", "")),
-        protection_points=float(raw["disclosure"]["protection_points"]),
     )
 
 

@@ -12,7 +12,7 @@ class DisclosurePolicy:
     #: A group (or a whole wave) answered by fewer than this many people is never shown.
     min_size: int
     #: The narrowest range (percentage points) anyone may pin a hidden % positive to.
-    protection_points: float = 20.0
+    protection_points: float
 
     def too_few(self, noun: str = "answers") -> str:
         """The reason for a figure hidden for its size: "fewer than 10 answers"."""

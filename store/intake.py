@@ -20,6 +20,8 @@ from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
 from .entry import Saved, clean_metadata
+from settings.disclosure import DisclosurePolicy
+
 from .interface import UploadStore
 from .revisions import survey_publication
 
@@ -97,11 +99,11 @@ def keep(store: UploadStore, checked: Checked, by: str | None = None) -> Saved:
     return store.add(checked.data, checked.filename, checked.result, checked.metadata, by=by)
 
 
-def stored_table(store: UploadStore, min_size: int) -> pd.DataFrame:
+def stored_table(store: UploadStore, policy: DisclosurePolicy) -> pd.DataFrame:
     """Every stored upload with its provenance, newest first. A survey version held back
     (``store.revisions``) is "held back"; the version shown in its place is "published"."""
     rows = []
-    publication = survey_publication(store, min_size)
+    publication = survey_publication(store, policy)
     shown = {e.sha256 for e in publication.entries()}
     for e in store.entries():
         state = "removed" if e.removed else ("superseded" if e.superseded_by else "current")

@@ -25,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .entry import Entry
+from settings.disclosure import DisclosurePolicy
+
 from .interface import UploadStore
 
 _CELL = ["group", "question_id", "answer"]
@@ -45,7 +47,7 @@ class Publication:
         return [e for e in self.shown.values() if e is not None]
 
 
-def survey_publication(store: UploadStore, min_size: int) -> Publication:
+def survey_publication(store: UploadStore, policy: DisclosurePolicy) -> Publication:
     """The published version of every survey wave in ``store`` (module docstring)."""
     shown, held, earlier = {}, {}, {}
     entries = [e for e in store.entries() if e.kind == "survey" and e.key is not None]
@@ -53,10 +55,10 @@ def survey_publication(store: UploadStore, min_size: int) -> Publication:
         versions = sorted((e for e in entries if e.key == key), key=lambda e: e.stored_at)
         published: list[Entry] = []
         for entry in versions:
-            problems = next((p for p in (revision_problems(_cells(store, old), _cells(store, entry), min_size)
+            problems = next((p for p in (revision_problems(_cells(store, old), _cells(store, entry), policy.min_size)
                                          for old in published) if p), [])
             if problems:
-                held[entry.sha256] = held_back_sentence(problems, min_size)
+                held[entry.sha256] = held_back_sentence(problems, policy.min_size)
             else:
                 published.append(entry)
         shown[key] = _shown(versions, published)

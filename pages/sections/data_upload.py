@@ -101,7 +101,7 @@ def show_check(checked) -> None:
 
 def stored_section() -> None:
     store = open_store(context.settings().data_dir)
-    table = stored_table(store, context.settings().min_group_size)
+    table = stored_table(store, context.settings().disclosure)
     st.header("Uploaded files")
     if table.empty:
         st.write("No files have been uploaded yet; the dashboard shows the files listed below.")

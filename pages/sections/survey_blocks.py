@@ -37,20 +37,19 @@ GROUP_COLUMNS = ["wave", "group", "theme", "n_respondents", "score", "statements
 
 def hidden_label() -> str:
     """What a hidden cell says when its table gives no reason of its own."""
-    return f"fewer than {context.settings().min_group_size} responses"
+    return context.settings().disclosure.too_few("responses")
 
 
 def views_of(audience: str):
     """The audience's survey views: the same call as the pages', so it comes from their cache."""
     data, settings = context.bundle(), context.settings()
-    return shared(survey_views, data.surveys, data.codebook, audience, settings.min_group_size, settings.confidence,
-                  protection=settings.protection_points)
+    return shared(survey_views, data.surveys, data.codebook, audience, settings.disclosure, settings.confidence)
 
 
 def theme_trend_block(audience: str, title: str, key: str) -> None:
     """One audience's theme scores wave by wave, with bands and milestones, and its table."""
     data, trend = context.bundle(), views_of(audience).trend
-    if message := absent.trend_absent(trend, context.settings().min_group_size):
+    if message := absent.trend_absent(trend, context.settings().disclosure):
         return widgets.say(message)
     start, end = journey_span(data.events, trend["date"])
     fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
@@ -86,7 +85,7 @@ def with_reasons(moved: pd.DataFrame, statements: pd.DataFrame | None) -> pd.Dat
 def moved_block(views, audience: str, key: str) -> None:
     """The questions that moved since the previous wave, biggest first, with the verdict."""
     moved, waves = views.moved, len(shared(wave_dates, context.bundle().surveys, audience))
-    if message := absent.moved_absent(moved, waves, context.settings().min_group_size, views.statements):
+    if message := absent.moved_absent(moved, waves, context.settings().disclosure, views.statements):
         return widgets.say(message)
     moved = shared(with_reasons, moved, views.statements)
     fig = shared(change_bars, moved, title=f"Change since the previous wave, {widgets.wave_label(views.wave_date)}")
@@ -96,12 +95,11 @@ def moved_block(views, audience: str, key: str) -> None:
 
 def group_block(data, audience: str, group_label: str, key: str) -> None:
     """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
-    min_size = context.settings().min_group_size
+    policy = context.settings().disclosure
     dates = shared(wave_dates, data.surveys, audience)
     chosen = st.selectbox("Survey wave", dates, format_func=widgets.wave_label, key=f"{key}-wave")
-    groups = shared(wave_groups, data.surveys, data.codebook, audience, min_size, chosen,
-                    protection=context.settings().protection_points)
-    if message := absent.groups_absent(groups, group_label, widgets.wave_label(chosen), min_size):
+    groups = shared(wave_groups, data.surveys, data.codebook, audience, policy, chosen)
+    if message := absent.groups_absent(groups, group_label, widgets.wave_label(chosen), policy):
         return widgets.say(message)
     heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label="hidden",
                   title=f"Theme score by {group_label.lower()}, {widgets.wave_label(chosen)}")
@@ -118,14 +116,13 @@ def _question_figure(trend: pd.DataFrame, changes: pd.DataFrame, events: pd.Data
 
 def drill_block(data, audience: str, key: str) -> None:
     """Theme -> its questions' answer distributions; question -> its trend, wording changes marked."""
-    min_size, views = context.settings().min_group_size, views_of(audience)
+    policy, views = context.settings().disclosure, views_of(audience)
     if not views.themes:
         return widgets.say(absent.no_themes())
     wave = widgets.wave_label(views.wave_date)
     theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
-    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, min_size,
-                   protection=context.settings().protection_points)
-    if message := absent.theme_absent(table, theme, wave, min_size):
+    table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, policy)
+    if message := absent.theme_absent(table, theme, wave, policy):
         widgets.say(message)
     else:
         fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave}",
@@ -142,9 +139,9 @@ def question_block(data, audience: str, theme: str, key: str) -> None:
     if not wording:
         return widgets.say(f"No statement of the {theme} theme has been asked in this survey yet.")
     qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
-    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, settings.min_group_size,
-                            settings.confidence, protection=settings.protection_points)
-    if message := absent.question_absent(trend, wording[qid], settings.min_group_size):
+    trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, settings.disclosure,
+                            settings.confidence)
+    if message := absent.question_absent(trend, wording[qid], settings.disclosure):
         return widgets.say(message)
     start, end = journey_span(data.events, trend["date"])
     fig = shared(_question_figure, trend, changes, data.events, f"“{wording[qid]}” over time", start, end)

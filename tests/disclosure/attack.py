@@ -131,7 +131,7 @@ def attack_case(case: Case, link: str = "cell", integral: bool = True, publish=N
     app's store (``publication.states``), e.g. with naive ones."""
     model = Model(link)
     versions: dict[tuple, list] = {}
-    min_size = settings().min_group_size
+    min_size = settings().disclosure.min_size
     with tempfile.TemporaryDirectory(prefix="disclosure-audit-") as tmp:
         for state in states(case, Path(tmp) / "data", collector=publish, replayer=replayer):
             reader = Reader(model, state, case.seed)
@@ -150,9 +150,9 @@ def attack_case(case: Case, link: str = "cell", integral: bool = True, publish=N
 def audit(seeds, link: str = "cell", integral: bool = True, publish=None, profile: str = "plain",
           progress=None) -> Report:
     """The audit of the cases of ``seeds`` in ``profile`` (profiles.py: plain = cases.generate)."""
-    report = Report(settings().protection_points, solver="milp" if integral else "linprog")
+    report = Report(settings().disclosure.protection_points, solver="milp" if integral else "linprog")
     started = time.perf_counter()
-    for case in (case_for(s, profile, settings().min_group_size) for s in seeds):
+    for case in (case_for(s, profile, settings().disclosure.min_size) for s in seeds):
         targets, stats = attack_case(case, link, integral, publish)
         report.add(case.seed, targets, stats)
         if progress:
@@ -163,14 +163,14 @@ def audit(seeds, link: str = "cell", integral: bool = True, publish=None, profil
 
 def _attack_seed(seed: int, link: str, integral: bool, profile: str) -> tuple[int, list[Target], dict]:
     """One case of the app's own publication, in a worker process (``--jobs``)."""
-    targets, stats = attack_case(case_for(seed, profile, settings().min_group_size), link, integral)
+    targets, stats = attack_case(case_for(seed, profile, settings().disclosure.min_size), link, integral)
     return seed, targets, stats
 
 
 def audit_parallel(seeds, jobs: int, link: str = "cell", integral: bool = True, profile: str = "plain",
                    progress=None) -> Report:
     """``audit`` of the app's publication with ``jobs`` worker processes (cases are independent)."""
-    report = Report(settings().protection_points, solver="milp" if integral else "linprog")
+    report = Report(settings().disclosure.protection_points, solver="milp" if integral else "linprog")
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for seed, targets, stats in pool.map(_attack_seed, seeds, repeat(link), repeat(integral), repeat(profile)):

@@ -55,7 +55,6 @@ class Case:
     seed: int
     questions: list[Question]
     uploads: list[Upload] = field(default_factory=list)
-    min_size: int = 10
 
     def wording(self, question: Question, wave_number: int) -> str:
         return question.wordings[min(wave_number, len(question.wordings) - 1)]

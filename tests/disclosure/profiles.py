@@ -15,20 +15,23 @@ from __future__ import annotations
 import numpy as np
 
 from model.frames import AGREEMENT_SCALE
+from settings.config import load_settings
 from tests.disclosure.cases import Case, Upload, generate
 
 PROFILES = ("plain", "corrected")
 
 
-def case_for(seed: int, profile: str = "plain", min_size: int = 10) -> Case:
-    """The case of ``seed`` in ``profile`` (plain: ``cases.generate``)."""
+def case_for(seed: int, profile: str = "plain", min_size: int | None = None) -> Case:
+    """The case of ``seed`` in ``profile`` (plain: ``cases.generate``); ``min_size``: the
+    settings' disclosure policy's unless given."""
     if profile not in PROFILES:
         raise ValueError(f"profile is one of {PROFILES}, not {profile!r}")
     return generate(seed) if profile == "plain" else corrected(seed, min_size)
 
 
-def corrected(seed: int, min_size: int = 10) -> Case:
+def corrected(seed: int, min_size: int | None = None) -> Case:
     """``generate(seed)`` with a publishable correction of each wave appended (module docstring)."""
+    min_size = load_settings().disclosure.min_size if min_size is None else min_size
     case = generate(seed)
     rng = np.random.default_rng(10_000 + seed)
     firsts = {}

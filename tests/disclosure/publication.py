@@ -11,9 +11,9 @@ every wave date the wave selector offers:
 - ``question_history`` for each question the audience was asked;
 - ``metrics.response.response_rates`` and ``metrics.trends.improvement_journey``.
 
-Every call goes through ``call``, the one adapter: it passes ``protection=`` (the settings'
-protection level) to a function whose signature accepts it, so a change of signature is a
-one-line fix there. Each result is kept as a ``Table`` (what kind of figure, for which
+Every call goes through ``call``, the one adapter, with the settings' disclosure policy
+(``Settings.disclosure``) as the page passes it, so a change of signature is a one-line fix
+there. Each result is kept as a ``Table`` (what kind of figure, for which
 audience and wave, the frame as returned); ``lp.publish`` reads the numbers out of it.
 
 The truth of a state (``State.cells``) is one row per fine cell (audience, wave, group,
@@ -26,7 +26,6 @@ group is ``metrics.breakdowns.NOT_STATED``, as the pages show it.
 from __future__ import annotations
 
 import hashlib
-import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +53,8 @@ def settings() -> Settings:
 
 
 def call(function, *args, **kwargs):
-    """Call an app function as a page does. The ONE place a signature change is absorbed:
-    ``protection=`` is passed when the function accepts it (inspect.signature)."""
-    if "protection" in inspect.signature(function).parameters and "protection" not in kwargs:
-        kwargs["protection"] = settings().protection_points
+    """Call an app function as a page does. The ONE place a signature change is absorbed
+    (the survey functions take the disclosure policy, ``settings().disclosure``, as the pages do)."""
     return function(*args, **kwargs)
 
 
@@ -127,29 +124,29 @@ def group_theme_people(data: Bundle) -> pd.DataFrame:
 def collect(data: Bundle) -> list[Table]:
     """Everything the survey pages publish from ``data`` (module docstring)."""
     s = settings()
-    surveys, book, min_size, conf = data.surveys, data.codebook, s.min_group_size, s.confidence
+    surveys, book, policy, conf = data.surveys, data.codebook, s.disclosure, s.confidence
     out: list[Table] = []
     audiences = sorted(surveys.answers["audience"].dropna().unique()) if not surveys.empty else []
     themes = sorted(question_lookup(book)["theme"].dropna().unique())
     for audience in audiences:
         for date in published.wave_dates(surveys, audience):
-            views = call(published.survey_views, surveys, book, audience, min_size, conf, wave_date=date)
+            views = call(published.survey_views, surveys, book, audience, policy, conf, wave_date=date)
             out += [Table("trend", audience, None, views.trend, source="survey_views.trend"),
                     Table("moved", audience, None, views.moved, source="survey_views.moved"),
                     Table("groups", audience, date, views.groups, source="survey_views.groups"),
                     Table("statements", audience, date, views.statements, source="survey_views.statements")]
-            groups = call(published.wave_groups, surveys, book, audience, min_size, date)
+            groups = call(published.wave_groups, surveys, book, audience, policy, date)
             out.append(Table("groups", audience, date, groups, source="wave_groups"))
             for theme in themes:
-                drill = call(published.theme_drill, surveys, book, audience, theme, date, min_size)
+                drill = call(published.theme_drill, surveys, book, audience, theme, date, policy)
                 out.append(Table("statements", audience, date, drill, source=f"theme_drill({theme})"))
         asked = surveys.answers.loc[surveys.answers["audience"] == audience, "question_id"].dropna().unique()
         for qid in sorted(asked):
-            history, _ = call(published.question_history, surveys, book, audience, qid, min_size, conf)
+            history, _ = call(published.question_history, surveys, book, audience, qid, policy, conf)
             out.append(Table("question_trend", audience, None, history, question_id=qid,
                              source=f"question_history({qid})"))
         call(response.response_rates, surveys, data.headcount, audience)   # respondents only: n is given
-    journey = call(trends.improvement_journey, surveys, book, data.actions, min_size, conf)
+    journey = call(trends.improvement_journey, surveys, book, data.actions, policy, conf)
     for audience, series in (("staff", "Culture"), ("partner", "Partnership")):
         part = journey[journey["series"] == series]
         if len(part) and audience in audiences:

@@ -47,7 +47,7 @@ class Reader:
 
     def __init__(self, model: Model, state: State, seed: int):
         self.model, self.state, self.seed = model, state, seed
-        self.min_size = settings().min_group_size
+        self.min_size = settings().disclosure.min_size
         self.all = model.register(state.cells)
         self.waves = {(a, pd.Timestamp(d)): f for (a, d), f in self.all.groupby(["audience", "wave_date"])}
         self._fine_shown: set | None = None
@@ -154,8 +154,7 @@ class Reader:
         if self._fine_shown is None:
             from metrics.publishable import publishable      # the fixed code's policy
             data = self.state.bundle
-            s = settings()
-            shown = call(publishable, data.surveys, data.codebook, s.min_group_size, protection=s.protection_points)
+            shown = call(publishable, data.surveys, data.codebook, settings().disclosure)
             frame = shown.shown_fine()
             self._fine_shown = {(a, pd.Timestamp(d), g, q) for a, d, g, q in
                                 frame[["audience", "wave_date", "group", "question_id"]].itertuples(index=False)}

@@ -34,7 +34,7 @@ def naive_publication(data) -> list[Table]:
     """What a careless dashboard would publish: each statement over the whole wave (hidden
     under min_size answers), each theme score as the mean of EVERY question of the theme,
     and the group x theme table hiding small groups only (no complements), all to 1 dp."""
-    min_size, cells, people = settings().min_group_size, truth(data), group_theme_people(data)
+    min_size, cells, people = settings().disclosure.min_size, truth(data), group_theme_people(data)
     tables = []
     for (audience, date), wave in cells.groupby(["audience", "wave_date"]):
         by_q = wave.groupby("question_text")[["n", "pos", "neu", "neg"]].sum().reset_index()
@@ -80,7 +80,7 @@ def found(targets, kind: str, text: str) -> list:
 
 
 def unprotected(targets) -> list:
-    return [t for t in targets if t.width < settings().protection_points - 1e-6]
+    return [t for t in targets if t.width < settings().disclosure.protection_points - 1e-6]
 
 
 def hidden_statement_case() -> Case:
@@ -239,7 +239,7 @@ def test_generated_cases_leave_no_cell_unprotected():
         listed = "\n".join(f"  [{name}] {describe(t)}" for name, t in leaks[:30])
         more = f"\n  ... and {len(leaks) - 30} more" if len(leaks) > 30 else ""
         summaries = "".join(f"\n[{name}]\n{report.summary()}" for name, report in reports.items())
-        pytest.fail(f"{len(leaks)} sensitive cells are not protected to {settings().protection_points:g} points "
+        pytest.fail(f"{len(leaks)} sensitive cells are not protected to {settings().disclosure.protection_points:g} points "
                     f"(rerun one: python -m tests.disclosure.attack --seed SEED [--profile corrected])"
                     f"{summaries}\n{listed}{more}", pytrace=False)
     print("".join(f"\n[{name}]\n{report.summary()}" for name, report in reports.items()))

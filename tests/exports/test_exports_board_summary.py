@@ -18,8 +18,10 @@ from settings.judgement_rules import load_judgement_rules
 from metrics.expectations import judge_expectations, rule_sentence
 from metrics.overview import front_headlines
 from metrics.trends import improvement_journey
+from settings.disclosure import DisclosurePolicy
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 
 class Tags(HTMLParser):
@@ -37,10 +39,10 @@ class Tags(HTMLParser):
 def summary_of(data, expectations: pd.DataFrame | None = None) -> tuple[str, dict]:
     """The summary of a bundle, as the Overview page builds it, and what went into it."""
     expectations = data.expectations if expectations is None else expectations
-    journey = improvement_journey(data.surveys, data.codebook, data.actions, 10, 0.95, protection=20)
+    journey = improvement_journey(data.surveys, data.codebook, data.actions, POLICY, 0.95)
     fig = trend_chart(journey, x="date", y="value", series="series", events=data.events)
     rules = load_judgement_rules()
-    judgements = judge_expectations(expectations, data.actions, data.surveys, data.codebook, data.events, rules, 10, protection=20)
+    judgements = judge_expectations(expectations, data.actions, data.surveys, data.codebook, data.events, rules, POLICY)
     parts = {"headlines": front_headlines(journey), "journey": journey, "judgements": judgements,
              "finding": first_sentence(alt_text(fig))}
     html = board_summary_html(organisation="Sample Combined Authority", generated=pd.Timestamp("2026-12-01"),

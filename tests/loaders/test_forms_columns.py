@@ -17,6 +17,7 @@ from loaders.guards import check_file
 from loaders.grid import read_workbook
 from loaders.registry import detect
 from model.survey_counts import count_responses
+from settings.disclosure import DisclosurePolicy
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 BOOK = load_codebook(SAMPLE / "codebook.csv")
@@ -162,9 +163,9 @@ def test_a_statement_in_two_columns_counts_each_person_once(tmp_path):
     path = _write(tmp_path / "twice.xlsx", rows)
     fast, grid = _columns(path, **META), _grid(path, **META)
     _same(fast, grid)
-    table = statement_results(fast.counts, BOOK, 5, protection=20).set_index("question")
+    table = statement_results(fast.counts, BOOK, DisclosurePolicy(5, protection_points=20)).set_index("question")
     assert table.loc[HEADER[6], "n_respondents"] == 6                # six people, twelve answers
-    assert statement_results(fast.counts, BOOK, 10, protection=20)["suppressed"].all()
+    assert statement_results(fast.counts, BOOK, DisclosurePolicy(10, protection_points=20))["suppressed"].all()
 
 
 def test_repeated_ids_are_one_person_and_say_so(tmp_path):

@@ -69,7 +69,7 @@ def test_percentages_and_theme_scores_match_the_rows(rows, book):
     out["group"] = out["group"].astype(object).fillna("(none)")
     got = out.set_index(["wave", "group", "question_id"])["pct_positive"]
     pd.testing.assert_series_equal(got.sort_index(), per_question.sort_index(), check_names=False, check_index_type=False)
-    scores = theme_scores(rows, book, ["wave"]).set_index(["wave", "theme"])["score"]
+    scores = theme_scores(count_responses(rows), book, ["wave"]).set_index(["wave", "theme"])["score"]
     themes = (valid.assign(positive=positive, theme=valid["question_id"].map(QUESTIONS))
               .groupby(["wave", "theme", "question_id"])["positive"].mean().groupby(["wave", "theme"]).mean() * 100)
     pd.testing.assert_series_equal(scores.sort_index(), themes.sort_index(), check_names=False, check_index_type=False)
@@ -85,7 +85,7 @@ def _people(valid: pd.DataFrame, by: list[str]) -> pd.Series:
                                 ["question_text"], ["wave", "group", "question_id"]])
 def test_every_respondent_base_by_any_grouping_is_exact(rows, book, by):
     valid = _valid(rows)
-    out = percent_positive(rows, book, by)
+    out = percent_positive(count_responses(rows), book, by)
     if "group" in by:
         out["group"] = out["group"].astype(object).fillna("(none)")
     got = out.set_index(by)["n_respondents"] if by else out["n_respondents"]
@@ -97,7 +97,7 @@ def test_an_id_on_rows_of_two_groups_is_a_person_in_each(book):
     frame = pd.DataFrame({"respondent": ["r1", "r1", "r2", "r3"], "group": ["HR", "Legal", "HR", "Legal"],
                           "question_id": "Q1", "question_text": "Q1 asked", "answer": "Agree"})
     rows = conform(frame.assign(audience="staff", wave="2023-01", wave_date="2023-01-15"), SURVEY_RESPONSES)
-    by_group = percent_positive(rows, book, ["group"]).set_index("group")["n_respondents"].to_dict()
+    by_group = percent_positive(count_responses(rows), book, ["group"]).set_index("group")["n_respondents"].to_dict()
     assert by_group == {"HR": 2, "Legal": 2}            # as the respondent rows count them per group
     assert count_responses(rows).reach[RESPONDENTS].sum() == 4
 
@@ -127,7 +127,7 @@ def test_a_question_asked_in_two_columns_counts_each_person_once(book):
         "respondent": ["r1", "r1", "r2", "r3"], "question_id": "Q1",
         "question_text": ["old wording", "new wording", "old wording", "new wording"],
         "answer": ["Agree", "Disagree", "Agree", None]}), SURVEY_RESPONSES)
-    out = percent_positive(rows, book, ["wave", "question_id"])
+    out = percent_positive(count_responses(rows), book, ["wave", "question_id"])
     assert (out["n_respondents"].tolist(), out["n_answers"].tolist()) == ([2], [3])
-    by_text = percent_positive(rows, book, ["question_text"]).set_index("question_text")["n_respondents"]
+    by_text = percent_positive(count_responses(rows), book, ["question_text"]).set_index("question_text")["n_respondents"]
     assert by_text.to_dict() == {"new wording": 1, "old wording": 2}

@@ -23,9 +23,12 @@ from model.frames import AGREEMENT_SCALE, CODEBOOK, SURVEY_RESPONSES, conform
 from metrics.disclosure import suppress_small_groups
 from metrics.published import survey_views, theme_drill, wave_dates
 from metrics.survey import question_lookup
+from model.survey_counts import SurveyCounts, count_responses
+from settings.disclosure import DisclosurePolicy
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 MIN_SIZE = 10
+POLICY = DisclosurePolicy(MIN_SIZE, protection_points=20)
 
 
 class Attack:
@@ -72,14 +75,14 @@ class Attack:
         return out
 
 
-def attack_published(responses: pd.DataFrame, codebook: pd.DataFrame, audience: str,
-                     min_size: int = MIN_SIZE) -> list[tuple]:
+def attack_published(counts: SurveyCounts, codebook: pd.DataFrame, audience: str,
+                     policy: DisclosurePolicy = POLICY) -> list[tuple]:
     """Run the attack on what the pages publish for one audience; the recovered cells."""
     attack = Attack()
     lookup = question_lookup(codebook)
     single = {t: ids.iloc[0] for t, ids in lookup.groupby("theme")["question_id"] if len(ids) == 1}
-    for date in wave_dates(responses, audience):
-        views = survey_views(responses, codebook, audience, min_size, wave_date=date, protection=20)
+    for date in wave_dates(counts, audience):
+        views = survey_views(counts, codebook, audience, policy, wave_date=date)
         groups = views.groups
         assert not groups.empty
         wave = groups["wave"].iloc[0]
@@ -95,11 +98,11 @@ def attack_published(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
             attack.equation(row.n, [("n", wave, theme, g) for g in names])
         statements = views.statements
         for theme in views.themes:
-            drill = theme_drill(responses, codebook, audience, theme, date, min_size, protection=20)
+            drill = theme_drill(counts, codebook, audience, theme, date, policy)
             if theme in single:
                 for table in (statements, drill):
-                    wording = responses.loc[(responses["question_id"] == single[theme])
-                                            & (responses["wave_date"] == date), "question_text"]
+                    wording = counts.answers.loc[(counts.answers["question_id"] == single[theme])
+                                                 & (counts.answers["wave_date"] == date), "question_text"]
                     for row in table[table["question"].isin(set(wording))].itertuples():
                         attack.equation(row.n_respondents, [("n", wave, theme, g) for g in names])
                         if pd.notna(row.pct_positive):
@@ -109,7 +112,7 @@ def attack_published(responses: pd.DataFrame, codebook: pd.DataFrame, audience: 
             for a, b in zip(views.themes, views.themes[1:]):
                 attack.equal(("n", wave, a, g), ("n", wave, b, g))
         latest = views.moved
-        if date == wave_dates(responses, audience)[0]:
+        if date == wave_dates(counts, audience)[0]:
             for theme, qid in single.items():
                 for row in latest[latest["question_id"] == qid].itertuples():
                     attack.equation(row.n_respondents, [("n", wave, theme, g) for g in names])
@@ -127,7 +130,7 @@ def test_sample_pages_leak_no_hidden_cell(sample, audience):
 
 
 def test_sample_has_hidden_cells_to_attack(sample):
-    views = survey_views(sample.surveys, sample.codebook, "partner", MIN_SIZE, protection=20)
+    views = survey_views(sample.surveys, sample.codebook, "partner", POLICY)
     assert views.groups["suppressed"].sum() >= 4
 
 
@@ -157,7 +160,7 @@ def random_survey(seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 @pytest.mark.parametrize("seed", range(12))
 def test_random_stress_no_hidden_cell_recovered(seed):
     responses, book = random_survey(seed)
-    assert attack_published(responses, book, "staff") == []
+    assert attack_published(count_responses(responses), book, "staff") == []
 
 
 def test_the_attack_has_teeth():
@@ -170,7 +173,7 @@ def test_the_attack_has_teeth():
             attack.shown[("n", "w", "t", row.group)] = row.n_respondents
     attack.equation(54, [("n", "w", "t", g) for g in "ABC"])
     assert attack.recovered() == [("n", "w", "t", "A")]
-    safe = suppress_small_groups(table, min_size=MIN_SIZE, partition=["wave", "theme"])
+    safe = suppress_small_groups(table, policy=POLICY, partition=["wave", "theme"])
     attack = Attack()
     for row in safe.itertuples():
         if not row.suppressed:

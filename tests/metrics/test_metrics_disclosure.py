@@ -7,6 +7,10 @@ import pytest
 
 from metrics.disclosure import suppress_small_groups
 from metrics.survey import percent_positive
+from model.survey_counts import count_responses
+from settings.disclosure import DisclosurePolicy
+
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 
 def _table(sizes: dict[str, list[int]], wave: str = "w1", question: str = "Q1") -> pd.DataFrame:
@@ -29,7 +33,7 @@ def _hidden(out: pd.DataFrame) -> list[str]:
 def test_primary_suppression_hides_values_and_count():
     # A and B are both small (9 + 4 = 13 hidden, two groups): no complement needed.
     table = _table({"A": [9, 40], "B": [4, 50], "C": [10, 60], "D": [30, 70]})
-    out = suppress_small_groups(table, min_size=10)
+    out = suppress_small_groups(table, policy=POLICY)
     assert out.columns.tolist() == [
         "wave", "question_id", "group", "n_respondents", "pct_positive", "suppressed", "parent_suppressed",
     ]
@@ -44,7 +48,7 @@ def test_primary_suppression_hides_values_and_count():
 
 def test_lone_suppressed_group_forces_a_second():
     table = _table({"A": [5, 40], "B": [20, 50], "C": [30, 60], "D": [40, 70]})
-    out = suppress_small_groups(table, min_size=10)
+    out = suppress_small_groups(table, policy=POLICY)
     assert _hidden(out) == ["A", "B"]  # B is the next smallest
     shown = out.loc[~out["suppressed"]]
     assert shown["n_respondents"].tolist() == [30, 40]
@@ -53,42 +57,42 @@ def test_lone_suppressed_group_forces_a_second():
 
 def test_no_small_group_means_nothing_suppressed():
     table = _table({"A": [10, 40], "B": [11, 50]})
-    out = suppress_small_groups(table, min_size=10)
+    out = suppress_small_groups(table, policy=POLICY)
     assert not out["suppressed"].any()
     assert out["n_respondents"].tolist() == [10, 11]
 
 
 def test_min_size_is_a_parameter():
     table = _table({"A": [6, 40], "B": [7, 50], "C": [30, 60]})
-    assert not suppress_small_groups(table, min_size=5)["suppressed"].any()
-    assert _hidden(suppress_small_groups(table, min_size=7)) == ["A", "B"]
+    assert not suppress_small_groups(table, policy=DisclosurePolicy(5, protection_points=20))["suppressed"].any()
+    assert _hidden(suppress_small_groups(table, policy=DisclosurePolicy(7, protection_points=20))) == ["A", "B"]
 
 
 def test_two_small_groups_that_together_are_still_small_need_a_third():
     # A + B = 7 < 10: parent - shown would reveal a group of 7 people.
     table = _table({"A": [3, 40], "B": [4, 50], "C": [25, 60], "D": [30, 70]})
-    assert _hidden(suppress_small_groups(table, min_size=10)) == ["A", "B", "C"]
+    assert _hidden(suppress_small_groups(table, policy=POLICY)) == ["A", "B", "C"]
 
 
 def test_zero_count_group_is_suppressed_but_does_not_protect_another():
     table = _table({"A": [0, 0], "B": [4, 50], "C": [25, 60], "D": [30, 70]})
-    assert _hidden(suppress_small_groups(table, min_size=10)) == ["A", "B", "C"]
+    assert _hidden(suppress_small_groups(table, policy=POLICY)) == ["A", "B", "C"]
 
 
 def test_whole_small_partition_is_suppressed_with_its_parent():
-    out = suppress_small_groups(_table({"A": [3, 40], "B": [4, 50]}), min_size=10)
+    out = suppress_small_groups(_table({"A": [3, 40], "B": [4, 50]}), policy=POLICY)
     assert _hidden(out) == ["A", "B"]
     assert out["parent_suppressed"].all()
 
 
 def test_single_non_empty_group_beside_an_empty_one_flags_the_parent():
-    out = suppress_small_groups(_table({"A": [0, 0], "B": [25, 50]}), min_size=10)
+    out = suppress_small_groups(_table({"A": [0, 0], "B": [25, 50]}), policy=POLICY)
     assert _hidden(out) == ["A", "B"]
     assert out["parent_suppressed"].all()  # parent = B, and it would reveal A = 0
 
 
 def test_protected_partition_keeps_its_parent():
-    out = suppress_small_groups(_table({"A": [5, 40], "B": [20, 50], "C": [30, 60]}), min_size=10)
+    out = suppress_small_groups(_table({"A": [5, 40], "B": [20, 50], "C": [30, 60]}), policy=POLICY)
     assert not out["parent_suppressed"].any()
 
 
@@ -100,7 +104,7 @@ def test_group_small_on_one_question_is_hidden_for_the_whole_wave():
         ]
     )
     wave2 = _table({"A": [12, 1], "B": [20, 2], "C": [30, 3], "D": [40, 4]}, wave="w2")
-    out = suppress_small_groups(pd.concat([wave1, wave2], ignore_index=True), min_size=10)
+    out = suppress_small_groups(pd.concat([wave1, wave2], ignore_index=True), policy=POLICY)
     w1 = out.loc[out["wave"] == "w1"]
     assert sorted(set(w1.loc[w1["suppressed"], "group"])) == ["A", "B"]
     assert w1.groupby("group")["suppressed"].nunique().eq(1).all()  # same for every question
@@ -110,7 +114,7 @@ def test_group_small_on_one_question_is_hidden_for_the_whole_wave():
 def test_audiences_are_separate_partitions():
     staff = _table({"A": [5, 1], "B": [20, 2], "C": [30, 3]}).assign(audience="staff")
     partner = _table({"P": [50, 1], "Q": [60, 2]}).assign(audience="partner")
-    out = suppress_small_groups(pd.concat([staff, partner], ignore_index=True), min_size=10)
+    out = suppress_small_groups(pd.concat([staff, partner], ignore_index=True), policy=POLICY)
     assert _hidden(out) == ["A", "B"]  # the complement is a staff group, not a partner one
 
 
@@ -119,7 +123,7 @@ def test_identifier_columns_kept_and_other_columns_masked():
         audience="staff", wave_date=pd.Timestamp("2023-05-01"), theme="culture",
         n_answers=[5, 20, 30], note=["x", "y", "z"],
     )
-    out = suppress_small_groups(table, min_size=10)
+    out = suppress_small_groups(table, policy=POLICY)
     hidden = out.loc[out["suppressed"]]
     for column in ("audience", "wave", "wave_date", "group", "question_id", "theme"):
         assert hidden[column].notna().all()
@@ -132,7 +136,7 @@ def test_input_not_mutated_and_index_reset():
     table = _table({"A": [5, 40], "B": [20, 50], "C": [30, 60]})
     table.index = [10, 11, 12]
     before = table.copy()
-    out = suppress_small_groups(table, min_size=10)
+    out = suppress_small_groups(table, policy=POLICY)
     pd.testing.assert_frame_equal(table, before)
     assert isinstance(out.index, pd.RangeIndex)
 
@@ -142,8 +146,8 @@ def test_works_on_percent_positive_output(responses, answers, codebook):
     rows += [(f"b{i}", "Mid", "Q1", "Disagree") for i in range(11)]
     rows += [(f"c{i}", "Tiny", "Q1", "Agree") for i in range(3)]
     by = ["audience", "wave", "wave_date", "group", "question_id", "theme"]
-    table = percent_positive(responses(answers(rows)), codebook([("Q1", "culture", False)]), by)
-    out = suppress_small_groups(table, min_size=10)
+    table = percent_positive(count_responses(responses(answers(rows))), codebook([("Q1", "culture", False)]), by)
+    out = suppress_small_groups(table, policy=POLICY)
     assert _hidden(out) == ["Mid", "Tiny"]
     assert out.loc[~out["suppressed"], "n_answers"].tolist() == [12]
 
@@ -165,7 +169,7 @@ def _random_table(seed: int) -> pd.DataFrame:
 def test_differencing_never_recovers_a_suppressed_group(seed):
     min_size = 10
     table = _random_table(seed)
-    out = suppress_small_groups(table, min_size=min_size)
+    out = suppress_small_groups(table, policy=DisclosurePolicy(min_size, protection_points=20))
     merged = table.assign(suppressed=out["suppressed"].to_numpy())
     assert (merged.loc[merged["n_respondents"] < min_size, "suppressed"]).all()  # primary
     assert merged.groupby(["wave", "group"])["suppressed"].nunique().eq(1).all()  # consistent per wave

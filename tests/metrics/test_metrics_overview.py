@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from model.frames import EVENTS, SURVEY_RESPONSES, conform, empty
+from model.survey_counts import count_responses, empty_counts
 from metrics.expectations import movement, previous_report_date
 from metrics.overview import as_at_sentence, expectations_sentence, since_first
 
@@ -25,8 +26,8 @@ def test_since_first_says_real_only_beyond_chance():
 
 
 def test_as_at_names_each_source_and_the_latest_notice(actions):
-    surveys = conform(pd.DataFrame({"audience": ["staff", "partner"], "wave_date": ["2024-10-01", "2024-09-01"]}),
-                      SURVEY_RESPONSES)
+    surveys = count_responses(conform(pd.DataFrame({"audience": ["staff", "partner"], "respondent": ["r1", "r2"],
+                                                    "wave_date": ["2024-10-01", "2024-09-01"]}), SURVEY_RESPONSES))
     plan = actions([("2024-09-17", "A-1", None, "Green"), ("2024-10-16", "A-1", None, "Complete")])
     events = conform(pd.DataFrame({"date": ["2023-01-24", "2024-09-09", "2024-10-16"],
                                    "label": ["Notice issued", "Notice not re-issued", "Plan closed"],
@@ -34,7 +35,7 @@ def test_as_at_names_each_source_and_the_latest_notice(actions):
     assert as_at_sentence(surveys, plan, events) == (
         "Latest figures: staff survey Oct 2024, partner survey Sep 2024, action report 16 Oct 2024. "
         "Latest notice milestone: Notice not re-issued (9 Sep 2024).")
-    assert as_at_sentence(empty(SURVEY_RESPONSES), plan.iloc[0:0], empty(EVENTS)) == "No figures yet."
+    assert as_at_sentence(empty_counts(), plan.iloc[0:0], empty(EVENTS)) == "No figures yet."
     assert previous_report_date(plan) == pd.Timestamp("2024-09-17")
 
 

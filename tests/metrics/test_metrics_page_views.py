@@ -6,6 +6,10 @@ from metrics.breakdowns import NOT_STATED, group_theme_table, statement_results
 from metrics.disclosure import suppress_small_totals
 from metrics.headlines import Headline, question_changes
 from metrics.trends import improvement_journey, journey_span, theme_trend
+from model.survey_counts import count_responses
+from settings.disclosure import DisclosurePolicy
+
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 
 def wave(answers, n_agree, n_disagree, wave_label, date, group="Resources", question="Q1"):
@@ -16,7 +20,7 @@ def wave(answers, n_agree, n_disagree, wave_label, date, group="Resources", ques
 
 def test_small_total_is_hidden_with_its_count():
     table = pd.DataFrame({"wave": ["a", "b"], "n_respondents": [9, 10], "pct_positive": [50.0, 60.0]})
-    out = suppress_small_totals(table, "n_respondents", 10, keys=["wave"])
+    out = suppress_small_totals(table, "n_respondents", POLICY, keys=["wave"])
     assert out["suppressed"].tolist() == [True, False]
     assert out["pct_positive"].isna().tolist() == [True, False]
     assert out["n_respondents"].isna().tolist() == [True, False]
@@ -24,9 +28,9 @@ def test_small_total_is_hidden_with_its_count():
 
 
 def test_theme_trend_blanks_a_wave_under_the_threshold(responses, answers, codebook):
-    data = responses(wave(answers, 6, 3, "w1", "2023-01-01"), wave(answers, 15, 5, "w2", "2023-06-01"))
+    data = count_responses(responses(wave(answers, 6, 3, "w1", "2023-01-01"), wave(answers, 15, 5, "w2", "2023-06-01")))
     book = codebook([("Q1", "culture", False)])
-    trend = theme_trend(data, book, "staff", min_size=10, protection=20)
+    trend = theme_trend(data, book, "staff", POLICY)
     assert len(trend) == 2
     first, second = trend.sort_values("date").to_dict("records")
     assert pd.isna(first["value"]) and pd.isna(first["lower"]) and pd.isna(first["n"])
@@ -35,15 +39,15 @@ def test_theme_trend_blanks_a_wave_under_the_threshold(responses, answers, codeb
 
 
 def test_question_changes_gives_no_figure_for_a_small_latest_wave(responses, answers, codebook):
-    data = responses(wave(answers, 15, 5, "w1", "2023-01-01"), wave(answers, 8, 1, "w2", "2023-06-01"))
-    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", min_size=10, protection=20)
+    data = count_responses(responses(wave(answers, 15, 5, "w1", "2023-01-01"), wave(answers, 8, 1, "w2", "2023-06-01")))
+    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", POLICY)
     assert pd.isna(out.loc[0, "pct_positive"]) and pd.isna(out.loc[0, "change"])
     assert "no figure" in out.loc[0, "headline"]
 
 
 def test_question_changes_verdict_and_sentence(responses, answers, codebook):
-    data = responses(wave(answers, 10, 30, "w1", "2023-01-01"), wave(answers, 30, 10, "w2", "2023-06-01"))
-    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", min_size=10, protection=20)
+    data = count_responses(responses(wave(answers, 10, 30, "w1", "2023-01-01"), wave(answers, 30, 10, "w2", "2023-06-01")))
+    out = question_changes(data, codebook([("Q1", "culture", False)]), "staff", POLICY)
     row = out.iloc[0]
     assert row["pct_positive"] == 75 and row["change"] == 50.0
     assert row["verdict"] == "real change"
@@ -51,8 +55,8 @@ def test_question_changes_verdict_and_sentence(responses, answers, codebook):
 
 
 def test_negative_statement_is_labelled(responses, answers, codebook):
-    data = responses(wave(answers, 5, 15, "w1", "2023-01-01"))
-    out = question_changes(data, codebook([("Q1", "culture", True)]), "staff", min_size=10, protection=20)
+    data = count_responses(responses(wave(answers, 5, 15, "w1", "2023-01-01")))
+    out = question_changes(data, codebook([("Q1", "culture", True)]), "staff", POLICY)
     assert out.loc[0, "question"].endswith("(positive = disagree)")
     assert out.loc[0, "pct_positive"] == 75
 
@@ -71,7 +75,7 @@ def test_group_table_names_missing_groups_and_hides_small_ones(responses, answer
         wave(answers, 10, 5, "w1b", "2023-01-01", group="Place"),
         wave(answers, 3, 2, "w1c", "2023-01-01", group=None),
     ).assign(wave="w1")
-    out = group_theme_table(data, codebook([("Q1", "culture", False)]), min_size=10, protection=20)
+    out = group_theme_table(count_responses(data), codebook([("Q1", "culture", False)]), POLICY)
     by_group = out.set_index("group")
     assert NOT_STATED in by_group.index
     assert bool(by_group.loc[NOT_STATED, "suppressed"])
@@ -83,7 +87,7 @@ def test_group_table_names_missing_groups_and_hides_small_ones(responses, answer
 def test_statement_results_hide_thin_statements(responses, answers, codebook):
     data = responses(wave(answers, 12, 3, "w1", "2023-01-01", question="Q1"),
                      wave(answers, 4, 2, "w1x", "2023-01-01", question="Q2")).assign(wave="w1")
-    out = statement_results(data, codebook([("Q1", "partnership", False), ("Q2", "partnership", False)]), 10, protection=20)
+    out = statement_results(count_responses(data), codebook([("Q1", "partnership", False), ("Q2", "partnership", False)]), POLICY)
     shown = out.set_index("question")
     assert shown.loc["Q1", "pct_positive"] == 80.0
     assert pd.isna(shown.loc["Q2", "pct_positive"]) and pd.isna(shown.loc["Q2", "n_respondents"])
@@ -100,7 +104,7 @@ def test_improvement_journey_has_three_fronts(responses, answers, codebook, acti
     partner = wave(answers, 8, 4, "p1", "2023-02-01", question="P1").assign(audience="partner")
     book = codebook([("Q1", "culture", False), ("P1", "partnership", False)])
     plan = actions([("2023-03-01", "A1", "2023-06-01", "Complete"), ("2023-03-01", "A2", "2023-06-01", "Red")])
-    out = improvement_journey(responses(staff, partner), book, plan, min_size=10, protection=20)
+    out = improvement_journey(count_responses(responses(staff, partner)), book, plan, POLICY)
     assert set(out["series"]) == {"Culture", "Partnership", "Governance"}
     assert out.set_index("series").loc["Governance", "value"] == 50.0
     assert out.set_index("series").loc["Culture", "value"] == 80.0

@@ -10,8 +10,11 @@ from metrics.breakdowns import group_theme_table, statement_results
 from metrics.publishable import PROTECT, SMALL, protection_widths, publishable
 from metrics.survey import theme_scores
 from metrics.trends import theme_trend
+from model.survey_counts import count_responses
+from settings.disclosure import DisclosurePolicy
 
 MIN, PROTECTION = 10, 20
+POLICY = DisclosurePolicy(MIN, PROTECTION)
 AGREE, DISAGREE = "Agree", "Disagree"
 
 
@@ -26,30 +29,30 @@ def people(answers, n, group, question_answers: dict, prefix: str):
 
 
 def twelve_statements(responses, answers, codebook):
-    """A theme of 12 statements answered by 47 people; Q12 answered by 4 only (issue 13's case)."""
+    """A theme of 12 statements answered by 47 people; Q12 answered by 4 only (issue 13's case), counted."""
     qs = [f"Q{i}" for i in range(1, 13)]
     rng = np.random.default_rng(4)
     blocks = [people(answers, 47, "All", {q: [AGREE if x else DISAGREE for x in rng.random(47) < 0.6]
                                           for q in qs[:-1]}, "p")]
     blocks.append(people(answers, 4, "All", {"Q12": [AGREE, DISAGREE, DISAGREE, DISAGREE]}, "p"))
     data = responses(*blocks).assign(question_text=lambda f: f["question_id"])
-    return data, codebook([(q, "culture", False) for q in qs])
+    return count_responses(data), codebook([(q, "culture", False) for q in qs])
 
 
 def test_naive_theme_score_gives_away_a_hidden_statement(responses, answers, codebook):
     """Leak 2 as found: the mean over every statement, times 12, minus the 11 shown ones."""
     data, book = twelve_statements(responses, answers, codebook)
     naive = theme_scores(data, book, ["wave"]).iloc[0]["score"]
-    shown = statement_results(data, book, MIN, protection=PROTECTION)
+    shown = statement_results(data, book, POLICY)
     recovered = naive * 12 - shown["pct_positive"].dropna().astype(float).sum()
     assert recovered == pytest.approx(25.0, abs=0.6)   # the hidden Q12 (1 of 4 positive), to rounding
 
 
 def test_theme_score_leaves_out_a_statement_too_small_to_show(responses, answers, codebook):
     data, book = twelve_statements(responses, answers, codebook)
-    shown = statement_results(data, book, MIN, protection=PROTECTION)
+    shown = statement_results(data, book, POLICY)
     assert shown.loc[shown["question_id"] == "Q12", "suppressed"].item()
-    trend = theme_trend(data, book, "staff", MIN, protection=PROTECTION).iloc[0]
+    trend = theme_trend(data, book, "staff", POLICY).iloc[0]
     visible = shown["pct_positive"].dropna().astype(float)
     assert (trend["questions_used"], trend["n_questions"]) == (11, 12)
     assert trend["value"] == pytest.approx(round(visible.mean(), 1), abs=0.06)
@@ -67,7 +70,7 @@ def test_policy_adds_a_complement_until_the_small_cell_is_protected(responses, a
     data = responses(people(answers, 3, "Tiny", {"Q1": AGREE}, "t"),
                      people(answers, 12, "Keen", {"Q1": AGREE}, "k"),
                      people(answers, 30, "Mixed", {"Q1": [AGREE] * 10 + [DISAGREE] * 20}, "m"))
-    policy = publishable(data, codebook([("Q1", "culture", False)]), MIN, PROTECTION)
+    policy = publishable(count_responses(data), codebook([("Q1", "culture", False)]), POLICY)
     fine = policy.fine.set_index("group")
     assert not fine.loc["Tiny", "shown"] and fine.loc["Tiny", "reason"] == SMALL
     assert not fine.loc["Keen", "shown"] and not fine.loc["Mixed", "shown"]
@@ -77,17 +80,17 @@ def test_policy_adds_a_complement_until_the_small_cell_is_protected(responses, a
 
 def test_whole_wave_hidden_when_unanimous_over_a_small_group(responses, answers, codebook):
     """Everyone agreed, and a team of 3 exists: publishing 100% says how the 3 answered."""
-    data = responses(people(answers, 3, "Tiny", {"Q1": AGREE}, "t"), people(answers, 20, "Big", {"Q1": AGREE}, "b"))
-    policy = publishable(data, codebook([("Q1", "culture", False)]), MIN, PROTECTION)
+    data = count_responses(responses(people(answers, 3, "Tiny", {"Q1": AGREE}, "t"), people(answers, 20, "Big", {"Q1": AGREE}, "b")))
+    policy = publishable(data, codebook([("Q1", "culture", False)]), POLICY)
     assert not policy.whole["shown"].item() and policy.whole["reason"].item() == PROTECT
-    assert statement_results(data, codebook([("Q1", "culture", False)]), MIN, protection=PROTECTION)[
+    assert statement_results(data, codebook([("Q1", "culture", False)]), POLICY)[
         "suppressed"].item()
 
 
 def test_group_of_exactly_the_threshold_is_shown(responses, answers, codebook):
     data = responses(people(answers, 10, "Ten", {"Q1": [AGREE] * 6 + [DISAGREE] * 4}, "a"),
                      people(answers, 15, "More", {"Q1": [AGREE] * 5 + [DISAGREE] * 10}, "b"))
-    table = group_theme_table(data, codebook([("Q1", "culture", False)]), MIN, protection=PROTECTION)
+    table = group_theme_table(count_responses(data), codebook([("Q1", "culture", False)]), POLICY)
     assert not table["suppressed"].any()
     assert table.set_index("group").loc["Ten", "score"] == 60.0
 
@@ -98,7 +101,7 @@ def test_group_score_uses_only_its_cells_that_may_be_shown(responses, answers, c
     data = responses(people(answers, 20, "A", {"Q1": AGREE}, "a"), people(answers, 4, "A", {"Q2": DISAGREE}, "a"),
                      people(answers, 25, "B", {"Q1": [AGREE] * 5 + [DISAGREE] * 20,
                                                "Q2": [AGREE] * 15 + [DISAGREE] * 10}, "b"))
-    table = group_theme_table(data, book, MIN, protection=PROTECTION).set_index("group")
+    table = group_theme_table(count_responses(data), book, POLICY).set_index("group")
     assert table.loc["A", "questions_used"] == 1 and table.loc["A", "score"] == 100.0
     assert not table.loc["A", "suppressed"]
 
@@ -115,7 +118,7 @@ def test_every_small_cell_left_with_at_least_the_protection_width(seed, response
         p = rng.choice([0.0, 1.0, rng.random()])
         blocks.append(people(answers, size, f"G{g}", {"Q1": [AGREE if x else DISAGREE for x in rng.random(size) < p]},
                              f"g{g}-"))
-    policy = publishable(responses(*blocks), codebook([("Q1", "culture", False)]), MIN, PROTECTION)
+    policy = publishable(count_responses(responses(*blocks)), codebook([("Q1", "culture", False)]), POLICY)
     if not policy.whole["shown"].item():
         return
     fine = policy.fine
@@ -135,6 +138,6 @@ def test_a_group_score_with_every_statement_hidden_says_why(responses, answers, 
     data = responses(people(answers, 6, "A", {"Q1": AGREE}, "a"), people(answers, 6, "A", {"Q2": AGREE}, "x"),
                      people(answers, 30, "B", {"Q1": mixed, "Q2": mixed}, "b"),
                      people(answers, 30, "C", {"Q1": mixed, "Q2": mixed}, "c"))
-    row = group_theme_table(data, book, MIN, protection=PROTECTION).set_index("group").loc["A"]
+    row = group_theme_table(count_responses(data), book, POLICY).set_index("group").loc["A"]
     assert row["n_respondents"] == 12 and not row["suppressed"] and pd.isna(row["score"])
     assert row["hidden_because"] == "every statement of this theme is hidden for this group: fewer than 10 answers"

@@ -3,6 +3,7 @@ import pandas as pd
 
 from model.frames import HEADCOUNT, conform
 from metrics.response import response_rates
+from model.survey_counts import count_responses
 
 
 def test_rate_per_wave_and_missing_headcount(responses, answers):
@@ -11,7 +12,7 @@ def test_rate_per_wave_and_missing_headcount(responses, answers):
         answers([(f"s{i}", "A", "Q1", "Agree") for i in range(12)], wave="w2", wave_date="2023-06-01"),
     )
     invited = conform(pd.DataFrame({"audience": ["staff"], "wave": ["w1"], "headcount": [120]}), HEADCOUNT)
-    out = response_rates(data, invited, "staff").set_index("wave")
+    out = response_rates(count_responses(data), invited, "staff").set_index("wave")
     assert out.loc["w1", "respondents"] == 30 and out.loc["w1", "response_rate"] == 25.0
     assert out.loc["w2", "respondents"] == 12 and pd.isna(out.loc["w2", "response_rate"])
-    assert response_rates(data, invited, "partner").empty
+    assert response_rates(count_responses(data), invited, "partner").empty

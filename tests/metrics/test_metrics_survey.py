@@ -5,12 +5,13 @@ import pandas as pd
 import pytest
 
 from metrics.survey import engagement_index, percent_positive, theme_scores
+from model.survey_counts import count_responses
 
 SA, A, N, D, SD = "Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"
 
 
 def test_three_of_four_agree_is_75_percent(responses, answers, codebook):
-    data = responses(answers([("r1", "HR", "Q1", A), ("r2", "HR", "Q1", SA), ("r3", "HR", "Q1", A), ("r4", "HR", "Q1", N)]))
+    data = count_responses(responses(answers([("r1", "HR", "Q1", A), ("r2", "HR", "Q1", SA), ("r3", "HR", "Q1", A), ("r4", "HR", "Q1", N)])))
     out = percent_positive(data, codebook([("Q1", "culture", False)]), ["wave", "question_id"])
     assert out.columns.tolist() == [
         "wave", "question_id", "n_respondents", "n_answers", "pct_positive", "pct_neutral", "pct_negative",
@@ -25,7 +26,7 @@ def test_three_of_four_agree_is_75_percent(responses, answers, codebook):
 
 def test_negative_question_flips_positive(responses, answers, codebook):
     rows = [("r1", "HR", "BULLY", SD), ("r2", "HR", "BULLY", D), ("r3", "HR", "BULLY", A), ("r4", "HR", "BULLY", N)]
-    out = percent_positive(responses(answers(rows)), codebook([("BULLY", "culture", True)]), ["question_id"])
+    out = percent_positive(count_responses(responses(answers(rows))), codebook([("BULLY", "culture", True)]), ["question_id"])
     row = out.iloc[0]
     assert row["pct_positive"] == pytest.approx(50.0)  # Strongly disagree + Disagree
     assert row["pct_negative"] == pytest.approx(25.0)  # Agree
@@ -34,17 +35,17 @@ def test_negative_question_flips_positive(responses, answers, codebook):
 
 def test_missing_answers_are_not_valid_and_respondents_are_distinct(responses, answers, codebook):
     rows = [("r1", "HR", "Q1", A), ("r1", "HR", "Q2", D), ("r2", "HR", "Q1", None), ("r2", "HR", "Q2", None)]
-    out = percent_positive(responses(answers(rows)), codebook([("Q1", "culture", False), ("Q2", "culture", False)]), ["group"])
+    out = percent_positive(count_responses(responses(answers(rows))), codebook([("Q1", "culture", False), ("Q2", "culture", False)]), ["group"])
     row = out.iloc[0]
     assert (row["n_respondents"], row["n_answers"]) == (1, 2)  # r2 gave no valid answer
     assert row["pct_positive"] == pytest.approx(50.0)
 
 
 def test_respondent_ids_are_only_unique_within_a_wave(responses, answers, codebook):
-    data = responses(
+    data = count_responses(responses(
         answers([("r1", "HR", "Q1", A)], wave="2023-01", wave_date="2023-01-10"),
         answers([("r1", "HR", "Q1", D)], wave="2023-05", wave_date="2023-05-10"),
-    )
+    ))
     out = percent_positive(data, codebook([("Q1", "culture", False)]), ["audience"])
     assert out["n_respondents"].tolist() == [2]
     by_wave = percent_positive(data, codebook([("Q1", "culture", False)]), ["wave", "wave_date"])
@@ -60,7 +61,7 @@ def test_reworded_question_is_counted_once_and_unmapped_gets_a_theme(responses, 
         CODEBOOK,
     )
     rows = [("r1", "HR", "Q1", D), ("r2", "HR", "Q1", A), ("r1", "HR", "NEW", A)]
-    out = percent_positive(responses(answers(rows)), book, ["question_id", "theme"])
+    out = percent_positive(count_responses(responses(answers(rows))), book, ["question_id", "theme"])
     q1 = out.loc[out["question_id"] == "Q1"].iloc[0]
     new = out.loc[out["question_id"] == "NEW"].iloc[0]
     assert q1["n_answers"] == 2 and q1["theme"] == "culture"
@@ -71,7 +72,7 @@ def test_reworded_question_is_counted_once_and_unmapped_gets_a_theme(responses, 
 
 def test_groups_with_missing_name_are_kept_and_empty_by_gives_one_row(responses, answers, codebook):
     rows = [("r1", "HR", "Q1", A), ("r2", None, "Q1", D)]
-    data, book = responses(answers(rows)), codebook([("Q1", "culture", False)])
+    data, book = count_responses(responses(answers(rows))), codebook([("Q1", "culture", False)])
     by_group = percent_positive(data, book, ["group"])
     assert len(by_group) == 2 and by_group["group"].isna().sum() == 1
     overall = percent_positive(data, book, [])
@@ -80,14 +81,14 @@ def test_groups_with_missing_name_are_kept_and_empty_by_gives_one_row(responses,
 
 
 def test_by_may_be_a_single_column_name(responses, answers, codebook):
-    data, book = responses(answers([("r1", "HR", "Q1", A)])), codebook([("Q1", "culture", False)])
+    data, book = count_responses(responses(answers([("r1", "HR", "Q1", A)]))), codebook([("Q1", "culture", False)])
     assert theme_scores(data, book, "group").columns.tolist()[:2] == ["group", "theme"]
     assert percent_positive(data, book, "group")["group"].tolist() == ["HR"]
 
 
 def test_unknown_by_column_is_an_error(responses, answers, codebook):
     with pytest.raises(ValueError):
-        percent_positive(responses(answers([("r1", "HR", "Q1", A)])), codebook([("Q1", "culture", False)]), ["directorate"])
+        percent_positive(count_responses(responses(answers([("r1", "HR", "Q1", A)]))), codebook([("Q1", "culture", False)]), ["directorate"])
 
 
 def test_theme_score_is_mean_of_question_percentages(responses, answers, codebook):
@@ -98,7 +99,7 @@ def test_theme_score_is_mean_of_question_percentages(responses, answers, codeboo
         ("r1", "HR", "P1", A),
     ]
     book = codebook([("Q1", "culture", False), ("Q2", "culture", False), ("P1", "partnership", False)])
-    out = theme_scores(responses(answers(rows)), book, ["group"])
+    out = theme_scores(count_responses(responses(answers(rows))), book, ["group"])
     assert out.columns.tolist() == ["group", "theme", "n_respondents", "score", "n_questions", "questions_used"]
     culture = out.loc[out["theme"] == "culture"].iloc[0]
     assert culture["score"] == pytest.approx(50.0)  # mean(75, 25), not pooled 4/8
@@ -112,7 +113,7 @@ def test_theme_score_pooled_differs_from_question_mean(responses, answers, codeb
     # Q1: 1 of 1 positive (100%); Q2: 1 of 3 positive (33.3%): theme = 66.7, pooled would be 50.
     rows = [("r1", "HR", "Q1", A), ("r1", "HR", "Q2", A), ("r2", "HR", "Q2", D), ("r3", "HR", "Q2", D)]
     book = codebook([("Q1", "culture", False), ("Q2", "culture", False)])
-    out = theme_scores(responses(answers(rows)), book, [])
+    out = theme_scores(count_responses(responses(answers(rows))), book, [])
     assert out["score"].tolist() == pytest.approx([(100 + 100 / 3) / 2])
 
 
@@ -139,17 +140,19 @@ def test_engagement_index_flips_negative_and_can_restrict_questions(responses, a
 def test_inputs_are_not_mutated(responses, answers, codebook):
     data = responses(answers([("r1", "HR", "Q1", A), ("r2", "HR", "Q1", D)]))
     book = codebook([("Q1", "culture", True)])
-    before_data, before_book = data.copy(), book.copy()
-    percent_positive(data, book, ["group"])
-    theme_scores(data, book, ["group"])
+    counts = count_responses(data)
+    before_data, before_book, before_counts = data.copy(), book.copy(), counts.answers.copy()
+    percent_positive(counts, book, ["group"])
+    theme_scores(counts, book, ["group"])
     engagement_index(data, book, ["group"])
     pd.testing.assert_frame_equal(data, before_data)
+    pd.testing.assert_frame_equal(counts.answers, before_counts)
     pd.testing.assert_frame_equal(book, before_book)
 
 
 def test_empty_responses_give_empty_frames_with_the_columns(responses, answers, codebook):
     data = responses(answers([("r1", "HR", "Q1", A)])).iloc[:0]
-    book = codebook([("Q1", "culture", False)])
-    assert percent_positive(data, book, ["group"]).columns.tolist()[:3] == ["group", "n_respondents", "n_answers"]
-    assert theme_scores(data, book, ["group"]).empty
+    book, counts = codebook([("Q1", "culture", False)]), count_responses(data)
+    assert percent_positive(counts, book, ["group"]).columns.tolist()[:3] == ["group", "n_respondents", "n_answers"]
+    assert theme_scores(counts, book, ["group"]).empty
     assert engagement_index(data, book, ["group"]).columns.tolist() == ["group", "n_respondents", "index"]

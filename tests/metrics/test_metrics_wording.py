@@ -5,8 +5,11 @@ import pandas as pd
 
 from assembly.bundle import load_bundle
 from metrics.questions import question_trend, questions_of_theme, theme_questions, wording_changes
+from model.survey_counts import count_responses
+from settings.disclosure import DisclosurePolicy
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 
 def _frame(responses, codebook, _answers):
@@ -22,14 +25,14 @@ def _frame(responses, codebook, _answers):
 
 def test_wording_changes(responses, codebook, answers):
     frame, _ = _frame(responses, codebook, answers)
-    changes = wording_changes(frame)
+    changes = wording_changes(count_responses(frame))
     assert changes.to_dict("records") == [{"question_id": "Q1", "wave_date": pd.Timestamp("2023-11-10"),
                                            "old": "Old words", "new": "New words"}]
 
 
 def test_question_trend_is_one_line_with_small_wave_blank(responses, codebook, answers):
     frame, book = _frame(responses, codebook, answers)
-    trend = question_trend(frame, book, "staff", "Q1", min_size=10, protection=20)
+    trend = question_trend(count_responses(frame), book, "staff", "Q1", POLICY)
     assert trend["series"].nunique() == 1
     assert trend["value"].tolist()[:2] == [100.0, 50.0]
     assert pd.isna(trend["value"].iloc[2]) and pd.isna(trend["n"].iloc[2])
@@ -37,9 +40,9 @@ def test_question_trend_is_one_line_with_small_wave_blank(responses, codebook, a
 
 def test_theme_questions(responses, codebook, answers):
     frame, book = _frame(responses, codebook, answers)
-    latest = frame[frame["wave"] == "2023-11"]
-    assert theme_questions(latest, book, "culture", 10, protection=20)["question"].tolist() == ["New words"]
-    assert questions_of_theme(frame, book, "culture")["question_text"].tolist() == ["New words"]
+    latest = count_responses(frame[frame["wave"] == "2023-11"])
+    assert theme_questions(latest, book, "culture", POLICY)["question"].tolist() == ["New words"]
+    assert questions_of_theme(count_responses(frame), book, "culture")["question_text"].tolist() == ["New words"]
 
 
 def test_sample_rewordings_found():

@@ -3,7 +3,10 @@ from pathlib import Path
 
 from exports.templates import template_xlsx
 from store.file_store import FileStore
+from settings.disclosure import DisclosurePolicy
 from store.intake import check_upload, keep, stored_table
+
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,7 +22,7 @@ def test_tracker_needs_a_snapshot_date_then_is_kept(tmp_path):
     store = FileStore(tmp_path)
     saved = keep(store, checked, by="tester")
     assert saved.status == "stored"
-    table = stored_table(store, 10)
+    table = stored_table(store, POLICY)
     assert list(table["state"]) == ["current"] and table["by"][0] == "tester"
     again = keep(store, check_upload(data, "copy.xlsx", tmp_path, metadata={"snapshot_date": "2024-06-11"}))
     assert again.status == "duplicate"

@@ -16,10 +16,12 @@ from metrics.publishable import EARLIER, publishable, reason_text
 from store.interface import open_store
 from store.intake import check_upload, keep, stored_table
 from store.revisions import survey_publication
+from settings.disclosure import DisclosurePolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = [f"Statement {i}" for i in range(1, 15)]
 META = {"audience": "staff", "wave": "2024-05", "wave_date": "2024-05-13"}
+POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
 
 def export(teams: dict[str, tuple[int, int]]) -> bytes:
@@ -47,7 +49,7 @@ def upload(folder: Path, data: bytes, name: str) -> None:
 
 def statements(folder: Path):
     data = load_bundle(folder)
-    return statement_results(data.surveys, data.codebook, 10, protection=20).set_index("question")
+    return statement_results(data.surveys, data.codebook, POLICY).set_index("question")
 
 
 FIRST = {"Place": (20, 10), "Resources": (15, 15), "Small team": (5, 0)}
@@ -75,7 +77,7 @@ def test_a_correction_that_would_reveal_a_small_team_is_held_back(folder):
     upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
     after = statements(folder)
     assert after.equals(before)                  # the pages still show what was published
-    table = stored_table(open_store(folder), 10).set_index("file")
+    table = stored_table(open_store(folder), POLICY).set_index("file")
     assert table.loc["v2.csv", "state"] == "held back"
     assert "Small team" in table.loc["v2.csv", "note"] and "fewer than 10" in table.loc["v2.csv", "note"]
     findings = load_bundle(folder).findings
@@ -87,7 +89,7 @@ def test_a_correction_changing_ten_or_more_in_every_cell_is_published(folder):
     upload(folder, export({**FIRST, "Place": (15, 5)}), "v2.csv")      # 10 people of Place dropped
     after = statements(folder)
     assert (after["n_respondents"].astype(int) == 55).all()
-    assert stored_table(open_store(folder), 10).set_index("file").loc["v2.csv", "state"] == "current"
+    assert stored_table(open_store(folder), POLICY).set_index("file").loc["v2.csv", "state"] == "current"
 
 
 def test_a_held_back_version_never_counts_as_published(folder):
@@ -95,7 +97,7 @@ def test_a_held_back_version_never_counts_as_published(folder):
     upload(folder, export(FIRST), "v1.csv")
     upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
     upload(folder, export({**FIRST, "Place": (20, 0)}), "v3.csv")
-    publication = survey_publication(open_store(folder), 10)
+    publication = survey_publication(open_store(folder), POLICY)
     assert [e.file for e in publication.entries()] == ["v3.csv"]
 
 
@@ -104,7 +106,7 @@ def test_removing_the_published_version_does_not_publish_the_held_back_one(folde
     upload(folder, export(WITHOUT_SMALL_TEAM), "v2.csv")
     store = open_store(folder)
     store.remove(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
-    assert survey_publication(store, 10).entries() == []
+    assert survey_publication(store, POLICY).entries() == []
     assert load_bundle(folder).surveys.empty
 
 
@@ -113,7 +115,7 @@ def groups_shown(folder: Path, alone: bool = False):
     version on its own, as if no earlier version had been published."""
     data = load_bundle(folder)
     counts = SurveyCounts(data.surveys.answers, data.surveys.reach) if alone else data.surveys
-    cells = publishable(counts.with_group("Not stated"), data.codebook, 10, 20).fine
+    cells = publishable(counts.with_group("Not stated"), data.codebook, POLICY).fine
     return cells.groupby("group")["shown"].all()
 
 
@@ -130,7 +132,7 @@ def test_a_group_hidden_in_a_published_version_stays_hidden_in_its_correction(fo
     first = groups_shown(folder)
     assert not first["Small team"] and not first["Middle"] and first["Big"]
     upload(folder, export(V2), "v2.csv")
-    assert survey_publication(open_store(folder), 10).entries()[0].file == "v2.csv"
+    assert survey_publication(open_store(folder), POLICY).entries()[0].file == "v2.csv"
     alone = groups_shown(folder, alone=True)
     assert alone["Middle"] and not alone["Late team"]             # the leak, without the history rule
     second = groups_shown(folder)
@@ -151,7 +153,7 @@ def test_a_version_shown_again_keeps_hidden_what_any_published_version_hid(folde
     assert list(first[~first].index) == ["Middle", "Small team"] and not second.any()
     store = open_store(folder)
     store.reinstate(next(e.sha256 for e in store.entries() if e.file == "v1.csv"))
-    assert survey_publication(open_store(folder), 10).entries()[0].file == "v1.csv"
+    assert survey_publication(open_store(folder), POLICY).entries()[0].file == "v1.csv"
     assert not groups_shown(folder).any()
 
 
@@ -161,8 +163,8 @@ def test_a_small_team_grown_by_a_correction_stays_hidden_and_says_why(folder):
     upload(folder, export(V1), "v1.csv")
     upload(folder, export({**V1, "Small team": (15, 0)}), "v2.csv")
     data = load_bundle(folder)
-    fine = publishable(data.surveys, data.codebook, 10, 20).fine.set_index("group")
+    fine = publishable(data.surveys, data.codebook, POLICY).fine.set_index("group")
     small = fine.loc["Small team"]
     assert (small["n"] == 15).all() and not small["shown"].any()
     assert (small["reason"] == EARLIER).all()
-    assert reason_text(EARLIER, 10).startswith("hidden as in the version of this wave published before")
+    assert reason_text(EARLIER, POLICY).startswith("hidden as in the version of this wave published before")
