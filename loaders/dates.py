@@ -33,6 +33,11 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?
 _MONTH_YEAR = re.compile(rf"^({_MONTH_RE})\.?[\s\-/,]+(\d{{4}}|\d{{2}})$", re.I)
 _QUARTER = re.compile(r"^Q([1-4])\s*(?:FY\s*)?(\d{4})\s*[/\-]\s*(\d{2,4})$|^(\d{4})\s*[/\-]\s*(\d{2,4})\s*Q([1-4])$", re.I)
 _CAL_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.I)
+#: A time zone after a time, as survey tools write it: Google Forms' own download
+#: ("2018/04/09 2:30:02 PM MDT"), UK forms (GMT, BST), offsets (+01:00, GMT+1, UTC-05:00).
+#: The time is kept as written (the respondent's wall clock), the zone dropped.
+_ZONE = re.compile(r"(?<=[\dMm])\s*(?:(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|BST|IST|WET|WEST|CET|CEST|EET|EEST"
+                   r"|[ECMP][SD]T|AK[SD]T|HST|NZ[SD]T|AE[SD]T|Z|[+-]\d{2}:?\d{2})$")
 _PREFIX = re.compile(r"^(?:(?:by|end of|end|before|due|w/?c|from)\s+)+", re.I)
 
 
@@ -62,7 +67,8 @@ def _safe(year: int, month: int, day: int) -> pd.Timestamp | None:
 
 
 def parse_date(value: object, *, dayfirst: bool = True, keep_time: bool = False) -> pd.Timestamp | None:
-    """One date cell: Excel date/datetime, serial number, ISO, dd/mm/yyyy (or mm/dd), d Month yyyy."""
+    """One date cell: Excel date/datetime, serial number, ISO, dd/mm/yyyy (or mm/dd), d Month yyyy;
+    a time may follow (24-hour or AM/PM), and a time zone after it is dropped (``_ZONE``)."""
     if isinstance(value, (dt.datetime, pd.Timestamp)):
         stamp = pd.Timestamp(value)
         return stamp if keep_time else stamp.normalize()
@@ -70,7 +76,7 @@ def parse_date(value: object, *, dayfirst: bool = True, keep_time: bool = False)
         return pd.Timestamp(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _excel_serial(float(value))
-    text = one_line(value)
+    text = _ZONE.sub("", one_line(value))
     if not text:
         return None
     numeric = _NUMERIC.match(text)

@@ -24,7 +24,6 @@ from settings.vocabulary import header_config
 
 FORMAT = "google-forms"
 _GRID = re.compile(r"^(?P<question>.*\S)\s*\[(?P<row>[^\[\]]+)\]$")
-_ZONE = re.compile(r"\s+(GMT|UTC)([+-]\d{1,2}(:?\d{2})?)?$|\s+(BST|GMT|UTC|CET|CEST)$", re.IGNORECASE)
 _LEADING = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
 
 
@@ -55,7 +54,7 @@ def grid_wording(header: str) -> str:
 
 def parse_timestamps(values: list[object]) -> list[pd.Timestamp | None]:
     """Google timestamps, with the day/month order chosen for the whole column."""
-    texts = [_ZONE.sub("", one_line(v)) if isinstance(v, str) else v for v in values]
+    texts = [one_line(v) if isinstance(v, str) else v for v in values]
     leading = [_LEADING.match(t) for t in texts if isinstance(t, str)]
     dayfirst = any(int(m[1]) > 12 for m in leading if m) or not any(int(m[2]) > 12 for m in leading if m)
     return [parse_date(t, dayfirst=dayfirst, keep_time=True) for t in texts]

@@ -76,3 +76,39 @@ def test_financial_quarter_end():
 ])
 def test_title_dates(title, expected):
     assert find_title_date(title) == expected
+
+
+# Time zones after a time, as survey tools write them (Google Forms' own download, UK forms,
+# offsets): the wall-clock time is kept, the zone dropped, whatever the date order.
+ZONES = ["GMT", "BST", "UTC", "MDT", "PST", "EST", "CEST", "Z", "+01:00", "-0500", "GMT+1", "GMT-05:00", "UTC+5:30"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018/04/09 2:30:02 PM MDT", "2018-04-09 14:30:02"),          # Google Forms download, US form
+    ("09/04/2018 14:30:02 BST", "2018-04-09 14:30:02"),            # UK form
+    ("5/1/2024 9:00:00 am GMT-05:00", "2024-01-05 09:00:00"),
+    ("2024-01-05T10:00:00+01:00", "2024-01-05 10:00:00"),
+    ("2024-01-05 10:00:00 GMT", "2024-01-05 10:00:00"),
+])
+def test_a_time_zone_after_the_time_is_read_and_dropped(text, expected):
+    assert parse_date(text, keep_time=True) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_any_zone_after_any_written_time_reads_as_the_time_without_it(seed):
+    """Generated: a date and time in each written shape, with and without each zone."""
+    rng = __import__("random").Random(seed)
+    stamp = pd.Timestamp(2015, 1, 1) + pd.Timedelta(seconds=rng.randrange(12 * 365 * 86400))
+    hour12 = f"{stamp.hour % 12 or 12}:{stamp:%M:%S} {'PM' if stamp.hour >= 12 else 'AM'}"
+    shapes = [f"{stamp:%Y/%m/%d} {hour12}", f"{stamp:%d/%m/%Y %H:%M:%S}", f"{stamp:%Y-%m-%d %H:%M:%S}",
+              f"{stamp.day}/{stamp.month}/{stamp:%Y} {stamp:%H:%M}"]
+    for shape in shapes:
+        bare = parse_date(shape, keep_time=True)
+        assert bare is not None and bare.date() == stamp.date(), shape
+        for zone in ZONES:
+            spaced = f"{shape}{'' if zone == 'Z' else ' '}{zone}"
+            assert parse_date(spaced, keep_time=True) == bare, spaced
+
+
+def test_a_zone_word_alone_is_not_a_date():
+    assert parse_date("BST") is None and parse_date("GMT+1") is None

@@ -68,3 +68,19 @@ def test_generic_sheet_needs_a_wave_date_without_dates(write_text, codebook):
         load_file(write_text(rows), codebook=codebook)
     result = load_file(write_text(rows), codebook=codebook, wave_date="2024-03-01")
     assert (result.records, result.questions) == (5, 1)
+
+
+def test_a_google_forms_download_with_quoted_fields_and_us_zones_loads(tmp_path, codebook):
+    """Google Forms' own CSV: every field quoted, timestamps "2018/04/09 2:30:02 PM MDT"."""
+    import csv
+    import io
+
+    rows = google_rows(stamp=lambda n: f"2018/04/{n + 9:02d} {n % 12 + 1}:30:02 PM MDT")
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "Staff survey (Responses).csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    result = load_file(path, codebook=codebook)
+    assert result.format == "google-forms-csv"
+    assert result.records == 11
+    assert str(result.frame["wave_date"].iloc[0].date()) == "2018-04-09"
