@@ -30,6 +30,7 @@ from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, H
                     empty)
 from loaders.report import FileRejected, Finding, LoadResult
 from settings.config import load_settings
+from settings.details import PAGE
 from model.survey_counts import SurveyCounts, concat_counts, count_responses
 from store.entry import Entry
 from store.interface import STORE_SUBFOLDERS, UploadStore, open_store
@@ -91,7 +92,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
         except FileRejected as rejected:
             sources.append({"file": name, "kind": rejected.kind or kind, "format": rejected.format,
                             "records": 0, "questions": None, "warnings": 0,
-                            "error": "; ".join(f.message for f in rejected.findings)})
+                            "error": "; ".join(f.worded(PAGE) for f in rejected.findings)})
             findings += _findings(name, "error", rejected.findings)
             findings += _findings(name, "warning", getattr(rejected, "warnings", []))
             continue
@@ -119,7 +120,7 @@ def _reference(path: Path, read, schema: dict | None, kind: str, sources, findin
     except (FileRejected, OSError, ValueError) as problem:
         items = problem.findings if isinstance(problem, FileRejected) else [Finding(f"Could not read it: {problem}")]
         sources.append({"file": path.name, "kind": kind, "format": getattr(problem, "format", None), "records": 0,
-                        "questions": None, "warnings": 0, "error": "; ".join(f.message for f in items)})
+                        "questions": None, "warnings": 0, "error": "; ".join(f.worded(PAGE) for f in items)})
         findings += _findings(path.name, "error", items)
         return empty(schema) if schema else None
 
@@ -184,7 +185,7 @@ def _read(store: UploadStore, publication: Publication, entry: Entry):
 
 
 def _findings(name: str, severity: str, items: list[Finding]) -> list[dict]:
-    return [{"file": name, "severity": severity, **f.as_dict()} for f in items]
+    return [{"file": name, "severity": severity, **f.as_dict(PAGE)} for f in items]
 
 
 def _concat(frames: list[pd.DataFrame], schema: dict) -> pd.DataFrame:

@@ -56,9 +56,8 @@ def resolve_snapshot(given: object, found: pd.Timestamp | None, where: str, shee
     """The snapshot date: the caller's, else the file's; rejected when neither exists."""
     date = parse_date(given) if given not in (None, "") else None
     if date is None and found is None:
-        raise FileRejected([Finding(f"No snapshot date: the file has no dated {where} and none "
-                                    "was given (use --snapshot-date YYYY-MM-DD or the manifest).",
-                                    sheet=sheet)], kind="actions", format=format)
+        raise FileRejected([Finding(f"No snapshot date: the file has no dated {where} and none was given.",
+                                    sheet=sheet, needs="snapshot_date")], kind="actions", format=format)
     if date is not None and found is not None and date != found:
         return date, [Finding(f"Snapshot date given as {date.date()} but the file says "
                               f"{found.date()}; using {date.date()}.", sheet=sheet)]

@@ -14,6 +14,7 @@ import warnings
 from typing import Sequence
 
 from .report import FileRejected, Finding, LoadResult
+from settings.details import CLI
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 CHECK_KINDS = ("survey", "actions", "scrutiny", "expectations")
@@ -55,13 +56,13 @@ def report(result: LoadResult | None, rejected: FileRejected | None, kind: str |
         out = {"kind": result.kind, "format": result.format, "records": result.records}
         if result.kind in ("survey", "aggregates"):
             out["questions"] = result.questions
-        out.update(errors=[], warnings=[f.as_dict() for f in result.warnings])
+        out.update(errors=[], warnings=[f.as_dict(CLI) for f in result.warnings])
         return out
     out = {"kind": rejected.kind or kind, "format": rejected.format, "records": 0}
     if out["kind"] == "survey":
         out["questions"] = 0
-    out.update(errors=[f.as_dict() for f in rejected.findings],
-               warnings=[f.as_dict() for f in getattr(rejected, "warnings", [])])
+    out.update(errors=[f.as_dict(CLI) for f in rejected.findings],
+               warnings=[f.as_dict(CLI) for f in getattr(rejected, "warnings", [])])
     return out
 
 

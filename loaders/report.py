@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from settings.details import ask_for
+
 if TYPE_CHECKING:
     from model.survey_counts import SurveyCounts
 
@@ -22,9 +24,16 @@ class Finding:
     sheet: str | None = None
     row: int | None = None       # Excel row number (1-based, as the user sees it)
     column: str | None = None    # column header or letter
+    needs: str | None = None     # a detail the user can give to fix it (config/details.toml)
 
-    def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+    def worded(self, where: str) -> str:
+        """The message as read ``where`` (settings.details: PAGE or CLI): a missing detail is
+        asked for by its field on the page, by its flag in the command line."""
+        return f"{self.message} To fix it, {ask_for(self.needs, where)}." if self.needs else self.message
+
+    def as_dict(self, where: str) -> dict:
+        plain = {k: v for k, v in asdict(self).items() if v is not None and k != "needs"}
+        return {**plain, "message": self.worded(where)}
 
 
 @dataclass

@@ -89,14 +89,18 @@ def resolve_wave(rows: SurveyRows, wave: str | None, wave_date: object) -> tuple
     if date is None and wave and re.fullmatch(r"\d{4}-\d{2}", wave):
         date = pd.Timestamp(f"{wave}-01")
     if date is None:
-        raise FileRejected([Finding("No completion times in the file and no wave date given: "
-                                    "give --wave-date (YYYY-MM-DD).", sheet=rows.sheet)], kind="survey")
+        raise FileRejected([Finding("No completion times in the file and no wave date given.", sheet=rows.sheet,
+                                    needs="wave_date")], kind="survey")
     return (wave or date.strftime("%Y-%m")), date
 
 
 def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audience: str,
                  wave: str | None, wave_date: object, codebook: pd.DataFrame | None) -> SurveyResult:
     """Classify ``columns`` and return the survey's result: counts now, the long frame on demand."""
+    if not rows.respondents:
+        raise FileRejected([Finding("This file has its header row but no responses: there is nothing to count. "
+                                    "Export the responses again once people have answered.", sheet=rows.sheet)],
+                           kind="survey", format=format)
     wave, date = resolve_wave(rows, wave, wave_date)
     items = [c for c in columns if is_agreement(c)]
     candidates = [c for c in columns if c not in items and is_group(c, len(rows.respondents))]

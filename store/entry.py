@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from settings.details import PAGE
+
 ORIGINALS, NORMALISED = "originals", "normalised"
 METADATA_KEYS = ("audience", "wave", "wave_date", "snapshot_date", "meeting")
 #: What a corrected file must share with a stored one to supersede it; () = any newer file of that
@@ -126,7 +128,7 @@ def new_entry(data: bytes, filename: str, result, metadata: dict | None, by: str
     return Entry(sha256=content_hash(data), file=Path(filename).name, ext=Path(filename).suffix.lower() or ".bin",
                  kind=result.kind, format=result.format, records=int(result.records), stored_at=stamp,
                  active_since=stamp, questions=result.questions, metadata=meta, by=by,
-                 warnings=[f.as_dict() for f in result.warnings],
+                 warnings=[f.as_dict(PAGE) for f in result.warnings],
                  unmapped=[_plain(u) for u in (result.metadata or {}).get("unmapped", [])],
                  history=[_line(ADDED, stamp, by)])
 

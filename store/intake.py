@@ -8,6 +8,7 @@ needed. Nothing is stored until ``keep`` is called (the Data page's Confirm butt
 """
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ import pandas as pd
 
 from loaders.codebook import load_codebook
 from loaders.pipeline import load_file
+from settings.details import PAGE, field_label
 from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
@@ -28,8 +30,6 @@ from .revisions import survey_publication
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
 REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": (),
             "expectations": ()}
-LABELS = {"audience": "Audience", "wave": "Wave label", "wave_date": "Wave date",
-          "snapshot_date": "Snapshot date", "meeting": "Meeting"}
 
 
 @dataclass
@@ -73,7 +73,7 @@ def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | Non
     if codebook_path.is_file():
         options["codebook"] = load_codebook(codebook_path)
     with tempfile.TemporaryDirectory(prefix="upload-") as temp:
-        path = Path(temp) / f"upload{suffix if suffix in accepted_suffixes() else '.bin'}"
+        path = Path(temp) / f"{_safe_stem(filename)}{suffix if suffix in accepted_suffixes() else '.bin'}"
         path.write_bytes(data)
         try:
             result = load_file(path, kind=kind, **options)
@@ -112,7 +112,7 @@ def stored_table(store: UploadStore, policy: DisclosurePolicy) -> pd.DataFrame:
         elif e.sha256 in shown and state == "superseded":
             state = "published (a later version is held back)"
         rows.append({"file": e.file, "state": state, "kind": e.kind, "layout": e.format, "records": e.records,
-                     "details": ", ".join(f"{LABELS.get(k, k)}: {v}" for k, v in e.metadata.items()),
+                     "details": ", ".join(f"{field_label(k)}: {v}" for k, v in e.metadata.items()),
                      "stored": pd.Timestamp(e.stored_at).tz_convert(None), "by": e.by or "",
                      "hash": e.sha256[:12], "sha256": e.sha256, "note": publication.held.get(e.sha256, "")})
     return pd.DataFrame(rows, columns=["file", "state", "kind", "layout", "records", "details", "stored", "by",
@@ -120,8 +120,16 @@ def stored_table(store: UploadStore, policy: DisclosurePolicy) -> pd.DataFrame:
 
 
 def _rows(severity: str, findings) -> list[dict]:
-    return [{"severity": severity, **f.as_dict()} for f in findings]
+    return [{"severity": severity, **f.as_dict(PAGE)} for f in findings]
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FINDING_COLUMNS).astype({"row": "Int64"})
+
+
+def _safe_stem(filename: str) -> str:
+    """The uploaded file's own name for the copy that is read, so a CSV's sheet is called by
+    it in every message ("Staff pulse (Responses)", not "upload"); only characters that are
+    safe in a file name are kept."""
+    stem = re.sub(r"[^\w .()&,'-]", "_", Path(filename).stem).strip(" .")[:80]
+    return stem or "upload"

@@ -16,7 +16,8 @@ from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from settings.file_formats import accepted_words, mime, upload_types
 from settings.config import REPO_ROOT
 from store.interface import open_store
-from store.intake import LABELS, keep, stored_table
+from settings.details import field_label
+from store.intake import keep, stored_table
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
@@ -81,7 +82,7 @@ def show_check(checked) -> None:
     if checked.result is None:
         st.error(f"'{checked.filename}' cannot be used. Nothing has been stored. See the report below.")
     elif checked.missing:
-        st.warning("Fill in: " + ", ".join(LABELS.get(k, k) for k in checked.missing) + ".")
+        st.warning("Fill in: " + ", ".join(field_label(k) for k in checked.missing) + ".")
     else:
         st.success(f"'{checked.filename}' was read. Check the summary, then confirm to store it.")
     preview = checked.preview()

@@ -74,7 +74,7 @@ def compare(monkeypatch):
         assert [survey_common.is_multi_select(c) for c in columns] == [
             any(cell_text(v).endswith(";") for v in c.cells if one_line(v)) for c in columns]
         odd = [w for c in items for w in _old_odd(c, rows.sheet)]
-        assert [w.as_dict() for w in odd] == [w.as_dict() for w in result.warnings if "agreement answer" in w.message]
+        assert [w.as_dict("cli") for w in odd] == [w.as_dict("cli") for w in result.warnings if "agreement answer" in w.message]
         group = next((c for c in columns if c.header == result.metadata["group_column"]), None)
         from loaders.codebook import QuestionMap
         questions = QuestionMap(kw["codebook"], result.metadata["wave"])

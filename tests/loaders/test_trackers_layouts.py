@@ -68,8 +68,11 @@ def test_trackers_csv_without_snapshot_date_says_how_to_fix(write_text):
     rows = [["Ref", "Action", "Owner", "Due", "RAG"], ["A1", "Do it", "Me", "01/02/2024", "Red"]]
     with pytest.raises(FileRejected) as caught:
         load_file(write_text(rows), kind="actions")
-    message = caught.value.findings[0].message
-    assert "No snapshot date" in message and "snapshot-date" in message
+    finding = caught.value.findings[0]
+    assert "No snapshot date" in finding.message and finding.needs == "snapshot_date"
+    assert "give --snapshot-date YYYY-MM-DD" in finding.worded("cli")
+    page = finding.worded("page")
+    assert "fill in “Snapshot date”" in page and "--" not in page
 
 
 def test_trackers_jira_repeated_columns(write_text):

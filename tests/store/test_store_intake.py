@@ -42,3 +42,25 @@ def test_rejected_upload_reports_and_stores_nothing(tmp_path):
     assert checked.findings["severity"].tolist() == ["error"]
     assert "PDF" in checked.findings["message"][0]
     assert FileStore(tmp_path).entries() == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_header_only_csv_is_told_it_has_no_responses_in_words_for_the_page(tmp_path):
+    """On the Data page: no command-line flag, the real reason, and the file's own name."""
+    checked = check_upload(b"Timestamp,How do you feel?\r\n", "Staff pulse (Responses).csv", tmp_path)
+    messages = " ".join(checked.findings["message"])
+    assert checked.result is None and "no responses" in messages and "--" not in messages
+    assert set(checked.findings["sheet"].dropna()) == {"Staff pulse (Responses)"}
+
+
+def test_a_survey_without_dates_asks_for_the_wave_date_field_on_the_page_and_the_flag_in_the_cli(tmp_path):
+    data = b"Respondent,Group,I am proud to work here\r\n1,Place,Agree\r\n2,Place,Disagree\r\n"
+    checked = check_upload(data, "pulse.csv", tmp_path, kind="survey")
+    messages = " ".join(checked.findings["message"])
+    assert "“Wave date”" in messages and "--wave-date" not in messages
+    path = tmp_path / "pulse.csv"
+    path.write_bytes(data)
+    import json, subprocess, sys
+    out = subprocess.run([sys.executable, "-m", "loaders", "check", str(path), "--kind", "survey"],
+                         capture_output=True, text=True, cwd=ROOT)
+    errors = " ".join(e["message"] for e in json.loads(out.stdout)["errors"])
+    assert "give --wave-date YYYY-MM-DD" in errors
