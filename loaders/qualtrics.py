@@ -1,7 +1,9 @@
 """Qualtrics "Export data" files (csv, or tsv which Qualtrics writes as UTF-16).
 
 Three header rows: the export tag (``Q5_1``, ``StartDate``), the question text in the
-survey's UI language, and ``{"ImportId":"QID5_1"}`` JSON. Detection and column roles use
+survey's UI language, and ``{"ImportId":"QID5_1"}`` JSON (older exports write it
+``{'ImportId': 'QID5_1'}``). The legacy layout has two: ``V1, V2, ..., Q1, ...`` and a row
+naming the V columns (``ResponseID``, ``Status``) and holding the question texts. Detection and column roles use
 the ImportId row only, so the UI language does not matter: question columns have
 ImportIds starting ``QID``; the fixed columns are found by ImportId or export tag
 (config/survey_headers.toml ``[qualtrics]``). Matrix items (``Qn_k``) have the text
@@ -12,6 +14,7 @@ UTF-16 and the tab delimiter are handled by grid.read_text_table. Default audien
 """
 from __future__ import annotations
 
+import ast
 import json
 import re
 
@@ -21,7 +24,7 @@ from model.text import match_key, one_line
 from .dates import parse_date
 from .grid import Sheet
 from .layout import Layout
-from .report import Finding, LoadResult
+from .report import FileRejected, Finding, LoadResult
 from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey, respondent_id
 from settings.vocabulary import header_config
 
@@ -42,8 +45,11 @@ def import_id(value: object) -> str | None:
         return None
     try:
         data = json.loads(text)
-    except ValueError:
-        return None
+    except ValueError:   # older exports write Python-style {'ImportId': 'QID1'}
+        try:
+            data = ast.literal_eval(text)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return None
     return str(data.get("ImportId")) if isinstance(data, dict) and data.get("ImportId") else None
 
 
@@ -57,8 +63,32 @@ def find_import_row(sheet: Sheet) -> int | None:
     return None
 
 
+def is_legacy_export(sheet: Sheet) -> bool:
+    """The legacy Qualtrics layout: row 1 is ``V1, V2, ...`` (then ``Q1``...), row 2 names the
+    V columns (``ResponseID``, ``Status``, ``EndDate``) and holds the question texts."""
+    if len(sheet.rows) < 2:
+        return False
+    first = [one_line(v) for v in sheet.rows[0][:3]]
+    names = {match_key(v) for v in sheet.rows[1]}
+    return first == ["V1", "V2", "V3"] and "responseid" in names
+
+
 def is_qualtrics_export(sheet: Sheet) -> bool:
-    return find_import_row(sheet) is not None
+    return find_import_row(sheet) is not None or is_legacy_export(sheet)
+
+
+def _header(sheet: Sheet) -> tuple[list[str], list[str], list[str], int]:
+    """Export tags, question texts, ImportIds and the first data row (0-based). A legacy
+    export has no ImportId row: its V columns are named by row 2, and each ``Q..`` column's
+    tag stands for its ImportId."""
+    id_row = find_import_row(sheet)
+    if id_row is not None:
+        return ([one_line(v) for v in sheet.rows[id_row - 2]], [one_line(v) for v in sheet.rows[id_row - 1]],
+                [import_id(v) or "" for v in sheet.rows[id_row]], id_row + 1)
+    codes, texts = [one_line(v) for v in sheet.rows[0]], [one_line(v) for v in sheet.rows[1]]
+    tags = [text if re.fullmatch(r"V\d+", code) else code for code, text in zip(codes, texts)]
+    ids = [f"QID{code[1:]}" if re.fullmatch(r"Q\d+(_\d+)*", code) else "" for code in codes]
+    return tags, texts, ids, 2
 
 
 def _find(tags: list[str], ids: list[str | None], names: list[str]) -> int | None:
@@ -92,15 +122,16 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
                           wave: str | None = None, wave_date: object = None) -> LoadResult:
     """A Qualtrics export -> SURVEY_RESPONSES (see survey_common.build_survey)."""
     config = _config()
-    id_row = find_import_row(sheet)
-    tags = [one_line(v) for v in sheet.rows[id_row - 2]]
-    texts = [one_line(v) for v in sheet.rows[id_row - 1]]
-    ids = [import_id(v) or "" for v in sheet.rows[id_row]]
+    tags, texts, ids, first = _header(sheet)
     status_col = _find(tags, ids, config["status"])
     excluded = {match_key(s) for s in config["excluded_status"]}
-    body = [(i, r) for i, r in enumerate(sheet.rows[id_row + 1:], start=id_row + 1) if any(one_line(v) for v in r)]
+    body = [(i, r) for i, r in enumerate(sheet.rows[first:], start=first) if any(one_line(v) for v in r)]
     data = [(i, r) for i, r in body if status_col is None or match_key(_status(r[status_col])) not in excluded]
     warnings = []
+    if body and not data:
+        raise FileRejected([Finding(f"All {len(body)} responses in this file are previews, tests or spam (Status "
+                                    "column), so there is nothing to count. Export the real responses.",
+                                    sheet=sheet.name, column=tags[status_col])], kind="survey", format=FORMAT)
     if len(data) < len(body):
         warnings.append(Finding(f"{len(body) - len(data)} preview, test or spam responses (Status column) "
                                 "were not counted.", sheet=sheet.name, column=tags[status_col]))
@@ -136,5 +167,6 @@ def _status(value: object) -> str:
 
 
 LAYOUT = Layout(FORMAT, "survey",
-                "Qualtrics export (three header rows: export tags, question text, {\"ImportId\": ...})",
+                "Qualtrics export (three header rows: export tags, question text, {\"ImportId\": ...}; "
+                "or the legacy V1, V2, ... layout)",
                 is_qualtrics_export, load_qualtrics_export, SURVEY_OPTIONS)

@@ -91,3 +91,39 @@ def test_unknown_layout_rejected_with_what_was_expected(write_text):
     for expected in ("Qualtrics", "Google Forms", "SurveyMonkey", "Microsoft Forms", "aggregated results",
                      "one header row"):
         assert expected in message
+
+
+def test_an_older_export_with_python_style_import_ids_loads_like_the_new_one(write_text, codebook):
+    rows = qualtrics_rows()
+    rows[2] = [cell.replace('"', "'").replace(":", ": ") for cell in rows[2]]   # {'ImportId': 'QID1'}
+    old, new = load_file(write_text(rows), codebook=codebook), load_file(write_text(qualtrics_rows()), codebook=codebook)
+    assert old.format == new.format == "qualtrics-csv"
+    assert (old.records, old.questions) == (new.records, new.questions) == (12, 3)
+
+
+def legacy_rows():
+    """The legacy layout: V1.. (named in row 2), then Q1, Q5_1.. with their texts in row 2."""
+    new = qualtrics_rows()
+    fixed = ["ResponseID", "ResponseSet", "Name", "ExternalDataReference", "EmailAddress", "IPAddress", "Status",
+             "StartDate", "EndDate", "Finished"]
+    codes = [f"V{i + 1}" for i in range(len(fixed))] + new[0][len(FIXED):]
+    texts = fixed + new[1][len(FIXED):]
+    rows = [codes, texts]
+    for n, body in enumerate(new[3:]):
+        status = "1" if n == 11 else "0"     # the last one is a survey preview
+        rows.append([f"R_{n:04d}", "Default", "Anonymous", "", "", "", status, body[0], body[1], "1",
+                     *body[len(FIXED):]])
+    return rows
+
+
+def test_the_legacy_v1_v2_layout_loads_and_drops_a_preview(write_text, codebook):
+    result = load_file(write_text(legacy_rows()), codebook=codebook)
+    assert result.format == "qualtrics-csv"
+    assert (result.records, result.questions) == (11, 3)
+    assert any("preview, test or spam" in w.message for w in result.warnings)
+    assert str(result.frame["wave_date"].min().date()) == "2023-05-02"
+
+
+def test_a_file_of_only_previews_is_refused_saying_so(write_text, codebook):
+    with pytest.raises(FileRejected, match="All 12 responses in this file are previews, tests or spam"):
+        load_file(write_text(qualtrics_rows(statuses=["1"] * 6 + ["Survey Preview"] * 6)), codebook=codebook)
