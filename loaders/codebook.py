@@ -69,6 +69,10 @@ class QuestionMap:
             if key not in self._ids or in_wave:
                 self._ids[key] = str(row.question_id)
 
+    def knows(self, wording: str) -> bool:
+        """True when the codebook has a question with this wording."""
+        return match_key(wording) in self._ids
+
     def question_id(self, wording: str) -> str:
         """The stable id for ``wording``; a provisional UNMAPPED id when unknown."""
         key = match_key(wording)

@@ -9,7 +9,8 @@ ImportIds starting ``QID``; the fixed columns are found by ImportId or export ta
 (config/survey_headers.toml ``[qualtrics]``). Matrix items (``Qn_k``) have the text
 ``Question - Statement``: the statement (after the last " - ") is the wording. Rows whose
 ``Status`` marks a preview, test or spam response are not counted (a warning says how
-many). Answers are choice text, or numeric recodes 1-5 read as the agreement scale.
+many). Answers are choice text, or numeric recodes 1-5, read as the agreement scale only where the
+question asks how far one agrees or the codebook knows the statement (else a warning).
 UTF-16 and the tab delimiter are handled by grid.read_text_table. Default audience: staff.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 import pandas as pd
 
 from model.text import match_key, one_line
+from .codebook import QuestionMap
 from .dates import parse_date
 from .grid import Sheet
 from .layout import Layout
@@ -144,6 +146,7 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
                    for _, r in data],
         sheet=sheet.name,
     )
+    known = QuestionMap(codebook, wave)
     prefixes = tuple(p.casefold() for p in config["question_import_prefixes"])
     group_pattern = header_config("survey_headers")["groups"]["header_pattern"]
     columns = []
@@ -152,13 +155,25 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
             continue
         wording = _wording(tag, text, iid)
         cells = [r[c] for _, r in data]
-        if not re.search(group_pattern, wording, re.IGNORECASE):
-            cells = recode_numeric(cells, config["numeric_scale"]) or cells
+        recoded = None if re.search(group_pattern, wording, re.IGNORECASE) else recode_numeric(cells, config["numeric_scale"])
+        if recoded is not None and _says_agreement(text, wording, known):
+            cells = recoded
+        elif recoded is not None:
+            warnings.append(Finding(f"The answers to “{wording}” are numbers 1-{len(config['numeric_scale'])}, but "
+                                    "neither the question nor the codebook says they are agreement answers, so "
+                                    "they are not read as agree/disagree. Export the survey with choice text, or "
+                                    "add the statement to the codebook.", sheet=sheet.name, column=tag))
         columns.append(Column(index=c, header=f"{tag} {text}".strip(), wording=wording, cells=cells, rows=excel_rows))
     result = build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                           wave=wave, wave_date=wave_date, codebook=codebook)
     result.warnings = warnings + result.warnings
     return result
+
+
+def _says_agreement(text: str, wording: str, known: QuestionMap) -> bool:
+    """Numbers 1-5 are agreement answers only where the export says so (its question asks
+    how far one agrees) or the codebook knows the statement."""
+    return known.knows(wording) or "agree" in text.casefold()
 
 
 def _status(value: object) -> str:

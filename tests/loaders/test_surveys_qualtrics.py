@@ -127,3 +127,18 @@ def test_the_legacy_v1_v2_layout_loads_and_drops_a_preview(write_text, codebook)
 def test_a_file_of_only_previews_is_refused_saying_so(write_text, codebook):
     with pytest.raises(FileRejected, match="All 12 responses in this file are previews, tests or spam"):
         load_file(write_text(qualtrics_rows(statuses=["1"] * 6 + ["Survey Preview"] * 6)), codebook=codebook)
+
+
+def test_numbers_are_agreement_only_where_the_question_or_the_codebook_says_so(write_text, codebook):
+    """A multiple-choice question coded 1-5 is not a statement: it is not read as agree/disagree."""
+    rows = qualtrics_rows(numeric=True)
+    rows[1][len(FIXED) + 3] = "How many years have you worked here?"          # Q5_3, coded 1-5, no "agree"
+    rows[0][len(FIXED) + 3] = "Q9"
+    result = load_file(write_text(rows), codebook=codebook)
+    assert result.questions == 2
+    assert any("How many years have you worked here?" in w.message and "not read as agree" in w.message
+               for w in result.warnings)
+    statement = codebook["wording"].iloc[0]
+    rows[1][len(FIXED) + 3] = statement                                          # the codebook knows it
+    known = load_file(write_text(rows), codebook=codebook)
+    assert known.questions == 3 and not any("not read as agree" in w.message for w in known.warnings)
