@@ -20,9 +20,14 @@ _SPACE = re.compile(r"\s+")
 # Text needing no cleaning: printable ascii, single spaces, no tags, trimmed.
 PLAIN = re.compile(r"^(?:[!-;=?-~](?: (?=[!-~]))?)*$")
 _TRAILING = re.compile(r"[\s.?!:;,*]+$")
+#: Invisible characters people and tools leave in cells: zero-width spaces and joiners,
+#: the word joiner, soft hyphens, left-to-right / right-to-left marks and embeddings, the
+#: byte-order mark, NUL. "Fin\u200bance" is the group "Finance".
+INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\u200e", "\u200f", "\u061c",
+             *(chr(c) for c in range(0x202A, 0x202F)), *(chr(c) for c in range(0x2066, 0x206A)), "\ufeff", "\x00")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                         "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ",
-                         "\u200b": "", "\ufeff": "", "\x00": ""})
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+                         **dict.fromkeys(INVISIBLE, "")})
 
 
 def cell_text(value: object) -> str:
