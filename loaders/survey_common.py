@@ -101,7 +101,6 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
         raise FileRejected([Finding("This file has its header row but no responses: there is nothing to count. "
                                     "Export the responses again once people have answered.", sheet=rows.sheet)],
                            kind="survey", format=format)
-    wave, date = resolve_wave(rows, wave, wave_date)
     items = [c for c in columns if is_agreement(c)]
     candidates = [c for c in columns if c not in items and is_group(c, len(rows.respondents))]
     group = candidates[0] if candidates else None
@@ -112,6 +111,7 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
         raise FileRejected([Finding("No agreement-scale questions found (columns whose cells are "
                                     "Strongly disagree ... Strongly agree).", sheet=rows.sheet)],
                            kind="survey", format=format)
+    wave, date = resolve_wave(rows, wave, wave_date)    # after the questions: a file with none says so first
     questions = QuestionMap(codebook, wave)
     parts = []
     for item in items:

@@ -33,11 +33,16 @@ def _keys(names: list[str]) -> set[str]:
 
 
 def find_surveymonkey_header(sheet: Sheet) -> int | None:
-    """0-based index of the first of the two header rows, or None."""
+    """0-based index of the first of the two header rows, or None. The second header row is
+    blank under ``Respondent ID``: a sheet whose next row holds an ID there ("R0001") is a
+    one-header-row table that happens to have such a column, not a SurveyMonkey export."""
     wanted = _keys(_config()["respondent"])
     for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows) - 1)):
-        if wanted & {match_key(v) for v in sheet.rows[index]}:
-            return index
+        keys = [match_key(v) for v in sheet.rows[index]]
+        column = next((c for c, k in enumerate(keys) if k in wanted), None)
+        if column is not None:
+            below = sheet.rows[index + 1]
+            return index if column >= len(below) or not one_line(below[column]) else None
     return None
 
 

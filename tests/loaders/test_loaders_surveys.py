@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from loaders import load_file
-from model.frames import SURVEY_RESPONSES
+from model.frames import AGREEMENT_SCALE as AGREE, SURVEY_RESPONSES
 from loaders.report import FileRejected
 
 from loader_builders import FREE_Q, MULTI_Q, forms_rows, sm_rows
@@ -114,3 +114,21 @@ def test_surveymonkey_free_text_and_other_columns_ignored(write_xlsx):
     result = load_file(write_xlsx(rows))
     assert result.questions == 3
     assert "Comments" not in set(result.frame["question_text"])
+
+
+def test_a_one_header_table_with_a_respondent_id_column_is_not_surveymonkey(write_text, codebook):
+    """A staff survey exported as a plain table (RespondentID, Department, statements): its
+    first respondent is an answer row, not SurveyMonkey's row of answer labels."""
+    rows = [["RespondentID", "Directorate", "I am proud to work here", "My opinions count"]]
+    rows += [[f"R{n:04d}", "Place" if n % 2 else "Resources", AGREE[n % 5], AGREE[(n + 2) % 5]] for n in range(12)]
+    result = load_file(write_text(rows), codebook=codebook, wave_date="2024-04-01")
+    assert not result.format.startswith("surveymonkey")
+    assert (result.records, result.questions) == (12, 2)
+
+
+def test_a_survey_with_no_statements_says_so_before_asking_for_a_wave_date(write_text):
+    """SurveyMonkey-shaped, no dates, no agreement questions: the real reason comes first."""
+    rows = [["RespondentID", "Which do you prefer?"], ["", "Response"]] + [[str(n), "Tea"] for n in range(12)]
+    with pytest.raises(FileRejected, match="No agreement-scale questions") as caught:
+        load_file(write_text(rows))
+    assert not any(f.needs for f in caught.value.findings)
