@@ -34,15 +34,21 @@ def find_columns(header: list[object], synonyms: dict[str, list[str]]) -> dict[s
 
     ``synonyms`` is field -> header spellings in priority order; a column is used once.
     """
-    keys = [match_key(h) for h in header]
+    keys = [_header_key(h) for h in header]
     found: dict[str, int] = {}
     used: set[int] = set()
     for field, names in synonyms.items():
         for name in names:
-            wanted = match_key(name)
+            wanted = _header_key(name)
             hits = [i for i, k in enumerate(keys) if k == wanted and i not in used]
             if hits:
                 found[field] = hits[0]
                 used.add(hits[0])
                 break
     return found
+
+
+def _header_key(text: object) -> str:
+    """A header's matching key, with ``_`` read as a space: exports written by programs
+    name their columns ``due_date``, ``Task_Name``."""
+    return match_key(str(text).replace("_", " ") if text is not None else text)

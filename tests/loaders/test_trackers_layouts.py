@@ -125,3 +125,22 @@ def test_trackers_planner_newer_layout(write_xlsx):
     assert frame["start_date"].tolist() == [pd.Timestamp("2023-10-02"), pd.Timestamp("2024-01-05")]
     assert frame["due_date"].iloc[1] == pd.Timestamp("2024-03-15")
     assert frame["source"].iloc[0] == "auditor"
+
+
+def test_an_issue_list_whose_statuses_are_no_rag_words_is_refused_saying_so(write_text):
+    """An issue tracker's export (Redmine: status new/assigned) is not an action tracker with
+    RAG statuses: refused with its words, not read as actions that all lack a status."""
+    rows = [["priority", "subject", "description", "start_date", "due_date", "user", "status"],
+            ["High", "First", "First description", "2015-07-08", "2015-08-25", "dlopper", "new"],
+            ["Normal", "Child 1", "Child description", "", "", "", "assigned"]]
+    with pytest.raises(FileRejected, match=r"None of the statuses in this file \('assigned', 'new'\)"):
+        load_file(write_text(rows), kind="actions", snapshot_date="2024-01-01")
+
+
+def test_snake_case_headers_are_read_as_their_words(write_text):
+    rows = [["ref", "subject", "due_date", "assigned_to", "rag_status"],
+            ["A1", "Publish the plan", "31/03/2024", "Head of Policy", "Green"]]
+    frame = load_file(write_text(rows), kind="actions", snapshot_date="2024-01-01").frame
+    row = frame.iloc[0]
+    assert (row["action"], row["owner"], row["status"]) == ("Publish the plan", "Head of Policy", "Green")
+    assert row["due_date"] == pd.Timestamp("2024-03-31")
