@@ -51,7 +51,7 @@ def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResu
             loaded = load_columns(upload, kind, metadata)                 # 2-4. as Arrow columns, where that is sure
             if loaded is None:
                 book = read_sheets(upload)                                # 2. read
-                found = detect_sheet(book, kind)                          # 3. detect
+                found = detect_sheet(book, kind, upload)                  # 3. detect
                 loaded = load_sheet(found, book, options(found.layout, upload, metadata))   # 4. load
             return guard_result(loaded, upload, formulas.result())        # 5. guard the result
 
@@ -82,11 +82,12 @@ def read_sheets(upload: Upload) -> Workbook:
     return book
 
 
-def detect_sheet(book: Workbook, kind: str | None) -> Found:
-    """The layout and the sheet it claims; a file no layout claims is refused."""
+def detect_sheet(book: Workbook, kind: str | None, upload: Upload) -> Found:
+    """The layout and the sheet it claims; a file no layout claims is refused, with what the
+    file guard already noticed (a text file with a workbook's name)."""
     found = detect(book.sheets, kind)
     if found is None:
-        raise FileRejected([Finding(not_recognised(book.sheets, kind))], kind=kind)
+        raise FileRejected([Finding(not_recognised(book.sheets, kind)), *upload.warnings], kind=kind)
     return found
 
 

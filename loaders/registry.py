@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .grid import Sheet
+from model.text import one_line
 from .layout import Layout
 from settings.config import CONFIG_DIR
 
@@ -94,7 +95,13 @@ def detect(sheets: list[Sheet], kind: str | None = None) -> Found | None:
 def not_recognised(sheets: list[Sheet], kind: str | None) -> str:
     """What a file that no layout claims is told: the layouts expected, and its kind if it has another."""
     expected = [l.description for l in layouts() if kind is None or l.kind == kind]
-    message = "This file is not in a layout we recognise. Expected one of: " + "; ".join(expected) + "."
+    first = next(((sheet, row) for sheet in sheets for row in sheet.rows if any(one_line(v) for v in row)), None)
+    read = ""
+    if first is not None:
+        cells = [one_line(v) for v in first[1] if one_line(v)]
+        shown = ", ".join(f"'{c[:40]}'" for c in cells[:6]) + (", ..." if len(cells) > 6 else "")
+        read = f" Its first row with data (sheet '{first[0].name}') reads: {shown}."
+    message = ("This file is not in a layout we recognise." + read + " Expected one of: " + "; ".join(expected) + ".")
     if kind is not None:
         other = detect(sheets)
         if other is not None:

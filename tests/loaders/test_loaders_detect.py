@@ -51,3 +51,14 @@ def test_events_and_codebook(write_text):
 def test_codebook_without_columns_is_rejected(write_text):
     with pytest.raises(FileRejected, match="question_id"):
         load_codebook(write_text([["id", "text"], ["Q1", "x"]]))
+
+
+def test_an_unrecognised_file_is_told_what_was_read_and_what_the_guard_noticed(tmp_path):
+    """The refusal quotes the first row read, and a text file with a workbook's name says so."""
+    path = tmp_path / "responses.xlsx"
+    path.write_text("Name,Favourite colour\nAda,Blue\n", encoding="utf-8")
+    with pytest.raises(FileRejected) as caught:
+        load_file(path)
+    messages = [f.message for f in caught.value.findings]
+    assert "reads: 'Name', 'Favourite colour'" in messages[0]
+    assert any("is a text (CSV) file, not an Excel workbook" in m for m in messages[1:])
