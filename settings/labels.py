@@ -40,5 +40,5 @@ def labelled(frame: pd.DataFrame, columns: list[str] | None = None, table: str |
     """``frame`` for display: ``columns`` (default: all) in that order, those present, under
     their display names. ``names`` overrides the vocabulary for this table only."""
     shown = [c for c in (columns if columns is not None else frame.columns) if c in frame.columns]
-    overrides = names or {}
-    return frame[shown].rename(columns={c: overrides.get(c) or label(c, table) for c in shown})
+    named = {**column_labels(table), **(names or {})}
+    return frame[shown].rename(columns={c: named.get(c) or c for c in shown})

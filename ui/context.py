@@ -4,7 +4,6 @@ upload check of this session's file, and the scrutiny scheme of the scores."""
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -18,13 +17,8 @@ from ui.cache import tag
 
 
 def settings() -> Settings:
-    """The settings, read once per data folder and edition named in the environment."""
-    return _settings(os.environ.get("IMPROVEMENT_DATA_DIR"), os.environ.get("IMPROVEMENT_EDITION"))
-
-
-@st.cache_resource(show_spinner=False)
-def _settings(data_dir: str | None, edition_name: str | None) -> Settings:
-    """Cached per (data folder, edition) as named in the environment; load_settings reads both."""
+    """The settings, read once per data folder and edition named in the environment
+    (``load_settings`` caches them)."""
     return load_settings()
 
 
