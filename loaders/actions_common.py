@@ -113,18 +113,17 @@ def build_actions(raw: list[RawAction], *, snapshot: pd.Timestamp, columns: Trac
             "evidence": item.evidence or None, "phase": item.phase or None,
             "start_date": start.date if start is not None else None,
         })
-    unknown_statuses(raw, records, columns, format)
     frame = conform(pd.DataFrame(records), ACTIONS) if records else empty(ACTIONS)
     meta = {"snapshot_date": snapshot.date().isoformat(), **(metadata or {})}
     return LoadResult(kind="actions", format=format, frame=frame, records=len(frame),
                       warnings=warnings, metadata=meta)
 
 
-def unknown_statuses(raw: list[RawAction], records: list[dict], columns: TrackerColumns, format: str) -> None:
+def unknown_statuses(raw: list[RawAction], columns: TrackerColumns, format: str) -> None:
     """Refuse a file whose status column holds words but not one RAG or status word: an issue
     list (new, assigned) read as a tracker would show every action without a status."""
     words = sorted({item.rag for item in raw if item.rag})
-    if words and not any(r["status"] for r in records):
+    if words and not any(rag_status(word) for word in words):
         shown = ", ".join(f"'{w}'" for w in words[:5]) + (" ..." if len(words) > 5 else "")
         raise FileRejected([Finding(f"None of the statuses in this file ({shown}) is a RAG or status word, so it "
                                     "does not read as an action tracker: every action would show without a status. "

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .actions_common import RawAction, TrackerColumns, build_actions, duplicate_references, resolve_snapshot
+from .actions_common import (RawAction, TrackerColumns, build_actions, duplicate_references, resolve_snapshot,
+                             unknown_statuses)
 from model.text import cell_text, match_key, one_line
 from .cells import find_columns
 from .dates import find_title_date, parse_date
@@ -49,6 +50,26 @@ def is_council_tracker(sheet: Sheet) -> bool:
     return find_tracker_header(sheet) is not None
 
 
+def near_council_tracker(sheet: Sheet) -> str | None:
+    """A header row with an action column and too few of the others, or with a status and
+    two more of the others but no action column: what it has and what it lacks."""
+    names = {field: spellings[0] for field, spellings in _synonyms().items()}
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        row = sheet.rows[index]
+        found = find_columns(row, _synonyms())
+        others = [f for f in OTHER_FIELDS if f in found]
+        has = ", ".join(f"'{one_line(row[found[f]])}'" for f in others)
+        if "action" in found and len(others) == MIN_OTHER_FIELDS - 1:
+            return (f"has an action column ('{one_line(row[found['action']])}') like an action tracker, but only one of the "
+                    f"other columns a tracker needs two of (reference, owner, due date, RAG or status, progress): "
+                    f"{has} (row {Sheet.excel_row(index)})")
+        if "action" not in found and "rag" in found and len(others) > MIN_OTHER_FIELDS:
+            return (f"has {has} columns like an action tracker (row {Sheet.excel_row(index)}), but no column "
+                    f"for the action itself: name it '{names['action']}' (or "
+                    f"{', '.join(repr(n) for n in _synonyms()['action'][1:4])})")
+    return None
+
+
 def title_date(sheet: Sheet, header_row: int) -> pd.Timestamp | None:
     """The first date in the title rows above the header (text or a real date cell)."""
     for row in sheet.rows[:header_row]:
@@ -72,9 +93,7 @@ def load_council_tracker(sheet: Sheet, *, snapshot_date: object = None) -> LoadR
     fmt = f"{FORMAT}-{sheet.container}"
     head, columns = find_tracker_header(sheet)
     header = [one_line(v) for v in sheet.rows[head]]
-    snapshot, warnings = resolve_snapshot(snapshot_date, title_date(sheet, head), "title row",
-                                          sheet.name, fmt)
-    raw, area = [], ""
+    raw, area, warnings = [], "", []
 
     repeats = repeated_columns(header, columns)
 
@@ -111,10 +130,12 @@ def load_council_tracker(sheet: Sheet, *, snapshot_date: object = None) -> LoadR
     names = TrackerColumns(sheet=sheet.name, due=_name(header, columns, "due"),
                            rag=_name(header, columns, "rag"), area=_name(header, columns, "area"),
                            closure=_name(header, columns, "closure"))
+    unknown_statuses(raw, names, fmt)               # an issue list is refused before a date is asked for
+    snapshot, dated = resolve_snapshot(snapshot_date, title_date(sheet, head), "title row", sheet.name, fmt)
     result = build_actions(raw, snapshot=snapshot, columns=names, format=fmt,
                            metadata={"header_row": Sheet.excel_row(head)})
     ref_column = _name(header, columns, "reference")
-    result.warnings = warnings + result.warnings + duplicate_references(raw, sheet.name, ref_column)
+    result.warnings = dated + warnings + result.warnings + duplicate_references(raw, sheet.name, ref_column)
     return result
 
 
@@ -136,4 +157,4 @@ def _name(header: list[str], columns: dict[str, int], field: str) -> str:
 LAYOUT = Layout(FORMAT, "actions",
                 "council action tracker (header row with Ref/No., Action/Recommendation, "
                 "Lead Officer/Owner, Target Date/Timescale, RAG/Status, Progress/Update)",
-                is_council_tracker, load_council_tracker, ("snapshot_date",))
+                is_council_tracker, load_council_tracker, ("snapshot_date",), near=near_council_tracker)

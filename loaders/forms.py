@@ -48,6 +48,18 @@ def is_forms_export(sheet: Sheet) -> bool:
     return find_forms_header(sheet) is not None
 
 
+def near_forms_export(sheet: Sheet) -> str | None:
+    """Two of Forms' ID, Start time and Completion time, without the one detection needs."""
+    marks = {match_key(h) for h in ("ID", "Start time", "Completion time")}
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        keys = {match_key(v) for v in sheet.rows[index]}
+        missing = [h for h in forms_headers()["required"] if match_key(h) not in keys]
+        if missing and len(marks & keys) >= 2:
+            return (f"has the columns of a Microsoft Forms export (row {Sheet.excel_row(index)}), but no "
+                    + " or ".join(f"'{h}'" for h in missing) + " column")
+    return None
+
+
 def is_fixed(header: str) -> bool:
     config = forms_headers()
     fixed = {match_key(h) for h in config["fixed"]}
@@ -144,4 +156,5 @@ def _completed(column: pa.ChunkedArray | pa.Array, wave_date: object) -> list:
 
 
 LAYOUT = Layout(FORMAT, "survey", "Microsoft Forms export (header 'ID, Start time, Completion time, Email, Name')",
-                is_forms_export, load_forms_export, SURVEY_OPTIONS, columnar=load_forms_columns)
+                is_forms_export, load_forms_export, SURVEY_OPTIONS, columnar=load_forms_columns,
+                near=near_forms_export)

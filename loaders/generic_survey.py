@@ -81,6 +81,40 @@ def load_generic_survey(sheet: Sheet, *, codebook: pd.DataFrame | None = None, a
                         wave=wave, wave_date=wave_date, codebook=codebook)
 
 
+_WHOLE = re.compile(r"[+-]?\d+(\.0+)?")
+MAX_CODE = 10          # answers 0..10 at most: a rating code, not a count or an amount
+
+
+def near_generic_survey(sheet: Sheet) -> str | None:
+    """A one-header table with rows but no agreement column: say what its answers are.
+    Whole numbers with no labels are the commonest cause (a 'values' export)."""
+    head = find_header(sheet)
+    if head is None:
+        return None
+    header, data, rows = _columns(sheet, head)
+    if len(data) < MIN_ROWS:
+        return None
+    skip = {_first_match(header, _config()["respondent_pattern"]), _first_match(header, _config()["completed_pattern"])}
+    coded = [h for c, h in enumerate(header) if h and c not in skip and _codes(r[c] for _, r in data)]
+    if coded:
+        shown = ", ".join(f"'{h[:40]}'" for h in coded[:4]) + (f" and {len(coded) - 4} more" if len(coded) > 4 else "")
+        return (f"looks like a survey sheet with one header row and {len(data)} rows of answers, but its answers "
+                f"are numbers with no labels ({shown}), and nothing in the file says which number means agree. "
+                "Export the answers as their text (Strongly disagree ... Strongly agree) and upload that file")
+    return (f"looks like a table with one header row and {len(data)} rows, but none of its {len(header)} columns "
+            "holds agreement answers (Strongly disagree ... Strongly agree)")
+
+
+def _codes(cells) -> bool:
+    """Every filled cell a whole number 0..MAX_CODE, more than one distinct value, and values
+    repeating (a column of numbers each used once is a row number or an id, not answers)."""
+    filled = [t for t in (one_line(v) for v in cells) if t]
+    values = set(filled)
+    if len(values) < 2 or len(values) == len(filled) or not all(_WHOLE.fullmatch(v) for v in values):
+        return False
+    return all(0 <= float(v) <= MAX_CODE for v in values)
+
+
 LAYOUT = Layout(FORMAT, "survey",
                 "survey sheet with one header row and agreement answers (Strongly disagree ... Strongly agree)",
-                is_generic_survey, load_generic_survey, SURVEY_OPTIONS)
+                is_generic_survey, load_generic_survey, SURVEY_OPTIONS, near=near_generic_survey)

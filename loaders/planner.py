@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .actions_common import RawAction, TrackerColumns, build_actions, resolve_snapshot
+from .actions_common import RawAction, TrackerColumns, build_actions, resolve_snapshot, unknown_statuses
 from model.text import cell_text, match_key, one_line
 from .cells import find_columns
 from .dates import parse_date
@@ -43,6 +43,18 @@ def find_planner_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
 
 def is_planner_export(sheet: Sheet) -> bool:
     return find_planner_header(sheet) is not None
+
+
+def near_planner_export(sheet: Sheet) -> str | None:
+    """A Bucket column (Planner's own word) without the Task ID or Task Name beside it."""
+    wanted = {"task_id", "task_name", "bucket"}
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows))):
+        found = find_columns(sheet.rows[index], _synonyms())
+        if "bucket" in found and len(wanted & found.keys()) == 2:
+            missing = _synonyms()[next(iter(wanted - found.keys()))][0]
+            return (f"has a '{sheet.rows[index][found['bucket']]}' column like a Microsoft Planner export "
+                    f"(row {Sheet.excel_row(index)}), but no '{missing}' column")
+    return None
 
 
 def export_date(sheet: Sheet, header_row: int):
@@ -83,8 +95,6 @@ def load_planner_export(sheet: Sheet, *, snapshot_date: object = None) -> LoadRe
     """A Planner Tasks sheet -> ACTIONS (one row per task)."""
     fmt = f"{FORMAT}-{sheet.container}"
     head, columns = find_planner_header(sheet)
-    snapshot, warnings = resolve_snapshot(snapshot_date, export_date(sheet, head),
-                                          "'Date of export' row", sheet.name, fmt)
 
     def cell(values: list[object], field: str) -> str:
         return cell_text(values[columns[field]]) if field in columns else ""
@@ -108,6 +118,9 @@ def load_planner_export(sheet: Sheet, *, snapshot_date: object = None) -> LoadRe
                            due=header[columns["due"]] if "due" in columns else "Due date",
                            rag=header[columns["labels"]] if "labels" in columns else "Progress",
                            area=header[columns["bucket"]])
+    unknown_statuses(raw, names, fmt)
+    snapshot, warnings = resolve_snapshot(snapshot_date, export_date(sheet, head),
+                                          "'Date of export' row", sheet.name, fmt)
     result = build_actions(raw, snapshot=snapshot, columns=names, format=fmt, dayfirst=False,
                            metadata={"header_row": Sheet.excel_row(head)})
     result.warnings = warnings + result.warnings
@@ -116,4 +129,4 @@ def load_planner_export(sheet: Sheet, *, snapshot_date: object = None) -> LoadRe
 
 LAYOUT = Layout(FORMAT, "actions",
                 "Microsoft Planner 'Export plan to Excel' (header 'Task ID, Task Name, Bucket Name, ...')",
-                is_planner_export, load_planner_export, ("snapshot_date",))
+                is_planner_export, load_planner_export, ("snapshot_date",), near=near_planner_export)

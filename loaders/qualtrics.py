@@ -79,6 +79,17 @@ def is_qualtrics_export(sheet: Sheet) -> bool:
     return find_import_row(sheet) is not None or is_legacy_export(sheet)
 
 
+def near_qualtrics_export(sheet: Sheet) -> str | None:
+    """Qualtrics' own column names in row 1, but not its row of ImportIds."""
+    marks = {match_key(m) for m in _config()["marks"]}
+    found = [one_line(v) for v in sheet.rows[0] if match_key(v) in marks] if sheet.rows else []
+    if len(found) < 2:
+        return None
+    return (f"has the columns of a Qualtrics export ({', '.join(repr(f) for f in found[:3])}), but not its third "
+            "header row of ImportIds: export again from Data & Analysis, as CSV or Excel, with the three "
+            "header rows Qualtrics gives by default")
+
+
 def _header(sheet: Sheet) -> tuple[list[str], list[str], list[str], int]:
     """Export tags, question texts, ImportIds and the first data row (0-based). A legacy
     export has no ImportId row: its V columns are named by row 2, and each ``Q..`` column's
@@ -184,4 +195,4 @@ def _status(value: object) -> str:
 LAYOUT = Layout(FORMAT, "survey",
                 "Qualtrics export (three header rows: export tags, question text, {\"ImportId\": ...}; "
                 "or the legacy V1, V2, ... layout)",
-                is_qualtrics_export, load_qualtrics_export, SURVEY_OPTIONS)
+                is_qualtrics_export, load_qualtrics_export, SURVEY_OPTIONS, near=near_qualtrics_export)

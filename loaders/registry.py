@@ -93,17 +93,32 @@ def detect(sheets: list[Sheet], kind: str | None = None) -> Found | None:
 
 
 def not_recognised(sheets: list[Sheet], kind: str | None) -> str:
-    """What a file that no layout claims is told: the layouts expected, and its kind if it has another."""
+    """What a file that no layout claims is told: which layouts it came close to and what it
+    lacked, its first row with data, the layouts expected, and its kind if it has another."""
     expected = [l.description for l in layouts() if kind is None or l.kind == kind]
+    message = "This file is not in a layout we recognise." + "".join(f" {s}." for s in closest(sheets, kind))
     first = next(((sheet, row) for sheet in sheets for row in sheet.rows if any(one_line(v) for v in row)), None)
-    read = ""
     if first is not None:
         cells = [one_line(v) for v in first[1] if one_line(v)]
         shown = ", ".join(f"'{c[:40]}'" for c in cells[:6]) + (", ..." if len(cells) > 6 else "")
-        read = f" Its first row with data (sheet '{first[0].name}') reads: {shown}."
-    message = ("This file is not in a layout we recognise." + read + " Expected one of: " + "; ".join(expected) + ".")
+        message += f" Its first row with data (sheet '{first[0].name}') reads: {shown}."
+    message += " Expected one of: " + "; ".join(expected) + "."
     if kind is not None:
         other = detect(sheets)
         if other is not None:
             message += f" It looks like a {other.layout.kind} file ({other.layout.description}), not {kind}."
     return message
+
+
+def closest(sheets: list[Sheet], kind: str | None, most: int = 2) -> list[str]:
+    """What the layouts a sheet came close to say it lacks, in precedence order: at most
+    ``most`` sentences, each naming its sheet ("Sheet 'Responses' has ... but no ...")."""
+    said: list[str] = []
+    for sheet in sheets:
+        for layout in layouts():
+            if not sheet.rows or layout.near is None or kind not in (None, layout.kind):
+                continue
+            sentence = layout.near(sheet)
+            if sentence and len(said) < most:
+                said.append(f"Sheet '{sheet.name}' {sentence}")
+    return said

@@ -50,6 +50,20 @@ def is_surveymonkey_export(sheet: Sheet) -> bool:
     return find_surveymonkey_header(sheet) is not None
 
 
+def near_surveymonkey_export(sheet: Sheet) -> str | None:
+    """A Respondent ID column whose next row is a respondent, not SurveyMonkey's labels row."""
+    wanted = _keys(_config()["respondent"])
+    for index in range(min(HEADER_SEARCH_ROWS, len(sheet.rows) - 1)):
+        row = sheet.rows[index]
+        column = next((c for c, v in enumerate(row) if match_key(v) in wanted), None)
+        if column is not None:
+            below = one_line(sheet.rows[index + 1][column]) if column < len(sheet.rows[index + 1]) else ""
+            return (f"has a '{one_line(row[column])}' column like a SurveyMonkey export, but it has one header "
+                    f"row: SurveyMonkey's second row of answer labels is blank under it, and here it holds "
+                    f"'{below[:30]}', a respondent") if below else None
+    return None
+
+
 def _question_headers(row1: list[object]) -> list[str]:
     """Row 1 with each question's text carried over the rest of its block."""
     fixed = _keys(_config()["fixed"])
@@ -106,4 +120,4 @@ def load_surveymonkey_export(sheet: Sheet, *, codebook: pd.DataFrame | None = No
 
 
 LAYOUT = Layout(FORMAT, "survey", "SurveyMonkey export (two header rows starting 'Respondent ID')",
-                is_surveymonkey_export, load_surveymonkey_export, SURVEY_OPTIONS)
+                is_surveymonkey_export, load_surveymonkey_export, SURVEY_OPTIONS, near=near_surveymonkey_export)
