@@ -3,25 +3,33 @@
 Every loader works on a ``Sheet``: a rectangular grid of cell values whose row 0 is
 Excel row 1, so findings can name the row a user sees. Workbooks (xlsx, xlsm, xls, ods)
 are read with python-calamine, which is fast and gives a merged range's value in its
-top-left cell only. Text tables (csv, tsv) are read with the csv module after sniffing
-the encoding (BOM, UTF-16, UTF-8, else cp1252) and the delimiter. The container is
-recognised from the file's first bytes, so a workbook renamed ``.csv`` still opens.
+top-left cell only (an OpenDocument sheet's repeated rows and columns come out one by one,
+so its row numbers are the ones LibreOffice shows). Text tables (csv, tsv) are read with
+the csv module after sniffing the encoding (BOM, UTF-16, UTF-8, else cp1252) and the
+delimiter. The container is recognised from the file's first bytes and, for a zip, its
+directory (``zip_container``), so a workbook renamed ``.csv`` or an OpenDocument
+spreadsheet named ``.xlsx`` still opens.
 """
 from __future__ import annotations
 
 import codecs
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine as calamine
 
+from settings.file_formats import container as container_of, opendocument_mimes
 from .report import Finding, FileRejected
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 SNIFF_BYTES = 64 * 1024
+MIMETYPE_PART, MIMETYPE_BYTES = "mimetype", 256     # an OpenDocument zip says what it holds here
+#: The container of a zip (config/file_formats.toml) -> the container a Sheet says it was read from.
+SHEET_CONTAINERS = {"workbook": "xlsx", "opendocument": "ods"}
 
 
 @dataclass
@@ -64,9 +72,12 @@ def read_workbook(path: str | Path) -> Workbook:
         raise FileRejected([Finding(f"File not found: {path}")])
     with path.open("rb") as handle:
         head = handle.read(8)
-    if head.startswith(ZIP_MAGIC) or head.startswith(OLE_MAGIC):
-        container = "xls" if head.startswith(OLE_MAGIC) else _zip_container(path)
-        sheets = _read_calamine(path, container)
+    if head.startswith(OLE_MAGIC):
+        container, sheets = "xls", _read_calamine(path, "xls")
+    elif head.startswith(ZIP_MAGIC):
+        found = _zip_container(path)
+        container = SHEET_CONTAINERS.get(found, "xlsx")
+        sheets = _read_calamine(path, container, by_name=container_of(path.suffix) == found)
     else:
         sheet = read_text_table(path)
         container, sheets = sheet.container, [sheet]
@@ -74,13 +85,45 @@ def read_workbook(path: str | Path) -> Workbook:
     return Workbook(path=path, container=container, sheets=sheets)
 
 
-def _zip_container(path: Path) -> str:
-    return "ods" if path.suffix.lower() == ".ods" else "xlsx"
+def zip_container(archive: zipfile.ZipFile) -> str | None:
+    """What a zip holds, from its directory and at most MIMETYPE_BYTES of its mimetype part:
+    "workbook" (Office Open XML: [Content_Types].xml and xl/workbook), "opendocument" (an
+    accepted OpenDocument type, config/file_formats.toml), or None (any other zip)."""
+    names = archive.NameToInfo
+    if "[Content_Types].xml" in names and any(n.startswith("xl/workbook") for n in names):
+        return "workbook"
+    return "opendocument" if opendocument_mime(archive) in opendocument_mimes() else None
 
 
-def _read_calamine(path: Path, container: str) -> list[Sheet]:
+def opendocument_mime(archive: zipfile.ZipFile) -> str | None:
+    """The type an OpenDocument zip says it holds ("application/vnd.oasis.opendocument.text"),
+    or None for a zip without a mimetype part."""
+    if MIMETYPE_PART not in archive.NameToInfo:
+        return None
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        with archive.open(MIMETYPE_PART) as part:
+            return part.read(MIMETYPE_BYTES).decode("ascii", errors="replace").strip()
+    except Exception:  # noqa: BLE001 - an encrypted or damaged part: not an OpenDocument file we read
+        return None
+
+
+def _zip_container(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return zip_container(archive)
+    except (zipfile.BadZipFile, OSError):
+        return None       # calamine says what is wrong with it
+
+
+def _read_calamine(path: Path, container: str, by_name: bool = True) -> list[Sheet]:
+    """Every worksheet; ``by_name`` False (a workbook named as another type) lets calamine
+    tell the format from the bytes instead of the file name."""
+    try:
+        if by_name:
+            book = calamine.CalamineWorkbook.from_path(str(path))
+        else:
+            with path.open("rb") as handle:
+                book = calamine.CalamineWorkbook.from_filelike(handle)
     except Exception as exc:  # corrupt zip, password-protected, not a workbook
         raise FileRejected([Finding(f"Cannot open the workbook: {exc}. Save it again from Excel as .xlsx.")])
     sheets = []

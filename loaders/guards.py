@@ -4,9 +4,13 @@
 workbook: empty or oversized files, zip bombs (entry count, total uncompressed size,
 compression ratio, as the zip directory declares them), XML entity declarations
 (<!DOCTYPE / <!ENTITY, the billion-laughs and external-entity attacks), password-protected
-workbooks (an OLE container holding ``EncryptedPackage``), legacy .xls, binaries that are
-not spreadsheets, and a content that does not match the extension. It raises
-``FileRejected`` or returns the ``Upload`` the later stages take, with its warnings.
+workbooks (an OLE container holding ``EncryptedPackage``, an OpenDocument manifest listing
+``encryption-data``, a zip whose parts are encrypted), legacy .xls, binaries that are not
+spreadsheets, and a content that does not match the extension. An Excel workbook and an
+OpenDocument spreadsheet (.ods) are both zips and pass the same zip checks; which one a
+zip is comes from its directory (``grid.zip_container``), never from its name. It raises
+``FileRejected`` or returns the ``Upload`` the later stages take, with its warnings (and
+what its type always says: the macros of an .xlsm).
 ``workbook_formulas`` (formulas with no saved value: the one check that reads whole
 sheets, run while the file is read), ``check_workbook`` and ``check_result`` add warnings
 (hidden sheets, dates in the future).
@@ -24,7 +28,8 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 from defusedxml import ElementTree as SafeET
 
-from settings.file_formats import workbook_suffixes
+from settings.file_formats import ZIPPED, container, container_suffix, type_warning, words, zipped_suffixes
+from .grid import decode_text, opendocument_mime, zip_container
 from .report import FileRejected, Finding
 from settings.config import CONFIG_DIR
 
@@ -35,6 +40,8 @@ BINARY_SIGNATURES = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff
                      b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive",
                      b"7z\xbc\xaf": "a 7-Zip archive", b"{\\rtf": "an RTF document"}
 FIX_SAVE = "Open it in Excel and use File > Save As > Excel Workbook (.xlsx), then upload that."
+ODF_MANIFEST, ODF_ENCRYPTED = "META-INF/manifest.xml", b"encryption-data"   # an encrypted part's manifest entry
+OTHER_ZIPS = {"word/document.xml": "a Word document", "ppt/presentation.xml": "a PowerPoint file"}
 
 
 @dataclass(frozen=True)
@@ -60,15 +67,20 @@ def reject(message: str, **where) -> FileRejected:
 
 @dataclass(frozen=True)
 class Upload:
-    """A file the guards let through, as the later stages take it: where it is, whether it is
-    a zip (a workbook, whatever its name), and what the guards warn about it."""
+    """A file the guards let through, as the later stages take it: where it is, its container
+    whatever its name ("workbook", "opendocument" or "text", config/file_formats.toml), and
+    what the guards warn about it."""
     path: Path
-    zipped: bool
+    container: str
     warnings: list[Finding]
 
     @property
     def suffix(self) -> str:
         return self.path.suffix.lower()
+
+    @property
+    def zipped(self) -> bool:
+        return self.container in ZIPPED
 
 
 def check_file(path: str | Path, limits: Limits | None = None) -> Upload:
@@ -86,17 +98,14 @@ def check_file(path: str | Path, limits: Limits | None = None) -> Upload:
         head = handle.read(8)
     suffix = path.suffix.lower()
     if head.startswith(ZIP_MAGIC):
-        warnings = check_zip(path, limits)
-        if suffix not in workbook_suffixes():
-            warnings.append(Finding(f"This file is an Excel workbook but is named '{path.name}'; it was read as a "
-                                    "workbook. Rename it to end in .xlsx."))
-        return Upload(path, True, warnings)
+        found = check_zip(path, limits)
+        return Upload(path, found, zip_warnings(path, found))
     if head.startswith(OLE_MAGIC[:4]):
         raise reject(_ole_message(path))
     for signature, what in BINARY_SIGNATURES.items():
         if head.startswith(signature):
             raise reject(f"This file is {what}, not a spreadsheet. Upload the .xlsx or .csv export instead.")
-    return Upload(path, False, check_text(path, suffix))
+    return Upload(path, "text", check_text(path, suffix))
 
 
 def _ole_message(path: Path) -> str:
@@ -107,8 +116,9 @@ def _ole_message(path: Path) -> str:
     return "This is a legacy Excel 97-2003 (.xls) file, which is not accepted. " + FIX_SAVE
 
 
-def check_zip(path: Path, limits: Limits) -> list[Finding]:
-    """The zip directory's promises, then the XML prologues; nothing is decompressed in bulk."""
+def check_zip(path: Path, limits: Limits) -> str:
+    """The zip directory's promises, what it holds, whether it is encrypted, then the XML
+    prologues; nothing is decompressed in bulk. Its container: "workbook" or "opendocument"."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
@@ -129,11 +139,15 @@ def check_zip(path: Path, limits: Limits) -> list[Finding]:
             raise reject(f"The workbook compresses {max(worst, total / packed):,.0f} to 1 (limit "
                          f"{limits.max_ratio:,.0f}); it was refused before opening, as a possible zip bomb. "
                          + FIX_SAVE)
-        names = {e.filename for e in entries}
-        if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
-            what = "a Word document" if "word/document.xml" in names else (
-                "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive")
-            raise reject(f"This file is {what}, not an Excel workbook. Upload the .xlsx or .csv export instead.")
+        if any(entry.flag_bits & 0x1 for entry in entries):
+            raise reject("This file is password-protected (its zipped parts are encrypted), so it cannot be read. "
+                         "Save it again without a password and upload that.")
+        found = zip_container(archive)
+        if found is None:
+            raise reject(f"This file is {_what_zip(archive)}, not a spreadsheet. Upload the .xlsx, .ods or .csv "
+                         "export instead.")
+        if found == "opendocument":
+            check_opendocument_password(archive)
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels", ".vml")):
                 with archive.open(entry) as part:
@@ -141,7 +155,37 @@ def check_zip(path: Path, limits: Limits) -> list[Finding]:
                 if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
                     raise reject(f"The workbook part '{entry.filename}' declares XML entities (<!DOCTYPE>/"
                                  "<!ENTITY>), which Excel never writes and attacks use; it was refused. " + FIX_SAVE)
-        return []
+        return found
+
+
+def _what_zip(archive: zipfile.ZipFile) -> str:
+    """What a zip that is not a spreadsheet holds, for the refusal."""
+    names = archive.NameToInfo
+    mimetype = opendocument_mime(archive) or ""
+    if mimetype.startswith("application/vnd.oasis.opendocument."):
+        return f"an OpenDocument {mimetype.rsplit('.', 1)[-1]} document"
+    return next((what for part, what in OTHER_ZIPS.items() if part in names), "a zip archive")
+
+
+def check_opendocument_password(archive: zipfile.ZipFile) -> None:
+    """Refuse an OpenDocument spreadsheet saved with a password: its manifest lists the
+    encryption-data of its parts (which are then not XML at all)."""
+    if ODF_MANIFEST in archive.NameToInfo and _part_mentions(archive, ODF_MANIFEST, ODF_ENCRYPTED):
+        raise reject("This spreadsheet is password-protected, so it cannot be read. In LibreOffice Calc open it, "
+                     "choose File > Save As, untick 'Save with password', save, and upload again.")
+
+
+def zip_warnings(path: Path, found: str) -> list[Finding]:
+    """A zip spreadsheet named as another type (read as what it is), and what its type always
+    says (config/file_formats.toml: the macros of an .xlsm)."""
+    warnings = []
+    if container(path.suffix) != found:
+        right = container_suffix(found)
+        warnings.append(Finding(f"This file is {words(right)} but is named '{path.name}'; it was read as "
+                                f"a workbook. Rename it to end in {right}."))
+    if said := type_warning(path.suffix):
+        warnings.append(Finding(said))
+    return warnings
 
 
 def workbook_formulas(upload: Upload) -> list[Finding]:
@@ -159,7 +203,7 @@ def formula_warnings(archive: zipfile.ZipFile, most: int = 20) -> list[Finding]:
     """Formula cells saved without a value (made by a script, never recalculated in Excel)."""
     findings: list[Finding] = []
     for name, sheet in sheet_parts(archive).items():
-        if not _mentions_formula(archive, sheet):
+        if not _part_mentions(archive, sheet, b"<f"):
             continue
         for match in CELL.finditer(archive.read(sheet)):
             body = match.group(3) or b""
@@ -173,15 +217,16 @@ def formula_warnings(archive: zipfile.ZipFile, most: int = 20) -> list[Finding]:
     return findings
 
 
-def _mentions_formula(archive: zipfile.ZipFile, part: str, chunk: int = 4 * 1024 * 1024) -> bool:
-    """Whether a sheet part holds a ``<f`` tag at all, streamed in chunks (a 100,000-row sheet
-    is hundreds of MB of XML: only a sheet with formulas is read whole and searched cell by cell)."""
+def _part_mentions(archive: zipfile.ZipFile, part: str, needle: bytes, chunk: int = 4 * 1024 * 1024) -> bool:
+    """Whether a part holds ``needle`` at all (a sheet's ``<f`` tag), streamed in chunks (a
+    100,000-row sheet is hundreds of MB of XML: only a sheet with formulas is read whole and
+    searched cell by cell)."""
     tail = b""
     with archive.open(part) as handle:
         while block := handle.read(chunk):
-            if b"<f" in tail + block[:2] or b"<f" in block:
+            if needle in tail + block[:len(needle)] or needle in block:
                 return True
-            tail = block[-1:]
+            tail = block[-(len(needle) - 1):] if len(needle) > 1 else b""
     return False
 
 
@@ -213,11 +258,10 @@ def check_text(path: Path, suffix: str) -> list[Finding]:
     if not utf16 and control > max(8, len(sample) // 20):
         raise reject("This file is not a spreadsheet or a text table (it holds binary data). "
                      "Upload the .xlsx or .csv export instead.")
-    from .grid import decode_text
     if not decode_text(sample).strip(" \t\r\n,;\ufeff"):
         raise reject("The file has no data (only blank lines or separators). Export it again with its rows.")
-    if suffix in workbook_suffixes():
-        return [Finding(f"'{path.name}' is a text (CSV) file, not an Excel workbook; it was read as CSV. "
+    if suffix in zipped_suffixes():
+        return [Finding(f"'{path.name}' is a text (CSV) file, not {words(suffix)}; it was read as CSV. "
                         "Rename it to end in .csv.")]
     return []
 

@@ -28,6 +28,8 @@ class Settings:
     confidence: float
     edition: str = "full"
     organisation: str = ""
+    #: Temporary files of a killed save older than this are removed when the store opens ([store]).
+    stale_temp_minutes: float = 10.0
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
@@ -47,6 +49,7 @@ def _settings(path: Path, data_dir_override: str, edition_override: str) -> Sett
         confidence=float(raw["statistics"]["confidence"]),
         edition=chosen_edition(edition_override or publishing.get("edition", SAFEST_EDITION)),
         organisation=str(publishing.get("organisation", "")),
+        stale_temp_minutes=float(raw.get("store", {}).get("stale_temp_minutes", 10)),
     )
 
 

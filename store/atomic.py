@@ -4,7 +4,10 @@
 it, then ``os.replace``s it over the target: a reader sees the old file or the new one,
 never half of one, whatever moment the process is killed at. ``locked`` holds an
 exclusive ``fcntl.flock`` on a lock file for a manifest's read-modify-write, so two
-sessions saving at once queue instead of losing each other's entry.
+sessions saving at once queue instead of losing each other's entry. A process killed
+between the write and the rename leaves its temporary file behind: ``remove_stale_temps``
+removes those (the ``TEMP_PREFIX`` files of a folder older than a given age, never another
+file, never a younger one that a save in progress may still be writing).
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import contextlib
 import fcntl
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -34,6 +38,30 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _fsync_folder(path.parent)
+
+
+def remove_stale_temps(folder: Path, older_than: float, now: float | None = None) -> int:
+    """Remove the temporary files a killed ``atomic_write`` left in ``folder`` (not its
+    sub-folders): regular files named ``TEMP_PREFIX``* last written more than ``older_than``
+    seconds ago. How many were removed; 0 for a folder that does not exist."""
+    cutoff = (time.time() if now is None else now) - older_than
+    removed = 0
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if _stale_temp(entry, cutoff):
+                    with contextlib.suppress(FileNotFoundError):    # another process got there first
+                        os.unlink(entry.path)
+                        removed += 1
+    return removed
+
+
+def _stale_temp(entry: os.DirEntry, cutoff: float) -> bool:
+    if not entry.name.startswith(TEMP_PREFIX) or not entry.is_file(follow_symlinks=False):
+        return False
+    with contextlib.suppress(FileNotFoundError):
+        return entry.stat(follow_symlinks=False).st_mtime < cutoff
+    return False
 
 
 def _fsync_folder(folder: Path) -> None:

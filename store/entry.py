@@ -34,7 +34,7 @@ ADDED, REMOVED, RESTORED, REINSTATED = "added", "removed", "restored", "reinstat
 class Entry:
     sha256: str
     file: str                    # the name it was uploaded under
-    ext: str                     # .xlsx | .xlsm | .csv | .tsv
+    ext: str                     # .xlsx | .xlsm | .ods | .csv | .tsv
     kind: str
     format: str
     records: int

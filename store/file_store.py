@@ -11,21 +11,25 @@ Order of writes in ``add``: everything is worked out in memory first (the entry,
 parquet bytes), then the original bytes, the parquet, and last the manifest, each written
 atomically. An upload that fails before the manifest is written leaves it untouched and
 the files it wrote are removed again; a process killed mid-save leaves at worst an
-unlisted file, never a listed file that is missing.
+unlisted file, never a listed file that is missing. Opening the store removes the
+temporary files such a save left (``stale_removed`` says how many), once they are older
+than ``[store] stale_temp_minutes`` in config/settings.toml.
 """
 from __future__ import annotations
 
 import contextlib
 import io
 import json
+import logging
 from pathlib import Path
 
 import pandas as pd
 
 from model.frames import conform
 from model.survey_counts import ANSWER_COUNTS, SurveyCounts, count_responses
+from settings.config import load_settings
 
-from .atomic import atomic_write, locked
+from .atomic import atomic_write, locked, remove_stale_temps
 from .entry import (NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail,
                     changed, content_hash, derive, new_entry, stored)
 
@@ -34,13 +38,23 @@ STORE_FOLDERS = (ORIGINALS, NORMALISED)
 #: Uploads live in this sub-folder of the data folder, apart from the shipped sample files
 #: (git ignores it), so an upload never changes a file the project ships.
 UPLOADS = "uploads"
+log = logging.getLogger(__name__)
 
 
 class FileStore:
     """A store folder (module docstring)."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, stale_temp_minutes: float | None = None):
         self.folder = Path(folder)
+        self.stale_removed = self._remove_stale_temps(stale_temp_minutes)
+
+    def _remove_stale_temps(self, minutes: float | None) -> int:
+        """The temporary files of saves killed mid-write, in the folders this store writes to."""
+        minutes = load_settings().stale_temp_minutes if minutes is None else minutes
+        removed = sum(remove_stale_temps(self.folder / sub, minutes * 60) for sub in ("", *STORE_FOLDERS))
+        if removed:
+            log.info("Removed %d temporary file(s) of killed saves from %s", removed, self.folder)
+        return removed
 
     # reading ---------------------------------------------------------------
     def entries(self) -> list[Entry]:

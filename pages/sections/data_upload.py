@@ -5,6 +5,7 @@ Widgets only: checking and storing are store.intake, templates are exports.templ
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -13,11 +14,12 @@ from settings.labels import labelled
 from ui import context, widgets
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
-from settings.file_formats import accepted_words, mime, upload_types
+from settings.file_formats import accepted_words, mime, type_warning, upload_types
 from settings.config import REPO_ROOT
 from store.interface import open_store
 from settings.details import field_label
 from store.intake import keep, stored_table
+from store.originals import original_download
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
@@ -85,6 +87,8 @@ def show_check(checked) -> None:
         st.warning("Fill in: " + ", ".join(field_label(k) for k in checked.missing) + ".")
     else:
         st.success(f"'{checked.filename}' was read. Check the summary, then confirm to store it.")
+    if (said := type_warning(Path(checked.filename).suffix)) in set(checked.findings["message"]):
+        st.warning(said, icon=":material/warning:")       # the macros of an .xlsm: said before confirming
     preview = checked.preview()
     widgets.table(pd.DataFrame({"What was understood": [str(k).capitalize() for k in preview],
                            "Value": [str(v) for v in preview.values()]}))
@@ -122,9 +126,12 @@ def stored_section() -> None:
     if choice.state.startswith("superseded") and middle.button("Make this version current", key="stored_reinstate"):
         store.reinstate(choice.sha256)
         st.rerun()
-    entry = store.find(choice.sha256)
-    right.download_button("Download the original", data=store.original_bytes(entry), file_name=entry.file,
-                          key="stored_original")
+    original = original_download(store, store.find(choice.sha256))
+    if original.served:
+        right.download_button("Download the original", data=original.data, file_name=original.file_name,
+                              mime=original.mime, key="stored_original")
+    else:
+        right.info(widgets.plain(original.withheld), icon=":material/lock:")
 
 
 def templates_section() -> None:

@@ -1,9 +1,12 @@
 """AppTest of the Data page's upload flow on a temporary store (never data/sample/).
 
-AppTest cannot drive st.file_uploader, so the flow is split as the page uses it: the page
-calls store.intake.check_upload / keep; here they are called directly, and the page's own
-widgets (report, stored list, remove / undo, templates) are driven with AppTest."""
+Most tests call store.intake.check_upload / keep directly, as the page does, and drive the
+page's own widgets (report, stored list, remove / undo, templates) with AppTest; the .xlsm
+and .ods tests (issue 15) upload through the page's st.file_uploader itself."""
+import datetime as dt
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +14,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from exports.templates import template_xlsx
+from settings.file_formats import mime
 from store.interface import open_store
 from store.intake import check_upload, keep
+from store.originals import original_download
+from tests.fixtures.ods import ods_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,3 +108,67 @@ def test_a_pending_upload_is_checked_once_per_details(store_dir, monkeypatch):
     assert len(calls) == 2
     at = AppTest.from_function(_check_twice, args=(path, "2024-05"), default_timeout=90).run()   # a new session
     assert len(calls) == 4 and at.markdown[0].value == "True 2024-05 140"
+
+
+def macro_workbook() -> bytes:
+    """An action tracker saved as an .xlsm: a macro-enabled workbook with its VBA project part."""
+    out = io.BytesIO(template_xlsx("actions"))
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 4)
+    return out.getvalue()
+
+
+def upload_on_the_page(at: AppTest, name: str, data: bytes, mime_type: str, **details) -> AppTest:
+    at.file_uploader(key="upload_file").set_value((name, data, mime_type)).run()
+    for key, value in details.items():
+        at.date_input(key=key).set_value(value).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_an_xlsm_is_kept_byte_for_byte_and_its_original_never_served(store_dir):
+    """The macros warning before confirming; the stored bytes identical; no download of the
+    original anywhere on the page, and words saying why and where an officer finds it."""
+    data = macro_workbook()
+    at = upload_on_the_page(data_page(), "tracker_2025-01-10.xlsm", data, mime("xlsm"),
+                            upload_snapshot=dt.date(2025, 1, 10))
+    assert any("contains macros (.xlsm)" in w.value and "macros are never run" in w.value for w in at.warning)
+    report = [df.value for df in at.dataframe if "Severity" in df.value.columns][0]
+    assert any("only officers can download the original" in m for m in report["Message"])
+    at.button(key="upload_confirm").click().run()
+    assert not at.exception and any("Stored 'tracker_2025-01-10.xlsm'" in s.value for s in at.success)
+    store = open_store(store_dir)
+    [entry] = store.entries()
+    assert store.original_bytes(entry) == data == (store_dir / "uploads" / entry.original).read_bytes()
+    at = data_page()
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = at.get("download_button")
+    assert "stored_original" not in [b.key for b in buttons]
+    assert not [b for b in buttons if "original" in b.proto.label.casefold()]
+    [withheld] = [i.value for i in at.info if "not offered for download" in i.value]
+    assert "data folder on the server" in withheld and entry.sha256 in withheld.replace("\\", "")
+    offered = original_download(store, entry)
+    assert not offered.served and offered.data is None and offered.withheld
+
+
+def test_an_xlsx_original_is_still_served_as_uploaded(store_dir):
+    checked = check_upload(template_xlsx("actions"), "tracker_2025-01-10.xlsx", store_dir, kind="actions",
+                           metadata={"snapshot_date": "2025-01-10"})
+    store = open_store(store_dir)
+    entry = keep(store, checked).entry
+    offered = original_download(store, entry)
+    assert offered.served and offered.data == template_xlsx("actions") and offered.mime == mime("xlsx")
+
+
+def test_the_upload_box_takes_an_ods(store_dir):
+    at = data_page()
+    assert ".ods" in at.file_uploader(key="upload_file").allowed_type
+    assert ".ods" in " ".join(m.value for m in at.markdown)
+    rows = [["Improvement Plan Update"], [], ["Ref", "Action", "Lead Officer", "Target Date", "RAG"],
+            ["GOV-01", "Review the constitution", "Monitoring Officer", dt.datetime(2025, 3, 31), "Amber"]]
+    at = upload_on_the_page(at, "tracker_2025-01-10.ods", ods_bytes({"Tracker": rows}), mime("ods"),
+                            upload_snapshot=dt.date(2025, 1, 10))
+    assert any("was read" in s.value for s in at.success), [e.value for e in at.error]
+    at.button(key="upload_confirm").click().run()
+    [entry] = open_store(store_dir).entries()
+    assert (entry.ext, entry.format, entry.records) == (".ods", "council-tracker-ods", 1)

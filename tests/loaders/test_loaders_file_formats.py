@@ -1,10 +1,12 @@
 """The one table of file formats (config/file_formats.toml) and what reads it."""
-from settings.file_formats import accepted_suffixes, accepted_words, folder_suffixes, mime, upload_types, workbook_suffixes
+from settings.file_formats import (accepted_suffixes, accepted_words, container, container_suffix, folder_suffixes,
+                                   mime, original_audience, type_warning, upload_types, workbook_suffixes,
+                                   zipped_suffixes)
 
 
 def test_the_upload_box_the_guards_and_the_folder_scan_agree():
     accepted = set(accepted_suffixes())
-    assert set(workbook_suffixes()) <= accepted <= set(folder_suffixes())
+    assert set(workbook_suffixes()) <= set(zipped_suffixes()) <= accepted <= set(folder_suffixes())
     assert ".xls" in folder_suffixes() and ".xls" not in accepted     # recognised, to be refused with the reason
     assert [f".{t}" for t in upload_types()] == list(accepted_suffixes())
     words = accepted_words()
@@ -14,3 +16,19 @@ def test_the_upload_box_the_guards_and_the_folder_scan_agree():
 def test_a_download_is_served_with_its_types_mime():
     assert mime("xlsx") == mime(".xlsx") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert mime("csv") == "text/csv"
+    assert mime("ods") == "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def test_an_ods_is_an_accepted_zip_spreadsheet_but_not_an_office_open_xml_one():
+    assert ".ods" in accepted_suffixes() and "ods" in upload_types() and ".ods" in accepted_words()
+    assert set(zipped_suffixes()) == {".xlsx", ".xlsm", ".ods"} and ".ods" not in workbook_suffixes()
+    assert container(".ODS") == "opendocument" and container_suffix("opendocument") == ".ods"
+    assert container(".xlsm") == "workbook" and container_suffix("workbook") == ".xlsx" and container(".bin") is None
+
+
+def test_only_an_xlsm_original_is_for_officers_and_its_type_says_so():
+    assert original_audience(".xlsm") == "officers"
+    assert {original_audience(s) for s in accepted_suffixes() if s != ".xlsm"} == {"everyone"}
+    assert type_warning(".xlsm") == ("This workbook contains macros (.xlsm): it is kept as uploaded; macros are "
+                                     "never run; only officers can download the original.")
+    assert type_warning(".xlsx") is None

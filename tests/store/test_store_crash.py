@@ -1,15 +1,21 @@
 """The file store under failure: a save that fails before its manifest is written leaves
 every file as it was; a save killed between write and rename leaves the store readable and
-consistent; two processes saving at once both land (the manifest's file lock)."""
+consistent, and its temporary file is removed once stale; two processes saving at once both
+land (the manifest's file lock)."""
+import logging
 import multiprocessing
 import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
-from store.file_store import STORE_FILE, FileStore
+from settings.config import load_settings
+from store.entry import NORMALISED, ORIGINALS
+from store.file_store import STORE_FILE, UPLOADS, FileStore
+from store.interface import open_store
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,3 +102,62 @@ def test_two_concurrent_uploads_both_land(tmp_path):
         statuses = pool.map(_upload, jobs)
     assert statuses == ["stored"] * 4
     assert sorted(e.file for e in FileStore(tmp_path).entries()) == sorted(p.name for p in paths)
+
+
+def _aged(path, minutes):
+    """Set a file's last write ``minutes`` ago (a symlink's own time, not its target's)."""
+    when = time.time() - minutes * 60
+    os.utime(path, (when, when), follow_symlinks=False)
+    return path
+
+
+def test_a_killed_saves_temp_file_is_removed_once_stale(tmp_path, trackers, caplog):
+    """A real kill between write and rename: its .tmp- file survives a reopen while it may still
+    be a save in progress, and is removed by the first reopen after [store] stale_temp_minutes."""
+    p1, r1 = trackers[0]
+    FileStore(tmp_path).add(p1.read_bytes(), p1.name, r1)
+    other = sorted(TRACKERS.glob("*.xlsx"))[-1]
+    code = KILLED.format(root=str(ROOT), target=".xlsx", path=str(other), folder=str(tmp_path))
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120).returncode == 9
+    [left] = list(tmp_path.rglob(".tmp-*"))
+    assert FileStore(tmp_path).stale_removed == 0 and left.exists()
+    _aged(left, load_settings().stale_temp_minutes + 1)
+    with caplog.at_level(logging.INFO, logger="store.file_store"):
+        store = FileStore(tmp_path)
+    assert store.stale_removed == 1 and not left.exists()
+    assert "Removed 1 temporary file" in caplog.text
+    assert [e.file for e in store.entries()] == [p1.name] and store.original_bytes(store.entries()[0])
+
+
+def test_only_old_temp_files_of_the_stores_folders_are_removed(tmp_path):
+    """Old .tmp- files in the store folder and its originals/ and normalised/ go; a young one,
+    any other name, a deeper folder, the data folder itself, a symlink and a folder stay."""
+    data = tmp_path / "data"
+    folder = data / UPLOADS
+    (folder / ORIGINALS / "nested").mkdir(parents=True)
+    (folder / NORMALISED).mkdir()
+    outside = tmp_path / "kept.txt"
+    stale = [folder / sub / ".tmp-k1ll3d" for sub in ("", ORIGINALS, NORMALISED)]
+    kept = [folder / STORE_FILE, folder / "tmp-no-dot", folder / ".tmpx", folder / "note.tmp-",
+            folder / ORIGINALS / "nested" / ".tmp-deeper", data / ".tmp-in-the-data-folder", outside]
+    for path in [*stale, *kept, folder / ".tmp-writing-now"]:
+        path.write_bytes(b"x")
+    (folder / ".tmp-link").symlink_to(outside)
+    (folder / ".tmp-folder").mkdir()
+    for path in [*stale, *kept, folder / ".tmp-link", folder / ".tmp-folder"]:
+        _aged(path, 60)
+    store = open_store(data)
+    assert store.stale_removed == 3
+    assert not any(p.exists() for p in stale)
+    assert all(p.exists() for p in [*kept, folder / ".tmp-writing-now"]) and outside.read_bytes() == b"x"
+    assert (folder / ".tmp-link").is_symlink() and (folder / ".tmp-folder").is_dir()
+
+
+def test_the_age_is_a_setting(tmp_path):
+    assert load_settings().stale_temp_minutes == 10      # config/settings.toml [store]
+    young, old = tmp_path / ".tmp-young", tmp_path / ".tmp-old"
+    for path, minutes in ((young, 9), (old, 11)):
+        path.write_bytes(b"x")
+        _aged(path, minutes)
+    assert FileStore(tmp_path).stale_removed == 1 and young.exists() and not old.exists()
+    assert FileStore(tmp_path, stale_temp_minutes=5).stale_removed == 1 and not young.exists()

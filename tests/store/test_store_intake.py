@@ -5,6 +5,7 @@ from exports.templates import template_xlsx
 from store.file_store import FileStore
 from settings.disclosure import DisclosurePolicy
 from store.intake import check_upload, keep, stored_table
+from store.originals import may_serve, original_download
 
 POLICY = DisclosurePolicy(min_size=10, protection_points=20)
 
@@ -64,3 +65,14 @@ def test_a_survey_without_dates_asks_for_the_wave_date_field_on_the_page_and_the
                          capture_output=True, text=True, cwd=ROOT)
     errors = " ".join(e["message"] for e in json.loads(out.stdout)["errors"])
     assert "give --wave-date YYYY-MM-DD" in errors
+
+
+def test_an_officers_only_original_is_served_to_an_officer_only(tmp_path, trackers):
+    """The seam the roles issue uses: today no viewer has a role, so an .xlsm is never served."""
+    path, result = trackers[0]
+    store = FileStore(tmp_path)
+    entry = store.add(path.read_bytes(), path.stem + ".xlsm", result).entry
+    assert not may_serve(entry) and may_serve(entry, role="officers")
+    assert original_download(store, entry, role="officers").data == path.read_bytes()
+    withheld = original_download(store, entry)
+    assert withheld.data is None and f"uploads/originals/{entry.sha256}.xlsm" in withheld.withheld
