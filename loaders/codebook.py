@@ -4,10 +4,13 @@ Wording changes between waves, so the codebook (``question_id,wording,waves,them
 negative``) lists every wording an id has had. ``QuestionMap`` looks a wording up after
 normalising it (whitespace, NBSP, ``<br>``, case, trailing punctuation); a wording the
 codebook does not know gets a provisional ``UNMAPPED-<slug>`` id and is reported, never
-dropped.
+dropped. Two wordings that differ only in spacing or "&"/"and" (``variant_key``) are the
+same statement retyped: a loader can ask for the codebook's wording of it (``variant_of``)
+so that it is read under one id, not as two trends.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +24,14 @@ from model.frames import CODEBOOK, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
 TRUE_WORDS = {"true", "yes", "y", "1", "negative"}
+_AMPERSAND = re.compile(r"\s*&\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def variant_key(wording: object) -> str:
+    """``match_key`` with "&" read as "and" and no spaces at all: "Health & safety" and
+    "Health and  safety" share a key, "wellbeing" and "well being" too."""
+    return _SPACES.sub("", _AMPERSAND.sub(" and ", match_key(wording)))
 
 
 def is_codebook_table(sheet: Sheet) -> bool:
@@ -57,6 +68,7 @@ class QuestionMap:
         self.wave = wave
         self._ids: dict[str, str] = {}
         self._unmapped: dict[str, str] = {}  # wording key -> provisional id
+        self._variants: dict[str, str] = {}  # variant_key -> the codebook's wording
         self.unmapped_wordings: dict[str, str] = {}  # provisional id -> wording
         if codebook is not None and not codebook.empty:
             self._index(codebook)
@@ -68,10 +80,17 @@ class QuestionMap:
             in_wave = self.wave is not None and self.wave in waves
             if key not in self._ids or in_wave:
                 self._ids[key] = str(row.question_id)
+            if variant_key(row.wording) not in self._variants or in_wave:
+                self._variants[variant_key(row.wording)] = one_line(row.wording)
 
     def knows(self, wording: str) -> bool:
         """True when the codebook has a question with this wording."""
         return match_key(wording) in self._ids
+
+    def variant_of(self, wording: str) -> str | None:
+        """The codebook's wording of this statement: ``wording`` itself or one that differs
+        from it only in spacing or "&"/"and" (``variant_key``); None when it has none."""
+        return self._variants.get(variant_key(wording))
 
     def question_id(self, wording: str) -> str:
         """The stable id for ``wording``; a provisional UNMAPPED id when unknown."""

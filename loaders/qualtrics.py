@@ -27,7 +27,8 @@ from .dates import parse_date
 from .grid import Sheet
 from .layout import Layout
 from .report import FileRejected, Finding, LoadResult
-from .survey_common import SURVEY_OPTIONS, Column, SurveyRows, build_survey, respondent_id
+from .survey_common import (SURVEY_OPTIONS, Column, SurveyRows, build_survey, numeric_scale, recode_numeric,
+                            respondent_id, says_agreement)
 from settings.vocabulary import header_config
 
 FORMAT = "qualtrics"
@@ -119,18 +120,6 @@ def _wording(tag: str, text: str, iid: str) -> str:
     return text or tag
 
 
-def recode_numeric(cells: list[object], scale: list[str]) -> list[object] | None:
-    """Cells as scale labels when every answer is a whole number 1..len(scale), else None."""
-    values = [one_line(v) for v in cells]
-    answered = [v for v in values if v]
-    if not answered or not all(re.fullmatch(r"\d+(\.0+)?", v) for v in answered):
-        return None
-    numbers = [int(float(v)) if v else None for v in values]
-    if not all(1 <= n <= len(scale) for n in numbers if n is not None):
-        return None
-    return [scale[n - 1] if n is not None else "" for n in numbers]
-
-
 def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, audience: str | None = None,
                           wave: str | None = None, wave_date: object = None) -> LoadResult:
     """A Qualtrics export -> SURVEY_RESPONSES (see survey_common.build_survey)."""
@@ -166,11 +155,11 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
             continue
         wording = _wording(tag, text, iid)
         cells = [r[c] for _, r in data]
-        recoded = None if re.search(group_pattern, wording, re.IGNORECASE) else recode_numeric(cells, config["numeric_scale"])
-        if recoded is not None and _says_agreement(text, wording, known):
+        recoded = None if re.search(group_pattern, wording, re.IGNORECASE) else recode_numeric(cells, numeric_scale())
+        if recoded is not None and says_agreement(text, wording, known):
             cells = recoded
         elif recoded is not None:
-            warnings.append(Finding(f"The answers to “{wording}” are numbers 1-{len(config['numeric_scale'])}, but "
+            warnings.append(Finding(f"The answers to “{wording}” are numbers 1-{len(numeric_scale())}, but "
                                     "neither the question nor the codebook says they are agreement answers, so "
                                     "they are not read as agree/disagree. Export the survey with choice text, or "
                                     "add the statement to the codebook.", sheet=sheet.name, column=tag))
@@ -179,12 +168,6 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
                           wave=wave, wave_date=wave_date, codebook=codebook)
     result.warnings = warnings + result.warnings
     return result
-
-
-def _says_agreement(text: str, wording: str, known: QuestionMap) -> bool:
-    """Numbers 1-5 are agreement answers only where the export says so (its question asks
-    how far one agrees) or the codebook knows the statement."""
-    return known.knows(wording) or "agree" in text.casefold()
 
 
 def _status(value: object) -> str:

@@ -215,6 +215,29 @@ def _odd_cells(item: Column, sheet: str) -> list[Finding]:
                     sheet=sheet, row=row, column=item.header)]
 
 
+def numeric_scale() -> list[str]:
+    """The agreement scale numeric answers stand for: 1 = its first label ... 5 = its last."""
+    return header_config("survey_headers")["numeric"]["scale"]
+
+
+def recode_numeric(cells: list[object], scale: list[str]) -> list[object] | None:
+    """Cells as scale labels when every answer is a whole number 1..len(scale), else None."""
+    values = [one_line(v) for v in cells]
+    answered = [v for v in values if v]
+    if not answered or not all(re.fullmatch(r"\d+(\.0+)?", v) for v in answered):
+        return None
+    numbers = [int(float(v)) if v else None for v in values]
+    if not all(1 <= n <= len(scale) for n in numbers if n is not None):
+        return None
+    return [scale[n - 1] if n is not None else "" for n in numbers]
+
+
+def says_agreement(text: str, wording: str, known: QuestionMap) -> bool:
+    """Numbers 1-5 are agreement answers only where the export says so (its question asks
+    how far one agrees) or the codebook knows the statement (Qualtrics recodes, long exports)."""
+    return known.knows(wording) or "agree" in text.casefold()
+
+
 def respondent_id(value: object, excel_row: int) -> str:
     text = one_line(value)
     return text if text else f"row-{excel_row}"

@@ -10,10 +10,12 @@ from loaders import load_file, registry
 from loaders.layout import Layout
 from loaders.report import LoadResult
 
-#: The order every file was detected in before the registry became config (issue 14).
+#: The order every file was detected in before the registry became config (issue 14), with
+#: the long-format survey (issue 15) before the generic sheet and the aggregated table, which
+#: would otherwise claim its files.
 TODAY = ["surveymonkey", "microsoft-forms", "planner", "council-tracker", "scrutiny-matrix", "scrutiny-long",
-         "scrutiny-cover", "events", "codebook", "expectations", "qualtrics", "google-forms", "generic-survey",
-         "aggregated-results"]
+         "scrutiny-cover", "events", "codebook", "expectations", "qualtrics", "google-forms", "long-survey",
+         "generic-survey", "aggregated-results"]
 
 
 def test_detection_order_is_todays():
