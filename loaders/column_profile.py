@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from model.text import cell_text, match_key, one_line
+from model.text import cell_text, hidden_marks, match_key, one_line
 from settings.vocabulary import agreement_vocabulary
 
 
@@ -31,6 +31,7 @@ class Profile:
     texts: list[str]             # one_line of each distinct value
     answers: list[str | None]    # scale label, '' for a non-answer, None when not agreement text
     multi: list[bool]            # cell text ends with ';' (a multi-select answer)
+    hidden: list[list[str]] | None = None   # per distinct value: what cleaning removed unseen (model.text.hidden_marks)
 
     def counts(self) -> np.ndarray:
         return np.bincount(self.codes, minlength=len(self.texts))
@@ -54,7 +55,8 @@ def profile(cells: list[object]) -> Profile:
     texts = [one_line(u) for u in uniques]
     answers = [agreement_answer(u) for u in uniques]
     multi = [bool(t) and cell_text(u).endswith(";") for u, t in zip(uniques, texts)]
-    return Profile(codes=np.asarray(codes, dtype=np.int64), texts=texts, answers=answers, multi=multi)
+    return Profile(codes=np.asarray(codes, dtype=np.int64), texts=texts, answers=answers, multi=multi,
+                   hidden=[hidden_marks(u) for u in uniques])
 
 
 def profile_arrow(cells: pa.Array | pa.ChunkedArray) -> Profile:
@@ -68,4 +70,4 @@ def profile_arrow(cells: pa.Array | pa.ChunkedArray) -> Profile:
     answers = [agreement_answer(u) for u in uniques]
     multi = [bool(t) and cell_text(u).endswith(";") for u, t in zip(uniques, texts)]
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    return Profile(codes=codes, texts=texts, answers=answers, multi=multi)
+    return Profile(codes=codes, texts=texts, answers=answers, multi=multi, hidden=[hidden_marks(u) for u in uniques])

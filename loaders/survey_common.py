@@ -117,6 +117,7 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     for item in items:
         warnings += _odd_cells(item, rows.sheet)
         parts.append((questions.question_id(item.wording), item.wording, *_answered(item.profile)))
+    warnings += hidden_text([*items, *([group] if group else [])], rows.sheet)
     group_texts = _group_texts(group, len(rows.respondents))
     counts = count_answer_columns(parts, rows.respondents, group_texts, audience, wave, date)
     return SurveyResult(
@@ -200,6 +201,30 @@ def _frame(parts: list[tuple], respondents: list[str], groups: np.ndarray, audie
     frame.loc[codes < 0, "score"] = pd.NA
     frame["audience"], frame["wave"], frame["wave_date"] = audience, wave, date
     return conform(frame, SURVEY_RESPONSES)
+
+
+def hidden_text(columns: list[Column], sheet: str) -> list[Finding]:
+    """One warning for the cells of the columns read whose text held what cannot be seen
+    (zero-width spaces, direction marks, NUL, no-break spaces, HTML): it was taken out, so
+    "Fin\u200bance" counts with "Finance"; the stored original keeps the text as uploaded."""
+    found = []
+    for column in columns:
+        p = column.profile
+        marked = [i for i, marks in enumerate(p.hidden or []) if marks]
+        if marked:
+            cells = np.flatnonzero(np.isin(p.codes, marked))
+            if len(cells):
+                found.append((column, cells, sorted({m for i in marked for m in p.hidden[i]})))
+    if not found:
+        return []
+    total = sum(len(cells) for _, cells, _ in found)
+    marks = sorted({m for *_, names in found for m in names})
+    where = "; ".join(f"'{c.header[:40]}' (first at row {c.rows[cells[0]]})" for c, cells, _ in found[:4])
+    first, cells, _ = min(found, key=lambda f: f[0].rows[f[1][0]])     # the earliest cell in the file
+    return [Finding(f"{total} cell{'s' if total > 1 else ''} held characters that cannot be seen "
+                    f"({', '.join(marks)}); they were taken out, so the text counts as it reads. "
+                    f"Columns: {where}. The stored original keeps the file as uploaded.",
+                    sheet=sheet, row=first.rows[cells[0]], column=first.header)]
 
 
 def _odd_cells(item: Column, sheet: str) -> list[Finding]:

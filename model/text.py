@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 import pandas as pd
@@ -28,6 +29,20 @@ INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\u200e", "\u200f
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u202f": " ", "\u2007": " ",
                          **dict.fromkeys(INVISIBLE, "")})
+
+#: What ``clean_text`` removes or replaces that a reader cannot see: the invisible
+#: characters, the no-break spaces, and HTML tags pasted in with the text.
+_UNSEEN = frozenset(INVISIBLE) | {"\u00a0", "\u202f", "\u2007"}
+_HTML = re.compile(r"<\s*/?\s*(?:br|p|span|div|strong|b|i|em)\b[^>]*>", re.IGNORECASE)
+
+
+def hidden_marks(text: object) -> list[str]:
+    """The names of what cleaning takes out of ``text`` that cannot be seen ("zero width
+    space", "no-break space", "HTML tags"), for a warning; [] for text with none."""
+    if not isinstance(text, str) or PLAIN.match(text):
+        return []
+    names = sorted({unicodedata.name(ch, "NUL").lower() for ch in set(text) & _UNSEEN})
+    return names + (["HTML tags"] if _HTML.search(text) else [])
 
 
 def cell_text(value: object) -> str:

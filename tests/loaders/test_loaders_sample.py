@@ -8,7 +8,6 @@ import csv
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -49,13 +48,11 @@ def test_check_every_sample_file(row):
         assert out["questions"] == want["questions"]
 
 
-def test_bundle_loads_the_sample_fast_and_whole():
+def test_bundle_loads_the_sample_whole():
+    """Every sample file loads (its speed is measured by `make bench`, never timed here)."""
     from assembly.bundle import load_bundle
 
-    start = time.perf_counter()
     bundle = load_bundle(SAMPLE)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0
     sources = bundle.sources.set_index("file")
     assert sources["error"].isna().all()
     for name, want in expected().items():
