@@ -10,7 +10,9 @@
    the file is then read, detected and loaded as sheets;
 5. guard the result (dates in the future), the file's warnings put first.
 
-A file no layout claims is refused with the layouts that were expected.
+A file no layout claims is refused with the layouts that were expected. A caller may pass
+``progress``, told each step as it starts with what was found so far ("Found a Microsoft
+Forms export on sheet 'Sheet1'"), so a page can show long work as it happens.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import gc
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from . import guards
 from .codebook import load_codebook
@@ -38,21 +40,32 @@ class Loaded(NamedTuple):
     ignored: list[Finding]                     # sheets with data that were not read
 
 
-def load_file(path: str | Path, kind: str | None = None, **metadata) -> LoadResult:
+Progress = Callable[[str], None]
+
+
+def load_file(path: str | Path, kind: str | None = None, progress: Progress | None = None,
+              **metadata) -> LoadResult:
     """Detect the file's kind and layout and load it into its canonical frame.
 
     ``metadata`` carries what the user or manifest says: audience, wave, wave_date,
     snapshot_date, codebook (a CODEBOOK frame). Unknown keys are ignored.
     """
+    step = progress or (lambda said: None)
     with _gc_paused():
+        step("Checking the file is a safe, readable spreadsheet")
         upload = guard_file(path, kind)                                  # 1. guard the file
         with ThreadPoolExecutor(max_workers=1) as pool:                   #    formulas without values: a warning,
             formulas = pool.submit(guards.workbook_formulas, upload)      #    looked for while the file is read
-            loaded = load_columns(upload, kind, metadata)                 # 2-4. as Arrow columns, where that is sure
+            step("Reading its rows")
+            loaded = load_columns(upload, kind, metadata, step)           # 2-4. as Arrow columns, where that is sure
             if loaded is None:
                 book = read_sheets(upload)                                # 2. read
+                step(f"Read {len(book.sheets)} sheet{'s' if len(book.sheets) != 1 else ''}; finding its layout")
                 found = detect_sheet(book, kind, upload)                  # 3. detect
+                step(f"Found a {found.layout.description} on sheet '{found.sheet.name}' "
+                     f"({len(found.sheet.rows):,} rows); counting")
                 loaded = load_sheet(found, book, options(found.layout, upload, metadata))   # 4. load
+            step(f"Counted {loaded.result.records:,} records; checking the result")
             return guard_result(loaded, upload, formulas.result())        # 5. guard the result
 
 
@@ -63,7 +76,8 @@ def guard_file(path: str | Path, kind: str | None) -> Upload:
     return guards.check_file(path)
 
 
-def load_columns(upload: Upload, kind: str | None, metadata: dict) -> Loaded | None:
+def load_columns(upload: Upload, kind: str | None, metadata: dict,
+                 step: Progress = lambda said: None) -> Loaded | None:
     """Read, detect and load as Arrow columns; None when the sheets must decide."""
     if not any(l.columnar for l in layouts() if kind in (None, l.kind)):
         return None
@@ -71,6 +85,8 @@ def load_columns(upload: Upload, kind: str | None, metadata: dict) -> Loaded | N
     found = columns and detect([columns.head], kind)
     if not found or found.layout.columnar is None:
         return None
+    step(f"Found a {found.layout.description} on sheet '{columns.head.name}' "
+         f"({columns.table.num_rows:,} rows); counting")
     result = found.layout.columnar(columns, **options(found.layout, upload, metadata))
     return None if result is None else Loaded(result, [])
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.codebook import load_codebook
-from loaders.pipeline import load_file
+from loaders.pipeline import Progress, load_file
 from settings.details import PAGE, field_label
 from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
@@ -64,8 +64,9 @@ class Checked:
 
 
 def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | None = None,
-                 metadata: dict | None = None) -> Checked:
-    """Load the uploaded bytes as ``load_file`` would; never raises for a bad file."""
+                 metadata: dict | None = None, progress: Progress | None = None) -> Checked:
+    """Load the uploaded bytes as ``load_file`` would; never raises for a bad file.
+    ``progress`` is told each step of the load as it starts (loaders.pipeline)."""
     metadata = clean_metadata(metadata or {})
     suffix = Path(filename).suffix.lower()
     codebook_path = Path(folder) / "codebook.csv"
@@ -76,7 +77,7 @@ def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | Non
         path = Path(temp) / f"{_safe_stem(filename)}{suffix if suffix in accepted_suffixes() else '.bin'}"
         path.write_bytes(data)
         try:
-            result = load_file(path, kind=kind, **options)
+            result = load_file(path, kind=kind, progress=progress, **options)
         except FileRejected as rejected:
             findings = _rows("error", rejected.findings) + _rows("warning", getattr(rejected, "warnings", []))
             missing = [k for k in REQUIRED.get(rejected.kind or kind or "", ()) if k not in metadata]

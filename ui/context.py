@@ -62,10 +62,11 @@ UPLOAD_CHECKS = "_upload_checks"   # session state: the last few checks of this 
 KEPT_CHECKS = 2    # the check without details and the one with them
 
 
-def checked_upload(data: bytes, filename: str, kind: str | None, metadata: dict | None = None) -> Checked:
+def checked_upload(data: bytes, filename: str, kind: str | None, metadata: dict | None = None,
+                   progress=None) -> Checked:
     """``check_upload`` of the chosen file, remembered in this session for the same bytes, kind,
     details and data folder state: a widget change on the Data page does not read a
-    100,000-row export again (seconds each time)."""
+    100,000-row export again (seconds each time). ``progress`` is told each step of a new check."""
     folder = settings().data_dir
     key = (hashlib.sha256(data).hexdigest(), filename, kind, tuple(sorted((metadata or {}).items())),
            data_state(Path(folder)))
@@ -73,7 +74,7 @@ def checked_upload(data: bytes, filename: str, kind: str | None, metadata: dict 
     if key not in kept:
         while len(kept) >= KEPT_CHECKS:
             kept.pop(next(iter(kept)))
-        kept[key] = check_upload(data, filename, folder, kind=kind, metadata=metadata)
+        kept[key] = check_upload(data, filename, folder, kind=kind, metadata=metadata, progress=progress)
     return kept[key]
 
 

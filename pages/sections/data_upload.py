@@ -37,17 +37,38 @@ def upload_section() -> None:
         return
     store = open_store(context.settings().data_dir)
     data = upload.getvalue()
-    first = context.checked_upload(data, upload.name, kind)
+    first = checked_with_progress(data, upload.name, kind)
     metadata = details_inputs(first.kind or kind, first.metadata)
-    checked = context.checked_upload(data, upload.name, kind, metadata) if metadata else first
+    checked = checked_with_progress(data, upload.name, kind, metadata) if metadata else first
     show_check(checked)
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
-        saved = keep(store, checked)
+        with st.spinner(f"Saving '{widgets.plain(upload.name)}': the original as uploaded, then its counts…"):
+            saved = keep(store, checked)
         if saved.status == "duplicate":
             st.info(f"This exact file is already stored (as '{saved.entry.file}'); nothing was added.")
         else:
             note = f" It supersedes {', '.join(e.file for e in saved.superseded)}." if saved.superseded else ""
             st.success(f"Stored '{saved.entry.file}': {saved.entry.records} records.{note}")
+
+
+def checked_with_progress(data: bytes, filename: str, kind: str | None, metadata: dict | None = None):
+    """The check of the upload, its steps shown as they happen (reading, finding the layout,
+    counting, checking) in a status box that closes when the check is done. A check this
+    session already made is not made again, and shows no box."""
+    box = st.empty()
+    steps: list[str] = []
+
+    def step(said: str) -> None:
+        steps.append(said)
+        with box.container():
+            with st.status(f"Checking '{widgets.plain(filename)}': {widgets.plain(said)}…", expanded=True):
+                for done in steps[:-1]:
+                    st.write(f"✓ {widgets.plain(done)}")
+                st.write(f"… {widgets.plain(said)}")
+
+    checked = context.checked_upload(data, filename, kind, metadata, progress=step)
+    box.empty()
+    return checked
 
 
 def details_inputs(kind: str | None, known: dict) -> dict:
