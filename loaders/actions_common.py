@@ -133,11 +133,16 @@ def unknown_statuses(raw: list[RawAction], columns: TrackerColumns, format: str)
 
 
 def duplicate_references(raw: list[RawAction], sheet: str, column: str) -> list[Finding]:
-    seen: dict[str, int] = {}
-    out = []
+    """One warning per reference used on more than one row, at its second row, naming them all:
+    a tracker's references should be unique (two actions with one reference look like one)."""
+    rows: dict[str, list[int]] = {}
     for item in raw:
-        if item.reference in seen:
-            out.append(Finding(f"Reference {item.reference!r} also used on row {seen[item.reference]}.",
-                               sheet=sheet, row=item.row, column=column))
-        seen.setdefault(item.reference, item.row)
+        rows.setdefault(item.reference, []).append(item.row)
+    out = []
+    for reference, used in rows.items():
+        if len(used) > 1:
+            shown = ", ".join(str(r) for r in used[:8]) + (", ..." if len(used) > 8 else "")
+            out.append(Finding(f"Reference {reference!r} is used on {len(used)} rows ({shown}); each action "
+                               "should have its own. They are kept as separate actions.",
+                               sheet=sheet, row=used[1], column=column))
     return out

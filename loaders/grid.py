@@ -183,8 +183,9 @@ def sniff_delimiter(sample: str, suffix: str = "") -> str:
     """The delimiter of a text table: the candidate giving the most columns, consistently.
 
     Each candidate (tab , ; |) parses the first lines with the csv module; a candidate
-    whose rows mostly share one width above 1 scores that width. Ties go to the
-    extension's own delimiter (tab for .tsv), then to the comma.
+    whose rows mostly share one width above 1, give or take one (a row with a trailing extra
+    field, as Redmine's import files have), scores that width. Ties go to the extension's
+    own delimiter (tab for .tsv), then to the comma.
     """
     lines = sample.splitlines()[:30]
     if len(lines) > 1 and len(sample) >= SNIFF_BYTES:
@@ -196,6 +197,7 @@ def sniff_delimiter(sample: str, suffix: str = "") -> str:
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
-        if widths.count(common) >= 0.8 * len(widths) and common > best_score:
+        near = sum(abs(w - common) <= 1 for w in widths)
+        if near >= 0.8 * len(widths) and common > best_score:
             best, best_score = delimiter, common
     return best

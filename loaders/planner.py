@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .actions_common import RawAction, TrackerColumns, build_actions, resolve_snapshot, unknown_statuses
+from .actions_common import (RawAction, TrackerColumns, build_actions, duplicate_references, resolve_snapshot,
+                             unknown_statuses)
 from model.text import cell_text, match_key, one_line
 from .cells import find_columns
 from .dates import parse_date
@@ -123,8 +124,13 @@ def load_planner_export(sheet: Sheet, *, snapshot_date: object = None) -> LoadRe
                                           "'Date of export' row", sheet.name, fmt)
     result = build_actions(raw, snapshot=snapshot, columns=names, format=fmt, dayfirst=False,
                            metadata={"header_row": Sheet.excel_row(head)})
-    result.warnings = warnings + result.warnings
+    result.warnings = warnings + result.warnings + duplicate_references(raw, sheet.name, names_of_id(header, columns))
     return result
+
+
+def names_of_id(header: list[str], columns: dict[str, int]) -> str:
+    """The header of the Task ID column (the reference), as the file spells it."""
+    return header[columns["task_id"]] if "task_id" in columns else "Task ID"
 
 
 LAYOUT = Layout(FORMAT, "actions",

@@ -67,3 +67,16 @@ def test_missing_and_corrupt_files_are_rejected(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(FileRejected, match="Cannot open"):
         read_workbook(broken)
+
+
+def test_a_semicolon_file_whose_row_has_one_field_more_than_its_header_is_still_split(tmp_path):
+    """Redmine's import files: ';'-separated, a quoted header cell, and a data row with a
+    trailing field the header does not name (redmine/redmine test/fixtures/files)."""
+    from loaders.grid import read_text_table
+
+    path = tmp_path / "import.csv"
+    path.write_text('priority;Subject;start_date;"target version";status\n'
+                    'High;First;2015-07-08;;new;"Column with empty header"\n', encoding="utf-8")
+    sheet = read_text_table(path)
+    assert sheet.rows[0][:5] == ["priority", "Subject", "start_date", "target version", "status"]
+    assert sheet.rows[1][:5] == ["High", "First", "2015-07-08", "", "new"]

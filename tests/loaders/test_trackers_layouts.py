@@ -144,3 +144,19 @@ def test_snake_case_headers_are_read_as_their_words(write_text):
     row = frame.iloc[0]
     assert (row["action"], row["owner"], row["status"]) == ("Publish the plan", "Head of Policy", "Green")
     assert row["due_date"] == pd.Timestamp("2024-03-31")
+
+
+def test_a_planner_export_with_repeated_task_ids_says_so_once_per_id(write_xlsx):
+    """plannr's test plan (program--/plannr) has 32 tasks and 4 distinct Task IDs: each
+    repeated ID is one warning naming its rows, not a silent collision."""
+    from loader_builders import planner_rows
+    from loaders import load_file
+
+    rows = planner_rows()
+    header = rows.index(next(r for r in rows if "Task ID" in r))
+    id_col, name_col = rows[header].index("Task ID"), rows[header].index("Task Name")
+    for row, name in zip(rows[header + 1:], ["Publish the register", "Hold the summit", "Train members", "Agree it"]):
+        row[id_col], row[name_col] = "same-id", name          # no reference in the name: the Task ID is it
+    result = load_file(write_xlsx(rows), kind="actions")
+    said = [w for w in result.warnings if "'same-id' is used on" in w.message]
+    assert len(said) == 1 and f"used on {len(rows) - header - 1} rows" in said[0].message
