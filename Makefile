@@ -8,7 +8,7 @@ PORT   ?= 8501
 # The edition to publish: full or staff (config/editions.toml); empty = config/settings.toml.
 EDITION ?=
 
-.PHONY: run test install sample check-sample screenshots bench audit clean
+.PHONY: run test install sample check-sample screenshots bench audit corpus clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ audit: install
 	$(PY) -m tests.disclosure.attack --cases $(AUDIT_CASES) --profile plain --jobs 2
 	$(PY) -m tests.disclosure.attack --cases $(AUDIT_CASES) --profile corrected --jobs 2
 	PAGE_CASES=$(AUDIT_CASES) $(PY) -m pytest -q tests/disclosure/test_pages_survive.py
+
+# The corpus of genuine exports (issue 15): every file of tests/fixtures/real/corpus.toml,
+# from CORPUS (default ../shared/real-exports), hash-checked, loaded and judged; prints the
+# table file | origin | expected | got | right and fails on any file missing or read wrong.
+CORPUS ?= ../shared/real-exports
+corpus: install
+	$(PY) -m tests.real_corpus --dir $(CORPUS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
