@@ -61,7 +61,8 @@ def checked_with_progress(data: bytes, filename: str, kind: str | None, metadata
     def step(said: str) -> None:
         steps.append(said)
         with box.container():
-            with st.status(f"Checking '{widgets.plain(filename)}': {widgets.plain(said)}…", expanded=True):
+            with st.status(f"Checking '{widgets.plain(filename)}': {widgets.plain(said)}…", expanded=True,
+                           state="running"):
                 for done in steps[:-1]:
                     st.write(f"✓ {widgets.plain(done)}")
                 st.write(f"… {widgets.plain(said)}")
