@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from .inputs import Inputs, Spec, make_inputs
+from .inputs import Inputs, Spec, big_survey_csv, make_inputs
 from .report import markdown, table
 from .server_memory import server_memory
 
@@ -116,12 +116,27 @@ def measure(spec: Spec, root: Path, reruns: int, log) -> dict:
     }
 
 
+def measure_big_csv(rows: int, root: Path, log) -> dict:
+    """The Data page's check of a big survey CSV against bare reads of the same file, each
+    in a fresh process (median of 3)."""
+    path = big_survey_csv(root, rows)
+    meta = json.dumps({"audience": "staff", "wave": "2026-03", "wave_date": "2026-03-01"})
+    runs = {task: [run(task, str(path), *([meta] if task == "check" else [])) for _ in range(3)]
+            for task in ("check", "arrow_csv", "pandas_csv")}
+    median = {task: statistics.median(r["seconds"] for r in done) for task, done in runs.items()}
+    log(f"  big CSV ({rows:,} rows, {path.stat().st_size / 2**20:.0f} MB): check {median['check']:.2f} s, "
+        f"Arrow read {median['arrow_csv']:.2f} s, pandas read {median['pandas_csv']:.2f} s")
+    return {"rows": rows, "mb": path.stat().st_size / 2**20, "format": runs["check"][0]["format"],
+            "records": runs["check"][0]["records"], "peak_mb": max(r["peak_mb"] for r in runs["check"]), **median}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="20000,100000", help="respondents per wave, comma-separated")
     parser.add_argument("--root", type=Path, default=Path("/tmp/improvement-bench"),
                         help="where inputs (cached) and data folders go; outside the repository")
     parser.add_argument("--reruns", type=int, default=10)
+    parser.add_argument("--big-rows", type=int, default=1_000_000, help="rows of the big survey CSV (0: skip it)")
     parser.add_argument("--no-write", action="store_true", help="print only; do not rewrite docs/performance.md")
     args = parser.parse_args(argv)
     begin = time.perf_counter()
@@ -130,16 +145,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.perf_counter() - begin:6.0f} s] {message}", file=sys.stderr, flush=True)
 
     results = []
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in (int(s) for s in args.sizes.split(",") if s):
         log(f"{size:,} respondents x 6 waves")
         results.append(measure(Spec(respondents=size), args.root, args.reruns, log))
+    big = None
+    if args.big_rows:
+        log(f"big survey CSV, {args.big_rows:,} rows")
+        big = measure_big_csv(args.big_rows, args.root, log)
     elapsed = time.perf_counter() - begin
-    (args.root / "results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
-    print(table(results))
+    (args.root / "results.json").write_text(json.dumps({"sizes": results, "big_csv": big}, indent=1, default=str), encoding="utf-8")
+    print(table(results, big))
     print(f"\nbenchmark took {elapsed:.0f} s")
     if not args.no_write:
         previous = DOC.read_text(encoding="utf-8") if DOC.is_file() else ""
-        DOC.write_text(markdown(results, elapsed, previous), encoding="utf-8")
+        DOC.write_text(markdown(results, elapsed, previous, big), encoding="utf-8")
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 

@@ -4,7 +4,9 @@
   sample's fixed columns, directorate question, the 14 sample statements plus generated
   ones up to ``questions``, a multi-select and a free-text column (about 60 columns);
 - improvement plan: ``snapshots`` council-tracker xlsx files of ``actions`` actions each;
-- scrutiny: one topic-scoring matrix of ``topics`` topics (the sample's criteria).
+- scrutiny: one topic-scoring matrix of ``topics`` topics (the sample's criteria);
+- one big survey CSV (``big_survey_csv``): a million rows of ID, directorate code and one
+  statement (about 22 MB: the upload limit is 25 MB), for the check against a bare read.
 
 Answers follow the sample's latent model (``sample_data.statements.answer_for`` cut
 points) drawn with numpy from a seed derived from the sample's SEED, so the same
@@ -30,6 +32,8 @@ from sample_data.story import DIRECTORATES, SEED, STAFF_REWORDED_FROM, STAFF_WAV
 
 from .xlsx_stream import write_xlsx
 
+BIG_CODES = ("CEO", "ECG", "PLC", "ADS", "CHS", "RES")
+BIG_ANSWERS = ("Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree")
 VERSION = 2     # bump when the generated files change, so cached inputs are rebuilt
 EXTRA_THEMES = ("culture", "leadership", "wellbeing", "development", "governance")
 AREAS = ("Governance and decision making", "Project plans and delivery", "Procurement", "Partnership working",
@@ -194,3 +198,26 @@ def make_inputs(spec: Spec, root: Path) -> Inputs:
     write_xlsx(inputs.scrutiny, scrutiny_rows(spec.topics), sheet_name="Topic scores")
     done.write_text(json.dumps(asdict(spec)), encoding="utf-8")
     return inputs
+
+
+def big_survey_csv(root: Path, rows: int) -> Path:
+    """A one-header-row survey CSV of ``rows`` respondents (ID, a directorate code, one
+    statement answered in short words), written once per size and reused."""
+    path = root / f"big-survey-{rows}-v{VERSION}.csv"
+    if path.is_file():
+        return path
+    import pyarrow as pa
+    from pyarrow import csv as arrow_csv
+
+    g = generator(f"big:{rows}")
+    pick = lambda choices: pa.array(np.asarray(choices, dtype=object)[g.integers(0, len(choices), rows)])
+    table = pa.table({"ID": pa.array(np.arange(1, rows + 1)).cast(pa.string()), DIRECTORATE_QUESTION: pick(BIG_CODES),
+                      STAFF_STATEMENTS[0].wording: pick(BIG_ANSWERS)})
+    root.mkdir(parents=True, exist_ok=True)
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(table.column_names)
+    body = io.BytesIO()
+    arrow_csv.write_csv(table, body, arrow_csv.WriteOptions(include_header=False, quoting_style="none"))
+    path.with_suffix(".tmp").write_bytes(header.getvalue().encode("utf-8") + body.getvalue())
+    path.with_suffix(".tmp").rename(path)
+    return path

@@ -65,8 +65,24 @@ def rows(results: list[dict]) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def table(results: list[dict]) -> str:
-    data = [("measure", "measured", "target", "verdict"), *rows(results)]
+def big_csv_rows(big: dict | None) -> list[tuple[str, str, str, str]]:
+    """The big CSV's check against bare reads of the same file (issue 15: within 2x)."""
+    if not big:
+        return []
+    n = f"[{big['rows']:,}-row CSV, {big['mb']:.0f} MB]"
+    arrow, pandas = big["check"] / big["arrow_csv"], big["check"] / big["pandas_csv"]
+    return [
+        (f"{n} Data page check, {big['format']} (median of 3)", f"{big['check']:.2f} s", "", ""),
+        (f"{n} bare read, pyarrow.csv to Arrow (median of 3)", f"{big['arrow_csv']:.2f} s", "", ""),
+        (f"{n} bare read, pandas.read_csv (median of 3)", f"{big['pandas_csv']:.2f} s", "", ""),
+        (f"{n} check / bare pandas read", f"{pandas:.2f}x", "<= 2x", _verdict(pandas, 2.0001)),
+        (f"{n} check / bare Arrow read (multithreaded)", f"{arrow:.1f}x", "", ""),
+        (f"{n} peak memory, checking it", f"{big['peak_mb']:.0f} MB", "", ""),
+    ]
+
+
+def table(results: list[dict], big: dict | None = None) -> str:
+    data = [("measure", "measured", "target", "verdict"), *rows(results), *big_csv_rows(big)]
     widths = [max(len(row[i]) for row in data) for i in range(4)]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in data]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -82,10 +98,10 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def markdown(results: list[dict], elapsed: float, previous: str = "") -> str:
+def markdown(results: list[dict], elapsed: float, previous: str = "", big: dict | None = None) -> str:
     """The page: header, the measured table, then the notes kept from ``previous`` (the file
     as it was: everything from NOTES_MARKER on is written by hand and survives a rerun)."""
-    body = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(results))
+    body = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in [*rows(results), *big_csv_rows(big)])
     notes = previous[previous.index(NOTES_MARKER):] if NOTES_MARKER in previous else NOTES_MARKER + "\n"
     return HEADER.format(machine=machine(), command=COMMAND, elapsed=elapsed) + body + "\n\n" + notes
 

@@ -19,6 +19,7 @@ import os
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +71,35 @@ def openpyxl_read(path: str) -> dict:
     start = time.perf_counter()
     frame = pd.read_excel(path, engine="openpyxl")
     return {"seconds": time.perf_counter() - start, "rows": len(frame), "columns": frame.shape[1]}
+
+
+def check(path: str, metadata: str) -> dict:
+    """The Data page's check of one upload (store.intake.check_upload), nothing kept."""
+    from store.intake import check_upload
+
+    data = Path(path).read_bytes()
+    start = time.perf_counter()
+    checked = check_upload(data, Path(path).name, tempfile.mkdtemp(prefix="bench-check-"), metadata=json.loads(metadata))
+    seconds = time.perf_counter() - start
+    if not checked.ok:
+        raise SystemExit(f"{path} did not load: {checked.findings.to_dict('records')[:3]}")
+    return {"seconds": seconds, "records": checked.result.records, "format": checked.format}
+
+
+def arrow_csv_read(path: str) -> dict:
+    from pyarrow import csv as arrow_csv
+
+    start = time.perf_counter()
+    table = arrow_csv.read_csv(path)
+    return {"seconds": time.perf_counter() - start, "rows": table.num_rows}
+
+
+def pandas_csv_read(path: str) -> dict:
+    import pandas as pd
+
+    start = time.perf_counter()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {"seconds": time.perf_counter() - start, "rows": len(frame)}
 
 
 def page_files() -> list[str]:
@@ -142,7 +172,7 @@ def reruns(data_dir: str, count: str) -> dict:
     return out
 
 
-TASKS = {"ingest": ingest, "ingest_many": ingest_many, "fastexcel": fastexcel_read, "openpyxl": openpyxl_read,
+TASKS = {"check": check, "arrow_csv": arrow_csv_read, "pandas_csv": pandas_csv_read, "ingest": ingest, "ingest_many": ingest_many, "fastexcel": fastexcel_read, "openpyxl": openpyxl_read,
          "start": start, "reruns": reruns}
 
 

@@ -6,8 +6,8 @@ found by header NAME (config/survey_headers.toml), never by position, so reorder
 extra fixed columns are fine. Every other column is classified by content
 (survey_common). Default audience: staff.
 
-A plain export (one sheet starting at A1, every question cell text) is also loaded from
-Arrow text columns (loaders/columns.py), giving exactly what the grid gives: the layout's
+A plain export (one sheet starting at A1, every question cell text; or a UTF-8 CSV) is also
+loaded from Arrow text columns (loaders/columns.py), giving exactly what the grid gives: the layout's
 columnar loader, which answers None whenever the grid must decide.
 """
 from __future__ import annotations
@@ -18,8 +18,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from model.text import PLAIN, match_key, one_line
-from .columns import Columns, non_blank_rows, not_text
+from model.text import match_key, one_line
+from .columns import Columns, column_completed, column_respondents, non_blank_rows, not_text, NotPlainText
 from .dates import parse_date
 from .grid import Sheet
 from .layout import Layout
@@ -119,7 +119,7 @@ def load_forms_columns(columns: Columns, **options) -> LoadResult | None:
 
 def _from_columns(columns: Columns, *, codebook=None, audience=None, wave=None, wave_date=None) -> LoadResult:
     """The same rows, respondents and Column objects as load_forms_export.
-    Raises _NotPlainText when a question column holds a cell that was not text in Excel."""
+    Raises NotPlainText when a question column holds a cell that was not text in Excel."""
     top = find_forms_header(columns.head)
     header = forms_header(columns.head.rows[top])
     data = columns.table.slice(top + 1)
@@ -128,31 +128,14 @@ def _from_columns(columns: Columns, *, codebook=None, audience=None, wave=None, 
         data = data.take(pa.array(kept))
     excel_rows = (kept + top + 1 + 1).tolist()            # table row 0 is Excel row 1
     items = [Column(index=c, header=h, wording=h, cells=data.column(c), rows=excel_rows) for c, h in header.questions]
-    if any(not_text(item.profile.texts) for item in items):
-        raise _NotPlainText()
-    rows = SurveyRows(respondents=_respondents(data.column(header.id_column), excel_rows),
-                      completed=_completed(data.column(header.completed_column), wave_date), sheet=columns.head.name)
-    return build_survey(rows, items, format=f"{FORMAT}-xlsx", audience=audience or "staff",
+    if columns.head.container not in ("csv", "tsv") and any(not_text(item.profile.texts) for item in items):
+        raise NotPlainText()
+    rows = SurveyRows(respondents=column_respondents(data.column(header.id_column), excel_rows),
+                      completed=column_completed(data.column(header.completed_column), wave_date, dayfirst=False),
+                      sheet=columns.head.name)
+    return build_survey(rows, items, format=f"{FORMAT}-{columns.head.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
 
-
-class _NotPlainText(Exception):
-    """A true/false, date, time or exponent number read as text: the grid path words it as Excel shows it."""
-
-
-def _respondents(ids: pa.Array, excel_rows: list[int]) -> list[str]:
-    """respondent_id of each row: the ID as one line, else ``row-<n>``. An ID that is plain
-    text already (model.text.PLAIN, nearly all) is its own one-line form and is kept as read."""
-    return [v if v and PLAIN.match(v) else respondent_id(v, n) for v, n in zip(ids.to_pylist(), excel_rows)]
-
-
-def _completed(column: pa.ChunkedArray | pa.Array, wave_date: object) -> list:
-    """Completion times, needed only when no wave date is given (parsed once per distinct text)."""
-    if wave_date not in (None, "") and parse_date(wave_date) is not None:
-        return []
-    encoded = pc.dictionary_encode(column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column)
-    parsed = [parse_date(v, dayfirst=False, keep_time=True) for v in encoded.dictionary.to_pylist()]
-    return [None if code is None else parsed[code] for code in encoded.indices.to_pylist()]
 
 
 LAYOUT = Layout(FORMAT, "survey", "Microsoft Forms export (header 'ID, Start time, Completion time, Email, Name')",

@@ -4,7 +4,8 @@ A sheet (xlsx, csv, tsv) whose first non-empty row is text headers and whose col
 include at least one agreement-scale column, judged by CONTENT (cells that are Strongly
 disagree ... Strongly agree, config/agreement_vocabulary.csv), not by header. Optional
 columns are found by header text (config/survey_headers.toml ``[generic]``): a
-respondent id and a completion date; without a date the wave date must be given. It is
+respondent id and a completion date; without a date the wave date must be given. A UTF-8 CSV or a plain one-sheet workbook is
+read from Arrow text columns (loaders/columns.py), with the same result as the grid. It is
 registered after every named export layout, so a Forms or Google export is never read
 as generic. Default audience: staff.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pyarrow as pa
 
 from model.text import one_line
+from .columns import Columns, column_completed, column_respondents, non_blank_rows, not_text, NotPlainText
 from .dates import parse_date
 from .grid import Sheet
 from .layout import Layout
@@ -63,13 +66,17 @@ def _first_match(header: list[str], pattern: str) -> int | None:
     return next((c for c, h in enumerate(header) if h and re.search(pattern, h, re.IGNORECASE)), None)
 
 
+def _id_and_date(header: list[str]) -> tuple[int | None, int | None]:
+    """The respondent-id and completion-date columns, found by header text."""
+    return _first_match(header, _config()["respondent_pattern"]), _first_match(header, _config()["completed_pattern"])
+
+
 def load_generic_survey(sheet: Sheet, *, codebook: pd.DataFrame | None = None, audience: str | None = None,
                         wave: str | None = None, wave_date: object = None) -> LoadResult:
     """A one-header-row survey sheet -> SURVEY_RESPONSES (see survey_common.build_survey)."""
     head = find_header(sheet)
     header, data, excel_rows = _columns(sheet, head)
-    id_col = _first_match(header, _config()["respondent_pattern"])
-    done_col = _first_match(header, _config()["completed_pattern"])
+    id_col, done_col = _id_and_date(header)
     rows = SurveyRows(
         respondents=[respondent_id(r[id_col] if id_col is not None else "", n) for (_, r), n in zip(data, excel_rows)],
         completed=[parse_date(r[done_col], keep_time=True) if done_col is not None else None for _, r in data],
@@ -79,6 +86,38 @@ def load_generic_survey(sheet: Sheet, *, codebook: pd.DataFrame | None = None, a
                for c, h in enumerate(header) if h and c not in (id_col, done_col)]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
+
+
+def load_generic_columns(columns: Columns, **options) -> LoadResult | None:
+    """load_generic_survey from Arrow text columns (loaders/columns.py), or None when the
+    grid must read the file: a cell that was not text in Excel, a refusal, anything odd."""
+    try:
+        return _from_columns(columns, **options)
+    except Exception:  # noqa: BLE001 - refused or odd: the grid path decides, in its words
+        return None
+
+
+def _from_columns(columns: Columns, *, codebook=None, audience=None, wave=None, wave_date=None) -> LoadResult:
+    """The same respondents, rows and Column objects as load_generic_survey."""
+    head = find_header(columns.head)
+    header = [one_line(v) for v in columns.head.rows[head]]
+    id_col, done_col = _id_and_date(header)
+    data = columns.table.slice(head + 1)
+    kept = non_blank_rows(data, id_col if id_col is not None else 0)
+    if len(kept) < data.num_rows:
+        data = data.take(pa.array(kept))
+    excel_rows = (kept + head + 1 + 1).tolist()            # table row 0 is Excel row 1
+    items = [Column(index=c, header=h, wording=h, cells=data.column(c), rows=excel_rows)
+             for c, h in enumerate(header) if h and c not in (id_col, done_col)]
+    if columns.head.container not in ("csv", "tsv") and any(not_text(item.profile.texts) for item in items):
+        raise NotPlainText()
+    rows = SurveyRows(
+        respondents=column_respondents(data.column(id_col) if id_col is not None else None, excel_rows),
+        completed=column_completed(data.column(done_col) if done_col is not None else None, wave_date),
+        sheet=columns.head.name)
+    return build_survey(rows, items, format=f"{FORMAT}-{columns.head.container}", audience=audience or "staff",
+                        wave=wave, wave_date=wave_date, codebook=codebook)
+
 
 
 _WHOLE = re.compile(r"[+-]?\d+(\.0+)?")
@@ -117,4 +156,5 @@ def _codes(cells) -> bool:
 
 LAYOUT = Layout(FORMAT, "survey",
                 "survey sheet with one header row and agreement answers (Strongly disagree ... Strongly agree)",
-                is_generic_survey, load_generic_survey, SURVEY_OPTIONS, near=near_generic_survey)
+                is_generic_survey, load_generic_survey, SURVEY_OPTIONS, columnar=load_generic_columns,
+                near=near_generic_survey)

@@ -24,7 +24,7 @@ from .codebook import QuestionMap
 from .dates import parse_date
 from model.frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, SurveyResult
-from model.survey_counts import RESPONDENTS, count_answer_columns
+from model.survey_counts import RESPONDENTS, count_answer_columns, respondent_codes
 from settings.vocabulary import header_config
 
 MIN_RECOGNISED = 0.8  # share of non-empty cells that must be agreement text
@@ -51,7 +51,7 @@ class Column:
 class SurveyRows:
     """The respondent-level columns of a survey, parallel to every Column.cells."""
 
-    respondents: list[str]
+    respondents: list[str] | pa.Array     # an Arrow string array from the columnar readers
     completed: list[pd.Timestamp | None]
     sheet: str
 
@@ -97,7 +97,7 @@ def resolve_wave(rows: SurveyRows, wave: str | None, wave_date: object) -> tuple
 def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audience: str,
                  wave: str | None, wave_date: object, codebook: pd.DataFrame | None) -> SurveyResult:
     """Classify ``columns`` and return the survey's result: counts now, the long frame on demand."""
-    if not rows.respondents:
+    if not len(rows.respondents):
         raise FileRejected([Finding("This file has its header row but no responses: there is nothing to count. "
                                     "Export the responses again once people have answered.", sheet=rows.sheet)],
                            kind="survey", format=format)
@@ -106,7 +106,8 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     group = candidates[0] if candidates else None
     warnings = [] if group else [Finding("No directorate/organisation column found: results "
                                          "cannot be broken down by group.", sheet=rows.sheet)]
-    warnings += _repeated_ids(rows, columns[0].rows if columns else [])
+    ids = respondent_codes(rows.respondents)
+    warnings += _repeated_ids(rows, ids, columns[0].rows if columns else [])
     if not items:
         raise FileRejected([Finding("No agreement-scale questions found (columns whose cells are "
                                     "Strongly disagree ... Strongly agree).", sheet=rows.sheet)],
@@ -119,7 +120,7 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
         parts.append((questions.question_id(item.wording), item.wording, *_answered(item.profile)))
     warnings += hidden_text([*items, *([group] if group else [])], rows.sheet)
     group_texts = _group_texts(group, len(rows.respondents))
-    counts = count_answer_columns(parts, rows.respondents, group_texts, audience, wave, date)
+    counts = count_answer_columns(parts, ids, group_texts, audience, wave, date)
     return SurveyResult(
         build=lambda: _frame(parts, rows.respondents, group_texts, audience, wave, date),
         preview=lambda n: _frame(_first_rows_only(parts, n), rows.respondents, group_texts, audience, wave, date),
@@ -143,23 +144,26 @@ def _answered(p: Profile) -> tuple[np.ndarray, np.ndarray]:
     return positions, scale[p.codes[positions]] if len(positions) else np.empty(0, dtype=np.int8)
 
 
+def _arrow(texts: list[str] | pa.Array) -> pa.Array:
+    return texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.string())
+
+
 def _strings(values: pa.Array) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype="string")
 
 
-def _repeated_ids(rows: SurveyRows, excel_rows: list[int]) -> list[Finding]:
+def _repeated_ids(rows: SurveyRows, codes: np.ndarray, excel_rows: list[int]) -> list[Finding]:
     """One warning when respondent IDs repeat: rows with the same ID (in the same group)
     are counted as one person, which is right for a corrected resubmission and wrong for
     an export pasted in twice."""
-    ids = pd.Series(rows.respondents, dtype=object)
-    repeated = ids.duplicated(keep=False).to_numpy()
+    repeated = np.bincount(codes)[codes] > 1 if len(codes) else np.zeros(0, dtype=bool)
     if not repeated.any():
         return []
     first = int(np.flatnonzero(repeated)[0])
     where = excel_rows[first] if first < len(excel_rows) else None
-    n_ids = ids[repeated].nunique()
+    n_ids = len(np.unique(codes[repeated]))
     return [Finding(f"{n_ids} respondent ID{'s' if n_ids > 1 else ''} appear on more than one row (first "
-                    f"{ids[first]!r}); rows with the same ID are counted as one person. If the export was "
+                    f"{str(rows.respondents[first])!r}); rows with the same ID are counted as one person. If the export was "
                     "pasted in twice, remove the repeat and upload again.", sheet=rows.sheet, row=where)]
 
 
@@ -176,7 +180,7 @@ def _first_rows_only(parts: list[tuple], rows: int) -> list[tuple]:
             for qid, wording, positions, codes in parts]
 
 
-def _frame(parts: list[tuple], respondents: list[str], groups: np.ndarray, audience: str, wave: str,
+def _frame(parts: list[tuple], respondents: list[str] | pa.Array, groups: np.ndarray, audience: str, wave: str,
            date: pd.Timestamp) -> pd.DataFrame:
     """The long frame, item after item, each item's answered cells in row order.
 
@@ -189,7 +193,7 @@ def _frame(parts: list[tuple], respondents: list[str], groups: np.ndarray, audie
     codes = np.concatenate([p[3] for p in parts])
     item = pa.array(np.repeat(np.arange(len(parts), dtype=np.int32), sizes))
     frame = pd.DataFrame({
-        "respondent": _strings(pa.array(respondents, type=pa.string()).take(at)),
+        "respondent": _strings(_arrow(respondents).take(at)),
         "group": _strings(pa.array(groups, type=pa.string()).take(at)),
         "question_id": _strings(pa.DictionaryArray.from_arrays(item, pa.array([p[0] for p in parts], type=pa.string()))
                                 .dictionary_decode()),

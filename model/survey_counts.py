@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, conform, empty
 
@@ -224,10 +226,13 @@ def patterns(meta: pd.DataFrame, answered: np.ndarray, flags: list[str]) -> pd.D
     """The reach table from one row per person: ``meta`` (REACH_KEYS) and ``answered``
     (people x ``flags`` columns, True = answered on the scale). Rows are sorted by REACH_KEYS, then
     by pattern, so the table does not depend on the order people came in."""
-    group = meta.groupby(list(REACH_KEYS), dropna=False, sort=False, observed=True).ngroup().to_numpy()
     packed = np.packbits(answered, axis=1)
-    keys = np.column_stack([group.astype(">u4").view(np.uint8).reshape(-1, 4), packed])
-    code, _ = pd.factorize(np.fromiter(map(bytes, keys), dtype=object, count=len(keys)))
+    code = np.zeros(len(meta), dtype=np.int64)
+    for key in REACH_KEYS:          # (audience, wave, date, group) as one code, numbered as first seen
+        part, _ = pd.factorize(meta[key], use_na_sentinel=False)
+        code, _ = pd.factorize(code * (int(part.max(initial=0)) + 1) + part)
+    for byte in packed.T:           # one pattern code per (group, answers), numbered as first seen
+        code, _ = pd.factorize(code * 256 + byte)
     first = np.full(code.max() + 1 if len(code) else 0, len(code))
     np.minimum.at(first, code, np.arange(len(code)))
     out = meta.iloc[first].reset_index(drop=True)
@@ -260,14 +265,28 @@ def concat_counts(parts: Iterable[SurveyCounts]) -> SurveyCounts:
                         else empty(EARLIER_COUNTS))
 
 
-def count_answer_columns(items: Sequence[tuple[str, str, np.ndarray, np.ndarray]], respondents: Sequence[str],
+def respondent_codes(respondents: Sequence[str] | pa.Array | np.ndarray) -> np.ndarray:
+    """One code per data row, the same for rows with the same respondent ID (an Arrow
+    array is encoded in Arrow: a million IDs in a tenth of the time)."""
+    if isinstance(respondents, np.ndarray) and respondents.dtype.kind == "i":
+        return respondents                  # codes already
+    if isinstance(respondents, (pa.Array, pa.ChunkedArray)):
+        encoded = pc.dictionary_encode(respondents)
+        if isinstance(encoded, pa.ChunkedArray):
+            encoded = encoded.combine_chunks()
+        return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return pd.factorize(np.asarray(respondents, dtype=object))[0]
+
+
+def count_answer_columns(items: Sequence[tuple[str, str, np.ndarray, np.ndarray]], respondents: Sequence[str] | pa.Array | np.ndarray,
                          groups: np.ndarray, audience: str, wave: str, date: pd.Timestamp) -> SurveyCounts:
     """Counts of one wave straight from its answer columns, with no respondent-level frame:
     the same result as ``count_responses`` of the long frame a loader would build.
 
     ``items``: (question_id, wording, row positions answered, scale codes -1..4) per column,
-    in column order; ``respondents`` and ``groups`` (object, None = not stated): per data row."""
-    ids, _ = pd.factorize(np.asarray(respondents, dtype=object))
+    in column order; ``respondents`` (IDs, or their respondent_codes) and ``groups`` (object,
+    None = not stated): per data row."""
+    ids = respondent_codes(respondents)
     group_code, group_names = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=True)
     person, _ = pd.factorize(ids.astype(np.int64) * (len(group_names) + 1) + group_code + 1)
     present = np.zeros(person.max() + 1 if len(person) else 0, dtype=bool)

@@ -33,7 +33,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 #: What ``clean_text`` removes or replaces that a reader cannot see: the invisible
 #: characters, the no-break spaces, and HTML tags pasted in with the text.
 _UNSEEN = frozenset(INVISIBLE) | {"\u00a0", "\u202f", "\u2007"}
-_HTML = re.compile(r"<\s*/?\s*(?:br|p|span|div|strong|b|i|em)\b[^>]*>", re.IGNORECASE)
+HTML_TAGS = re.compile(r"<\s*/?\s*(?:br|p|span|div|strong|b|i|em)\b[^>]*>", re.IGNORECASE)
 
 
 def hidden_marks(text: object) -> list[str]:
@@ -42,7 +42,7 @@ def hidden_marks(text: object) -> list[str]:
     if not isinstance(text, str) or PLAIN.match(text):
         return []
     names = sorted({unicodedata.name(ch, "NUL").lower() for ch in set(text) & _UNSEEN})
-    return names + (["HTML tags"] if _HTML.search(text) else [])
+    return names + (["HTML tags"] if HTML_TAGS.search(text) else [])
 
 
 def cell_text(value: object) -> str:

@@ -66,3 +66,18 @@ def test_table_marks_targets_pass_or_fail():
     assert verdicts["[20,000] app start to first page, from the store (median of 3)"] == "FAIL"
     assert verdicts["[20,000] warm rerun culture (median)"] == "pass"
     assert verdicts["[20,000] largest plotly figure JSON, any page"] == "FAIL"
+
+
+def test_the_big_survey_csv_loads_as_a_generic_survey_from_columns(tmp_path):
+    from bench.inputs import big_survey_csv
+    from bench.report import big_csv_rows
+    from loaders.guards import check_file
+    from loaders.pipeline import load_columns
+
+    path = big_survey_csv(tmp_path, 500)
+    loaded = load_columns(check_file(path), "survey", {"wave_date": "2026-03-01"})
+    assert loaded is not None and loaded.result.records == 500 and loaded.result.questions == 1
+    assert loaded.result.metadata["group_column"]
+    said = big_csv_rows({"rows": 500, "mb": 0.01, "format": "generic-survey-csv", "records": 500, "peak_mb": 90,
+                         "check": 3.0, "arrow_csv": 1.0, "pandas_csv": 1.0})
+    assert ("[500-row CSV, 0 MB] check / bare pandas read", "3.00x", "<= 2x", "FAIL") in said

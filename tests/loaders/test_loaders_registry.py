@@ -22,8 +22,8 @@ def test_detection_order_is_todays():
     assert [layout.name for layout in registry.layouts()] == TODAY
 
 
-def test_only_the_forms_layout_reads_columns():
-    assert [layout.name for layout in registry.layouts() if layout.columnar] == ["microsoft-forms"]
+def test_the_forms_and_generic_layouts_read_columns():
+    assert [layout.name for layout in registry.layouts() if layout.columnar] == ["microsoft-forms", "generic-survey"]
 
 
 def test_config_order_of_lines_does_not_matter():
