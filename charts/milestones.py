@@ -1,18 +1,21 @@
 """Milestone lines (Best Value Notice, board, plan phases) on any time-axis chart.
 
 Each event in an EVENTS frame (date, label, kind; see model/frames.py) inside the x range
-becomes a dotted vertical line in its kind's colour with a label above the plot (its
-``short_label`` where the events file gives one).
-Labels are staggered into rows so neighbours do not overlap; the lines carry no hover.
-The milestones are listed in the figure's alt text as well, so they are not visual only.
+becomes a vertical line drawn in its kind's style (config/palette.toml ``[event_style]``: a
+notice solid and heavier, a plan phase dashed, a board dash-dotted ...), with a label above
+the plot (its ``short_label`` where the events file gives one). The legend names each kind
+drawn once, beside the series. Labels are staggered into rows so neighbours do not overlap;
+the lines carry no hover. The milestones are listed in the figure's alt text, so they are
+not visual only; the visible caption (``meta["caption"]``) names only their kinds, so the
+nine milestones are not repeated under every chart.
 """
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.palette import EVENT_COLOURS, FONT_FAMILY, MUTED, readable
-from charts.text import alt_text, is_missing, iso, month, set_alt_text, shorten, to_dates
+from charts.palette import EVENT_COLOURS, EVENT_STYLES, FONT_FAMILY, MUTED, readable
+from charts.text import alt_text, is_missing, iso, month, set_alt_text, set_caption, shorten, to_dates
 
 LABEL_CHARS = 30          # longest label drawn; the full label is in the alt text
 ROW_PX = 16               # height of one row of labels
@@ -69,9 +72,33 @@ def _stagger(positions: list[float], widths: list[float]) -> tuple[list[int], li
     return chosen, anchors
 
 
+def style(kind: object) -> dict:
+    """How a milestone of ``kind`` is drawn: name (for the legend), dash, width, colour."""
+    found = EVENT_STYLES.get(str(kind), EVENT_STYLES.get("milestone", {}))
+    return {"name": found.get("name", "Milestone"), "dash": found.get("dash", "dot"),
+            "width": float(found.get("width", 1.5)), "colour": EVENT_COLOURS.get(str(kind), MUTED)}
+
+
 def _describe(frame: pd.DataFrame) -> str:
-    items = [f"{label} ({month(date)})" for label, date in zip(frame["label"], frame["date"])]
-    return "Dotted lines mark milestones: " + ", ".join(items) + "."
+    items = [f"{label} ({style(kind)['name'].lower()}, {month(date)})"
+             for label, kind, date in zip(frame["label"], frame["kind"], frame["date"])]
+    return "Vertical lines mark milestones: " + ", ".join(items) + "."
+
+
+def _kinds_sentence(kinds: list[str]) -> str:
+    drawn = [f"{style(k)['name']} ({style(k)['dash'].replace('dashdot', 'dash-dot').replace('longdash', 'long dash')} line)"
+             for k in kinds]
+    return "Vertical lines mark the milestones of the journey, named above the chart; the legend gives their kinds: " \
+        + ", ".join(drawn) + "."
+
+
+def _legend_entries(kinds: list[str]) -> list[go.Scatter]:
+    """One legend entry per kind drawn (a line with no points)."""
+    return [go.Scatter(x=[None], y=[None], mode="lines", name=f"Milestone: {style(k)['name']}", hoverinfo="skip",
+                       legendgroup="milestones",
+                       line={"color": style(k)["colour"], "dash": style(k)["dash"], "width": style(k)["width"]},
+                       meta={"milestone_kind": k})
+            for k in kinds]
 
 
 def add_milestones(fig: go.Figure, events: pd.DataFrame | None, start=None, end=None) -> go.Figure:
@@ -94,11 +121,13 @@ def add_milestones(fig: go.Figure, events: pd.DataFrame | None, start=None, end=
     shown = fig.layout.xaxis.range or (start, end)
     rows, anchors = _stagger(_positions(frame["date"], shown[0], shown[1]), widths)
     shapes, notes = [], []
-    for date, kind, text, row, anchor in zip(iso(frame["date"]), frame.get("kind", [None] * len(frame)),
-                                             labels, rows, anchors):
-        colour = EVENT_COLOURS.get(str(kind), MUTED)
+    if "kind" not in frame:
+        frame = frame.assign(kind="milestone")
+    for date, kind, text, row, anchor in zip(iso(frame["date"]), frame["kind"], labels, rows, anchors):
+        drawn = style(kind)
+        colour = drawn["colour"]
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": date, "x1": date, "y0": 0, "y1": 1,
-                       "line": {"color": colour, "width": 1.5, "dash": "dot"}, "layer": "below",
+                       "line": {"color": colour, "width": drawn["width"], "dash": drawn["dash"]}, "layer": "below",
                        "name": f"milestone: {text}"})
         notes.append({"x": date, "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom", "xanchor": anchor,
                       "yshift": 4 + row * ROW_PX, "text": text, "showarrow": False, "name": f"milestone: {text}",
@@ -108,5 +137,8 @@ def add_milestones(fig: go.Figure, events: pd.DataFrame | None, start=None, end=
     top = 56 + (max(rows) + 1) * ROW_PX
     if fig.layout.margin.t is None or fig.layout.margin.t < top:
         fig.update_layout(margin={"t": top})
+    kinds = list(dict.fromkeys(str(k) for k in frame["kind"]))
+    fig.add_traces(_legend_entries(kinds))
     current = alt_text(fig)
-    return set_alt_text(fig, f"{current} {_describe(frame)}".strip())
+    set_alt_text(fig, f"{current} {_describe(frame)}".strip())
+    return set_caption(fig, f"{current} {_kinds_sentence(kinds)}".strip())

@@ -26,6 +26,7 @@ SEQUENTIAL: list[str] = list(_CONFIG["sequential"])
 SERIES_ORDER: list[str] = list(_CONFIG.get("series_order", []))
 STATUS_COLOURS: dict[str, str] = dict(_CONFIG["status"])
 EVENT_COLOURS: dict[str, str] = dict(_CONFIG["event_kind"])
+EVENT_STYLES: dict[str, dict] = {kind: dict(style) for kind, style in _CONFIG.get("event_style", {}).items()}
 JUDGEMENT_COLOURS: dict[str, str] = dict(_CONFIG["judgement"])
 TEXT: str = _CONFIG["text"]
 MUTED: str = _CONFIG["muted_text"]

@@ -30,6 +30,20 @@ def set_alt_text(fig: go.Figure, text: str) -> go.Figure:
     return fig
 
 
+def caption(fig: go.Figure) -> str:
+    """What is written under a chart: its own caption where a builder set a shorter one
+    than the alt text (``meta["caption"]``), else the alt text."""
+    meta = fig.layout.meta
+    return str(meta.get("caption") or meta.get("alt_text", "")) if isinstance(meta, dict) else ""
+
+
+def set_caption(fig: go.Figure, text: str) -> go.Figure:
+    meta = dict(fig.layout.meta) if isinstance(fig.layout.meta, dict) else {}
+    meta["caption"] = text
+    fig.layout.meta = meta
+    return fig
+
+
 def is_missing(value: object) -> bool:
     """True for None, NaN, NaT and pd.NA."""
     try:

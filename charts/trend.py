@@ -78,6 +78,7 @@ def _end_labels(fig: go.Figure, ends: list[tuple[str, pd.Timestamp, float, str]]
     ys = _spread([value for _, _, value, _ in ends], gap)
     fig.update_layout(annotations=[*fig.layout.annotations, *(     # one update, not one per series
         {"x": iso([date])[0], "y": round(y, 1), "text": f"{name} {number(value, suffix)}", "showarrow": False,
+         "name": f"end label: {name}",
          "xanchor": "left", "xshift": 10, "font": {"family": FONT_FAMILY, "size": 12, "color": readable(colour)}}
         for (name, date, value, colour), y in zip(ends, ys))])
 

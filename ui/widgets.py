@@ -9,8 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts.narrow import narrow_layout
 from charts.palette import text_on
-from charts.text import alt_text
+from charts.text import alt_text, caption
 from charts.tracker import status_styler
 from settings.labels import labelled
 from ui.cache import frame_key
@@ -36,25 +37,44 @@ def plain(text: object) -> str:
     return "".join(f"\\{c}" if c in MARKDOWN_SPECIALS else c for c in text)
 
 
+#: Which of a chart's two layouts the browser shows (charts/narrow.py): the narrow one up to
+#: this width, the wide one above it. Streamlit gives each keyed container the class st-key-<key>.
+NARROW_MAX_PX = 640
+LAYOUT_CSS = (f"<style>@media (max-width: {NARROW_MAX_PX}px) {{ [class*='st-key-chart-wide-'] {{ display: none; }} }}"
+              f"@media (min-width: {NARROW_MAX_PX + 1}px) {{ [class*='st-key-chart-narrow-'] {{ display: none; }} }}"
+              "</style>")
+
+
 def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None,
                 selectable: bool = False) -> list[str]:
     """A chart, its alt text as a visible caption, and the same data as a table.
 
-    With ``selectable``, clicking a bar or point selects it; returns the ``customdata`` of
-    the selected points (empty when nothing is selected)."""
+    The chart is drawn in two layouts, its own and its narrow-screen one (charts.narrow),
+    and the browser shows the one that fits its width. With ``selectable``, clicking a bar
+    or point selects it; returns the ``customdata`` of the selected points (empty when
+    nothing is selected)."""
     description = alt_text(fig)
-    # alt: the chart's accessible name for screen readers (its main finding, as in the caption)
-    options = {"width": "stretch", "config": PLOTLY_CONFIG, "key": key, "alt": description or None}
-    if selectable:
-        event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
-    else:
-        event = st.plotly_chart(fig, **options)
-    if description:
-        st.caption(description)
+    st.html(LAYOUT_CSS)
+    points = []
+    for layout, drawn in (("wide", fig), ("narrow", narrow_layout(fig))):
+        with st.container(key=f"chart-{layout}-{key}"):
+            points += _plotly(drawn, key if layout == "wide" else f"{key}-narrow", description, selectable)
+    if caption(fig):
+        st.caption(caption(fig))
     with st.expander(table_caption or "The data in this chart, as a table"):
         table(frame)
-    points = (event or {}).get("selection", {}).get("points", []) if selectable else []
     return [str(p["customdata"]) for p in points if p.get("customdata") is not None]
+
+
+def _plotly(fig: go.Figure, key: str, description: str, selectable: bool) -> list[dict]:
+    """One plotly chart; the points selected in it."""
+    # alt: the chart's accessible name for screen readers (its main finding, as in the caption)
+    options = {"width": "stretch", "config": PLOTLY_CONFIG, "key": key, "alt": description or None}
+    if not selectable:
+        st.plotly_chart(fig, **options)
+        return []
+    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
+    return list((event or {}).get("selection", {}).get("points", []))
 
 
 def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=None) -> None:

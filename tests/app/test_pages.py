@@ -21,8 +21,11 @@ def test_page_renders_chart_and_table(name):
     assert not at.exception, [e.value for e in at.exception]
     assert not [e for e in at.error], [e.value for e in at.error]
     assert at.title and at.title[0].value, "every page has a title"
-    charts = at.get("plotly_chart")
+    drawn = at.get("plotly_chart")
+    charts = [c for c in drawn if not str(c.key).endswith("-narrow")]
+    narrow = {str(c.key) for c in drawn} - {str(c.key) for c in charts}
     assert charts, f"{name}: no plotly chart"
+    assert narrow == {f"{c.key}-narrow" for c in charts}, f"{name}: every chart has its narrow-screen layout"
     assert len(at.dataframe) >= len(charts), f"{name}: a chart without its data table"
     data_tables = [e for e in at.expander if e.label.startswith("The data in this chart")]
     assert len(data_tables) == len(charts), f"{name}: every chart has its own data table under it"

@@ -121,7 +121,9 @@ def test_milestones_inside_range_are_drawn_and_outside_are_not(table, events):
     drawn = {a.text for a in fig.layout.annotations}
     assert "External auditor letter" not in drawn and "Advisory group ends" not in drawn
     assert "Phase 3 plan" in drawn
-    assert all(s.line.dash == "dot" and s.yref == "paper" for s in lines)
+    assert all(s.yref == "paper" for s in lines)
+    dashes = {s.name.removeprefix("milestone: "): s.line.dash for s in lines}
+    assert dashes["Phase 3 plan"] == "dash" and dashes["Revised Best Value Notice"] == "solid"
 
 
 def test_milestone_colours_follow_event_kind_and_labels_do_not_share_a_row_slot(events):
@@ -138,7 +140,27 @@ def test_milestone_colours_follow_event_kind_and_labels_do_not_share_a_row_slot(
     # neighbours close in time (auditor letter, framework report) sit on different rows
     shifts = {a.text: a.yshift for a in labels}
     assert shifts["External auditor letter"] != shifts["Improvement Framework report"]
-    assert "Dotted lines mark milestones" in alt_text(fig) or alt_text(fig).startswith("Dotted")
+    assert "Vertical lines mark milestones: External auditor letter (audit, Jun 2022)" in alt_text(fig)
+
+
+def test_milestone_kinds_are_drawn_differently_and_named_once_in_the_legend(events):
+    from charts.text import caption
+
+    fig = go.Figure(go.Scatter(x=["2022-01-01", "2025-12-31"], y=[0, 1], name="Culture"))
+    add_milestones(fig, events)
+    styles = {}
+    for shape in fig.layout.shapes:
+        kind = events.set_index("label").loc[shape.name.removeprefix("milestone: "), "kind"]
+        styles.setdefault(kind, set()).add((shape.line.dash, shape.line.width))
+    assert all(len(v) == 1 for v in styles.values()), "one kind, one look"
+    assert len({next(iter(v)) for v in styles.values()}) == len(styles), "each kind its own look"
+    legend = [t for t in fig.data if t.legendgroup == "milestones"]
+    assert {t.name for t in legend} <= {f"Milestone: {k}" for k in ("Audit", "Best Value Notice", "Improvement board",
+                                                                    "Improvement plan", "Other milestone")}
+    assert len(legend) == len(styles) and all(t.showlegend is not False for t in legend)
+    said = caption(fig)
+    assert "Best Value Notice (solid line)" in said and "External auditor letter" not in said
+    assert "External auditor letter" in alt_text(fig)
 
 
 def test_add_milestones_respects_explicit_start_and_end(events):

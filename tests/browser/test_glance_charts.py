@@ -1,0 +1,51 @@
+"""Charts at a glance on a phone and on a laptop (issue 16), in a real browser.
+
+Every chart is drawn in two layouts (charts/narrow.py) and the browser shows the one that
+fits: at 390 px the narrow one (title wrapped onto lines, milestones numbered and listed in
+the legend), at 1366 px the wide one (milestones named above their lines, their kinds in
+the legend). Checked as text the browser renders, not pixels."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.driving import open_page
+
+pytestmark = pytest.mark.browser
+
+SHOWN = """(which) => [...document.querySelectorAll(`[class*="st-key-chart-${which}-"]`)]
+    .filter(el => el.getBoundingClientRect().height > 0).length"""
+CHART_TEXT = """(key) => {
+    const box = document.querySelector(`.st-key-${key}`);
+    return box ? [...box.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent) : null;
+}"""
+
+
+@pytest.mark.parametrize("width, shown, hidden", [(390, "narrow", "wide"), (1366, "wide", "narrow")])
+def test_the_layout_that_fits_the_screen_is_the_one_shown(page, server_url, width, shown, hidden):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_page(page, server_url, "")
+    assert page.evaluate(SHOWN, shown) >= 1
+    assert page.evaluate(SHOWN, hidden) == 0
+
+
+def test_at_390_px_the_journey_title_wraps_and_milestones_are_numbered_and_listed(page, server_url):
+    page.set_viewport_size({"width": 390, "height": 900})
+    open_page(page, server_url, "")
+    texts = page.evaluate(CHART_TEXT, "chart-narrow-journey")
+    assert texts, "no narrow journey chart"
+    title = page.evaluate("""() => [...document.querySelectorAll('.st-key-chart-narrow-journey .gtitle tspan.line')]
+        .map(t => t.textContent)""")
+    assert len(title) > 1 and " ".join(title) == "Culture, partnership and governance over the improvement journey"
+    assert "1" in texts and "Milestone 1: Auditor's letter" in texts
+    assert any(t.startswith("Milestone 4: Notice issued") for t in texts)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+
+
+def test_at_1366_px_milestones_are_named_and_their_kinds_are_in_the_legend(page, server_url):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_page(page, server_url, "")
+    texts = page.evaluate(CHART_TEXT, "chart-wide-journey")
+    assert "Notice issued" in texts and "Phase 3 plan" in texts
+    assert "Milestone: Best Value Notice" in texts and "Milestone: Improvement plan" in texts
+    caption = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+    assert "legend gives their kinds" in caption and "External auditor's letter" not in caption
