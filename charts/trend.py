@@ -5,7 +5,9 @@ symbol and dash, and carries a direct end label, so colour is never the only sig
 optional interval (lower/upper columns) is drawn as a translucent band per series.
 Suppressed points (NA value) leave gaps, and their interval is dropped too, so nothing
 about a small group reaches the figure. The alt text states each series' change from its
-first to its last shown point.
+first to its last shown point. Where the table carries them (metrics.journey_marks), each
+series' baseline point is ringed and each real change from the previous result is marked
+"real rise" or "real fall" on the line itself, both named in the legend and the alt text.
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.milestones import add_milestones
-from charts.palette import (SERIES_ORDER, DASHES, FONT_FAMILY, PALETTE, SYMBOLS, base_layout, bottom_legend, date_range,
-                            readable, rgba)
+from charts.palette import (SERIES_ORDER, DASHES, FONT_FAMILY, PALETTE, SYMBOLS, TEXT, base_layout, bottom_legend,
+                            date_range, readable, rgba)
 from charts.text import iso, month, number, round1, set_alt_text, to_dates, join_clauses
 
 
@@ -63,6 +65,35 @@ def _line(part: pd.DataFrame, x: str, y: str, name: str, i: int, suffix: str) ->
         marker={"color": colour, "symbol": SYMBOLS[i % len(SYMBOLS)], "size": 9},
         hovertemplate=f"{name}<br>%{{x|%b %Y}}: %{{y:.0f}}{suffix}<extra></extra>",
     )
+
+
+def _marks(table: pd.DataFrame, x: str, y: str, series: str, suffix: str) -> tuple[list[go.Scatter], list[str]]:
+    """The baseline rings and the real-move marks, and what the alt text says of them."""
+    traces, said = [], []
+    if "baseline" in table:
+        at = table[table["baseline"].fillna(False).astype(bool)].dropna(subset=[y])
+        if len(at):
+            traces.append(go.Scatter(
+                x=iso(to_dates(at[x])), y=round1(at[y]), mode="markers", name="Baseline (compared with)",
+                marker={"symbol": "circle-open", "size": 20, "color": TEXT, "line": {"width": 2}},
+                hovertemplate="Baseline: %{x|%b %Y}<extra></extra>"))
+            said.append("Rings mark the baseline each result is compared with: " + ", ".join(
+                f"{name} {month(when)}" for name, when in zip(at[series], to_dates(at[x]))))
+    if "moved" in table:
+        moved = table[table["moved"].isin(["up", "down"])].dropna(subset=[y])
+        if len(moved):
+            words = ["real rise" if m == "up" else "real fall" for m in moved["moved"]]
+            traces.append(go.Scatter(
+                x=iso(to_dates(moved[x])), y=round1(moved[y]), mode="markers+text", name="Real change from the previous result",
+                text=words, textposition="top center", textfont={"family": FONT_FAMILY, "size": 11, "color": TEXT},
+                marker={"symbol": ["triangle-up" if m == "up" else "triangle-down" for m in moved["moved"]],
+                        "size": 13, "color": TEXT}, hovertemplate="%{text}: %{x|%b %Y}<extra></extra>"))
+            said.append("Real changes from the previous result: " + ", ".join(
+                f"{name} {word.removeprefix('real ')} to {number(value, suffix)} in {month(when)}"
+                for name, word, value, when in zip(moved[series], words, moved[y], to_dates(moved[x]))))
+        elif "baseline" in table:
+            said.append("No change from one result to the next is more than noise")
+    return traces, said
 
 
 def _spread(values: list[float], gap: float) -> list[float]:
@@ -131,6 +162,8 @@ def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", ser
         shown = part.dropna(subset=[y])
         if not shown.empty:
             ends.append((name, shown.iloc[-1][x], float(shown.iloc[-1][y]), colour))
+    marks, marked = _marks(table, x, y, series, suffix)
+    fig.add_traces(marks)
     span = (y_range[1] - y_range[0]) if y_range else max(frame[y].max() - frame[y].min(), 1.0)
     _end_labels(fig, ends, gap=span * 0.06, suffix=suffix)
     longest = max((len(e[0]) for e in ends), default=0) + 5
@@ -152,5 +185,7 @@ def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", ser
         alt += " Gaps mark results not shown because too few people responded."
     if bounds:
         alt += " Shaded bands show the interval around each result."
+    if marked:
+        alt += " " + join_clauses(marked)
     set_alt_text(fig, alt)
     return add_milestones(fig, events, start=start, end=end)

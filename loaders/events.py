@@ -1,5 +1,7 @@
-"""The milestones drawn on every trend chart (events.csv: ``date,label,kind[,short_label]``;
-a chart draws the short label where there is one, the alt text and tables give the label).
+"""The milestones drawn on every trend chart (events.csv: ``date,label,kind[,short_label]
+[,baseline]``; a chart draws the short label where there is one, the alt text and tables
+give the label; ``baseline`` yes on one row names the milestone results are compared with,
+"since the notice": without one, the first notice is).
 
 Milestones are data, never code (DOMAIN.md). Dates are ISO ``YYYY-MM-DD`` (UK day-first
 text is accepted too); a row whose date cannot be read is a warning naming its row.
@@ -18,6 +20,7 @@ from model.frames import EVENTS, conform, empty
 from .report import FileRejected, Finding, LoadResult
 
 REQUIRED = ("date", "label")
+YES = {"yes", "y", "true", "1", "x", "baseline"}
 
 
 def is_events_table(sheet: Sheet) -> bool:
@@ -50,7 +53,8 @@ def events_from_sheet(sheet: Sheet) -> LoadResult:
             continue
         records.append({"date": date, "label": one_line(row["label"]),
                         "kind": one_line(row.get("kind")) or None,
-                        "short_label": one_line(row.get("short_label")) or None})
+                        "short_label": one_line(row.get("short_label")) or None,
+                        "baseline": match_key(row.get("baseline")) in YES})
     frame = conform(pd.DataFrame(records), EVENTS) if records else empty(EVENTS)
     frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
     return LoadResult(kind="events", format=f"events-{sheet.container}", frame=frame,

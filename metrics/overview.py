@@ -48,20 +48,6 @@ def expectations_source(expectations: pd.DataFrame) -> str:
     return named[0] if named else "notice"
 
 
-def since_first(journey: pd.DataFrame, series: str, sampled: bool = True, confidence: float = 0.95) -> str:
-    """'Since Sep 2022: up 35 points, a real change.' The change over the whole journey,
-    which a change since the previous wave alone can hide."""
-    points = journey[(journey["series"] == series)].dropna(subset=["value"]).sort_values("date")
-    if len(points) < 2:
-        return ""
-    first, last = points.iloc[0], points.iloc[-1]
-    change = float(last["value"]) - float(first["value"])
-    amount = f"{'up' if change > 0 else 'down'} {abs(change):.0f} points" if round(change) else "no change"
-    if not sampled:
-        return f"Since {first['date']:%b %Y}: {amount}."
-    return f"Since {first['date']:%b %Y}: {amount}, {change_verdict(first, last, confidence)}."
-
-
 def as_at_sentence(surveys: SurveyCounts, actions: pd.DataFrame, events: pd.DataFrame) -> str:
     """How recent the figures are, and the latest notice milestone, in one sentence."""
     reach = surveys.reach

@@ -113,6 +113,7 @@ EVENTS: dict[str, object] = {
     "label": "string",
     "kind": "string",            # audit | notice | board | plan | milestone
     "short_label": "string",     # optional: the label drawn on charts where space is short
+    "baseline": "boolean",       # optional: the milestone results are compared with ("since the notice")
 }
 
 HEADCOUNT: dict[str, object] = {

@@ -19,7 +19,8 @@ from settings.judgement_rules import load_judgement_rules
 from metrics.headlines import points
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
 from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
-                              measure_trends, since_first)
+                              measure_trends)
+from metrics.journey_marks import mark_journey, since_baseline
 from metrics.trends import improvement_journey, journey_span, score_basis
 
 #: What a front's card says when it has no figure at all.
@@ -68,12 +69,13 @@ for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
         st.write(card_words(card, series))
         if basis := score_basis(journey, series):
             st.caption(basis)
-        if since := since_first(journey, series, sampled, conf):
+        if since := since_baseline(journey, series, data.events, sampled, conf):
             st.write(since)
 
 st.header("The improvement journey")
 start, end = journey_span(data.events, journey["date"])
-fig = cache.shared(trend_chart, journey, x="date", y="value", series="series", lower="lower", upper="upper",
+marked = cache.shared(mark_journey, journey, data.events, {series: sampled for series, _, sampled in FRONTS}, conf)
+fig = cache.shared(trend_chart, marked, x="date", y="value", series="series", lower="lower", upper="upper",
                   events=data.events, title="Culture, partnership and governance over the improvement journey",
                   y_title="Per cent", start=start, end=end)
 if journey.empty:
@@ -130,7 +132,8 @@ def _summary() -> bytes:
         organisation=settings.organisation, generated=pd.Timestamp.now(), headlines=headlines, journey=journey,
         events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
         source=source, status=status,
-        since=[since_first(journey, series, sampled, conf) for series, _, sampled in FRONTS]).encode("utf-8")
+        since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS]
+    ).encode("utf-8")
 
 
 st.download_button("Download the board summary (print-ready HTML)", _summary, file_name="board-summary.html",

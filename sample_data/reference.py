@@ -18,7 +18,7 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
 
 
 def events_csv() -> bytes:
-    return csv_bytes([["date", "label", "kind", "short_label"], *[list(e) for e in EVENTS]])
+    return csv_bytes([["date", "label", "kind", "short_label", "baseline"], *[list(e) for e in EVENTS]])
 
 
 def codebook_csv() -> bytes:

@@ -83,16 +83,18 @@ SNAPSHOTS: tuple[tuple[dt.date, str, str], ...] = (
 PHASE3_SNAPSHOT = 5
 
 # --- Events (DOMAIN.md milestones; month-only dates fall on the 1st) ------------------------
-EVENTS: tuple[tuple[str, str, str, str], ...] = (
-    ("2022-06-01", "External auditor's letter", "audit", "Auditor's letter"),
-    ("2022-07-27", "Improvement Framework report to the Combined Authority Board", "plan", "Improvement Framework"),
-    ("2022-10-01", "Independent Improvement Board set up", "board", "Board set up"),
-    ("2023-01-24", "Best Value Notice issued", "notice", "Notice issued"),
-    ("2024-01-30", "Revised Best Value Notice issued", "notice", "Revised notice"),
-    ("2024-03-01", "Phase 3 Improvement Plan agreed", "plan", "Phase 3 plan"),
-    ("2024-09-09", "Best Value Notice not re-issued", "notice", "Notice not re-issued"),
-    ("2024-10-16", "Improvement Plan (phase 3) closed", "plan", "Phase 3 closed"),
-    ("2025-05-30", "Independent Advisory and Support Group ends", "milestone", "Advisory group ends"),
+#: (date, label, kind, short label, baseline): "yes" names the milestone results are compared
+#: with ("since the notice"); the last result before it is the baseline.
+EVENTS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("2022-06-01", "External auditor's letter", "audit", "Auditor's letter", ""),
+    ("2022-07-27", "Improvement Framework report to the Combined Authority Board", "plan", "Improvement Framework", ""),
+    ("2022-10-01", "Independent Improvement Board set up", "board", "Board set up", ""),
+    ("2023-01-24", "Best Value Notice issued", "notice", "Notice issued", "yes"),
+    ("2024-01-30", "Revised Best Value Notice issued", "notice", "Revised notice", ""),
+    ("2024-03-01", "Phase 3 Improvement Plan agreed", "plan", "Phase 3 plan", ""),
+    ("2024-09-09", "Best Value Notice not re-issued", "notice", "Notice not re-issued", ""),
+    ("2024-10-16", "Improvement Plan (phase 3) closed", "plan", "Phase 3 closed", ""),
+    ("2025-05-30", "Independent Advisory and Support Group ends", "milestone", "Advisory group ends", ""),
 )
 
 

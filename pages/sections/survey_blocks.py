@@ -19,6 +19,7 @@ from charts import absent
 from charts.change import change_bars
 from charts.survey import answer_distribution, group_heatmap
 from charts.trend import trend_chart
+from metrics.journey_marks import mark_journey
 from charts.wording import add_wording_markers
 from metrics.published import question_history, survey_views, theme_drill, wave_dates, wave_groups
 from metrics.questions import audience_questions
@@ -52,7 +53,8 @@ def theme_trend_block(audience: str, title: str, key: str) -> None:
     if message := absent.trend_absent(trend, context.settings().disclosure):
         return widgets.say(message)
     start, end = journey_span(data.events, trend["date"])
-    fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
+    marked = shared(mark_journey, trend, data.events, {}, context.settings().confidence)
+    fig = shared(trend_chart, marked, x="date", y="value", series="series", lower="lower", upper="upper",
                  events=data.events, title=title, y_title="% positive", start=start, end=end)
     widgets.chart_block(fig, labelled(with_basis(trend), [*TREND_COLUMNS, "statements"], "theme_trend"), key=key)
 

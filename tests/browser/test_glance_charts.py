@@ -49,3 +49,14 @@ def test_at_1366_px_milestones_are_named_and_their_kinds_are_in_the_legend(page,
     assert "Milestone: Best Value Notice" in texts and "Milestone: Improvement plan" in texts
     caption = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
     assert "legend gives their kinds" in caption and "External auditor's letter" not in caption
+
+
+def test_the_overview_says_what_moved_since_the_notice_and_marks_real_moves_on_the_lines(page, server_url):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_page(page, server_url, "")
+    said = page.get_by_text("Since the notice (Best Value Notice issued, Jan 2023)").all_inner_texts()
+    assert len(said) >= 3, "each headline card compares with the notice's baseline"
+    assert any("no result before it" in c for c in said), "a series that began after the notice says so"
+    texts = page.evaluate(CHART_TEXT, "chart-wide-journey")
+    assert "real rise" in texts and "Baseline (compared with)" in texts
+    assert "Real change from the previous result" in texts

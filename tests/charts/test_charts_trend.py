@@ -215,3 +215,17 @@ def test_a_short_label_is_drawn_and_the_full_label_stays_in_the_alt_text(table, 
     assert "Framework" in drawn and events.loc[1, "label"] not in drawn
     assert events.loc[0, "label"] in drawn       # no short label: the label is drawn
     assert f"{events.loc[1, 'label']} (" in alt_text(fig)
+
+
+def test_baseline_rings_and_real_moves_are_drawn_and_said():
+    table = pd.DataFrame({"series": ["Culture"] * 3, "wave_date": pd.to_datetime(["2022-09-01", "2023-05-01", "2024-10-01"]),
+                          "value": [27.0, 53.0, 55.0], "baseline": [True, False, False], "moved": ["", "up", ""]})
+    fig = trend_chart(table)
+    ring = [t for t in fig.data if t.name == "Baseline (compared with)"]
+    moved = [t for t in fig.data if t.name == "Real change from the previous result"]
+    assert len(ring) == 1 and list(ring[0].x) == ["2022-09-01"]
+    assert len(moved) == 1 and list(moved[0].text) == ["real rise"] and list(moved[0].x) == ["2023-05-01"]
+    assert "Real changes from the previous result: Culture rise to 53% in May 2023" in alt_text(fig)
+    assert "Rings mark the baseline each result is compared with: Culture Sep 2022" in alt_text(fig)
+    plain = trend_chart(table.drop(columns=["baseline", "moved"]))
+    assert not [t for t in plain.data if t.name in ("Baseline (compared with)", "Real change from the previous result")]

@@ -1,6 +1,5 @@
-"""The Overview's composed sentences: the change over the whole journey (which a change
-since the previous wave can hide), how recent the figures are, and how the expectations'
-judgements moved since the previous report."""
+"""The Overview's composed sentences: how recent the figures are, and how the expectations'
+judgements moved since the previous report (the change since the notice: test_journey_marks.py)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,21 +7,11 @@ import pandas as pd
 from model.frames import EVENTS, SURVEY_RESPONSES, conform, empty
 from model.survey_counts import count_responses, empty_counts
 from metrics.expectations import movement, previous_report_date
-from metrics.overview import as_at_sentence, expectations_sentence, since_first
+from metrics.overview import as_at_sentence, expectations_sentence
 
 
 def journey(values: list[tuple[str, float, int]], series: str = "Culture") -> pd.DataFrame:
     return pd.DataFrame([{"series": series, "date": pd.Timestamp(d), "value": v, "n": n} for d, v, n in values])
-
-
-def test_since_first_says_real_only_beyond_chance():
-    big = journey([("2022-09-01", 27.0, 400), ("2023-05-01", 53.0, 400), ("2024-10-01", 62.0, 400)])
-    assert since_first(big, "Culture") == "Since Sep 2022: up 35 points, a real change."
-    small = journey([("2022-09-01", 40.0, 12), ("2024-10-01", 55.0, 12)])
-    assert since_first(small, "Culture") == "Since Sep 2022: up 15 points, within the noise."
-    counted = journey([("2023-03-01", 3.0, 36), ("2024-10-01", 79.0, 43)], series="Governance")
-    assert since_first(counted, "Governance", sampled=False) == "Since Mar 2023: up 76 points."
-    assert since_first(big.iloc[:1], "Culture") == ""
 
 
 def test_as_at_names_each_source_and_the_latest_notice(actions):
