@@ -11,6 +11,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from settings.labels import survey_measure
+
 _PALETTE_FILE = Path(__file__).resolve().parent.parent / "config" / "palette.toml"
 
 
@@ -23,7 +25,23 @@ _CONFIG = _load()
 
 PALETTE: list[str] = list(_CONFIG["categorical"])
 SEQUENTIAL: list[str] = list(_CONFIG["sequential"])
-SERIES_ORDER: list[str] = list(_CONFIG.get("series_order", []))
+
+
+def _series_positions(order: list) -> dict[str, int]:
+    """Series name -> its fixed palette position: an entry of ``series_order`` is a name or a
+    list of names sharing one look; "audience:theme" stands for that survey measure's name."""
+    positions = {}
+    for position, entry in enumerate(order):
+        for name in [entry] if isinstance(entry, str) else entry:
+            audience, colon, theme = name.partition(":")
+            positions[survey_measure(audience, theme) if colon else name] = position
+    return positions
+
+
+#: Series name -> palette position, for the series that look the same on every chart.
+SERIES_POSITIONS: dict[str, int] = _series_positions(_CONFIG.get("series_order", []))
+#: The names of those series (each front's measures).
+SERIES_ORDER: list[str] = list(SERIES_POSITIONS)
 STATUS_COLOURS: dict[str, str] = dict(_CONFIG["status"])
 EVENT_COLOURS: dict[str, str] = dict(_CONFIG["event_kind"])
 EVENT_STYLES: dict[str, dict] = {kind: dict(style) for kind, style in _CONFIG.get("event_style", {}).items()}

@@ -15,9 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.milestones import add_milestones
-from charts.palette import (SERIES_ORDER, DASHES, FONT_FAMILY, PALETTE, SYMBOLS, TEXT, base_layout, bottom_legend,
+from charts.palette import (SERIES_POSITIONS, DASHES, FONT_FAMILY, PALETTE, SYMBOLS, TEXT, base_layout, bottom_legend,
                             date_range, readable, rgba)
-from charts.text import iso, month, number, round1, set_alt_text, to_dates, join_clauses
+from charts.text import iso, month, number, round1, set_alt_text, to_dates, join_clauses, wrap
 
 
 def _prepare(table: pd.DataFrame, x: str, y: str, series: str, bounds: list[str]) -> pd.DataFrame:
@@ -105,13 +105,29 @@ def _spread(values: list[float], gap: float) -> list[float]:
     return placed
 
 
-def _end_labels(fig: go.Figure, ends: list[tuple[str, pd.Timestamp, float, str]], gap: float, suffix: str) -> None:
-    ys = _spread([value for _, _, value, _ in ends], gap)
+#: An end label wraps at this many characters: a measure's full name ("Partner survey,
+#: partnership theme: % positive") goes on up to three short lines beside its line's end.
+END_LABEL_WIDTH = 22
+
+
+def _end_label_text(name: str, value: float, suffix: str) -> str:
+    """The series' name and last value, wrapped; "% positive" is never split across lines."""
+    return wrap(f"{name} {number(value, suffix)}".replace("% ", "%\u00a0"), END_LABEL_WIDTH)
+
+
+def _end_labels(fig: go.Figure, ends: list[tuple[str, pd.Timestamp, float, str]], gap: float,
+                suffix: str) -> list[str]:
+    """The end labels, spread so that neighbours (``gap`` per line of text) do not overlap;
+    returns their texts."""
+    texts = [_end_label_text(name, value, suffix) for name, _, value, _ in ends]
+    lines = max((t.count("<br>") + 1 for t in texts), default=1)
+    ys = _spread([value for _, _, value, _ in ends], gap * lines)
     fig.update_layout(annotations=[*fig.layout.annotations, *(     # one update, not one per series
-        {"x": iso([date])[0], "y": round(y, 1), "text": f"{name} {number(value, suffix)}", "showarrow": False,
+        {"x": iso([date])[0], "y": round(y, 1), "text": text, "showarrow": False, "align": "left",
          "name": f"end label: {name}",
          "xanchor": "left", "xshift": 10, "font": {"family": FONT_FAMILY, "size": 12, "color": readable(colour)}}
-        for (name, date, value, colour), y in zip(ends, ys))])
+        for (name, date, value, colour), y, text in zip(ends, ys, texts))])
+    return texts
 
 
 def _change(name: str, part: pd.DataFrame, x: str, y: str, suffix: str) -> str:
@@ -130,13 +146,13 @@ def _change(name: str, part: pd.DataFrame, x: str, y: str, suffix: str) -> str:
 
 def series_style_index(name: str, present: list[str]) -> int:
     """The palette position of a series: fixed for the named series in the palette file
-    (Culture, Partnership, Governance look the same on every chart); other series take the
-    free positions in order of appearance."""
-    if name in SERIES_ORDER:
-        return SERIES_ORDER.index(name)
-    taken = {SERIES_ORDER.index(p) for p in present if p in SERIES_ORDER}
-    free = [i for i in range(len(present) + len(SERIES_ORDER)) if i not in taken]
-    return free[[p for p in present if p not in SERIES_ORDER].index(name)]
+    (each front's measures look the same on every chart); other series take the free
+    positions in order of appearance."""
+    if name in SERIES_POSITIONS:
+        return SERIES_POSITIONS[name]
+    taken = {SERIES_POSITIONS[p] for p in present if p in SERIES_POSITIONS}
+    free = [i for i in range(len(present) + len(SERIES_POSITIONS)) if i not in taken]
+    return free[[p for p in present if p not in SERIES_POSITIONS].index(name)]
 
 
 def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", series: str = "series",
@@ -165,8 +181,8 @@ def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", ser
     marks, marked = _marks(table, x, y, series, suffix)
     fig.add_traces(marks)
     span = (y_range[1] - y_range[0]) if y_range else max(frame[y].max() - frame[y].min(), 1.0)
-    _end_labels(fig, ends, gap=span * 0.06, suffix=suffix)
-    longest = max((len(e[0]) for e in ends), default=0) + 5
+    texts = _end_labels(fig, ends, gap=span * 0.06, suffix=suffix)
+    longest = max((len(line) for text in texts for line in text.split("<br>")), default=0)
     fig.update_layout(bottom_legend())
     fig.update_layout(
         margin={"r": min(24 + 7 * longest, 260)},

@@ -67,7 +67,7 @@ def _data_table(journey: pd.DataFrame) -> str:
     shown = journey.dropna(subset=["value"]).sort_values(["series", "date"])
     rows = "".join(f"<tr><td>{escape(str(r.series))}</td><td>{r.date:%d %b %Y}</td><td>{r.value:.0f}%</td></tr>"
                    for r in shown.itertuples())
-    return ("<details><summary>The chart's data, as a table</summary><table><thead><tr><th scope=\"col\">Front"
+    return ("<details><summary>The chart's data, as a table</summary><table><thead><tr><th scope=\"col\">Measure"
             "</th><th scope=\"col\">Date</th><th scope=\"col\">Score</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></details>")
 

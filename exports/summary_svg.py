@@ -2,13 +2,15 @@
 
 A printed page cannot run plotly.js (and an intranet may not serve it), so the summary
 draws the same chart itself: the three fronts on one true date axis, 0-100%, each with
-its own colour, marker and dash, its interval band and an end label; milestones as
+its own colour, marker and dash, its interval band and an end label (wrapped, and
+pushed clear of its neighbours); milestones as
 numbered dashed lines (neighbours on two rows) with their key printed under the chart, so
 no label overlaps another. Colours, markers
 and dashes are the ones the app's charts use (charts/palette.py, charts/trend.py).
 """
 from __future__ import annotations
 
+import textwrap
 from html import escape
 
 import pandas as pd
@@ -20,6 +22,7 @@ WIDTH, HEIGHT = 640, 230
 LEFT, RIGHT, TOP, BOTTOM = 58, 125, 40, 30
 NUMBER_GAP = 16   # milestone numbers closer than this (px) go on a second row
 DASH = ("", "7 4", "2 3", "7 3 2 3", "10 4", "10 3 2 3")
+END_LABEL_WIDTH, LINE_HEIGHT = 24, 11   # an end label's characters a line, and its line height
 
 
 def _x(date, start: pd.Timestamp, end: pd.Timestamp) -> float:
@@ -83,8 +86,26 @@ def _band(points: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, colour: 
 
 
 
+def _end_labels(ends: list[tuple[str, float, float]]) -> list[str]:
+    """Each series' name and last value beside its last point, wrapped (a measure's name is
+    long: "Partner survey, partnership theme: % positive") and pushed apart so none overlaps
+    another. ``ends``: (text, x, y of the last point)."""
+    blocks = sorted(((textwrap.wrap(text.replace("% ", "%\u00a0"), END_LABEL_WIDTH) or [""], x, y)
+                     for text, x, y in ends), key=lambda block: block[2])
+    parts, floor = [], None
+    for lines, x, y in blocks:
+        top = y + 3 - LINE_HEIGHT * (len(lines) - 1) / 2           # the block centred on its point
+        top = top if floor is None else max(top, floor)
+        floor = top + LINE_HEIGHT * len(lines) + 2
+        spans = "".join(f'<tspan x="{x + 8:.1f}" dy="{0 if i == 0 else LINE_HEIGHT}">{escape(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        parts.append(f'<text x="{x + 8:.1f}" y="{top:.1f}" fill="{TEXT}" font-weight="600" font-size="10">'
+                     f'{spans}</text>')
+    return parts
+
+
 def _series(journey: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> list[str]:
-    parts, names = [], list(pd.unique(journey["series"]))
+    parts, names, ends = [], list(pd.unique(journey["series"])), []
     for name in names:
         points = journey[(journey["series"] == name) & journey["value"].notna()].sort_values("date")
         if points.empty:
@@ -97,10 +118,8 @@ def _series(journey: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> li
         parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5" '
                      f'stroke-dasharray="{DASH[index % len(DASH)]}"/>')
         parts += [_marker(index, x, y, colour) for x, y in xy]
-        x, y = xy[-1]
-        parts.append(f'<text x="{x + 8:.1f}" y="{y + 4:.1f}" fill="{TEXT}" font-weight="600">'
-                     f'{escape(str(name))} {points["value"].iloc[-1]:.0f}%</text>')
-    return parts
+        ends.append((f"{name} {points['value'].iloc[-1]:.0f}%", *xy[-1]))
+    return parts + _end_labels(ends)
 
 
 def journey_svg(journey: pd.DataFrame, events: pd.DataFrame, alt: str) -> str:

@@ -22,11 +22,11 @@ from metrics.headlines import is_real_change
 from metrics.trends import theme_trend
 from metrics.tracker_headlines import day_label
 from settings.disclosure import DisclosurePolicy
+from settings.labels import survey_measure
 
 JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
                      "milestones", "reasons", "reason_list", "previous_rating", "previous_report", "movement"]
 RATING_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
-AUDIENCE_NAMES = {"staff": "staff survey", "partner": "partner survey"}
 
 
 @dataclass
@@ -138,7 +138,7 @@ def _action_reasons(evidence: Evidence) -> list[str]:
 def _measure_sentence(m: dict) -> str:
     if m["last"] is None:
         return f"{m['label']}: no published figure yet (no such survey or theme, or too few responses)"
-    now = f"{m['label']} {m['last']:.0f}% positive in {m['last_date']:%b %Y}"
+    now = f"{m['label']}: {m['last']:.0f}% positive in {m['last_date']:%b %Y}"
     if m["change"] is None:
         return f"{now}; no earlier wave to compare"
     word = "up" if m["change"] > 0 else "down"
@@ -196,9 +196,10 @@ def movement(now: str, then: str, before: pd.Timestamp) -> str:
 
 
 def measure_label(measure: str) -> str:
-    """'staff:governance' -> 'Governance questions (staff survey)'."""
+    """'staff:governance' -> 'Staff survey, governance theme', the measure's name a sentence
+    puts its figure after (config/labels.toml [measures])."""
     audience, _, theme = (part.strip() for part in measure.partition(":"))
-    return f"{theme.capitalize()} questions ({AUDIENCE_NAMES.get(audience, audience + ' survey')})"
+    return survey_measure(audience, theme, unit=False)
 
 
 def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: bool = True) -> pd.DataFrame:

@@ -35,7 +35,7 @@ class Headline:
     @property
     def sentence(self) -> str:
         if self.value is None:
-            return f"No {self.label.lower()} figures yet."
+            return f"{self.label}: no figures yet."
         when = f"{self.date:%b %Y}"
         if self.change is None:
             return f"{self.value:.0f}% at {when}; no earlier figure to compare."

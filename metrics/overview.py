@@ -12,11 +12,13 @@ from metrics.headlines import Headline, change_verdict, series_headline
 from metrics.tracker_headlines import day_label
 from metrics.trends import TREND_COLUMNS, theme_trend
 from settings.disclosure import DisclosurePolicy
+from settings.labels import survey_measure
 
-#: (series in the journey, label on the card, whether it is a sample with noise)
+#: (series in the journey, label on the card, whether it is a sample with noise); a survey
+#: front's series and card are named for the measure they are (config/labels.toml [measures])
 FRONTS = (
-    ("Culture", "Culture: staff survey, % positive", True),
-    ("Partnership", "Partnership: partner survey, % positive", True),
+    (survey_measure("staff", "culture"), survey_measure("staff", "culture"), True),
+    (survey_measure("partner", "partnership"), survey_measure("partner", "partnership"), True),
     ("Governance", "Governance: improvement actions complete", False),
 )
 
@@ -36,7 +38,7 @@ def measure_trends(expectation: pd.Series, surveys: SurveyCounts, codebook: pd.D
     for measure in split_list(expectation.get("survey_measures")):
         audience, _, theme = (p.strip() for p in measure.partition(":"))
         trend = theme_trend(surveys, codebook, audience, policy, [theme], confidence)
-        parts.append(trend.assign(measure=f"{theme.capitalize()} ({audience} survey)"))
+        parts.append(trend.assign(measure=survey_measure(audience, theme)))
     if not parts:
         return pd.DataFrame(columns=["measure", *TREND_COLUMNS])
     return pd.concat(parts, ignore_index=True)[["measure", *TREND_COLUMNS]]

@@ -15,6 +15,7 @@ from metrics.disclosure import suppress_small_totals
 from metrics.publishable import publishable
 from metrics.survey import theme_scores
 from settings.disclosure import DisclosurePolicy
+from settings.labels import survey_measure
 
 TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
 
@@ -33,7 +34,8 @@ def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float
 
 def theme_trend(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, policy: DisclosurePolicy,
                 themes: list[str] | None = None, confidence: float = 0.95) -> pd.DataFrame:
-    """Theme score per wave for one audience: series (theme), date, value, lower, upper, n,
+    """Theme score per wave for one audience: series (the measure's name, "Staff survey,
+    governance theme: % positive": ``settings.labels.survey_measure``), date, value, lower, upper, n,
     questions_used, n_questions. The score is the mean % positive of the theme's statements
     the disclosure policy lets the wave show (``metrics.publishable``): a statement hidden
     for too few answers is left out, never averaged in. A wave answered by fewer than
@@ -49,7 +51,7 @@ def theme_trend(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, pol
                                    keys=["wave", "wave_date", "theme", "n_questions"])
     scores = with_interval(scores, "score", "n_respondents", confidence)
     return pd.DataFrame({
-        "series": scores["theme"].astype(str).str.capitalize(),
+        "series": [survey_measure(audience, theme) for theme in scores["theme"].astype(str)],
         "date": scores["wave_date"],
         "value": scores["score"].astype(float).round(1),
         "lower": scores["lower"],

@@ -23,9 +23,10 @@ from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, exp
 from metrics.journey_marks import mark_journey, since_baseline
 from metrics.trends import improvement_journey, journey_span, score_basis
 
-#: What a front's card says when it has no figure at all.
-NO_FIGURES = {"Culture": "No staff survey results yet.", "Partnership": "No partner survey results yet.",
-              "Governance": "No improvement plan actions yet."}
+#: What a front's card says when it has no figure at all (in FRONTS order).
+NO_FIGURES = dict(zip((series for series, _, _ in FRONTS), ("No staff survey results yet.",
+                                                            "No partner survey results yet.",
+                                                            "No improvement plan actions yet.")))
 
 
 def card_words(card, series: str) -> str:
@@ -33,7 +34,7 @@ def card_words(card, series: str) -> str:
     points = journey[journey["series"] == series] if "series" in journey else journey.iloc[:0]
     if card.value is None:
         return (NO_FIGURES.get(series, "No figures yet.") if points.empty else
-                f"Every {series.lower()} figure so far is hidden: {absent.too_few_or_revealing(policy)}.")
+                f"Every figure so far is hidden: {absent.too_few_or_revealing(policy)}.")
     hidden = absent.hidden_latest(journey, series, points["date"].max(), policy)
     return f"{hidden} {card.sentence}" if hidden else card.sentence
 

@@ -4,7 +4,7 @@ free text, no respondent-level download. Where a wave, a theme or a statement ha
 answers, the page says so in words and the rest of it still shows."""
 import streamlit as st
 
-from settings.labels import labelled
+from settings.labels import labelled, survey_measure, value_label
 from ui import cache, context, widgets
 from pages.sections import survey_blocks
 from charts import absent
@@ -16,25 +16,25 @@ from metrics.trends import score_basis
 
 def theme_card(theme: str) -> None:
     """A theme's latest score and its change, or why there is no figure."""
-    name = theme.capitalize()
-    st.subheader(name)
-    hidden = absent.hidden_latest(views.trend, name, views.wave_date, policy)
-    headline = series_headline(views.trend, name, name)
+    st.subheader(value_label("theme", theme))
+    series = survey_measure("staff", theme)
+    hidden = absent.hidden_latest(views.trend, series, views.wave_date, policy)
+    headline = series_headline(views.trend, series, series)
     if hidden or headline.value is None:
         why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
-        st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, name)) if s))
+        st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, series)) if s))
         return
     moved = headline.change is not None and round(headline.change) != 0
-    st.metric(f"{name} score (% positive)", f"{headline.value:.0f}%", f"{headline.change:+.0f} points" if moved else None)
+    st.metric(series, f"{headline.value:.0f}%", f"{headline.change:+.0f} points" if moved else None)
     st.markdown(headline.sentence)
-    if basis := score_basis(views.trend, name):
+    if basis := score_basis(views.trend, series):
         st.caption(basis)
 
 
 def theme_actions(theme: str) -> None:
     """The improvement plan's actions for a theme at the latest reporting date."""
     actions = cache.shared(theme_actions_now, data.actions, theme)
-    st.subheader(theme.capitalize())
+    st.subheader(value_label("theme", theme))
     if actions.empty:
         st.markdown("No actions recorded for this theme yet.")
         return

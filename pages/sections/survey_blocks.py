@@ -25,7 +25,7 @@ from metrics.published import question_history, survey_views, theme_drill, wave_
 from metrics.questions import audience_questions
 from metrics.response import response_rates
 from metrics.trends import journey_span, with_basis
-from settings.labels import labelled
+from settings.labels import labelled, survey_measure, survey_name, value_label
 from ui.cache import shared
 
 # The columns each table shows, in order (their display names: config/labels.toml).
@@ -69,7 +69,7 @@ def response_rate_block(audience: str, key: str) -> None:
     trend = rates.assign(series="Response rate", value=rates["response_rate"].astype(float))
     start, end = journey_span(data.events, trend["wave_date"])
     fig = shared(trend_chart, trend, x="wave_date", y="value", series="series", events=data.events,
-                 title=f"{audience.capitalize()} survey response rate", y_title="% of people invited",
+                 title=f"{survey_name(audience)} response rate", y_title="% of people invited",
                  start=start, end=end)
     widgets.chart_block(fig, labelled(rates, RATE_COLUMNS), key=key)
 
@@ -103,8 +103,10 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
     groups = shared(wave_groups, data.surveys, data.codebook, audience, policy, chosen)
     if message := absent.groups_absent(groups, group_label, widgets.wave_label(chosen), policy):
         return widgets.say(message)
-    heat = shared(group_heatmap, groups, row="group", column="theme", value="score", suppressed_label="hidden",
-                  title=f"Theme score by {group_label.lower()}, {widgets.wave_label(chosen)}")
+    named = groups.assign(theme=[value_label("theme", t) for t in groups["theme"]])
+    heat = shared(group_heatmap, named, row="group", column="theme", value="score", suppressed_label="hidden",
+                  title=f"{survey_name(audience)} theme scores (% positive) by {group_label.lower()}, "
+                        f"{widgets.wave_label(chosen)}")
     table = widgets.published_table(groups, hidden_label(), GROUP_COLUMNS, names={"group": group_label})
     widgets.chart_block(heat, table, key=key)
 
@@ -122,12 +124,13 @@ def drill_block(data, audience: str, key: str) -> None:
     if not views.themes:
         return widgets.say(absent.no_themes())
     wave = widgets.wave_label(views.wave_date)
-    theme = st.selectbox("Theme", views.themes, format_func=str.capitalize, key=f"{key}-theme")
+    theme = st.selectbox("Theme", views.themes, format_func=lambda t: value_label("theme", t), key=f"{key}-theme")
     table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, policy)
     if message := absent.theme_absent(table, theme, wave, policy):
         widgets.say(message)
     else:
-        fig = shared(answer_distribution, table, title=f"{theme.capitalize()} questions, {wave}",
+        fig = shared(answer_distribution, table,
+                     title=f"{survey_measure(audience, theme, unit=False)}: answers to each statement, {wave}",
                      suppressed_label=hidden_label())
         widgets.chart_block(fig, widgets.published_table(table, hidden_label(), ANSWER_COLUMNS), key=f"{key}-answers")
     question_block(data, audience, theme, key)

@@ -200,10 +200,12 @@ def test_named_themes_keep_their_style_on_every_chart():
         fig = trend_chart(table)
         return {t.name: t.line.color for t in fig.data if t.mode == "lines+markers"}
 
-    alone = colours(["Governance", "Partnership"])
-    together = colours(["Culture", "Partnership", "Governance"])
-    assert alone["Governance"] == together["Governance"] == PALETTE[2]
-    assert alone["Partnership"] == together["Partnership"] == PALETTE[1]
+    culture, partnership = "Staff survey, culture theme: % positive", "Partner survey, partnership theme: % positive"
+    governance = "Staff survey, governance theme: % positive"
+    alone = colours(["Governance", partnership])
+    together = colours([culture, partnership, "Governance"])
+    assert alone["Governance"] == together["Governance"] == colours([governance, culture])[governance] == PALETTE[2]
+    assert alone[partnership] == together[partnership] == PALETTE[1]
     assert colours(["Staff", "Partner"]) == {"Staff": PALETTE[0], "Partner": PALETTE[1]}
 
 

@@ -35,6 +35,7 @@ import pandas as pd
 
 from assembly.bundle import Bundle, load_bundle
 from settings.config import Settings, load_settings
+from settings.labels import survey_measure
 from metrics import published, response, trends
 from metrics.survey import question_lookup, scored_counts, theme_respondents
 from tests.disclosure.cases import Case, replay
@@ -147,7 +148,8 @@ def collect(data: Bundle) -> list[Table]:
                              source=f"question_history({qid})"))
         call(response.response_rates, surveys, data.headcount, audience)   # respondents only: n is given
     journey = call(trends.improvement_journey, surveys, book, data.actions, policy, conf)
-    for audience, series in (("staff", "Culture"), ("partner", "Partnership")):
+    for audience, series in (("staff", survey_measure("staff", "culture")),
+                             ("partner", survey_measure("partner", "partnership"))):
         part = journey[journey["series"] == series]
         if len(part) and audience in audiences:
             out.append(Table("trend", audience, None, part, source="improvement_journey"))

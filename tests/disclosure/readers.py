@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from settings.labels import survey_measure
 from tests.disclosure.lp import Expr, Model, ModelError, mean
 from tests.disclosure.publication import ANSWERS, State, call, settings
 
@@ -95,7 +96,8 @@ class Reader:
         for row in table.frame.itertuples(index=False):
             if pd.isna(row.value):
                 continue
-            themes = {t.capitalize(): t for t in self.cells(table.audience, row.date)["theme"].unique()}
+            asked = self.cells(table.audience, row.date)["theme"].unique()
+            themes = {survey_measure(table.audience, t): t for t in asked}
             cells = self.cells(table.audience, row.date, theme=themes[row.series])
             questions = sorted(cells["question_id"].unique())
             used = used_questions(row, questions, lambda: self.whole_shown(table.audience, row.date))

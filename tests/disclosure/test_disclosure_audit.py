@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from assembly.bundle import load_bundle
+from settings.labels import survey_measure
 from tests.disclosure.attack import KINDS, attack_case, audit, describe
 from tests.disclosure.cases import WAVES, Case, Question, Upload, generate, replay, start_folder, upload
 from tests.disclosure.lp import Expr, Model, ModelError
@@ -45,7 +46,7 @@ def naive_publication(data) -> list[Table]:
             column = {"pos": "pct_positive", "neu": "pct_neutral", "neg": "pct_negative"}[part]
             statements[column] = (100 * by_q[part] / by_q["n"]).round(1).where(shown)
         tables.append(Table("statements", audience, date, statements, source="naive statements"))
-        trend = [{"series": theme.capitalize(), "date": date, "value": _score(part)}
+        trend = [{"series": survey_measure(audience, theme), "date": date, "value": _score(part)}
                  for theme, part in wave.groupby("theme")]
         tables.append(Table("trend", audience, None, pd.DataFrame(trend), source="naive trend"))
         rows = []

@@ -68,7 +68,7 @@ def test_summary_carries_the_headlines_the_chart_and_every_judgement(sample):
     for row in parts["judgements"].itertuples():
         assert row.id in text and row.judgement in text and row.reasons in text
     assert ("html", {"lang": "en-GB"}) in parsed.tags
-    assert parts["finding"].startswith("Culture rose") and parts["finding"] in text
+    assert parts["finding"].startswith("Staff survey, culture theme: % positive rose") and parts["finding"] in text
     assert all(attrs.get("scope") == "col" for tag, attrs in parsed.tags if tag == "th")
 
 

@@ -88,7 +88,7 @@ def test_survey_measures_judged_from_first_to_latest_published_wave(plan, codebo
     assert rating == "Red" and "down 60 points since the first survey (Jan 2023): a real change" in reasons[-1]
     noisy = survey(answers, responses, {"2023-01-15": (6, 6), "2024-06-15": (7, 5)})
     evidence = gather_evidence(expectation(survey_measures="staff:culture"), plan, noisy, book, NO_EVENTS, POLICY, 0.95)
-    assert judge(evidence, RULES) == ("Amber", ["Culture questions (staff survey) 58% positive in Jun 2024, up 8 "
+    assert judge(evidence, RULES) == ("Amber", ["Staff survey, culture theme: 58% positive in Jun 2024, up 8 "
                                                 "points since the first survey (Jan 2023): within the noise"])
 
 

@@ -1,5 +1,7 @@
 """The label vocabulary (config/labels.toml, settings/labels.py): one display name per
 canonical column, a table kind's own names, and data-derived columns left as written."""
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -37,3 +39,28 @@ def test_a_column_from_the_data_keeps_the_name_the_authority_wrote():
 def test_every_column_a_page_lists_has_a_display_name(columns):
     named = column_labels()
     assert [c for c in columns if c not in named and c != "group"] == []
+
+
+def test_labelled_shows_coded_values_under_their_display_names():
+    """Issue 16: a theme column shows "Culture", not "culture"; a value with no name keeps its own."""
+    frame = pd.DataFrame({"theme": ["culture", "governance", "wellbeing", None], "audience": ["staff"] * 4})
+    out = labelled(frame, ["theme", "audience"])
+    assert out["Theme"].tolist()[:3] == ["Culture", "Governance", "wellbeing"] and pd.isna(out["Theme"].iloc[3])
+    assert set(out["Audience"]) == {"Staff survey"}
+    assert frame["theme"].iloc[0] == "culture"            # the canonical frame is untouched
+
+
+def test_every_theme_and_audience_of_the_sample_has_a_display_name():
+    from settings.labels import value_labels
+    codebook = pd.read_csv(Path(__file__).resolve().parents[2] / "data" / "sample" / "codebook.csv")
+    assert set(codebook["theme"]) <= set(value_labels("theme"))
+    assert {"staff", "partner"} <= set(value_labels("audience"))
+
+
+def test_a_survey_measure_is_named_for_what_it_is():
+    from settings.labels import flipped_note, survey_measure, survey_name
+    assert survey_measure("staff", "governance") == "Staff survey, governance theme: % positive"
+    assert survey_measure("partner", "Governance", unit=False) == "Partner survey, governance theme"
+    assert survey_name("pupil") == "Pupil survey"
+    assert flipped_note("have not experienced it") == "positive = disagree, i.e. have not experienced it"
+    assert flipped_note(None) == flipped_note(pd.NA) == "positive = disagree"
