@@ -22,6 +22,10 @@ def points(change: float, signed: bool = False) -> str:
     return f"{number} point" + ("" if abs(whole) == 1 else "s")
 
 
+#: The verdicts of a sampled change (``change_verdict``).
+REAL, WITHIN_NOISE = "a real change", "within the noise"
+
+
 @dataclass(frozen=True)
 class Headline:
     label: str
@@ -29,7 +33,7 @@ class Headline:
     date: pd.Timestamp | None
     change: float | None         # percentage points since the previous point
     previous_date: pd.Timestamp | None
-    verdict: str                 # "real change" | "within the noise" | "whole count" | "no earlier figure"
+    verdict: str                 # REAL | WITHIN_NOISE | a whole count's words | "no earlier figure"
     n: int | None
 
     @property
@@ -43,6 +47,22 @@ class Headline:
         since = f"since {self.previous_date:%b %Y}"
         amount = f"{word} {points(self.change)} {since}" if round(self.change) else f"no change {since}"
         return f"{self.value:.0f}% at {when}, {amount}: {self.verdict}."
+
+    @property
+    def delta(self) -> str | None:
+        """The change as every card shows it, its verdict in words: "+3 points, within the
+        noise", "-12 points, a real change", "+9 points" (a whole count, no sampling); None
+        when there is no change to show (no earlier figure, or under half a point)."""
+        if self.change is None or not round(self.change):
+            return None
+        said = {WITHIN_NOISE: ", within the noise", REAL: ", a real change"}.get(self.verdict, "")
+        return points(self.change, signed=True) + said
+
+    @property
+    def delta_colour(self) -> str:
+        """"off" (grey) for a change within the noise, which is never coloured as a rise or a
+        fall; "normal" (green up, red down) for a real change or a whole count."""
+        return "off" if self.verdict == WITHIN_NOISE else "normal"
 
 
 def series_headline(trend: pd.DataFrame, series: str, label: str, sampled: bool = True,
@@ -70,7 +90,7 @@ def is_real_change(before: pd.Series, after: pd.Series, confidence: float) -> bo
 
 
 def change_verdict(before: pd.Series, after: pd.Series, confidence: float) -> str:
-    return "a real change" if is_real_change(before, after, confidence) else "within the noise"
+    return REAL if is_real_change(before, after, confidence) else WITHIN_NOISE
 
 
 #: Added to a negatively worded statement, where a positive answer is to disagree.

@@ -16,7 +16,6 @@ from charts.tracker import status_styler
 from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
-from metrics.headlines import points
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
 from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
                               measure_trends)
@@ -61,12 +60,8 @@ st.info(widgets.plain(status), icon=":material/summarize:")
 
 st.header("Headline figures")
 for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
-    noise = card.verdict == "within the noise"
     with column.container(border=True):
-        st.metric(card.label, "–" if card.value is None else f"{card.value:.0f}%",
-                  None if card.change is None or not round(card.change)
-                  else points(card.change, signed=True) + (", within the noise" if noise else ""),
-                  delta_color="off" if noise else "normal")
+        widgets.headline_metric(card)
         st.write(card_words(card, series))
         if basis := score_basis(journey, series):
             st.caption(basis)

@@ -24,8 +24,7 @@ def theme_card(theme: str) -> None:
         why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
         st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, series)) if s))
         return
-    moved = headline.change is not None and round(headline.change) != 0
-    st.metric(series, f"{headline.value:.0f}%", f"{headline.change:+.0f} points" if moved else None)
+    widgets.headline_metric(headline)
     st.markdown(headline.sentence)
     if basis := score_basis(views.trend, series):
         st.caption(basis)

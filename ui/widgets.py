@@ -93,6 +93,13 @@ def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=N
         st.session_state[widget_key] = preferred if preferred in choices else choices[0]
 
 
+def headline_metric(headline) -> None:
+    """A headline figure as a card (``metrics.headlines.Headline``): its value and its change
+    with the verdict in words, grey when within the noise, the same on every page."""
+    st.metric(headline.label, "–" if headline.value is None else f"{headline.value:.0f}%",
+              headline.delta, delta_color=headline.delta_colour)
+
+
 def say(message: str) -> None:
     """A block's plain message when it has nothing to draw (text from the data escaped)."""
     st.info(plain(message))
