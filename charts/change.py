@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from charts.absent import REASON
 from charts.palette import FONT_FAMILY, MUTED, PALETTE, TEXT, base_layout
-from charts.text import join_clauses, set_alt_text, wrap
+from charts.text import join_clauses, row_height, set_alt_text, wrap
 
 REAL = "real change"
 HIDDEN_NOW = "no comparison: hidden this wave"
@@ -83,7 +83,7 @@ def change_bars(table: pd.DataFrame, question: str = "question", title: str = ""
     fig.update_layout(annotations=[*fig.layout.annotations, *_word_column(labels, words, real, reach * 1.08)])
     fig.update_layout(yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels,
                              "autorange": "reversed", "showgrid": False},
-                      height=max(260, 130 + 44 * len(labels)))
+                      height=max(260, 130 + row_height(labels) * len(labels)))
     fig.update_xaxes(range=[-reach * 1.05, reach * 1.75], zeroline=True, zerolinecolor=TEXT,
                      title={"text": "Change in % positive since the previous wave (points, 95% interval)"})
     return set_alt_text(fig, _alt(shown, hidden, question))

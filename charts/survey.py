@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from charts.cells import binned_scale, collapse, fill_for, grid_axes, mask_layer, value_layers
 from charts.palette import FONT_FAMILY, MUTED, PALETTE, STATUS_COLOURS, base_layout, text_on
-from charts.text import is_missing, join_clauses, number, pct, round1, set_alt_text, wrap
+from charts.text import is_missing, join_clauses, number, pct, round1, row_height, set_alt_text, wrap
 
 ANSWER_COLUMNS = ("pct_negative", "pct_neutral", "pct_positive")
 ANSWER_NAMES = ("Negative", "Neutral", "Positive")
@@ -50,7 +50,7 @@ def _hidden_clauses(labels: list[str], noun: str) -> str:
 def _category_axis(fig: go.Figure, categories: list[str]) -> None:
     fig.update_layout(yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories,
                              "autorange": "reversed", "showgrid": False},
-                      height=max(260, 130 + 44 * len(categories)))
+                      height=max(260, 130 + row_height(categories) * len(categories)))
 
 
 def answer_distribution(table: pd.DataFrame, *, suppressed_label: str, question: str = "question", title: str = "",

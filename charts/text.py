@@ -106,6 +106,14 @@ def wrap(text: str, width: int = 40, max_lines: int | None = None) -> str:
     return "<br>".join(lines)
 
 
+def row_height(labels: list[str]) -> int:
+    """Pixels per row of a bar chart whose rows carry ``labels`` (wrapped with ``<br>``): 44,
+    or more when a label runs to three lines or more (a negatively worded statement with what
+    positive means for it), so no label runs into the next row's."""
+    lines = max((str(label).count("<br>") + 1 for label in labels), default=1)
+    return max(44, 15 * lines + 8)
+
+
 def shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters with an ellipsis."""
     text = str(text)

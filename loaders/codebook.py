@@ -1,7 +1,8 @@
 """The survey codebook: each wave's statement wording -> one stable question id.
 
 Wording changes between waves, so the codebook (``question_id,wording,waves,theme,
-negative``) lists every wording an id has had. ``QuestionMap`` looks a wording up after
+negative``, optionally ``positive_means``: what a positive answer to a negatively worded
+statement says, "have not experienced it") lists every wording an id has had. ``QuestionMap`` looks a wording up after
 normalising it (whitespace, NBSP, ``<br>``, case, trailing punctuation); a wording the
 codebook does not know gets a provisional ``UNMAPPED-<slug>`` id and is reported, never
 dropped. Two wordings that differ only in spacing or "&"/"and" (``variant_key``) are the
@@ -57,7 +58,7 @@ def codebook_from_sheet(sheet: Sheet) -> LoadResult:
 
 
 def load_codebook(path: str | Path) -> pd.DataFrame:
-    """Read codebook.csv (question_id,wording,waves,theme,negative) into the CODEBOOK frame."""
+    """Read codebook.csv (question_id,wording,waves,theme,negative[,positive_means]) into the CODEBOOK frame."""
     return codebook_from_sheet(read_text_table(path)).frame
 
 

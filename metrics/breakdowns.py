@@ -8,7 +8,7 @@ import pandas as pd
 from model.survey_counts import SurveyCounts
 from metrics.disclosure import suppress_small_groups
 from metrics.publishable import COMPLEMENT, NOT_STATED, SMALL, WHOLE_KEYS, blank_hidden, publishable, reason_text
-from metrics.survey import percent_positive, question_lookup, theme_scores
+from metrics.survey import percent_positive, question_lookup, theme_scores, with_flipped_notes
 from settings.disclosure import DisclosurePolicy
 
 __all__ = ["NOT_STATED", "group_theme_table", "statement_results", "whole_wave_reasons", "whole_wave_shown"]
@@ -84,7 +84,8 @@ def statement_results(counts: SurveyCounts, codebook: pd.DataFrame, policy: Disc
     """% positive / neutral / negative per statement for the given counts (normally one
     wave of one audience), labelled with the wave's wording (the most common, if a statement
     was worded two ways); a statement the policy hides (too few answers, or it would reveal
-    a small group) has every figure blank. Columns: question, question_id, n_respondents,
+    a small group) has every figure blank; a negatively worded statement says what positive
+    means for it (``with_flipped_notes``). Columns: question, question_id, n_respondents,
     pct_positive, pct_neutral, pct_negative (1 dp), suppressed, hidden_because (why, in words)."""
     keys = ["audience", "wave", "wave_date", "question_id"]
     table = percent_positive(counts, codebook, by=keys)
@@ -92,6 +93,7 @@ def statement_results(counts: SurveyCounts, codebook: pd.DataFrame, policy: Disc
     shown = reasons.isna()
     table = table.merge(_wordings(counts), on=keys, how="left")
     table["question"] = table["question"].astype("string").fillna(table["question_id"].astype("string"))
+    table = with_flipped_notes(table, codebook)
     figures = ["n_respondents", "pct_positive", "pct_neutral", "pct_negative"]
     table = blank_hidden(table, figures, shown)
     table["n_respondents"] = table["n_respondents"].astype("Int64")

@@ -11,7 +11,7 @@ from metrics.change import newcombe_difference, wave_changes
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import whole_wave_shown
 from metrics.questions import wording_by_wave
-from metrics.survey import percent_positive, question_lookup
+from metrics.survey import flipped_notes, percent_positive, with_flipped_notes
 from settings.disclosure import DisclosurePolicy
 
 
@@ -93,14 +93,12 @@ def change_verdict(before: pd.Series, after: pd.Series, confidence: float) -> st
     return REAL if is_real_change(before, after, confidence) else WITHIN_NOISE
 
 
-#: Added to a negatively worded statement, where a positive answer is to disagree.
-NEGATIVE_NOTE = " (positive = disagree)"
-
-
 def question_changes(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, policy: DisclosurePolicy,
                      confidence: float = 0.95) -> pd.DataFrame:
     """Each question's latest % positive for one audience, its change since the previous
-    wave and the verdict, worded as the latest wave asked it; biggest real changes first.
+    wave and the verdict, worded as the latest wave asked it (a negatively worded one
+    followed by what positive means for it: ``metrics.survey.with_flipped_notes``); biggest
+    real changes first.
 
     A question the disclosure policy hides in a wave (fewer than ``policy.min_size`` answers, or it
     would reveal a small group) has no figure for it.
@@ -126,10 +124,10 @@ def question_changes(counts: SurveyCounts, codebook: pd.DataFrame, audience: str
            .merge(wording, on="question_id", how="left")
            .merge(last_change, on="question_id", how="left"))
     out["question"] = out["question"].astype("string").fillna(out["question_id"].astype("string"))
-    negative = out["question_id"].isin(question_lookup(codebook).query("negative")["question_id"])
-    out.loc[negative, "question"] = out.loc[negative, "question"] + NEGATIVE_NOTE
     out["pct_positive"] = out["pct_positive"].round(0)
-    out["headline"] = [_question_sentence(row) for row in out.itertuples()]
+    notes = flipped_notes(codebook)
+    out["headline"] = [_question_sentence(row, notes.get(str(row.question_id))) for row in out.itertuples()]
+    out = with_flipped_notes(out, codebook)
     out["_real"] = out["verdict"].eq("real change").fillna(False)
     out["_size"] = out["change"].abs().fillna(0)
     out = out.sort_values(["_real", "_size"], ascending=False).drop(columns=["_real", "_size"])
@@ -137,10 +135,12 @@ def question_changes(counts: SurveyCounts, codebook: pd.DataFrame, audience: str
                 "change", "lower", "upper", "verdict", "headline"]].reset_index(drop=True)
 
 
-def _question_sentence(row) -> str:
+def _question_sentence(row, note: str | None = None) -> str:
+    """The question's line in words; ``note``: what positive means for a negatively worded one."""
+    quoted = f"“{row.question}”" + (f" ({note})" if note else "")
     if pd.isna(row.pct_positive):
-        return f"“{row.question}”: fewer than the minimum number of answers this time, so no figure is shown."
-    start = f"{row.pct_positive:.0f}% positive on “{row.question}”"
+        return f"{quoted}: fewer than the minimum number of answers this time, so no figure is shown."
+    start = f"{row.pct_positive:.0f}% positive on {quoted}"
     if pd.isna(row.change):
         return start + "; no earlier wave to compare."
     word = "up" if row.change > 0 else "down"

@@ -12,7 +12,7 @@ import pandas as pd
 from model.survey_counts import SurveyCounts
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import statement_results, whole_wave_shown
-from metrics.survey import percent_positive, question_lookup
+from metrics.survey import flipped_notes, percent_positive, question_lookup, with_flipped_notes
 from metrics.trends import TREND_COLUMNS, with_interval
 from settings.disclosure import DisclosurePolicy
 
@@ -42,9 +42,9 @@ def wording_changes(counts: SurveyCounts) -> pd.DataFrame:
 
 def question_trend(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, question_id: str,
                    policy: DisclosurePolicy, confidence: float = 0.95) -> pd.DataFrame:
-    """% positive per wave for one question (one series, labelled by its latest wording):
-    TREND_COLUMNS, a wave the policy hides (fewer than ``policy.min_size`` answers, or it would
-    reveal a small group) blank."""
+    """% positive per wave for one question: TREND_COLUMNS (one series, "% positive", or for
+    a negatively worded question "% positive (positive = disagree, i.e. ...)"), a wave the policy
+    hides (fewer than ``policy.min_size`` answers, or it would reveal a small group) blank."""
     subset = counts.where(audience=audience, question_ids=[question_id])
     if subset.answers.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
@@ -53,9 +53,11 @@ def question_trend(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, 
     figures = ["n_respondents", "n_answers", "pct_positive", "pct_neutral", "pct_negative"]
     table = blank_hidden(table, figures, shown)
     table = with_interval(table, "pct_positive", "n_respondents", confidence)
-    return pd.DataFrame({"series": "% positive", "date": table["wave_date"],
-                         "value": table["pct_positive"].astype(float).round(1), "lower": table["lower"],
-                         "upper": table["upper"], "n": table["n_respondents"]}).sort_values("date").reset_index(drop=True)
+    note = flipped_notes(codebook).get(question_id)
+    trend = pd.DataFrame({"series": f"% positive ({note})" if note else "% positive", "date": table["wave_date"],
+                          "value": table["pct_positive"].astype(float).round(1), "lower": table["lower"],
+                          "upper": table["upper"], "n": table["n_respondents"].astype("Int64")})
+    return trend.sort_values("date").reset_index(drop=True)
 
 
 def theme_questions(counts: SurveyCounts, codebook: pd.DataFrame, theme: str, policy: DisclosurePolicy) -> pd.DataFrame:
@@ -75,5 +77,7 @@ def questions_of_theme(counts: SurveyCounts, codebook: pd.DataFrame, theme: str)
 
 
 def audience_questions(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, theme: str) -> pd.DataFrame:
-    """questions_of_theme for one audience's counts (one call, so a page can cache it)."""
-    return questions_of_theme(counts.where(audience=audience), codebook, theme)
+    """questions_of_theme for one audience's counts (one call, so a page can cache it), a
+    negatively worded one's wording followed by what positive means for it."""
+    asked = questions_of_theme(counts.where(audience=audience), codebook, theme)
+    return with_flipped_notes(asked, codebook, column="question_text")

@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from model.frames import AGREEMENT_SCALE
 from model.survey_counts import REACH_KEYS, SurveyCounts, scale_positions
+from settings.labels import flipped_note
 
 #: The columns results are usually broken down by.
 BY_COLUMNS: tuple[str, ...] = ("audience", "wave", "wave_date", "group", "question_id", "theme")
@@ -42,6 +43,36 @@ def question_lookup(codebook: pd.DataFrame) -> pd.DataFrame:
     """One row per question_id (theme, negative); a reworded id keeps its first non-missing values."""
     book = codebook.loc[codebook["question_id"].notna(), ["question_id", "theme", "negative"]]
     return book.groupby("question_id", sort=False).first().reset_index()
+
+
+def flipped_notes(codebook: pd.DataFrame) -> dict[str, str]:
+    """question_id -> what "positive" means, for each negatively worded question of the
+    codebook: "positive = disagree, i.e. have not experienced it" from its ``positive_means``
+    (the first a reworded id gives), "positive = disagree" without one (config/labels.toml
+    [flipped]). A flipped statement says it wherever it is shown, so "87% positive" on "I
+    have experienced bullying" never reads as 87% bullied."""
+    negative = codebook["negative"].fillna(False).astype(bool) if "negative" in codebook else None
+    if negative is None or not negative.any():
+        return {}
+    book = codebook.loc[negative & codebook["question_id"].notna()]
+    means = book["positive_means"] if "positive_means" in book else pd.Series(pd.NA, index=book.index)
+    said = means.where(means.astype("string").str.strip().fillna("") != "")
+    first = said.groupby(book["question_id"].astype(str), sort=False).first()
+    return {qid: flipped_note(first.get(qid)) for qid in dict.fromkeys(book["question_id"].astype(str))}
+
+
+def with_flipped_notes(table: pd.DataFrame, codebook: pd.DataFrame, column: str = "question") -> pd.DataFrame:
+    """``table`` with each negatively worded question's ``column`` (its wording) followed by
+    what positive means for it: "… at work (positive = disagree, i.e. have not experienced it)"."""
+    notes = flipped_notes(codebook)
+    if not notes or table.empty:
+        return table
+    out = table.copy()
+    ids = out["question_id"].astype("string")
+    flipped = ids.isin(list(notes)).fillna(False).to_numpy(dtype=bool)
+    out.loc[flipped, column] = [f"{text} ({notes[str(q)]})" for text, q in zip(out.loc[flipped, column],
+                                                                                 ids[flipped])]
+    return out
 
 
 def scored_answers(responses: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:

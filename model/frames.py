@@ -60,6 +60,7 @@ CODEBOOK: dict[str, object] = {
     "waves": "string",           # ";"-separated wave labels the wording was used in, "" = any
     "theme": "string",           # culture | partnership | governance | ...
     "negative": "bool",          # negatively worded: "positive" means disagree
+    "positive_means": "string",  # optional, for a negative one: what a positive answer says ("have not experienced it")
 }
 
 ACTIONS: dict[str, object] = {

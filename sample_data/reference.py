@@ -22,17 +22,17 @@ def events_csv() -> bytes:
 
 
 def codebook_csv() -> bytes:
-    rows = [["question_id", "wording", "waves", "theme", "negative"]]
+    rows = [["question_id", "wording", "waves", "theme", "negative", "positive_means"]]
     staff_waves = [w[0] for w in STAFF_WAVES]
     for s in STAFF_STATEMENTS:
         by_wording: dict[str, list[str]] = {}
         for wave in staff_waves:
             by_wording.setdefault(s.wording_in(wave, STAFF_REWORDED_FROM), []).append(wave)
         for wording, waves in by_wording.items():
-            rows.append([s.qid, wording, ";".join(waves), s.theme, str(s.negative).lower()])
+            rows.append([s.qid, wording, ";".join(waves), s.theme, str(s.negative).lower(), s.positive_means])
     partner_waves = ";".join(w[0] for w in PARTNER_WAVES)
     for s in PARTNER_STATEMENTS:
-        rows.append([s.qid, s.wording, partner_waves, s.theme, str(s.negative).lower()])
+        rows.append([s.qid, s.wording, partner_waves, s.theme, str(s.negative).lower(), s.positive_means])
     return csv_bytes(rows)
 
 

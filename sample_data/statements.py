@@ -30,6 +30,7 @@ class Statement:
     wording: str                 # wording before the rewording wave (or always)
     new_wording: str = ""        # wording from STAFF_REWORDED_FROM on, "" if unchanged
     file_label: str = ""         # partner: label as exported, with NBSP / <br>; "" = wording
+    positive_means: str = ""     # negative: what a positive answer (disagreeing) says, for the codebook
 
     def wording_in(self, wave: str, reworded_from: str = "9999") -> str:
         return self.new_wording if self.new_wording and wave >= reworded_from else self.wording
@@ -57,7 +58,8 @@ STAFF_STATEMENTS: tuple[Statement, ...] = (
               "I feel safe to speak up and challenge the way things are done",
               "I feel safe to challenge the way things are done in the Combined Authority"),
     Statement("STAFF-BULLYING", "culture", True, 1.10,
-              "In the past 12 months I have experienced bullying or harassment at work"),
+              "In the past 12 months I have experienced bullying or harassment at work",
+              positive_means="have not experienced it"),
     Statement("STAFF-EFFECTIVE", "governance", False, -0.60,
               "The Combined Authority is effective and efficient"),
     Statement("STAFF-DECISIONS", "governance", False, -0.25,
