@@ -7,6 +7,11 @@ difference of two independent proportions is Newcombe's hybrid score interval (N
 Statistics in Medicine 17:873-890, method 10), built from the two Wilson score intervals;
 it behaves well near 0% and 100% and for small n, where the simple Wald interval fails.
 Proportions are 0-1 in the interval functions; ``wave_changes`` works in percentage points.
+
+An interval is shown rounded **outward** (``shown_interval``: the lower bound down, the upper
+bound up), so a shown interval never contradicts its verdict: one that includes zero
+("within the noise") still includes it, and a bound of a real change that would round to
+zero keeps the decimals it needs to stay off it ([0.004, 5.1], never [0.0, 5.1]).
 """
 from __future__ import annotations
 
@@ -114,6 +119,33 @@ def wave_changes(
     out["verdict"] = out["verdict"].astype("string")
     out["direction"] = out["direction"].astype("string")
     return out.reset_index(drop=True)
+
+
+def shown_interval(lower: float, upper: float, decimals: int = 1) -> tuple[float, float]:
+    """``(lower, upper)`` as shown: rounded outward to ``decimals`` places; a bound that would
+    then touch or cross zero although the interval excludes it keeps more decimals (up to 6).
+    Missing bounds stay missing."""
+    if _missing(lower) or _missing(upper) or math.isnan(lower) or math.isnan(upper):
+        return (math.nan, math.nan)
+    return (_outward(lower, decimals, math.floor, lower > 0), _outward(upper, decimals, math.ceil, upper < 0))
+
+
+def _outward(bound: float, decimals: int, direction, off_zero: bool) -> float:
+    for places in range(decimals, 7):
+        scale = 10 ** places
+        shown = direction(round(bound * scale, 6)) / scale   # round(): 21.9 is not 21.900000000000002
+        if not off_zero or shown != 0:
+            return shown + 0.0                                # -0.0 shows as 0.0
+    return bound
+
+
+def shown_intervals(table: pd.DataFrame, lower: str = "lower", upper: str = "upper",
+                    decimals: int = 1) -> pd.DataFrame:
+    """``table`` with its ``lower`` and ``upper`` columns as shown (``shown_interval``)."""
+    if table.empty or lower not in table or upper not in table:
+        return table
+    bounds = [shown_interval(lo, hi, decimals) for lo, hi in zip(_floats(table[lower]), _floats(table[upper]))]
+    return table.assign(**{lower: [lo for lo, _ in bounds], upper: [hi for _, hi in bounds]})
 
 
 def _default_keys(table: pd.DataFrame, keys: Sequence[str] | None, exclude: Sequence[str]) -> list[str]:

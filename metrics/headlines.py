@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model.survey_counts import SurveyCounts
-from metrics.change import newcombe_difference, wave_changes
+from metrics.change import newcombe_difference, shown_intervals, wave_changes
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import whole_wave_shown
 from metrics.questions import wording_by_wave
@@ -125,6 +125,7 @@ def question_changes(counts: SurveyCounts, codebook: pd.DataFrame, audience: str
            .merge(last_change, on="question_id", how="left"))
     out["question"] = out["question"].astype("string").fillna(out["question_id"].astype("string"))
     out["pct_positive"] = out["pct_positive"].round(0)
+    out = shown_intervals(out)       # rounded outward: never [.., 0.0] beside "within the noise"
     notes = flipped_notes(codebook)
     out["headline"] = [_question_sentence(row, notes.get(str(row.question_id))) for row in out.itertuples()]
     out = with_flipped_notes(out, codebook)

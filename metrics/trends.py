@@ -10,7 +10,7 @@ import pandas as pd
 
 from model.survey_counts import SurveyCounts
 from metrics.actions import percent_complete
-from metrics.change import wilson_interval
+from metrics.change import shown_interval, wilson_interval
 from metrics.disclosure import suppress_small_totals
 from metrics.publishable import publishable
 from metrics.survey import theme_scores
@@ -27,8 +27,9 @@ def with_interval(table: pd.DataFrame, value: str, count: str, confidence: float
         wilson_interval(round(v / 100 * n), int(n), confidence) if pd.notna(v) and n else (float("nan"),) * 2
         for v, n in zip(out[value], out[count])
     ]
-    out["lower"] = [round(lo * 100, 1) for lo, _ in bounds]
-    out["upper"] = [round(hi * 100, 1) for _, hi in bounds]
+    shown = [shown_interval(lo * 100, hi * 100) for lo, hi in bounds]     # rounded outward, as everywhere
+    out["lower"] = [lo for lo, _ in shown]
+    out["upper"] = [hi for _, hi in shown]
     return out
 
 

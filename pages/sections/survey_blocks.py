@@ -92,7 +92,9 @@ def moved_block(views, audience: str, key: str) -> None:
     moved = shared(with_reasons, moved, views.statements)
     fig = shared(change_bars, moved, title=f"Change since the previous wave, {widgets.wave_label(views.wave_date)}")
     shown = moved.assign(_size=moved["change"].abs()).sort_values("_size", ascending=False, na_position="last")
-    widgets.chart_block(fig, labelled(shown, MOVED_COLUMNS, "moved").round(1), key=key)
+    # the interval is already rounded outward (metrics.change.shown_interval): rounding it again could
+    # show [.., 0.0] beside "within the noise"
+    widgets.chart_block(fig, labelled(shown.round({"change": 1}), MOVED_COLUMNS, "moved"), key=key)
 
 
 def group_block(data, audience: str, group_label: str, key: str) -> None:
