@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model.survey_counts import SurveyCounts
-from metrics.change import newcombe_difference, shown_intervals, wave_changes
+from metrics.change import REAL_CHANGE, newcombe_difference, shown_intervals, wave_changes
 from metrics.publishable import blank_hidden
 from metrics.breakdowns import whole_wave_shown
 from metrics.questions import wording_by_wave
@@ -134,6 +134,21 @@ def question_changes(counts: SurveyCounts, codebook: pd.DataFrame, audience: str
     out = out.sort_values(["_real", "_size"], ascending=False).drop(columns=["_real", "_size"])
     return out[["question_id", "question", "theme", "pct_positive", "n_respondents", "previous_wave_date",
                 "change", "lower", "upper", "verdict", "headline"]].reset_index(drop=True)
+
+
+def moved_heading(moved: pd.DataFrame, noun: str = "question") -> str:
+    """The heading over the questions that moved, saying what they show: "None of 14 questions
+    moved beyond the noise", "1 of 8 questions moved beyond the noise"; with nothing to compare,
+    the question the section answers ("Did any question move beyond the noise?")."""
+    compared = moved[pd.to_numeric(moved["change"], errors="coerce").notna()] \
+        if {"change", "verdict"} <= set(moved.columns) else moved.iloc[:0]
+    if compared.empty:
+        return f"Did any {noun} move beyond the noise?"
+    real, total = int(compared["verdict"].eq(REAL_CHANGE).fillna(False).sum()), len(compared)
+    counted = f"{total} {noun}" + ("" if total == 1 else "s")
+    if real == 0:
+        return f"No {noun} moved beyond the noise" if total == 1 else f"None of {counted} moved beyond the noise"
+    return f"{real} of {counted} moved beyond the noise"
 
 
 def _question_sentence(row, note: str | None = None) -> str:

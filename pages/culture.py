@@ -2,6 +2,7 @@
 drill-down from a theme to its questions, with small groups hidden."""
 import streamlit as st
 
+from metrics.headlines import moved_heading
 from ui import context
 from pages.sections import survey_blocks
 
@@ -18,7 +19,7 @@ if views.wave_date is None:
 st.header("Theme scores over time")
 survey_blocks.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 
-st.header("Questions that moved")
+st.header(moved_heading(views.moved))
 st.markdown("Biggest changes first. A change is only called real when its 95% interval excludes zero; "
             "with a few dozen respondents most changes are within the noise.")
 survey_blocks.moved_block(views, "staff", key="culture-moved")

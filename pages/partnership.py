@@ -7,6 +7,7 @@ from settings.labels import labelled
 from ui import cache, context, widgets
 from pages.sections import survey_blocks
 from metrics.actions import completion_sentence, theme_actions_now
+from metrics.headlines import moved_heading
 
 
 def survey_sections() -> None:
@@ -14,7 +15,7 @@ def survey_sections() -> None:
     st.header("Theme scores over time")
     survey_blocks.theme_trend_block("partner", "Partner survey theme scores", key="partner-trend")
 
-    st.header("Questions that moved")
+    st.header(moved_heading(views.moved))
     st.markdown("Biggest changes first, with whether each is more than noise.")
     survey_blocks.moved_block(views, "partner", key="partner-moved")
 

@@ -10,7 +10,7 @@ from pages.sections import survey_blocks
 from charts import absent
 from charts.survey import answer_distribution
 from metrics.actions import completion_sentence, theme_actions_now
-from metrics.headlines import series_headline
+from metrics.headlines import moved_heading, series_headline
 from metrics.trends import score_basis
 
 
@@ -63,7 +63,7 @@ for column, theme in zip(st.columns(len(views.themes) or 1), views.themes):
     with column.container(border=True):
         theme_card(theme)
 
-st.header("What changed since last time")
+st.header(moved_heading(views.moved, "statement"))
 shown = views.moved[views.moved["pct_positive"].notna()] if "pct_positive" in views.moved else views.moved.iloc[:0]
 for sentence in shown["headline"].head(3) if "headline" in shown else []:
     st.markdown(f"- {widgets.plain(sentence)}")
