@@ -11,7 +11,7 @@ import streamlit as st
 
 from settings.labels import labelled
 from ui import cache, context, widgets
-from charts.scrutiny import topic_heatmap, value_score_ranking
+from charts.scrutiny import rounding_note, topic_heatmap, value_score_ranking
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
 from exports.scrutiny_xlsx import committee_workbook, scores_csv
 from settings.file_formats import mime
@@ -19,7 +19,7 @@ from metrics.scrutiny import topic_matrix
 from metrics.scrutiny_state import WEIGHT_MAX, WEIGHT_MIN, WEIGHT_STEP, ViewState, parse_state, state_params
 from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterion, disagreement_by_topic,
                                     filter_options, filter_scores, score_distribution, sort_matrix,
-                                    topic_meetings, topic_scores_by_scorer, weighted_ranking)
+                                    topic_meetings, topic_scores_by_scorer, weighted_ranking, weights_statement)
 
 HEATMAP_TOPICS = 40
 STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
@@ -93,8 +93,15 @@ matrix = cache.shared(sort_matrix, cache.shared(topic_matrix, scores, criteria=c
 shown = matrix.head(HEATMAP_TOPICS)
 heat_title = (f"Topic scoring matrix, the first {len(shown)} of {len(matrix)} topics" if len(shown) < len(matrix)
               else "Topic scoring matrix")
-widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
-               labelled(matrix.round(1).reset_index(), table="scrutiny"), key="matrix")
+# The matrix's totals are unweighted: beside a weighted ranking, they say so.
+total_head, matrix_total = ("Total<br>unweighted", f"{scheme.total_name} (unweighted)") if weights \
+    else ("Total", scheme.total_name)
+matrix_table = labelled(matrix.round(1).assign(total=matrix.sum(axis=1).round(1)).reset_index(), table="scrutiny",
+                        names={"total": matrix_total})
+widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title,
+                                 total_name=scheme.total_name, total_head=total_head), matrix_table, key="matrix")
+if note := cache.shared(rounding_note, shown):
+    st.caption(note)
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
@@ -121,8 +128,10 @@ widgets.chart_block(cache.shared(disagreement_chart, by_criterion, "criterion", 
 
 st.header("Downloads")
 paper = matrix.reindex([t for t in topics if t in matrix.index])
-subtitle = (f"{scheme.name}. Each topic at its latest meeting; {score_name} recomputed from the criterion scores "
-            f"(mean of scorers). Cut-off {scheme.cutoff}." + (" What-if weights: see the Scheme sheet." if weights else ""))
+subtitle = (f"{scheme.name}. Each topic at its latest meeting; the {scheme.total_name} is recomputed from the criterion "
+            f"scores (mean of scorers). Cut-off {scheme.cutoff}."
+            + (f" What-if weights: {weights_statement(weights, criteria)}. Both totals are shown: unweighted, then "
+               "weighted; the cut-off is applied to the weighted one." if weights else ""))
 left, right = st.columns(2)
 # The files are made when a button is pressed (callables), not on every rerun.
 left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
