@@ -62,6 +62,13 @@ def rounding_note(matrix: pd.DataFrame) -> str:
             "means, so it can differ from the sum of the cells by a little.")
 
 
+def heatmap_min_width(n_criteria: int) -> int:
+    """The narrowest screen (CSS px) the heatmap reads on: the page's margins and the topic
+    names (about 420 px), 90 px a cell ("1.7 Medium" at 13 px) and the totals column;
+    narrower, ``topic_lines`` instead (1,120 px for 8 criteria: a 1024 px tablet gets the list)."""
+    return 400 + 90 * n_criteria
+
+
 def topic_lines(matrix: pd.DataFrame, labels: dict | None = None) -> list[tuple[str, float, list[tuple[str, str]]]]:
     """The matrix as a list, for a narrow screen: per topic its total and (criterion, cell text)."""
     labels = {int(k): v for k, v in (labels or DEFAULT_LABELS).items()}

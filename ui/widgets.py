@@ -57,6 +57,15 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
     return [str(p["customdata"]) for p in points if p.get("customdata") is not None]
 
 
+def by_width(key: str, narrowest: int):
+    """Two containers for one block: the first is shown on screens at least ``narrowest`` CSS
+    pixels wide, the second on narrower ones (a phone, or 400% zoom). Only one is ever
+    displayed, so the hidden one is neither read out nor reached by Tab."""
+    st.html(f"<style>@media (max-width: {narrowest - 1}px) {{ .st-key-{key}_wide {{ display: none; }} }}\n"
+            f"@media (min-width: {narrowest}px) {{ .st-key-{key}_narrow {{ display: none; }} }}</style>")
+    return st.container(key=f"{key}_wide"), st.container(key=f"{key}_narrow")
+
+
 def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=None) -> None:
     """Set up a selectbox's state before it is drawn (draw it with ``key=widget_key`` and no
     index): a newly clicked chart item wins, then the current choice if still offered, then
