@@ -1,9 +1,14 @@
 """Scrutiny topic scoring: the topic x criterion matrix as a heatmap, and the ranking.
 
 Criteria, scale and cut-off are data (config/scrutiny_schemes/), so nothing here names
-a criterion. Cells print "2 Medium"; long criterion names are wrapped on the axis with
-the full name in the hover. In the ranking, topics that reach the cut-off differ in
-colour, pattern and a "✓" text marker, and the cut-off line is labelled.
+a criterion. A cell is read one way everywhere (``cell_reading``: the heatmap, its
+narrow-screen list and the committee paper): its mean score to 1 decimal place and the
+level that shown number is nearest ("2.7 High"; halves go up), and it is shaded by that
+level, so two cells that say the same are the same shade. A row's total adds the unrounded
+means; where that differs from the sum of the rounded cells, ``rounding_note`` says so.
+Long criterion names are wrapped on the axis with the full name in the hover. In the
+ranking, topics that reach the cut-off differ in colour, pattern and a "✓" text marker,
+and the cut-off line is labelled.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import plotly.graph_objects as go
 
 from charts.cells import grid_axes, mask_layer, stepped_scale, value_layers
 from charts.palette import FONT_FAMILY, PALETTE, SEQUENTIAL, TEXT, base_layout, bottom_legend, interpolate
-from charts.text import join_clauses, number, round1, set_alt_text, wrap
+from charts.text import is_missing, join_clauses, number, round1, set_alt_text, wrap
 
 DEFAULT_LABELS = {1: "Low", 2: "Medium", 3: "High"}
 
@@ -24,8 +29,55 @@ def _level_colours(levels: list) -> list[str]:
     return [interpolate(light_to_dark, i / (len(levels) - 1)) for i in range(len(levels))]
 
 
-def _cell(value, labels: dict) -> str:
-    return f"{int(value)} {labels.get(int(value), '')}".strip()
+def shown_score(value) -> float | None:
+    """A mean score as a cell shows it: 1 decimal place (None when not scored)."""
+    return None if is_missing(value) else round(float(value), 1)
+
+
+def score_level(value, levels) -> int | None:
+    """The scale level nearest the score as shown (1 dp); a half goes up (1.5 is 2)."""
+    shown = shown_score(value)
+    if shown is None:
+        return None
+    return min(levels, key=lambda level: (abs(level - shown), -level))
+
+
+def cell_reading(value, labels: dict) -> tuple[float, int, str] | None:
+    """(shown score, its level, its text "2.7 High") of one cell; None when not scored."""
+    level = score_level(value, sorted(labels))
+    if level is None:
+        return None
+    shown = shown_score(value)
+    return shown, level, f"{number(shown)} {labels.get(level, '')}".strip()
+
+
+def rounding_note(matrix: pd.DataFrame) -> str:
+    """A sentence when a row's total differs from the sum of its cells as shown, else ""."""
+    values = matrix.apply(pd.to_numeric, errors="coerce")
+    cells = values.apply(lambda column: column.map(shown_score)).astype(float)
+    totals, added = values.sum(axis=1, skipna=True).round(1), cells.sum(axis=1, skipna=True).round(1)
+    if (totals == added).all():
+        return ""
+    return ("Each cell shows a criterion's mean score rounded to 1 decimal place; the total adds the unrounded "
+            "means, so it can differ from the sum of the cells by a little.")
+
+
+def heatmap_min_width(n_criteria: int) -> int:
+    """The narrowest screen (CSS px) the heatmap reads on: the page's margins and the topic
+    names (about 420 px), 90 px a cell ("1.7 Medium" at 13 px) and the totals column;
+    narrower, ``topic_lines`` instead (1,120 px for 8 criteria: a 1024 px tablet gets the list)."""
+    return 400 + 90 * n_criteria
+
+
+def topic_lines(matrix: pd.DataFrame, labels: dict | None = None) -> list[tuple[str, float, list[tuple[str, str]]]]:
+    """The matrix as a list, for a narrow screen: per topic its total and (criterion, cell text)."""
+    labels = {int(k): v for k, v in (labels or DEFAULT_LABELS).items()}
+    values = matrix.apply(pd.to_numeric, errors="coerce")
+    out = []
+    for topic, row in values.iterrows():
+        cells = [(str(c), reading[2] if (reading := cell_reading(v, labels)) else "not scored") for c, v in row.items()]
+        out.append((str(topic), float(row.sum(skipna=True)), cells))
+    return out
 
 
 def _names(topics: list[str], totals: pd.Series) -> str:
@@ -44,10 +96,10 @@ def _matrix_alt(totals: pd.Series, maximum: float, total_name: str) -> str:
     return join_clauses([text])
 
 
-def _totals_column(fig: go.Figure, topics: list[str], totals: pd.Series) -> None:
+def _totals_column(fig: go.Figure, topics: list[str], totals: pd.Series, head_text: str) -> None:
     font = {"family": FONT_FAMILY, "color": TEXT}
     head = {"x": 1, "xref": "paper", "xanchor": "left", "xshift": 12, "y": 1, "yref": "paper", "yanchor": "bottom",
-            "text": "<b>Total</b>", "showarrow": False, "font": font}
+            "text": f"<b>{head_text}</b>", "showarrow": False, "font": font}
     rows = [{"x": 1, "xref": "paper", "xanchor": "left", "xshift": 12, "y": topic, "yref": "y", "showarrow": False,
              "text": f"<b>{number(totals[label])}</b>", "font": font} for topic, label in zip(topics, totals.index)]
     # one update, not one add_annotation per topic (each copies every annotation so far: quadratic)
@@ -55,10 +107,12 @@ def _totals_column(fig: go.Figure, topics: list[str], totals: pd.Series) -> None
 
 
 def topic_heatmap(matrix: pd.DataFrame, labels: dict | None = None, title: str = "",
-                  total_name: str = "Scrutiny Value Score") -> go.Figure:
-    """Topics (rows) x criteria (columns), each cell coloured by score and printed "2 Medium".
+                  total_name: str = "Scrutiny Value Score", total_head: str = "Total") -> go.Figure:
+    """Topics (rows) x criteria (columns), each cell printed "2.7 High" and shaded by the level
+    it names (``cell_reading``), with each row's total beside it.
 
-    Axes show wrapped names; the hover gives the full criterion name.
+    Axes show wrapped names, criteria along the top; the hover gives the full criterion name.
+    ``total_head`` heads the totals column ("Total<br>unweighted" beside a weighted ranking).
     """
     labels = {int(k): v for k, v in (labels or DEFAULT_LABELS).items()}
     levels = sorted(labels)
@@ -66,10 +120,10 @@ def topic_heatmap(matrix: pd.DataFrame, labels: dict | None = None, title: str =
     topics = [str(t) for t in matrix.index]
     criteria = [str(c) for c in matrix.columns]
     values = matrix.apply(pd.to_numeric, errors="coerce")
-    z = [round1(row) for _, row in values.iterrows()]
-    texts = [[None if v is None else _cell(v, labels) for v in zr] for zr in z]
-    fills = [[None if v is None else colours[min(range(len(levels)), key=lambda i: abs(levels[i] - v))]
-              for v in zr] for zr in z]
+    readings = [[cell_reading(v, labels) for v in row] for _, row in values.iterrows()]
+    z = [[None if r is None else r[1] for r in row] for row in readings]        # shaded by the level shown
+    texts = [[None if r is None else r[2] for r in row] for row in readings]
+    fills = [[None if r is None else colours[levels.index(r[1])] for r in row] for row in readings]
     fig = go.Figure(layout=base_layout(title))
     fig.add_traces(value_layers(z, texts, fills, criteria, topics, stepped_scale(levels, colours),
                                 levels[0], levels[-1], size=13))
@@ -79,9 +133,10 @@ def topic_heatmap(matrix: pd.DataFrame, labels: dict | None = None, title: str =
     grid_axes(fig, topics, criteria, row_labels=[wrap(t, 32, max_lines=2) for t in topics],
               col_labels=[wrap(c, 12, max_lines=4) for c in criteria])
     totals = pd.Series(values.sum(axis=1, skipna=True).values, index=topics)
-    _totals_column(fig, topics, totals)
-    fig.update_layout(margin={"r": 72})
-    fig.update_xaxes(tickfont={"size": 12})
+    _totals_column(fig, topics, totals, total_head)
+    # the criteria along the top, over the first rows (not under the last of 40), below the title
+    fig.update_layout(margin={"r": 96 if "<br>" in total_head else 72, "t": 140}, height=fig.layout.height + 68)
+    fig.update_xaxes(tickfont={"size": 12}, side="top")
     return set_alt_text(fig, _matrix_alt(totals, levels[-1] * len(criteria), total_name))
 
 

@@ -72,21 +72,26 @@ def _data_table(journey: pd.DataFrame) -> str:
             f"<tbody>{rows}</tbody></table></details>")
 
 
-def board_summary_html(*, organisation: str, generated: pd.Timestamp, headlines: list[Headline],
+def board_summary_html(*, organisation: str, as_at: str, headlines: list[Headline],
                        journey: pd.DataFrame, events: pd.DataFrame, finding: str, judgements: pd.DataFrame,
                        rule: str, source: str, status: str, since: list[str]) -> str:
-    """The whole summary as one HTML document (UTF-8 text). ``finding`` is the chart's main
-    finding in a sentence (its alt text, without what the interactive chart adds)."""
+    """The whole summary as one HTML document (UTF-8 text). ``as_at`` is the date of the
+    latest figures, from the data ("16 October 2024", metrics.overview.as_at; never the
+    clock), named in the title; ``finding`` is the chart's main finding in a sentence (its
+    alt text, without what the interactive chart adds)."""
+    title = f"Improvement summary as at {as_at}" if as_at else "Improvement summary: no figures yet"
+    dated = (f"Figures as at {escape(as_at)}: the date of the latest action report or survey wave in the data"
+             if as_at else "No figures yet")
     alt = f"{finding} Numbered dashed lines are the milestones listed beside the chart."
     key = "".join(f"<li>{escape(str(e.label))} <span>({e.date:%b %Y})</span></li>" for e in events.itertuples())
     expectations = (_expectations(judgements) if len(judgements)
                     else "<p>No expectations file loaded: add expectations.csv to the data folder.</p>")
     return f"""<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Improvement summary</title><style>{CSS}</style></head>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{escape(title)}</title><style>{CSS}</style></head>
 <body><main>
-<h1>Improvement summary</h1>
-<p class="meta">{escape(organisation)}{". " if organisation else ""}Produced {generated.day} {generated:%B %Y} by the
-Improvement Dashboard. A survey change is called a real change when it is too big to be a fluke of who
+<h1>{escape(title)}</h1>
+<p class="meta">{escape(organisation)}{". " if organisation else ""}{dated}, from the Improvement Dashboard.
+A survey change is called a real change when it is too big to be a fluke of who
 happened to answer (95% interval); otherwise it is within the noise: too small to be sure it is real.</p>
 <p class="status">{escape(status)}</p>
 <h2>Headline figures</h2>

@@ -1,9 +1,11 @@
 """The committee-ready scrutiny workbook: the topic-scoring matrix as a paper to table.
 
 Sheet "Topic scores": a title, what the figures are, then one row per topic with its
-meeting, strategic objective, each criterion's (mean) score shown as "2 Medium" by a
-number format (the cell stays a number), coloured by level with conditional formatting,
-the recomputed total and whether it reaches the cut-off. Frozen panes, A4 landscape fit
+meeting, strategic objective, each criterion's (mean) score to 1 decimal place shown as
+"2.7 High" by a number format (the cell stays a number; read as the heatmap reads it,
+charts.scrutiny.cell_reading), coloured by level with conditional formatting, the
+recomputed total and whether it reaches the cut-off. With what-if weights the unweighted
+total and the weighted one are two columns, each named, the weighted one with its weights. Frozen panes, A4 landscape fit
 to one page wide, the header row repeated on every printed page. Sheet "Scheme": the
 criteria, the scale and its labels with the same colours (the legend), the cut-off and
 any what-if weights. Every text cell goes through exports.cells.neutralise_frame.
@@ -21,7 +23,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from charts.scrutiny import shown_score
 from exports.cells import neutralise_formula, neutralise_frame
+from metrics.scrutiny_views import weights_statement
 
 LEVEL_FILLS = ("EAF2FB", "8DBDE8", "2073BC", "12436D")     # light to dark (sequential palette)
 DARK_TEXT, LIGHT_TEXT = "1F1F1F", "FFFFFF"
@@ -47,15 +51,35 @@ def label_format(labels: Mapping[int, str]) -> str:
             f'0.0" {labels[high]}"')
 
 
-def matrix_table(matrix: pd.DataFrame, ranking: pd.DataFrame, total_name: str) -> pd.DataFrame:
-    """Rows of the paper: topic, meeting, objective, criteria, total, cut-off reached, scorers."""
+def total_columns(total_name: str, weights: Mapping[str, float] | None, criteria: Sequence[str]) -> list[str]:
+    """The names of the paper's total columns: the total alone, or with what-if weights the
+    unweighted total and the weighted one, which states its weights."""
+    if not weights:
+        return [total_name]
+    return [f"{total_name} (unweighted)", f"Weighted {total_name} ({weights_statement(weights, criteria)})"]
+
+
+def _reaches(reaches: bool, crossing: str) -> str:
+    return ("Yes" if reaches else "No") + (" (only because of the weights)" if crossing else "")
+
+
+def matrix_table(matrix: pd.DataFrame, ranking: pd.DataFrame, total_name: str,
+                 weights: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """Rows of the paper: topic, meeting, objective, criteria (as shown: 1 dp), the total (with
+    weights: unweighted and weighted), whether it reaches the cut-off, scorers."""
     info = ranking.set_index("topic")
     out = pd.DataFrame({"Topic": matrix.index,
                         "Meeting": [info["meeting_date"].get(t) for t in matrix.index],
                         "Strategic objective": [info["objective"].get(t) for t in matrix.index]})
-    out = pd.concat([out, matrix.reset_index(drop=True)], axis=1)
-    out[total_name] = [info["total"].get(t) for t in matrix.index]
-    out["Reaches cut-off"] = ["Yes" if info["reaches"].get(t) else "No" for t in matrix.index]
+    shown = matrix.apply(pd.to_numeric, errors="coerce").apply(lambda column: column.map(shown_score))
+    out = pd.concat([out, shown.reset_index(drop=True)], axis=1)
+    names = total_columns(total_name, weights, list(matrix.columns))
+    if weights:
+        out[names[0]] = [info["unweighted"].get(t) for t in matrix.index]
+    out[names[-1]] = [info["total"].get(t) for t in matrix.index]
+    crossing = info["crossing"] if "crossing" in info else pd.Series("", index=info.index)
+    out["Reaches cut-off" + (" with the weights" if weights else "")] = [
+        _reaches(bool(info["reaches"].get(t)), str(crossing.get(t) or "") if weights else "") for t in matrix.index]
     out["Scorers"] = [info["n_scorers"].get(t) for t in matrix.index]
     return neutralise_frame(out)
 
@@ -144,7 +168,9 @@ def _scheme_sheet(wb: Workbook, scheme, weights: Mapping[str, float]) -> None:
         ws.cell(r, 1, neutralise_formula(criterion)).alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[r].height = 15 * math.ceil(len(criterion) / 62)
         ws.cell(r, 2, weights.get(criterion, 1.0)).alignment = Alignment(horizontal="center")
-    note = ("What-if weights applied to the totals." if weights else "No weights: every criterion counts once.")
+    note = (f"What-if weights: {weights_statement(weights, scheme.criteria)}. The Topic scores sheet shows the "
+            f"unweighted {scheme.total_name} and the weighted one side by side." if weights
+            else "No weights: every criterion counts once.")
     ws.cell(start + len(scheme.criteria) + 2, 1, note).font = Font(italic=True)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 60, 70
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
@@ -156,18 +182,26 @@ def committee_workbook(matrix: pd.DataFrame, ranking: pd.DataFrame, scheme, titl
                        weights: Mapping[str, float] | None = None) -> bytes:
     """The xlsx bytes of the committee paper (see the module docstring)."""
     weights = dict(weights or {})
-    table = matrix_table(matrix, ranking, scheme.total_name)
+    table = matrix_table(matrix, ranking, scheme.total_name, weights)
+    totals = len(total_columns(scheme.total_name, weights, list(matrix.columns)))
     wb = Workbook()
     ws = wb.active
     ws.title = "Topic scores"
     _title(ws, title, subtitle, len(table.columns))
     _write_table(ws, table)
     _format_scores(ws, 4, matrix.shape[1], len(table), scheme.label_for())
+    first_total = 4 + matrix.shape[1]
     for r in range(HEADER_ROW + 1, HEADER_ROW + 1 + len(table)):
         ws.cell(r, 2).number_format = "d mmm yyyy"
-        ws.cell(r, 4 + matrix.shape[1]).number_format = "0.0"
-        ws.cell(r, 4 + matrix.shape[1]).font = Font(bold=True)
+        for c in range(first_total, first_total + totals):
+            ws.cell(r, c).number_format = "0.0"
+        ws.cell(r, first_total + totals - 1).font = Font(bold=True)   # the total the ranking and cut-off use
     _page_setup(ws, len(table.columns))
+    if weights:      # the weighted total's header states its weights, and "Yes (only because of ...)" needs room
+        for c in (first_total + 1, first_total + 2):
+            ws.column_dimensions[get_column_letter(c)].width = 24
+        header = str(table.columns[first_total])
+        ws.row_dimensions[HEADER_ROW].height = max(150, 15 * (math.ceil(len(header) / 22) + 1))
     _scheme_sheet(wb, scheme, weights)
     buffer = io.BytesIO()
     wb.save(buffer)

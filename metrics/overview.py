@@ -66,6 +66,19 @@ def as_at_sentence(surveys: SurveyCounts, actions: pd.DataFrame, events: pd.Data
     return text[0].upper() + text[1:]
 
 
+def as_at(surveys: SurveyCounts, actions: pd.DataFrame) -> str:
+    """The date the figures are as at, from the data, never the clock: the latest action report
+    ("16 October 2024"), or the latest survey wave when that is later (waves are dated by
+    month: "October 2024"); "" when there are no figures."""
+    waves = surveys.reach["wave_date"].dropna()
+    reports = actions["snapshot_date"].dropna() if "snapshot_date" in actions else pd.Series(dtype="datetime64[ns]")
+    wave = pd.Timestamp(waves.max()) if len(waves) else None
+    report = pd.Timestamp(reports.max()) if len(reports) else None
+    if report is not None and (wave is None or report >= wave):
+        return f"{report.day} {report:%B %Y}"
+    return f"{wave:%B %Y}" if wave is not None else ""
+
+
 def expectations_sentence(judgements: pd.DataFrame) -> str:
     """'5 expectations: 3 Green and 2 Amber; since the 17 Sep 2024 report, 3 moved up and none down.'"""
     if judgements.empty:

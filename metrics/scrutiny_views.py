@@ -76,6 +76,17 @@ def crossing_statement(ranking: pd.DataFrame, cutoff: float | None, total_name: 
     return f"Weighted {total_name}: " + "; ".join(parts) + "."
 
 
+def weights_statement(weights: Mapping[str, float], criteria: Sequence[str]) -> str:
+    """The what-if weights in words, in the scheme's order: 'Public Interest × 2, Financial
+    Value × 0; every other criterion × 1' (or 'every criterion × 1' without weights)."""
+    weighted = [f"{c} × {weights[c]:g}" for c in criteria if weights.get(c, 1.0) != 1.0]
+    weighted += [f"{c} × {w:g}" for c, w in weights.items() if c not in criteria and w != 1.0]
+    if not weighted:
+        return "every criterion × 1"
+    rest = "; every other criterion × 1" if len(weighted) < len(criteria) else ""
+    return ", ".join(weighted) + rest
+
+
 def _join(names: Sequence[str]) -> str:
     names = list(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -4,7 +4,6 @@ Headline figures with their change and verdict, the journey chart with its miles
 the notice's expectations each judged on its evidence (RAG with words, the reasons and
 the rule, so a board can challenge it), and the one-page board summary to print. In the
 staff edition the page is read-only and names nobody."""
-import pandas as pd
 import streamlit as st
 
 from settings.labels import label, labelled
@@ -17,9 +16,14 @@ from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
+<<<<<<< HEAD
 from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
                               measure_trends)
 from metrics.journey_marks import mark_journey, since_baseline
+=======
+from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
+                              measure_trends, since_first)
+>>>>>>> issue16-c
 from metrics.trends import improvement_journey, journey_span, score_basis
 
 #: What a front's card says when it has no figure at all (in FRONTS order).
@@ -125,12 +129,14 @@ st.markdown("One A4 page with the headline figures, the journey chart and the ex
 def _summary() -> bytes:
     """The board summary, made when the button is pressed (not on every rerun)."""
     return board_summary_html(
-        organisation=settings.organisation, generated=pd.Timestamp.now(), headlines=headlines, journey=journey,
+        organisation=settings.organisation, as_at=as_at_date, headlines=headlines, journey=journey,
         events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
         source=source, status=status,
         since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS]
     ).encode("utf-8")
 
 
-st.download_button("Download the board summary (print-ready HTML)", _summary, file_name="board-summary.html",
-                   mime="text/html", icon=":material/print:")
+as_at_date = cache.shared(as_at, data.surveys, data.actions)     # from the data, never the clock
+st.download_button("Download the board summary (print-ready HTML)", _summary,
+                   file_name=f"board-summary-as-at-{as_at_date.replace(' ', '-')}.html" if as_at_date
+                   else "board-summary.html", mime="text/html", icon=":material/print:")

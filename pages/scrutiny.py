@@ -11,7 +11,8 @@ import streamlit as st
 
 from settings.labels import labelled
 from ui import cache, context, widgets
-from charts.scrutiny import topic_heatmap, value_score_ranking
+from charts.scrutiny import heatmap_min_width, rounding_note, topic_heatmap, topic_lines, value_score_ranking
+from charts.text import number
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
 from exports.scrutiny_xlsx import committee_workbook, scores_csv
 from settings.file_formats import mime
@@ -19,7 +20,7 @@ from metrics.scrutiny import topic_matrix
 from metrics.scrutiny_state import WEIGHT_MAX, WEIGHT_MIN, WEIGHT_STEP, ViewState, parse_state, state_params
 from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterion, disagreement_by_topic,
                                     filter_options, filter_scores, score_distribution, sort_matrix,
-                                    topic_meetings, topic_scores_by_scorer, weighted_ranking)
+                                    topic_meetings, topic_scores_by_scorer, weighted_ranking, weights_statement)
 
 HEATMAP_TOPICS = 40
 STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
@@ -93,8 +94,24 @@ matrix = cache.shared(sort_matrix, cache.shared(topic_matrix, scores, criteria=c
 shown = matrix.head(HEATMAP_TOPICS)
 heat_title = (f"Topic scoring matrix, the first {len(shown)} of {len(matrix)} topics" if len(shown) < len(matrix)
               else "Topic scoring matrix")
-widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title, total_name=scheme.total_name),
-               labelled(matrix.round(1).reset_index(), table="scrutiny"), key="matrix")
+# The matrix's totals are unweighted: beside a weighted ranking, they say so.
+total_head, matrix_total = ("Total<br>unweighted", f"{scheme.total_name} (unweighted)") if weights \
+    else ("Total", scheme.total_name)
+matrix_table = labelled(matrix.round(1).assign(total=matrix.sum(axis=1).round(1)).reset_index(), table="scrutiny",
+                        names={"total": matrix_total})
+wide, narrow = widgets.by_width("matrix", heatmap_min_width(len(criteria)))
+with wide:
+    widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title,
+                                     total_name=scheme.total_name, total_head=total_head), matrix_table, key="matrix")
+with narrow:     # a phone: eight columns of cells would be 7 px wide, so each topic is a list of its scores
+    st.markdown(f"**{heat_title}**: each topic with its {matrix_total}, in the order chosen above. Open a topic "
+                "to see its score on each criterion.")
+    for name, total, cells in cache.shared(topic_lines, shown, labels):
+        reaches = "" if scheme.cutoff is None else " ✓ reaches the cut-off" if total >= scheme.cutoff else ""
+        with st.expander(f"{widgets.plain(name)}: {number(total)}{reaches}"):
+            st.markdown("\n".join(f"- {widgets.plain(criterion)}: **{text}**" for criterion, text in cells))
+if note := cache.shared(rounding_note, shown):
+    st.caption(note)
 
 st.header("Topic detail")
 topics = ranking["topic"].tolist()
@@ -121,8 +138,10 @@ widgets.chart_block(cache.shared(disagreement_chart, by_criterion, "criterion", 
 
 st.header("Downloads")
 paper = matrix.reindex([t for t in topics if t in matrix.index])
-subtitle = (f"{scheme.name}. Each topic at its latest meeting; {score_name} recomputed from the criterion scores "
-            f"(mean of scorers). Cut-off {scheme.cutoff}." + (" What-if weights: see the Scheme sheet." if weights else ""))
+subtitle = (f"{scheme.name}. Each topic at its latest meeting; the {scheme.total_name} is recomputed from the criterion "
+            f"scores (mean of scorers). Cut-off {scheme.cutoff}."
+            + (f" What-if weights: {weights_statement(weights, criteria)}. Both totals are shown: unweighted, then "
+               "weighted; the cut-off is applied to the weighted one." if weights else ""))
 left, right = st.columns(2)
 # The files are made when a button is pressed (callables), not on every rerun.
 left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "

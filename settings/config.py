@@ -73,6 +73,13 @@ def edition_pages(name: str) -> dict[str, list[str]]:
     return {section: list(paths) for section, paths in editions()[chosen_edition(name)]["sections"].items()}
 
 
+def unpublished_paths(name: str) -> list[str]:
+    """The url paths of the registry's pages that an edition does not publish (another
+    edition's pages): the router answers them with a notice, never with the page."""
+    published = {path for paths in edition_pages(name).values() for path in paths}
+    return [path for path in page_registry() if path not in published]
+
+
 def chosen_edition(name: str) -> str:
     """``name`` when it is a known edition, else the staff edition (fail closed)."""
     name = str(name).strip().casefold()

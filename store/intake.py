@@ -4,12 +4,16 @@
 ``load_file`` as ``python -m loaders check`` (guards included), and returns a ``Checked``:
 what was understood (kind, layout, records, waves or snapshot date, columns), every
 error and warning as a table with sheet, Excel row and column, and the metadata still
-needed. Nothing is stored until ``keep`` is called (the Data page's Confirm button).
+needed. Nothing is stored until ``keep`` is called (the Data page's Confirm button). Before any of
+that, ``already_kept`` finds the same bytes already kept (in the store, whatever its state,
+or in the data folder, which the dashboard reads as well) and ``kept_sentence`` says so:
+storing them again would change nothing, or count a folder's survey wave twice.
 """
 from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,10 +25,10 @@ from settings.details import PAGE, field_label
 from settings.file_formats import accepted_suffixes
 from loaders.report import FileRejected, LoadResult, canonical_dates
 
-from .entry import Saved, clean_metadata
+from .entry import Saved, clean_metadata, content_hash
 from settings.disclosure import DisclosurePolicy
 
-from .interface import UploadStore
+from .interface import STORE_SUBFOLDERS, UploadStore
 from .revisions import survey_publication
 
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
@@ -91,6 +95,51 @@ def check_upload(data: bytes, filename: str, folder: str | Path, kind: str | Non
     missing = [k for k in REQUIRED.get(result.kind, ()) if k not in known]
     return Checked(filename, data, result, result.kind, result.format,
                    _frame(_rows("warning", result.warnings)), known, missing)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """Where the bytes of an upload are already kept."""
+    file: str                        # as stored, or the path inside the data folder
+    where: str                       # "store" | "folder"
+    stored_at: str | None = None     # ISO, UTC (store only)
+    by: str | None = None
+    state: str = "current"           # store: "current" | "removed" | "superseded"
+
+
+def already_kept(store: UploadStore, data: bytes, folder: str | Path | None = None,
+                 names: Iterable[str] = ()) -> Kept | None:
+    """The store's entry with these exact bytes, else the first of the data folder's files
+    ``names`` (paths inside ``folder``: the files the dashboard reads from it) with them (only
+    a file of the same size is read), else None."""
+    sha = content_hash(data)
+    entry = store.find(sha)
+    if entry is not None:
+        state = "removed" if entry.removed else "superseded" if entry.superseded_by else "current"
+        return Kept(entry.file, "store", entry.stored_at, entry.by, state)
+    for name in names if folder is not None else ():
+        path = Path(folder) / name
+        if (path.parts and Path(name).parts[0] not in STORE_SUBFOLDERS and path.is_file()
+                and path.stat().st_size == len(data) and content_hash(path.read_bytes()) == sha):
+            return Kept(Path(name).as_posix(), "folder")
+    return None
+
+
+def kept_sentence(kept: Kept) -> str:
+    """What the Data page says when an upload is already kept: where, since when, what to do."""
+    if kept.where == "folder":
+        return (f"This file is already in the data folder as '{kept.file}', and the dashboard reads it from "
+                "there; nothing was changed.")
+    stamp = pd.Timestamp(kept.stored_at).tz_convert("UTC")
+    when = f"{stamp.day} {stamp:%B %Y} at {stamp:%H:%M} UTC" + (f" by {kept.by}" if kept.by else "")
+    said = f"This file is already stored as '{kept.file}', uploaded on {when}"
+    if kept.state == "removed":
+        return (f"{said}. It was removed, so the dashboard does not use it: choose it under Uploaded files and "
+                "press Undo removal to use it again. Nothing was changed.")
+    if kept.state == "superseded":
+        return (f"{said}. A later version replaced it: choose it under Uploaded files and press Make this version "
+                "current to use it again. Nothing was changed.")
+    return f"{said}; nothing was changed."
 
 
 def keep(store: UploadStore, checked: Checked, by: str | None = None) -> Saved:

@@ -30,12 +30,14 @@ canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436
 </style>"""
 
 
-def run_page(page) -> None:
+def run_page(page, notices: set[str] = frozenset()) -> None:
     """Run a page of the published edition with the app's accessibility styles; show a plain
-    message, never a traceback, if it fails."""
+    message, never a traceback, if it fails. ``notices`` are the paths the router answers
+    with a notice (ui/routes.py), never with a page's script."""
     st.html(A11Y_CSS)
     published = [path for paths in edition_pages(settings().edition).values() for path in paths]
-    if (getattr(page, "url_path", None) or published[0]) not in published:   # the router registers only these
+    path = getattr(page, "url_path", None) or published[0]
+    if path not in published and path not in notices:   # the router registers only these
         st.error("This page is not published here.")
         return
     try:

@@ -37,12 +37,9 @@ def plain(text: object) -> str:
     return "".join(f"\\{c}" if c in MARKDOWN_SPECIALS else c for c in text)
 
 
-#: Which of a chart's two layouts the browser shows (charts/narrow.py): the narrow one up to
-#: this width, the wide one above it. Streamlit gives each keyed container the class st-key-<key>.
-NARROW_MAX_PX = 640
-LAYOUT_CSS = (f"<style>@media (max-width: {NARROW_MAX_PX}px) {{ [class*='st-key-chart-wide-'] {{ display: none; }} }}"
-              f"@media (min-width: {NARROW_MAX_PX + 1}px) {{ [class*='st-key-chart-narrow-'] {{ display: none; }} }}"
-              "</style>")
+#: Which of a chart's two layouts the browser shows (charts/narrow.py, by_width): the wide one
+#: from this width up, the narrow one below it.
+CHART_WIDE_PX = 641
 
 
 def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None,
@@ -54,11 +51,12 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
     or point selects it; returns the ``customdata`` of the selected points (empty when
     nothing is selected)."""
     description = alt_text(fig)
-    st.html(LAYOUT_CSS)
     points = []
-    for layout, drawn in (("wide", fig), ("narrow", narrow_layout(fig))):
-        with st.container(key=f"chart-{layout}-{key}"):
-            points += _plotly(drawn, key if layout == "wide" else f"{key}-narrow", description, selectable)
+    wide, narrow = by_width(f"chart-{key}", CHART_WIDE_PX)
+    with wide:
+        points += _plotly(fig, key, description, selectable)
+    with narrow:
+        points += _plotly(narrow_layout(fig), f"{key}-narrow", description, selectable)
     if caption(fig):
         st.caption(caption(fig))
     with st.expander(table_caption or "The data in this chart, as a table"):
@@ -75,6 +73,15 @@ def _plotly(fig: go.Figure, key: str, description: str, selectable: bool) -> lis
         return []
     event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
     return list((event or {}).get("selection", {}).get("points", []))
+
+
+def by_width(key: str, narrowest: int):
+    """Two containers for one block: the first is shown on screens at least ``narrowest`` CSS
+    pixels wide, the second on narrower ones (a phone, or 400% zoom). Only one is ever
+    displayed, so the hidden one is neither read out nor reached by Tab."""
+    st.html(f"<style>@media (max-width: {narrowest - 1}px) {{ .st-key-{key}_wide {{ display: none; }} }}\n"
+            f"@media (min-width: {narrowest}px) {{ .st-key-{key}_narrow {{ display: none; }} }}</style>")
+    return st.container(key=f"{key}_wide"), st.container(key=f"{key}_narrow")
 
 
 def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=None) -> None:

@@ -16,13 +16,15 @@ from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from settings.file_formats import accepted_words, mime, type_warning, upload_types
 from settings.config import REPO_ROOT
+from store.entry import content_hash
 from store.interface import open_store
 from settings.details import field_label
-from store.intake import keep, stored_table
+from store.intake import already_kept, keep, kept_sentence, stored_table
 from store.originals import original_download
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
+JUST_STORED = "_upload_just_stored"   # session state: the hash of the file this session stored last
 EXPECTATIONS_EXAMPLE = REPO_ROOT / "data" / "sample" / "examples" / "expectations_peer_challenge.csv"
 
 
@@ -37,6 +39,14 @@ def upload_section() -> None:
         return
     store = open_store(context.settings().data_dir)
     data = upload.getvalue()
+    read = context.bundle().sources
+    folder_files = read.loc[read["error"].isna(), "file"]       # what the dashboard reads from the data folder
+    if kept := already_kept(store, data, context.settings().data_dir, folder_files):   # nothing to store
+        if st.session_state.get(JUST_STORED) == content_hash(data):       # this session stored it a moment ago
+            st.success(f"Stored '{widgets.plain(kept.file)}'. Choose another file to upload more.")
+        else:
+            st.info(widgets.plain(kept_sentence(kept)), icon=":material/inventory_2:")
+        return
     first = checked_with_progress(data, upload.name, kind)
     metadata = details_inputs(first.kind or kind, first.metadata)
     checked = checked_with_progress(data, upload.name, kind, metadata) if metadata else first
@@ -44,8 +54,9 @@ def upload_section() -> None:
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
         with st.spinner(f"Saving '{widgets.plain(upload.name)}': the original as uploaded, then its counts…"):
             saved = keep(store, checked)
-        if saved.status == "duplicate":
-            st.info(f"This exact file is already stored (as '{saved.entry.file}'); nothing was added.")
+        st.session_state[JUST_STORED] = saved.entry.sha256 if saved.status == "stored" else None
+        if saved.status == "duplicate":      # stored by someone else since the file was chosen
+            st.info(widgets.plain(kept_sentence(already_kept(store, data))), icon=":material/inventory_2:")
         else:
             note = f" It supersedes {', '.join(e.file for e in saved.superseded)}." if saved.superseded else ""
             st.success(f"Stored '{saved.entry.file}': {saved.entry.records} records.{note}")

@@ -9,6 +9,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -173,3 +174,29 @@ def test_the_upload_box_takes_an_ods(store_dir):
     at.button(key="upload_confirm").click().run()
     [entry] = open_store(store_dir).entries()
     assert (entry.ext, entry.format, entry.records) == (".ods", "council-tracker-ods", 1)
+
+
+def test_a_file_already_kept_is_said_plainly_and_not_stored_again(store_dir):
+    """Issue 16: uploading a file the dashboard already holds said nothing (a folder's survey
+    wave was even stored a second time and counted twice)."""
+    folder_file = (store_dir / "surveys" / "partner_survey_2024-09.csv").read_bytes()
+    at = upload_on_the_page(data_page(), "partner_survey_2024-09.csv", folder_file, mime("csv"))
+    [said] = [i.value.replace("\\", "") for i in at.info if "already" in i.value]
+    assert said == ("This file is already in the data folder as 'surveys/partner_survey_2024-09.csv', and the "
+                    "dashboard reads it from there; nothing was changed.")
+    assert not at.button and not (store_dir / "uploads").exists()
+
+    data = template_xlsx("actions")
+    at = upload_on_the_page(data_page(), "tracker_2025-01-10.xlsx", data, mime("xlsx"),
+                            upload_snapshot=dt.date(2025, 1, 10))
+    at.button(key="upload_confirm").click().run()
+    assert any("Stored 'tracker_2025-01-10.xlsx'" in s.value for s in at.success)
+    at.run()                                   # the same session, a moment later: still its own upload
+    assert any("Stored" in s.value.replace("\\", "") for s in at.success) and not at.info
+    [entry] = open_store(store_dir).entries()
+    stamp = pd.Timestamp(entry.stored_at)
+    at = upload_on_the_page(data_page(), "tracker copy.xlsx", data, mime("xlsx"))     # another session
+    [said] = [i.value.replace("\\", "") for i in at.info if "already" in i.value]
+    assert said == (f"This file is already stored as 'tracker_2025-01-10.xlsx', uploaded on {stamp.day} "
+                    f"{stamp:%B %Y} at {stamp:%H:%M} UTC; nothing was changed.")
+    assert len(open_store(store_dir).entries()) == 1 and not [b for b in at.button if b.key == "upload_confirm"]

@@ -64,3 +64,18 @@ def test_full_overview_shows_owners_to_officers(monkeypatch):
     assert not at.exception
     columns = [list(getattr(frame.value, "data", frame.value).columns) for frame in at.dataframe]
     assert any("Owner" in c for c in columns)
+
+
+def test_another_editions_pages_are_the_ones_answered_with_a_notice():
+    from settings.config import unpublished_paths
+
+    assert set(unpublished_paths("staff")) == published("full") - STAFF_PAGES
+    assert unpublished_paths("full") == []
+
+
+def test_the_first_page_opens_at_the_root_and_at_its_own_path(monkeypatch):
+    """Issue 16: /staff-results showed Streamlit's "Page not found" dialog in the staff edition."""
+    at = app(monkeypatch, "staff").run()
+    assert not at.exception and at.title[0].value == "Staff results"
+    at.switch_page("pages/staff_results.py").run()
+    assert not at.exception and at.title[0].value == "Staff results"

@@ -77,15 +77,15 @@ def every_tab(page) -> bool:
 
 
 def every_expander(page) -> bool:
-    """Open every collapsed expander; return when their contents are drawn."""
-    summaries = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
-    if not page.get_by_test_id("stExpander").count():
+    """Open every collapsed expander on screen (not those of a layout for another screen width,
+    ui.widgets.by_width); return when their contents are drawn."""
+    summaries = page.locator('[data-testid="stExpander"] details:not([open]) > summary:visible')
+    if not page.locator('[data-testid="stExpander"]:visible').count():
         return False
     while summaries.count():
         summaries.first.click()
     settle(page)
-    page.locator('[data-testid="stExpander"] details:not([open])').first.wait_for(state="detached",
-                                                                                   timeout=VISIBLE_MS)
+    summaries.first.wait_for(state="detached", timeout=VISIBLE_MS)
     return True
 
 

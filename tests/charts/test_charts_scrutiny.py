@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from charts import alt_text, topic_heatmap, value_score_ranking
+from charts.scrutiny import cell_reading, rounding_note, score_level, topic_lines
 from tests.charts.figure_size import figure_json_bytes
 from charts.palette import PALETTE, SEQUENTIAL
 
@@ -129,3 +130,56 @@ def test_scrutiny_figures_stay_small(matrix):
     assert figure_json_bytes(topic_heatmap(many)) < 100_000
     ranking = pd.DataFrame({"topic": many.index, "total": many.sum(axis=1).values})
     assert figure_json_bytes(value_score_ranking(ranking, cutoff=18)) < 100_000
+
+
+# Issue 16: a cell's words, its shade and its row's total agree.
+
+def _colour_of(fig, row: int, col: int) -> str:
+    """The fill a cell is drawn in: its layer's stepped colour scale at its z."""
+    for layer in fig.data:
+        if layer.name.startswith("values") and layer.z[row][col] is not None:
+            z, low, high = layer.z[row][col], layer.zmin, layer.zmax
+            t = (z - low) / (high - low)
+            bands = [(a[0], b[0], a[1]) for a, b in zip(layer.colorscale[::2], layer.colorscale[1::2])]
+            return next(colour for start, stop, colour in bands if start <= t <= stop)
+    raise AssertionError("no cell there")
+
+
+def test_means_are_shown_to_one_place_and_shaded_by_the_level_they_name():
+    means = pd.DataFrame([[1.0, 4 / 3, 5 / 3, 1.5, 2.5, 8 / 3]], index=["Bus"],
+                         columns=["A", "B", "C", "D", "E", "F"])
+    fig = topic_heatmap(means)
+    assert [c[3] for c in _cells(fig)] == ["1 Low", "1.3 Low", "1.7 Medium", "1.5 Medium", "2.5 High", "2.7 High"]
+    shades = [_colour_of(fig, 0, c) for c in range(6)]
+    assert shades[0] == shades[1]                     # two cells that say Low are one shade
+    assert shades[2] == shades[3] != shades[0]        # Medium, whatever the decimals
+    assert shades[4] == shades[5] != shades[2]
+
+
+def test_the_total_is_the_unrounded_sum_and_a_note_says_when_the_cells_differ():
+    thirds = pd.DataFrame([[8 / 3, 8 / 3, 8 / 3], [3, 2, 1]], index=["Bus", "Skills"], columns=["A", "B", "C"])
+    totals = [a.text for a in topic_heatmap(thirds).layout.annotations][1:]
+    assert totals == ["<b>8</b>", "<b>6</b>"]         # the cells show 2.7 three times: 8.1 if added
+    assert "unrounded" in rounding_note(thirds)
+    assert rounding_note(thirds.iloc[[1]]) == ""     # whole scores add up: no note
+
+
+def test_score_levels_take_the_shown_number_and_halves_go_up():
+    # 1.46 shows as 1.5, so it is Medium (as its words say), though nearer 1 than 2 unrounded
+    assert [score_level(v, [1, 2, 3]) for v in (1.0, 1.44, 1.46, 1.5, 2.44, 2.46, 3.0)] == [1, 1, 2, 2, 2, 3, 3]
+    assert score_level(None, [1, 2, 3]) is None
+    assert cell_reading(2.04, {1: "Low", 2: "Medium", 3: "High"}) == (2.0, 2, "2 Medium")
+
+
+def test_the_narrow_list_reads_each_topic_like_the_heatmap(matrix):
+    gappy = matrix.astype(float)
+    gappy.iloc[0, 1] = 5 / 3
+    gappy.iloc[1, 4] = float("nan")
+    lines = topic_lines(gappy)
+    assert [(topic, round(total, 1)) for topic, total, _ in lines] == [
+        (t, round(v, 1)) for t, v in gappy.sum(axis=1).items()]
+    first = dict(lines[0][2])
+    assert first[CRITERIA[1]] == "1.7 Medium" and first[CRITERIA[0]] == "3 High"
+    assert dict(lines[1][2])[CRITERIA[4]] == "not scored"
+    heat = [c[3] for c in _cells(topic_heatmap(gappy)) if c[0] == "Bus franchising"]
+    assert heat == [text for _, text in lines[0][2]]

@@ -16,7 +16,7 @@ from exports.board_summary import board_summary_html
 from assembly.bundle import load_bundle
 from settings.judgement_rules import load_judgement_rules
 from metrics.expectations import judge_expectations, rule_sentence
-from metrics.overview import front_headlines
+from metrics.overview import as_at, front_headlines
 from metrics.trends import improvement_journey
 from settings.disclosure import DisclosurePolicy
 
@@ -45,7 +45,7 @@ def summary_of(data, expectations: pd.DataFrame | None = None) -> tuple[str, dic
     judgements = judge_expectations(expectations, data.actions, data.surveys, data.codebook, data.events, rules, POLICY)
     parts = {"headlines": front_headlines(journey), "journey": journey, "judgements": judgements,
              "finding": first_sentence(alt_text(fig))}
-    html = board_summary_html(organisation="Sample Combined Authority", generated=pd.Timestamp("2026-12-01"),
+    html = board_summary_html(organisation="Sample Combined Authority", as_at=as_at(data.surveys, data.actions),
                               status="Latest figures: now.", since=["a", "b", "c"],
                               headlines=parts["headlines"], journey=journey, events=data.events,
                               finding=parts["finding"], judgements=judgements, rule=rule_sentence(rules),
@@ -90,3 +90,25 @@ def test_no_owner_is_named_and_text_is_escaped(sample):
     assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in html
     owners = {o for o in sample.actions["owner"].dropna().unique() if len(o) > 3}
     assert owners and not [o for o in owners if o in html]
+
+
+def test_the_title_says_as_at_the_latest_figures_and_no_date_comes_from_the_clock(sample, monkeypatch):
+    """Issue 16: the summary said "Produced <today>" from the machine clock and had no as-at date."""
+    latest = max(sample.actions["snapshot_date"].max(), sample.surveys.reach["wave_date"].max())
+    expected = f"{latest.day} {latest:%B %Y}"
+    real_now = pd.Timestamp.now
+    monkeypatch.setattr(pd.Timestamp, "now", classmethod(lambda cls, tz=None: real_now(tz) + pd.Timedelta(days=400)))
+    html, _ = summary_of(sample)
+    assert f"<title>Improvement summary as at {expected}</title>" in html
+    assert f"<h1>Improvement summary as at {expected}</h1>" in html
+    today = pd.Timestamp.now()
+    assert "Produced" not in html and f"{today:%B %Y}" not in html
+
+
+def test_as_at_is_the_latest_report_day_or_a_later_wave_month(sample):
+    from model.survey_counts import empty_counts
+    assert as_at(empty_counts(), sample.actions.iloc[0:0]) == ""
+    report = sample.actions["snapshot_date"].max()
+    assert as_at(empty_counts(), sample.actions) == f"{report.day} {report:%B %Y}"
+    wave = sample.surveys.reach["wave_date"].max()
+    assert as_at(sample.surveys, sample.actions.iloc[0:0]) == f"{wave:%B %Y}"

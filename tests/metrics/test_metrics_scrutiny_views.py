@@ -102,3 +102,12 @@ def test_state_round_trip_and_bad_values(scores):
     assert parse_weights("1,9", criteria) == {} and parse_weights("1", criteria) == {}
     assert parse_weights("nan,inf", criteria) == {}
     assert state_params(ViewState(), criteria) == {}
+
+
+def test_weights_statement_lists_weighted_criteria_in_scheme_order():
+    from metrics.scrutiny_views import weights_statement
+
+    criteria = ["A", "B", "C"]
+    assert weights_statement({"C": 2.0, "A": 0.5}, criteria) == "A × 0.5, C × 2; every other criterion × 1"
+    assert weights_statement({}, criteria) == "every criterion × 1"
+    assert weights_statement({"A": 2, "B": 2, "C": 3}, criteria) == "A × 2, B × 2, C × 3"

@@ -76,3 +76,21 @@ def test_an_officers_only_original_is_served_to_an_officer_only(tmp_path, tracke
     assert original_download(store, entry, role="officers").data == path.read_bytes()
     withheld = original_download(store, entry)
     assert withheld.data is None and f"uploads/originals/{entry.sha256}.xlsm" in withheld.withheld
+
+
+def test_already_kept_says_where_and_what_to_do(tmp_path):
+    """Issue 16: the same bytes in the store (current, removed, superseded) or the data folder."""
+    from store.intake import Kept, already_kept, kept_sentence
+    from store.interface import open_store
+
+    store = open_store(tmp_path)
+    (tmp_path / "surveys").mkdir()
+    (tmp_path / "surveys" / "wave.csv").write_bytes(b"a,b\n1,2\n")
+    assert already_kept(store, b"a,b\n1,2\n", tmp_path, ["surveys/wave.csv"]) == Kept("surveys/wave.csv", "folder")
+    assert already_kept(store, b"a,b\n1,3\n", tmp_path, ["surveys/wave.csv"]) is None
+    assert already_kept(store, b"a,b\n1,2\n", tmp_path, []) is None           # a file the dashboard does not read
+    at = "2026-12-03T06:15:00.000000+00:00"
+    assert kept_sentence(Kept("w.xlsx", "store", at, "Ada")) == (
+        "This file is already stored as 'w.xlsx', uploaded on 3 December 2026 at 06:15 UTC by Ada; nothing was changed.")
+    assert "press Undo removal" in kept_sentence(Kept("w.xlsx", "store", at, None, "removed"))
+    assert "Make this version current" in kept_sentence(Kept("w.xlsx", "store", at, None, "superseded"))
