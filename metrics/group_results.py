@@ -108,8 +108,8 @@ def group_statements(counts: SurveyCounts, codebook: pd.DataFrame, policy: Discl
     out = whole[["question", "question_id"]].merge(mine, on="question_id", how="left")
     shown = out["shown"].fillna(False).astype(bool).to_numpy() & (blocked is None)
     value = (out["positive"] / out["n"] * 100).astype("Float64").round(1)
-    reasons = [None if ok else blocked or reason_text(SMALL if pd.isna(code) else code, policy)
-               for ok, code in zip(shown, out["reason"])]
+    reasons = [None if ok else _cell_words(n, code, blocked, policy)
+               for ok, n, code in zip(shown, out["n"], out["reason"])]
     return pd.DataFrame({
         "question": out["question"], "question_id": out["question_id"],
         "pct_positive": value.mask(~shown), "suppressed": ~shown,
@@ -117,6 +117,14 @@ def group_statements(counts: SurveyCounts, codebook: pd.DataFrame, policy: Discl
         "all_staff": whole["pct_positive"].astype("Float64").to_numpy(),
         "all_staff_hidden_because": whole["hidden_because"].astype("string").to_numpy(),
     })[STATEMENT_COLUMNS]
+
+
+def _cell_words(n: object, code: object, blocked: str | None, policy: DisclosurePolicy) -> str:
+    """Why a group's cell is not shown: too few answers to it (or to the whole group) first,
+    then why the group is hidden in the wave (``blocked``), then the policy's reason."""
+    if pd.isna(n) or n < policy.min_size:
+        return blocked if blocked == policy.too_few("responses") else reason_text(SMALL, policy)
+    return blocked or reason_text(code, policy)
 
 
 def group_trend(counts: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy, group: str,
@@ -160,6 +168,7 @@ def group_question_trend(counts: SurveyCounts, codebook: pd.DataFrame, policy: D
     blocked = [wave_reason(people, group, d, policy) for d in mine["wave_date"]]
     shown = mine["shown"].to_numpy(dtype=bool) & [b is None for b in blocked]
     value = (mine["positive"] / mine["n"] * 100).astype(float).round(1).where(shown)
-    why = [None if ok else b or reason_text(code, policy) for ok, b, code in zip(shown, blocked, mine["reason"])]
+    why = [None if ok else _cell_words(n, code, b, policy)
+           for ok, n, code, b in zip(shown, mine["n"], mine["reason"], blocked)]
     return pd.DataFrame({"series": "% positive", "date": mine["wave_date"].to_numpy(), "value": value.to_numpy(),
                          "hidden_because": pd.array(why, dtype="string")})
