@@ -89,8 +89,9 @@ def trend_block(views: GroupViews, title: str, key: str) -> None:
     """The group's theme scores wave by wave (its rows of the group x theme table)."""
     data, policy = context.bundle(), context.settings().disclosure
     trend = views.trend
-    if message := absent.trend_absent(trend, policy):
-        return widgets.say(f"{views.group}: {message}")
+    if trend.empty or trend["value"].isna().all():
+        return widgets.say(f"No theme score of {views.group} can be shown in any wave so far: "
+                           f"{absent.why_hidden(trend, policy)}.")
     start, end = journey_span(data.events, trend["date"])
     fig = shared(trend_chart, trend, x="date", y="value", series="series", lower="lower", upper="upper",
                  events=data.events, title=f"{title}: {views.group}", y_title="% positive", start=start, end=end)
@@ -137,8 +138,9 @@ def drill_block(views: GroupViews, audience: str, themes: list[str], everyone: s
     trend, changes = shared(group_question_history, data.surveys, data.codebook, audience, views.group, qid,
                             policy, people=tables(audience)[1])
     trend = trend.assign(series=views.group)
-    if message := absent.question_absent(trend, wording[qid], policy):
-        return widgets.say(f"{views.group}: {message}")
+    if trend.empty or trend["value"].isna().all():
+        return widgets.say(f"No figure of {views.group} for “{wording[qid]}” can be shown in any wave so far: "
+                           f"{absent.why_hidden(trend, policy)}.")
     start, end = journey_span(data.events, trend["date"])
     fig = shared(_history_figure, trend, changes, data.events, f"“{wording[qid]}” over time, {views.group}",
                  start, end)
