@@ -121,13 +121,15 @@ def question_absent(trend: pd.DataFrame | None, wording: str, policy: Disclosure
 
 def hidden_latest(trend: pd.DataFrame | None, series: str, latest: pd.Timestamp,
                   policy: DisclosurePolicy) -> str | None:
-    """A series whose figure at the latest wave is hidden (its earlier figures may not be)."""
+    """A series whose figure at the latest wave is hidden (its earlier figures may not be),
+    with the reason its row gives (``hidden_because``) when the trend has one."""
     if trend is None or trend.empty or not {"series", "date", "value"} <= set(trend.columns):
         return None
     now = trend[(trend["series"] == series) & (pd.to_datetime(trend["date"]) == pd.Timestamp(latest))]
     if now.empty or not _nothing_shown(now, "value"):
         return None
-    return f"No figure for {pd.Timestamp(latest):%B %Y}: {too_few_or_revealing(policy)}."
+    why = why_hidden(now, policy) if REASON in now else too_few_or_revealing(policy)
+    return f"No figure for {pd.Timestamp(latest):%B %Y}: {why}."
 
 
 def last_shown(trend: pd.DataFrame | None, series: str) -> str:

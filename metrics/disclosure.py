@@ -35,6 +35,7 @@ def suppress_small_groups(
     group: str = "group",
     keys: Sequence[str] | None = None,
     across: Sequence[str] = ("question_id", "theme"),
+    hidden: Sequence[bool] | None = None,
 ) -> pd.DataFrame:
     """Copy of ``table`` with a boolean ``suppressed`` column and suppressed values set to NA.
 
@@ -47,7 +48,9 @@ def suppress_small_groups(
 
     ``min_size`` below is ``policy.min_size``.
 
-    1. Primary: a row whose ``count`` is below ``min_size`` (0 and missing included).
+    1. Primary: a row whose ``count`` is below ``min_size`` (0 and missing included), and
+       every row ``hidden`` marks (e.g. a group another table of the same people hides),
+       whatever its count: it is counted at its size, so complements are added for it too.
     2. Consistency: a group suppressed in one row is suppressed in every row with the same
        values of the partition columns not listed in ``across`` (by default: for every
        question and theme of that audience and wave). Complements spread the same way.
@@ -93,7 +96,10 @@ def suppress_small_groups(
             "name": table[group].astype("string").fillna("").to_numpy(),
         }
     )
-    hidden = _suppress(work, (sizes.isna() | (sizes < min_size)), min_size)
+    primary = sizes.isna() | (sizes < min_size)
+    if hidden is not None:
+        primary |= pd.Series(np.asarray(hidden, dtype=bool), index=primary.index)
+    hidden = _suppress(work, primary, min_size)
     out = _mask(table, hidden, identifiers)
     unsafe = {
         block: not _is_safe(rows["size"][hidden.to_numpy()[rows.index]], min_size)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from metrics import group_results
 from metrics.breakdowns import group_theme_table, statement_results
 from metrics.headlines import question_changes
 from metrics.questions import question_trend, theme_questions, wording_changes
@@ -84,4 +85,72 @@ def question_history(counts: SurveyCounts, codebook: pd.DataFrame, audience: str
     subset = audience_responses(counts, audience)
     changes = wording_changes(subset)
     return (question_trend(counts, codebook, audience, question_id, policy, confidence),
+            changes[changes["question_id"] == question_id])
+
+
+@dataclass
+class GroupViews:
+    """What a survey page shows for one group (a directorate) of one audience in one wave."""
+
+    group: str | None                   # None: the whole audience (all staff)
+    wave_date: pd.Timestamp | None
+    respondents: int | None             # who responded in the wave; None when hidden
+    hidden_because: str | None          # why the group's results are hidden in the wave (None: shown)
+    trend: pd.DataFrame = field(default_factory=pd.DataFrame)        # group_trend: every wave
+    statements: pd.DataFrame = field(default_factory=pd.DataFrame)   # group_statements of the wave
+
+
+def group_choices(counts: SurveyCounts, audience: str) -> list[str]:
+    """The groups a page offers for one audience (any wave), sorted."""
+    return group_results.group_choices(audience_responses(counts, audience))
+
+
+def group_tables(counts: SurveyCounts, codebook: pd.DataFrame, audience: str,
+                 policy: DisclosurePolicy) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What every group's view of one audience is read from, every wave: the group x theme
+    table and who responded per group (``group_results.group_people``). The same for every
+    group, so a page computes it once and passes it to ``group_views``."""
+    subset = audience_responses(counts, audience)
+    themes = group_theme_table(subset, codebook, policy)
+    return themes, group_results.group_people(subset, codebook, policy, themes=themes)
+
+
+def group_views(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, group: str | None,
+                policy: DisclosurePolicy, confidence: float = 0.95, wave_date: pd.Timestamp | None = None,
+                themes: pd.DataFrame | None = None, people: pd.DataFrame | None = None) -> GroupViews:
+    """One group's head count, theme trend and statements of ``wave_date`` (default: the
+    latest wave); with ``group`` None, the whole audience's head count only (the pages' own
+    views are the rest). ``themes`` and ``people``: ``group_tables`` of the same counts, when
+    the caller has them. Every figure is one the unfiltered pages' rule allows
+    (``metrics.group_results``)."""
+    subset = audience_responses(counts, audience)
+    dates = wave_dates(subset, audience)
+    if not dates:
+        return GroupViews(group, None, None, policy.too_few("responses"))
+    chosen = pd.Timestamp(wave_date) if wave_date is not None else dates[0]
+    wave = subset.where(wave_date=chosen)
+    if group is None:
+        total = int(wave.people([])["respondents"].iloc[0]) if not wave.reach.empty else 0
+        small = total < policy.min_size
+        return GroupViews(None, chosen, None if small else total, policy.too_few("responses") if small else None)
+    if themes is None or people is None:
+        themes, people = group_tables(counts, codebook, audience, policy)
+    reason = group_results.wave_reason(people, group, chosen, policy)
+    mine = people[(people["group"] == group) & (people["wave_date"] == chosen)]["respondents"].dropna()
+    return GroupViews(
+        group=group, wave_date=chosen, respondents=None if reason or mine.empty else int(mine.iloc[0]),
+        hidden_because=reason,
+        trend=group_results.group_trend(subset, codebook, policy, group, confidence, themes=themes, people=people),
+        statements=group_results.group_statements(wave, codebook, policy, group, people=people),
+    )
+
+
+def group_question_history(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, group: str,
+                           question_id: str, policy: DisclosurePolicy,
+                           people: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One group's % positive on one question per wave, and where the question's wording
+    changed (``people``: ``group_tables``' second table, when the caller has it)."""
+    subset = audience_responses(counts, audience)
+    changes = wording_changes(subset)
+    return (group_results.group_question_trend(subset, codebook, policy, group, question_id, people=people),
             changes[changes["question_id"] == question_id])

@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import survey_blocks
+from pages.sections import group_filter, survey_blocks
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
@@ -15,20 +15,29 @@ views = survey_blocks.views_of("staff")
 if views.wave_date is None:
     st.info("No staff survey results yet.")
     st.stop()
+chosen = group_filter.choose("staff", "All staff", key="culture-group")
 
-st.header("Theme scores over time")
-survey_blocks.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
+group_filter.heading("Theme scores over time", chosen)
+if chosen.group is not None:
+    group_filter.trend_block(chosen, "Staff survey theme scores", key="culture-group-trend")
+else:
+    survey_blocks.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 
 st.header(moved_heading(views.moved))
 st.markdown("Biggest changes first. A change is only called real when its 95% interval excludes zero; "
             "with a few dozen respondents most changes are within the noise.")
+if chosen.group is not None:
+    st.caption("These changes are for all staff: changes between waves are not shown for one directorate.")
 survey_blocks.moved_block(views, "staff", key="culture-moved")
 
 st.header("By directorate")
 survey_blocks.group_block(data, "staff", "Directorate", key="culture-heatmap")
 
-st.header("A theme's questions")
-survey_blocks.drill_block(data, "staff", key="culture-drill")
+group_filter.heading("A theme's questions", chosen)
+if chosen.group is not None:
+    group_filter.drill_block(chosen, "staff", views.themes, "All staff", key="culture-drill")
+else:
+    survey_blocks.drill_block(data, "staff", key="culture-drill")
 
 st.header("Response rate")
 survey_blocks.response_rate_block("staff", key="staff-response-rate")

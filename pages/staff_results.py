@@ -6,7 +6,7 @@ import streamlit as st
 
 from settings.labels import labelled, survey_measure, value_label
 from ui import cache, context, widgets
-from pages.sections import survey_blocks
+from pages.sections import group_filter, survey_blocks
 from charts import absent
 from charts.survey import answer_distribution
 from metrics.actions import completion_sentence, theme_actions_now
@@ -14,6 +14,7 @@ from metrics.headlines import moved_heading, series_headline
 from metrics.trends import score_basis
 
 
+<<<<<<< HEAD
 def theme_card(theme: str) -> None:
     """A theme's latest score and its change, or why there is no figure."""
     st.subheader(value_label("theme", theme))
@@ -23,10 +24,26 @@ def theme_card(theme: str) -> None:
     if hidden or headline.value is None:
         why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
         st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, series)) if s))
+=======
+def theme_card(theme: str, trend) -> None:
+    """A theme's latest score and its change, or why there is no figure (``trend``: everyone's
+    theme trend, or the chosen directorate's)."""
+    name = theme.capitalize()
+    st.subheader(name)
+    hidden = absent.hidden_latest(trend, name, views.wave_date, policy)
+    headline = series_headline(trend, name, name)
+    if hidden or headline.value is None:
+        why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
+        st.markdown(" ".join(s for s in (why, absent.last_shown(trend, name)) if s))
+>>>>>>> issue16-d
         return
     widgets.headline_metric(headline)
     st.markdown(headline.sentence)
+<<<<<<< HEAD
     if basis := score_basis(views.trend, series):
+=======
+    if basis := score_basis(trend, name):
+>>>>>>> issue16-d
         st.caption(basis)
 
 
@@ -40,6 +57,8 @@ def theme_actions(theme: str) -> None:
     st.markdown(completion_sentence(actions))
     widgets.table(labelled(actions, ["reference", "action", "status", "progress_note"], "theme_actions"))
 
+
+EVERYONE = "All staff"
 
 st.title("Staff results")
 data = context.bundle()
@@ -55,24 +74,31 @@ st.markdown(
     f"changed since last time by more than chance. Results for groups of {policy.too_few('people')} are "
     f"never shown, and comments are never published."
 )
+chosen = group_filter.choose("staff", EVERYONE, key="staff-group")
+trend = chosen.trend if chosen.group is not None else views.trend
 
-st.header("Themes")
+group_filter.heading("Themes", chosen)
 if not views.themes:
     widgets.say(absent.no_themes())
 for column, theme in zip(st.columns(len(views.themes) or 1), views.themes):
     with column.container(border=True):
-        theme_card(theme)
+        theme_card(theme, trend)
 
 st.header(moved_heading(views.moved, "statement"))
 shown = views.moved[views.moved["pct_positive"].notna()] if "pct_positive" in views.moved else views.moved.iloc[:0]
 for sentence in shown["headline"].head(3) if "headline" in shown else []:
     st.markdown(f"- {widgets.plain(sentence)}")
+if chosen.group is not None:
+    st.caption(f"These changes are for {EVERYONE.lower()}: changes between waves are not shown for one directorate.")
 survey_blocks.moved_block(views, "staff", key="staff-moved")
 
-st.header("How colleagues answered")
+group_filter.heading("How colleagues answered", chosen)
 label = policy.too_few("responses")
 table = views.statements
-if message := absent.statements_absent(table, latest, policy):
+if chosen.group is not None:
+    group_filter.statements_block(chosen, EVERYONE, f"% positive on each statement, {chosen.group}, {latest}",
+                                  key="staff-group-answers")
+elif message := absent.statements_absent(table, latest, policy):
     widgets.say(message)
 else:
     fig = cache.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)

@@ -9,7 +9,10 @@ every wave date the wave selector offers:
 - ``metrics.published.survey_views`` (trend, moved, groups, statements) for each wave date;
 - ``wave_groups`` for each wave date, ``theme_drill`` for each theme and wave date;
 - ``question_history`` for each question the audience was asked;
-- ``metrics.response.response_rates`` and ``metrics.trends.improvement_journey``.
+- ``metrics.response.response_rates`` and ``metrics.trends.improvement_journey``;
+- for every group the pages' "Show results for" filter offers (``published.group_choices``),
+  ``published.group_views`` (the group's statements of each wave date, its theme trend): a
+  Table with its ``group`` set.
 
 Every call goes through ``call``, the one adapter, with the settings' disclosure policy
 (``Settings.disclosure``) as the page passes it, so a change of signature is a one-line fix
@@ -61,13 +64,16 @@ def call(function, *args, **kwargs):
 
 @dataclass
 class Table:
-    """One published frame: ``kind`` is statements, trend, groups, moved or question_trend."""
+    """One published frame: ``kind`` is statements, trend, groups, moved or question_trend;
+    ``group``: the one group (directorate) whose figures these are, when the page's filter
+    chose one (None: the whole wave)."""
     kind: str
     audience: str
     wave_date: pd.Timestamp | None
     frame: pd.DataFrame
     question_id: str | None = None
     source: str = ""
+    group: str | None = None
 
 
 @dataclass
@@ -146,6 +152,7 @@ def collect(data: Bundle) -> list[Table]:
             history, _ = call(published.question_history, surveys, book, audience, qid, policy, conf)
             out.append(Table("question_trend", audience, None, history, question_id=qid,
                              source=f"question_history({qid})"))
+        out += collect_groups(surveys, book, audience, policy, conf)
         call(response.response_rates, surveys, data.headcount, audience)   # respondents only: n is given
     journey = call(trends.improvement_journey, surveys, book, data.actions, policy, conf)
     for audience, series in (("staff", survey_measure("staff", "culture")),
@@ -153,4 +160,24 @@ def collect(data: Bundle) -> list[Table]:
         part = journey[journey["series"] == series]
         if len(part) and audience in audiences:
             out.append(Table("trend", audience, None, part, source="improvement_journey"))
+    return out
+
+
+def collect_groups(surveys, book, audience: str, policy, conf) -> list[Table]:
+    """What the survey pages publish for each group their filter offers (module docstring).
+    A group's history of one statement (``group_question_history``) is its cells of the
+    statements tables again, wave by wave: tests/disclosure/test_directorate_filter.py holds
+    it to them, so the audit does not read the same numbers twice."""
+    out: list[Table] = []
+    dates = published.wave_dates(surveys, audience)
+    themes, people = call(published.group_tables, surveys, book, audience, policy)
+    for group in call(published.group_choices, surveys, audience):
+        for number, date in enumerate(dates):
+            views = call(published.group_views, surveys, book, audience, group, policy, conf, wave_date=date,
+                         themes=themes, people=people)
+            out.append(Table("statements", audience, date, views.statements, group=group,
+                             source=f"group_views({group}).statements"))
+            if number == 0:               # the same trend whichever wave is chosen
+                out.append(Table("trend", audience, None, views.trend, group=group,
+                                 source=f"group_views({group}).trend"))
     return out

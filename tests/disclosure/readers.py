@@ -80,29 +80,41 @@ class Reader:
 
     # -- the tables -----------------------------------------------------------------------
     def statements(self, table) -> None:
+        """A wave's statements, or one group's (``table.group``: its own cells, and the whole
+        wave's % positive beside them as ``all_staff``)."""
         by_id = "question_id" in table.frame.columns
+        mine = {"group": table.group} if table.group is not None else {}
         for row in table.frame.itertuples(index=False):
+            key = {"question_id": row.question_id} if by_id else {"question_text": row.question}
+            everyone = getattr(row, "all_staff", None)
+            if table.group is not None and pd.notna(everyone):
+                self.model.rounded(self.model.pct(self.cells(table.audience, table.wave_date, **key)), float(everyone),
+                                   SHOWN_DECIMALS, self.source(table, f"{row.question} all_staff"))
             if bool(row.suppressed):
                 continue
-            subset = (self.cells(table.audience, table.wave_date, question_id=row.question_id) if by_id
-                      else self.cells(table.audience, table.wave_date, question_text=row.question))
+            subset = self.cells(table.audience, table.wave_date, **key, **mine)
             for part, column in (("pos", "pct_positive"), ("neu", "pct_neutral"), ("neg", "pct_negative")):
-                value = getattr(row, column)
+                value = getattr(row, column, None)
                 if pd.notna(value):
                     self.model.rounded(self.model.pct(subset, part), float(value), SHOWN_DECIMALS,
-                                       self.source(table, f"{row.question} {column}"))
+                                       self.source(table, f"{table.group or 'whole wave'} {row.question} {column}"))
 
     def trend(self, table) -> None:
         for row in table.frame.itertuples(index=False):
             if pd.isna(row.value):
                 continue
             asked = self.cells(table.audience, row.date)["theme"].unique()
-            themes = {survey_measure(table.audience, t): t for t in asked}
-            cells = self.cells(table.audience, row.date, theme=themes[row.series])
+            themes = {**{t.capitalize(): t for t in asked}, **{survey_measure(table.audience, t): t for t in asked}}
+            mine = {"group": table.group} if table.group is not None else {}
+            cells = self.cells(table.audience, row.date, theme=themes[row.series], **mine)
             questions = sorted(cells["question_id"].unique())
-            used = used_questions(row, questions, lambda: self.whole_shown(table.audience, row.date))
+            if table.group is None:
+                used = used_questions(row, questions, lambda: self.whole_shown(table.audience, row.date))
+            else:
+                key = (table.audience, pd.Timestamp(row.date), table.group)
+                used = used_questions(row, questions, lambda: {q for *k, q in self.fine_shown() if tuple(k) == key})
             self.model.rounded(self.theme_score(cells, used), float(row.value), SHOWN_DECIMALS,
-                               self.source(table, f"{row.series} {row.date:%Y-%m-%d}"))
+                               self.source(table, f"{table.group or 'whole wave'} {row.series} {row.date:%Y-%m-%d}"))
 
     def groups(self, table) -> None:
         for row in table.frame.itertuples(index=False):
@@ -133,9 +145,11 @@ class Reader:
     def question_trend(self, table) -> None:
         for row in table.frame.itertuples(index=False):
             if pd.notna(row.value):
-                cells = self.cells(table.audience, row.date, question_id=table.question_id)
+                mine = {"group": table.group} if table.group is not None else {}
+                cells = self.cells(table.audience, row.date, question_id=table.question_id, **mine)
                 self.model.rounded(self.model.pct(cells), float(row.value), SHOWN_DECIMALS,
-                                   self.source(table, f"{table.question_id} {row.date:%Y-%m-%d}"))
+                                   self.source(table, f"{table.group or 'whole wave'} {table.question_id} "
+                                                      f"{row.date:%Y-%m-%d}"))
 
     # -- what the app lets the pages show (for a count of questions_used) -----------------
     def whole_shown(self, audience: str, date) -> set[str]:
