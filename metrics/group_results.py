@@ -30,6 +30,7 @@ from metrics.disclosure import suppress_small_groups
 from metrics.publishable import COMPLEMENT, NOT_STATED, SMALL, publishable, reason_text
 from metrics.trends import with_interval
 from settings.disclosure import DisclosurePolicy
+from settings.labels import survey_measure
 
 PEOPLE_COLUMNS = ["audience", "wave", "wave_date", "group", "respondents", "suppressed", "hidden_because"]
 STATEMENT_COLUMNS = ["question", "question_id", "pct_positive", "suppressed", "hidden_because", "all_staff",
@@ -129,7 +130,7 @@ def _cell_words(n: object, code: object, blocked: str | None, policy: Disclosure
 
 def group_trend(counts: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy, group: str,
                 confidence: float = 0.95, themes: pd.DataFrame | None = None,
-                people: pd.DataFrame | None = None) -> pd.DataFrame:
+                people: pd.DataFrame | None = None, audience: str = "staff") -> pd.DataFrame:
     """``group``'s theme scores wave by wave (one audience's counts), in the shape of
     ``metrics.trends.theme_trend`` (series = theme, date, value, lower, upper, n,
     questions_used, n_questions) plus ``hidden_because``: each figure is the group's row of
@@ -148,7 +149,7 @@ def group_trend(counts: SurveyCounts, codebook: pd.DataFrame, policy: Disclosure
     mine = with_interval(mine, "score", "n_respondents", confidence)
     why = [b or (None if pd.notna(s) else r) for b, s, r in zip(blocked, mine["score"], mine["hidden_because"])]
     return pd.DataFrame({
-        "series": mine["theme"].astype(str).str.capitalize(), "date": mine["wave_date"],
+        "series": [survey_measure(audience, t) for t in mine["theme"].astype(str)], "date": mine["wave_date"],
         "value": mine["score"].astype(float).round(1), "lower": mine["lower"], "upper": mine["upper"],
         "n": mine["n_respondents"], "questions_used": mine["questions_used"], "n_questions": mine["n_questions"],
         "hidden_because": pd.array(why, dtype="string"),

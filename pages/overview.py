@@ -16,14 +16,9 @@ from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
-<<<<<<< HEAD
-from metrics.overview import (FRONTS, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
+from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
                               measure_trends)
 from metrics.journey_marks import mark_journey, since_baseline
-=======
-from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
-                              measure_trends, since_first)
->>>>>>> issue16-c
 from metrics.trends import improvement_journey, journey_span, score_basis
 
 #: What a front's card says when it has no figure at all (in FRONTS order).

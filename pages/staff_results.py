@@ -14,36 +14,20 @@ from metrics.headlines import moved_heading, series_headline
 from metrics.trends import score_basis
 
 
-<<<<<<< HEAD
-def theme_card(theme: str) -> None:
-    """A theme's latest score and its change, or why there is no figure."""
-    st.subheader(value_label("theme", theme))
-    series = survey_measure("staff", theme)
-    hidden = absent.hidden_latest(views.trend, series, views.wave_date, policy)
-    headline = series_headline(views.trend, series, series)
-    if hidden or headline.value is None:
-        why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
-        st.markdown(" ".join(s for s in (why, absent.last_shown(views.trend, series)) if s))
-=======
 def theme_card(theme: str, trend) -> None:
     """A theme's latest score and its change, or why there is no figure (``trend``: everyone's
     theme trend, or the chosen directorate's)."""
-    name = theme.capitalize()
-    st.subheader(name)
-    hidden = absent.hidden_latest(trend, name, views.wave_date, policy)
-    headline = series_headline(trend, name, name)
+    st.subheader(value_label("theme", theme))
+    series = survey_measure("staff", theme)
+    hidden = absent.hidden_latest(trend, series, views.wave_date, policy)
+    headline = series_headline(trend, series, series)
     if hidden or headline.value is None:
         why = hidden or f"No figure shown: {absent.too_few_or_revealing(policy)}."
-        st.markdown(" ".join(s for s in (why, absent.last_shown(trend, name)) if s))
->>>>>>> issue16-d
+        st.markdown(" ".join(s for s in (why, absent.last_shown(trend, series)) if s))
         return
     widgets.headline_metric(headline)
     st.markdown(headline.sentence)
-<<<<<<< HEAD
-    if basis := score_basis(views.trend, series):
-=======
-    if basis := score_basis(trend, name):
->>>>>>> issue16-d
+    if basis := score_basis(trend, series):
         st.caption(basis)
 
 
