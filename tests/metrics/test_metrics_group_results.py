@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from settings.labels import survey_measure
+
 from metrics.breakdowns import group_theme_table, statement_results
 from metrics.disclosure import suppress_small_groups
 from metrics.group_results import (group_choices, group_people, group_question_trend, group_statements,
@@ -133,12 +135,13 @@ def test_a_complement_group_shows_no_figure_and_says_why(sample, book):
 
 def test_a_groups_trend_is_its_rows_of_each_waves_group_table(sample, book):
     trend = group_trend(sample, book, POLICY, "Mid")
-    assert set(trend["series"]) == {"Culture", "Governance"}
+    culture, governance = (survey_measure("staff", t) for t in ("culture", "governance"))
+    assert set(trend["series"]) == {culture, governance}
     for label in WAVES:
         rows = trend[trend["date"] == pd.Timestamp(WAVES[label])].set_index("series")
         table = group_theme_table(wave(sample, label), book, POLICY).query("group == 'Mid'").set_index("theme")
-        assert rows.loc["Culture", "value"] == pytest.approx(float(table.loc["culture", "score"]))
-        assert rows.loc["Culture", "n"] == table.loc["culture", "n_respondents"] == 15
+        assert rows.loc[culture, "value"] == pytest.approx(float(table.loc["culture", "score"]))
+        assert rows.loc[culture, "n"] == table.loc["culture", "n_respondents"] == 15
         assert rows["hidden_because"].isna().all() and rows["lower"].notna().all()
 
 
