@@ -38,7 +38,7 @@ def group_positive_bars(table: pd.DataFrame, *, group: str, everyone: str, suppr
     fig.add_trace(go.Bar(
         orientation="h", y=categories, x=round1(values) + [None] * len(hidden), name=group,
         marker={"color": GROUP_COLOUR}, text=[pct(v) for v in values] + [""] * len(hidden),
-        textposition="inside", insidetextanchor="end",
+        textposition="inside", insidetextanchor="start",     # clear of the marker near the bar end
         textfont={"family": FONT_FAMILY, "color": text_on(GROUP_COLOUR), "size": 13},
         customdata=[str(q) for q in ordered[question]],
         hovertemplate=f"%{{customdata}}<br>{group}: %{{x:.0f}}% positive<extra></extra>",
