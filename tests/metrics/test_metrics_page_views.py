@@ -115,7 +115,7 @@ def test_completion_sentence_leaves_out_of_scope_actions(actions):
 
     plan = actions([("2024-10-16", "A1", None, "Complete"), ("2024-10-16", "A2", None, "Red"),
                     ("2024-10-16", "A3", None, "Superseded")])
-    assert completion_sentence(plan) == "1 of 2 actions complete."
+    assert completion_sentence(plan) == "1 of 2 actions complete (50%), not counting 1 superseded action."
 
 
 def test_a_change_of_one_point_is_one_point():
