@@ -9,6 +9,8 @@ first to its last shown point.
 """
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -16,6 +18,10 @@ from charts.milestones import add_milestones
 from charts.palette import (SERIES_ORDER, DASHES, FONT_FAMILY, PALETTE, SYMBOLS, base_layout, bottom_legend, date_range,
                             readable, rgba)
 from charts.text import iso, month, number, round1, set_alt_text, to_dates, join_clauses
+from settings.labels import measure_series
+
+END_LABEL_WIDTH = 18   # characters per line of a long end label (over END_LABEL_MAX): it wraps, not widens the margin
+END_LABEL_MAX = 24
 
 
 def _prepare(table: pd.DataFrame, x: str, y: str, series: str, bounds: list[str]) -> pd.DataFrame:
@@ -77,9 +83,15 @@ def _spread(values: list[float], gap: float) -> list[float]:
 def _end_labels(fig: go.Figure, ends: list[tuple[str, pd.Timestamp, float, str]], gap: float, suffix: str) -> None:
     ys = _spread([value for _, _, value, _ in ends], gap)
     fig.update_layout(annotations=[*fig.layout.annotations, *(     # one update, not one per series
-        {"x": iso([date])[0], "y": round(y, 1), "text": f"{name} {number(value, suffix)}", "showarrow": False,
+        {"x": iso([date])[0], "y": round(y, 1), "text": _end_text(name, value, suffix), "showarrow": False, "align": "left",
          "xanchor": "left", "xshift": 10, "font": {"family": FONT_FAMILY, "size": 12, "color": readable(colour)}}
         for (name, date, value, colour), y in zip(ends, ys))])
+
+
+def _end_text(name: str, value: float, suffix: str) -> str:
+    """'Culture 62%'; a long one (a measure's name) over lines of END_LABEL_WIDTH characters."""
+    text = f"{name} {number(value, suffix)}"
+    return text if len(text) <= END_LABEL_MAX else "<br>".join(textwrap.wrap(text, END_LABEL_WIDTH))
 
 
 def _change(name: str, part: pd.DataFrame, x: str, y: str, suffix: str) -> str:
@@ -99,7 +111,9 @@ def _change(name: str, part: pd.DataFrame, x: str, y: str, suffix: str) -> str:
 def series_style_index(name: str, present: list[str]) -> int:
     """The palette position of a series: fixed for the named series in the palette file
     (Culture, Partnership, Governance look the same on every chart); other series take the
-    free positions in order of appearance."""
+    free positions in order of appearance. A measure's display name (config/labels.toml
+    [measures]) keeps its series' place."""
+    name, present = measure_series(name), [measure_series(p) for p in present]
     if name in SERIES_ORDER:
         return SERIES_ORDER.index(name)
     taken = {SERIES_ORDER.index(p) for p in present if p in SERIES_ORDER}
@@ -132,7 +146,7 @@ def trend_chart(table: pd.DataFrame, x: str = "wave_date", y: str = "value", ser
             ends.append((name, shown.iloc[-1][x], float(shown.iloc[-1][y]), colour))
     span = (y_range[1] - y_range[0]) if y_range else max(frame[y].max() - frame[y].min(), 1.0)
     _end_labels(fig, ends, gap=span * 0.06, suffix=suffix)
-    longest = max((len(e[0]) for e in ends), default=0) + 5
+    longest = max((len(line) for e in ends for line in _end_text(e[0], e[2], suffix).split("<br>")), default=0) + 1
     fig.update_layout(bottom_legend())
     fig.update_layout(
         margin={"r": min(24 + 7 * longest, 260)},

@@ -9,6 +9,7 @@ and dashes are the ones the app's charts use (charts/palette.py, charts/trend.py
 """
 from __future__ import annotations
 
+import textwrap
 from html import escape
 
 import pandas as pd
@@ -18,6 +19,7 @@ from charts.trend import series_style_index
 
 WIDTH, HEIGHT = 640, 230
 LEFT, RIGHT, TOP, BOTTOM = 58, 125, 40, 30
+END_LABEL_CHARS = 17   # an end label's line fits the right margin
 NUMBER_GAP = 16   # milestone numbers closer than this (px) go on a second row
 DASH = ("", "7 4", "2 3", "7 3 2 3", "10 4", "10 3 2 3")
 
@@ -98,8 +100,11 @@ def _series(journey: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> li
                      f'stroke-dasharray="{DASH[index % len(DASH)]}"/>')
         parts += [_marker(index, x, y, colour) for x, y in xy]
         x, y = xy[-1]
-        parts.append(f'<text x="{x + 8:.1f}" y="{y + 4:.1f}" fill="{TEXT}" font-weight="600">'
-                     f'{escape(str(name))} {points["value"].iloc[-1]:.0f}%</text>')
+        lines = textwrap.wrap(f'{name} {points["value"].iloc[-1]:.0f}%', END_LABEL_CHARS)   # a long name wraps
+        spans = "".join(f'<tspan x="{x + 8:.1f}" dy="{0 if i == 0 else 13}">{escape(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        top = y + 4 - 13 * (len(lines) - 1)   # the label's last line beside the point, the others above it
+        parts.append(f'<text x="{x + 8:.1f}" y="{top:.1f}" fill="{TEXT}" font-weight="600">{spans}</text>')
     return parts
 
 

@@ -105,8 +105,8 @@ def test_improvement_journey_has_three_fronts(responses, answers, codebook, acti
     book = codebook([("Q1", "culture", False), ("P1", "partnership", False)])
     plan = actions([("2023-03-01", "A1", "2023-06-01", "Complete"), ("2023-03-01", "A2", "2023-06-01", "Red")])
     out = improvement_journey(count_responses(responses(staff, partner)), book, plan, POLICY)
-    assert set(out["series"]) == {"Culture", "Partnership", "Governance"}
-    assert out.set_index("series").loc["Governance", "value"] == 50.0
+    assert set(out["series"]) == {"Culture", "Partnership", "% of improvement-plan actions complete"}
+    assert out.set_index("series").loc["% of improvement-plan actions complete", "value"] == 50.0
     assert out.set_index("series").loc["Culture", "value"] == 80.0
 
 
