@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 from settings.labels import survey_measure
+import pandas as pd
 
 _PALETTE_FILE = Path(__file__).resolve().parent.parent / "config" / "palette.toml"
 
@@ -50,6 +51,7 @@ TEXT: str = _CONFIG["text"]
 MUTED: str = _CONFIG["muted_text"]
 GRID: str = _CONFIG.get("gridlines", "#D9D9D9")
 BACKGROUND: str = _CONFIG.get("background", "#FFFFFF")
+OVERDUE: str = _CONFIG.get("overdue", "#801650")
 WHITE = "#FFFFFF"
 
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -57,6 +59,16 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 #: A line series differs by symbol and dash as well as colour (never colour alone).
 SYMBOLS: tuple[str, ...] = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "pentagon")
 DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+
+
+def status_fill(words: object, colours: dict[str, str] | None = None) -> str | None:
+    """The fill of a status as the tables and charts word it (``metrics.actions.status_words``):
+    OVERDUE when the words say overdue ('Green, 16 days overdue'), else the status's own
+    colour from ``colours`` (default STATUS_COLOURS); None for a word with no colour."""
+    text = "" if words is None or (not isinstance(words, str) and pd.isna(words)) else str(words)
+    if text.endswith(" overdue"):
+        return OVERDUE
+    return (STATUS_COLOURS if colours is None else colours).get(text)
 
 
 def _channel(value: int) -> float:

@@ -4,7 +4,8 @@ action's history.
 The transitions chart is a from-status x to-status grid: each cell says how many actions
 went from one status to the other, in words and numbers, shaded by count (never colour
 alone). The history chart draws the action's due date at each snapshot; each point is
-coloured by its RAG and labelled with the RAG word.
+coloured by its RAG and labelled with the RAG word, or, where the action was overdue, drawn
+in the overdue colour as a cross and labelled so ("Green, 16 days overdue").
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.palette import (FONT_FAMILY, MUTED, SEQUENTIAL, STATUS_COLOURS, TEXT, base_layout, date_range,
-                            interpolate, text_on)
+                            interpolate, status_fill, text_on)
 from charts.text import day, iso, set_alt_text
 from settings.labels import label
 
@@ -59,14 +60,18 @@ def action_history_chart(history: pd.DataFrame, reference: str, title: str = "")
     if dated.empty:
         return set_alt_text(fig, f"{reference} has no due date in any snapshot.")
     statuses = dated["status"].astype("string").fillna("No status")
+    late = [s.endswith(" overdue") for s in statuses]
     fig.add_trace(go.Scatter(
         x=iso(dated["snapshot_date"]), y=iso(dated["due_date"]), mode="lines+markers+text",
-        text=list(statuses), textposition="top center", name=reference, showlegend=False,
+        # neighbours' labels above and below in turn, a long one over two lines, so none overlaps the next
+        text=[s.replace(", ", ",<br>", 1) for s in statuses], customdata=list(statuses),
+        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(statuses))],
+        name=reference, showlegend=False,
         line={"color": MUTED, "width": 2},
-        marker={"size": 14, "color": [STATUS_COLOURS.get(s, MUTED) for s in statuses],
-                "line": {"color": TEXT, "width": 1}},
+        marker={"size": 14, "color": [status_fill(s) or MUTED for s in statuses],
+                "symbol": ["x" if x else "circle" for x in late], "line": {"color": TEXT, "width": 1}},
         textfont={"family": FONT_FAMILY, "color": TEXT, "size": 12}, cliponaxis=False,
-        hovertemplate="Reported %{x|%d %b %Y}<br>Due %{y|%d %b %Y}<br>%{text}<extra></extra>"))
+        hovertemplate="Reported %{x|%d %b %Y}<br>Due %{y|%d %b %Y}<br>%{customdata}<extra></extra>"))
     first, last = dated["snapshot_date"].min(), dated["snapshot_date"].max()
     fig.update_xaxes(type="date", tickformat="%b %Y", title={"text": "Reporting date"},
                      range=date_range(first, last, share=0.08, minimum_days=30))
@@ -88,10 +93,10 @@ STATUS_COLUMNS = (label("status"), label("status_now"))   # as the tables name t
 
 def status_styler(frame: pd.DataFrame, columns: tuple[str, ...] = STATUS_COLUMNS,
                   colours: dict[str, str] = STATUS_COLOURS):
-    """A pandas Styler filling each status cell with its colour (``colours``: cell text -> fill);
-    the word stays in the cell."""
+    """A pandas Styler filling each status cell with its colour (``colours``: cell text -> fill;
+    an overdue status, "Green, 16 days overdue", the overdue colour); the word stays in the cell."""
     def colour(value) -> str:
-        fill = colours.get(str(value) if pd.notna(value) else "")
+        fill = status_fill(value, colours)
         return f"background-color: {fill}; color: {text_on(fill)}; font-weight: 600" if fill else ""
     present = [c for c in columns if c in frame.columns]
     dates = [c for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])]

@@ -11,6 +11,7 @@ series' baseline point is ringed and each real change from the previous result i
 """
 from __future__ import annotations
 
+
 import pandas as pd
 import plotly.graph_objects as go
 

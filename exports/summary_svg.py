@@ -20,6 +20,7 @@ from charts.trend import series_style_index
 
 WIDTH, HEIGHT = 640, 230
 LEFT, RIGHT, TOP, BOTTOM = 58, 125, 40, 30
+END_LABEL_CHARS = 17   # an end label's line fits the right margin
 NUMBER_GAP = 16   # milestone numbers closer than this (px) go on a second row
 DASH = ("", "7 4", "2 3", "7 3 2 3", "10 4", "10 3 2 3")
 END_LABEL_WIDTH, LINE_HEIGHT = 24, 11   # an end label's characters a line, and its line height

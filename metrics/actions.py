@@ -5,17 +5,23 @@ one row per action per snapshot (reporting date); every trend here is read acros
 snapshots (DOMAIN.md section 2). Status is the ordered ACTION_STATUSES vocabulary:
 "done" means Complete, and Superseded / Not applicable actions are out of scope for
 completion and overdue counts. A missing status counts as not done.
+
+Two facts every page states the same way, worded here once: a completion share
+(``completion``: "34 of 43 actions complete (79%), not counting 1 superseded action", one
+denominator, the actions in scope) and an overdue action (``status_words``: "Green, 16 days
+overdue", so a RAG the tracker still gives as Green never hides that the due date passed).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
-from model.frames import ACTION_STATUSES, STATUS_DTYPE
+from model.frames import ACTION_STATUSES, OUT_OF_SCOPE_STATUSES, STATUS_DTYPE
 
 COMPLETE = "Complete"
-OUT_OF_SCOPE: tuple[str, ...] = ("Superseded", "Not applicable")
+OUT_OF_SCOPE: tuple[str, ...] = OUT_OF_SCOPE_STATUSES
 CLOSED: tuple[str, ...] = (COMPLETE, *OUT_OF_SCOPE)
 
 
@@ -26,28 +32,34 @@ def latest_snapshot(actions: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_mix(actions: pd.DataFrame, by: Sequence[str] | None = None) -> pd.DataFrame:
-    """Count and share (0-100) of each status per snapshot (and ``by``).
+    """Count, overdue count and share (0-100) of each status per snapshot (and ``by``).
 
     Every status of ACTION_STATUSES appears, in order, zeros kept. Rows with a missing
-    status are left out of counts and shares. Columns: snapshot_date, by..., status, count,
-    share.
+    status are left out of counts and shares. The share is of the actions in scope, the
+    denominator of every completion share (``completion``): the out-of-scope statuses
+    (Superseded, Not applicable) have a count and no share. ``overdue``: how many of the
+    status's actions are past their due date. Columns: snapshot_date, by..., status, count,
+    overdue, share.
     """
     keys = ["snapshot_date", *_as_list(by)]
     combos = actions[keys].drop_duplicates().sort_values(keys, kind="stable")
     grid = combos.merge(pd.DataFrame({"status": pd.Categorical(ACTION_STATUSES, dtype=STATUS_DTYPE)}), how="cross")
+    known = with_overdue(actions.loc[actions["status"].notna()])
     counted = (
-        actions.loc[actions["status"].notna()]
+        known.assign(_late=known["days_overdue"].notna())
         .groupby([*keys, "status"], dropna=False, observed=True)
-        .size()
-        .rename("count")
+        .agg(count=("_late", "size"), overdue=("_late", "sum"))
         .reset_index()
     )
     out = grid.merge(counted, on=[*keys, "status"], how="left")
     out["count"] = out["count"].fillna(0).astype(int)
-    totals = out.groupby(keys, dropna=False)["count"].transform("sum")
+    out["overdue"] = out["overdue"].fillna(0).astype(int)
+    in_scope = out["count"].where(~out["status"].isin(OUT_OF_SCOPE), 0)
+    totals = in_scope.groupby([out[k] for k in keys], dropna=False).transform("sum")
     out["share"] = (out["count"] / totals.where(totals > 0)) * 100.0
+    out.loc[out["status"].isin(OUT_OF_SCOPE).to_numpy(), "share"] = float("nan")
     out["status"] = out["status"].astype(STATUS_DTYPE)
-    return out.reset_index(drop=True)
+    return out[[*keys, "status", "count", "overdue", "share"]].reset_index(drop=True)
 
 
 def percent_complete(actions: pd.DataFrame, by: Sequence[str] | None = None) -> pd.DataFrame:
@@ -74,18 +86,50 @@ def percent_complete(actions: pd.DataFrame, by: Sequence[str] | None = None) -> 
     return out
 
 
+def with_overdue(actions: pd.DataFrame) -> pd.DataFrame:
+    """The actions with ``days_overdue`` on every row: days since the due date at that
+    snapshot when the action is overdue (not Complete, Superseded or Not applicable, and due
+    before the snapshot date), else <NA>. The one overdue rule of the dashboard."""
+    open_ = ~actions["status"].isin(CLOSED)
+    late = actions["due_date"].notna() & (actions["due_date"] < actions["snapshot_date"])
+    days = (actions["snapshot_date"] - actions["due_date"]).dt.days.astype("Int64")
+    return actions.assign(days_overdue=days.where(open_ & late, pd.NA))
+
+
 def overdue_actions(actions: pd.DataFrame) -> pd.DataFrame:
     """Actions not done whose due date is before their snapshot date, in every snapshot.
 
     Adds days_overdue (snapshot_date - due_date, in days). Use ``latest_snapshot`` first
     for the current position. Sorted by snapshot_date, then most overdue first.
     """
-    open_ = ~actions["status"].isin(CLOSED)
-    late = actions["due_date"].notna() & (actions["due_date"] < actions["snapshot_date"])
-    out = actions.loc[open_ & late].copy()
-    out["days_overdue"] = (out["snapshot_date"] - out["due_date"]).dt.days.astype(int)
+    marked = with_overdue(actions)
+    out = marked.loc[marked["days_overdue"].notna().to_numpy()].copy()
+    out["days_overdue"] = out["days_overdue"].astype(int)
     out = out.sort_values(["snapshot_date", "days_overdue"], ascending=[True, False], kind="stable")
     return out.reset_index(drop=True)
+
+
+def overdue_words(days) -> str:
+    """'16 days overdue', '1 day overdue'."""
+    return f"{int(days)} day{'' if int(days) == 1 else 's'} overdue"
+
+
+def status_words(status, days_overdue=None) -> str:
+    """An action's status as every table, chart and tooltip shows it: the status word, and
+    whether it is overdue ('Green, 16 days overdue'), so colour is never the only signal and
+    a RAG that stayed Green past the due date does not read as on track. '' when unknown."""
+    word = "" if status is None or pd.isna(status) else str(status)
+    if days_overdue is None or pd.isna(days_overdue):
+        return word
+    return f"{word or 'No status'}, {overdue_words(days_overdue)}"
+
+
+def shown_status(actions: pd.DataFrame, column: str = "status") -> pd.DataFrame:
+    """The actions for display: ``column`` as ``status_words`` text (the overdue ones say so)
+    and ``days_overdue`` added (see ``with_overdue``). The counts are made on the canonical
+    frame, never on this one."""
+    marked = with_overdue(actions) if "days_overdue" not in actions else actions
+    return marked.assign(**{column: [status_words(s, d) for s, d in zip(marked[column], marked["days_overdue"])]})
 
 
 def slippage(actions: pd.DataFrame) -> pd.DataFrame:
@@ -151,10 +195,69 @@ def theme_actions_now(actions: pd.DataFrame, theme: str) -> pd.DataFrame:
     return latest[latest["theme"] == theme].reset_index(drop=True)
 
 
-def completion_sentence(actions: pd.DataFrame) -> str:
-    """'4 of 7 actions complete' for one snapshot's actions, counted as ``percent_complete``
-    counts them (Superseded and Not applicable are out of scope)."""
+def scope_note(out_of_scope: dict[str, int]) -> str:
+    """'not counting 1 superseded action' / 'not counting 1 superseded and 2 not applicable
+    actions' / '' when every action is in scope: what a completion share leaves out."""
+    parts = [f"{n} {status.lower()}" for status, n in out_of_scope.items() if n]
+    if not parts:
+        return ""
+    total = sum(out_of_scope.values())
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"not counting {listed} action{'' if total == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Completion:
+    """How far one snapshot's actions are complete, over the one denominator every page,
+    chart and download states: the actions in scope (all but Superseded and Not applicable,
+    which are named in ``note``)."""
+    n_complete: int
+    n_in_scope: int
+    out_of_scope: dict[str, int]        # out-of-scope status -> actions, those present only
+
+    @property
+    def pct(self) -> float | None:
+        return 100.0 * self.n_complete / self.n_in_scope if self.n_in_scope else None
+
+    @property
+    def note(self) -> str:
+        return scope_note(self.out_of_scope)
+
+    @property
+    def basis(self) -> str:
+        """What the share is of: '34 of 43 actions, not counting 1 superseded action'."""
+        return f"{self.n_complete} of {self.n_in_scope} actions" + (f", {self.note}" if self.note else "")
+
+    def counted(self, noun: str = "action") -> str:
+        """'34 of 43 actions complete (79%)' (``noun``: 'linked action' ...)."""
+        share = "" if self.pct is None else f" ({self.pct:.0f}%)"
+        return f"{self.n_complete} of {self.n_in_scope} {noun}s complete{share}"
+
+    def said(self, noun: str = "action") -> str:
+        """``counted`` with what it leaves out: '34 of 43 actions complete (79%), not counting
+        1 superseded action'."""
+        return self.counted(noun) + (f", {self.note}" if self.note else "")
+
+    @property
+    def sentence(self) -> str:
+        """'34 of 43 actions complete (79%), not counting 1 superseded action.'"""
+        if not self.n_in_scope and not self.out_of_scope:
+            return "No actions."
+        return self.said() + "."
+
+
+def completion(actions: pd.DataFrame) -> Completion:
+    """The latest snapshot's completion (the only snapshot when the frame holds one), counted
+    row by row as ``percent_complete`` counts it."""
     if actions.empty:
-        return "No actions."
-    row = percent_complete(actions.assign(snapshot_date=actions["snapshot_date"].max())).iloc[0]
-    return f"{row['n_complete']} of {row['n_actions']} actions complete."
+        return Completion(0, 0, {})
+    status = actions.loc[actions["snapshot_date"] == actions["snapshot_date"].max(), "status"]
+    left_out = {s: int((status == s).sum()) for s in OUT_OF_SCOPE if (status == s).any()}
+    in_scope = int(len(status) - sum(left_out.values()))
+    return Completion(int((status == COMPLETE).sum()), in_scope, left_out)
+
+
+def completion_sentence(actions: pd.DataFrame) -> str:
+    """'4 of 7 actions complete (57%), not counting 1 superseded action.' for one snapshot's
+    actions, counted as ``percent_complete`` counts them."""
+    return completion(actions).sentence

@@ -17,7 +17,8 @@ import pandas as pd
 
 from model.text import split_list
 from model.survey_counts import SurveyCounts
-from metrics.actions import COMPLETE, OUT_OF_SCOPE, latest_snapshot, overdue_actions
+from metrics.actions import (COMPLETE, OUT_OF_SCOPE, completion, latest_snapshot, overdue_actions, overdue_words,
+                             shown_status)
 from metrics.headlines import is_real_change
 from metrics.trends import theme_trend
 from metrics.tracker_headlines import day_label
@@ -51,10 +52,10 @@ class Evidence:
 
     @property
     def overdue_detail(self) -> list[str]:
-        """'CCC-06 “Embed cultural change…” (due 30 Sep 2024, 16 days late)' per overdue action."""
+        """'CCC-06 “Embed cultural change…” (due 30 Sep 2024, 16 days overdue)' per overdue action."""
         late = overdue_actions(self.actions) if len(self.actions) else self.actions
         return [f"{r.reference} “{textwrap.shorten(str(r.action), 60, placeholder='…')}” (due {day_label(r.due_date)}, "
-                f"{r.days_overdue} days late)"
+                f"{overdue_words(r.days_overdue)})"
                 for r in late.sort_values("reference").itertuples()]
 
     @property
@@ -126,8 +127,7 @@ def _action_reasons(evidence: Evidence) -> list[str]:
     scope = evidence.in_scope
     if scope.empty:
         return []
-    done = int((scope["status"] == COMPLETE).sum())
-    reasons = [f"{done} of {len(scope)} linked actions complete ({evidence.pct_complete:.0f}%)"]
+    reasons = [completion(evidence.actions).said("linked action")]
     if evidence.overdue:
         reasons.append(f"{len(evidence.overdue)} overdue: {', '.join(evidence.overdue_detail)}")
     if evidence.at_red:
@@ -203,15 +203,12 @@ def measure_label(measure: str) -> str:
 
 
 def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: bool = True) -> pd.DataFrame:
-    """The linked actions for display: reference, action, area, status, due date, overdue,
-    and the owner only where the edition may show names."""
-    linked = linked_actions(expectation, actions)
-    overdue = set(overdue_actions(linked)["reference"]) if len(linked) else set()
+    """The linked actions for display: reference, action, area, status (saying when it is
+    overdue: ``metrics.actions.status_words``), due date, and the owner only where the edition
+    may show names."""
+    linked = shown_status(linked_actions(expectation, actions))
     columns = ["reference", "action", "area", "status", "due_date", *(["owner"] if with_owner else [])]
-    out = linked[columns].copy()
-    out["status"] = out["status"].astype("string")
-    out.insert(5, "overdue", ["Yes" if r in overdue else "No" for r in linked["reference"]])
-    return out
+    return linked[columns].copy()
 
 
 def rule_sentence(rules: dict) -> str:

@@ -35,12 +35,13 @@ class Headline:
     previous_date: pd.Timestamp | None
     verdict: str                 # REAL | WITHIN_NOISE | a whole count's words | "no earlier figure"
     n: int | None
+    note: str = ""               # what the figure is of, said beside it (an actions share's denominator)
 
     @property
     def sentence(self) -> str:
         if self.value is None:
             return f"{self.label}: no figures yet."
-        when = f"{self.date:%b %Y}"
+        when = f"{self.date:%b %Y}" + (f" ({self.note})" if self.note else "")
         if self.change is None:
             return f"{self.value:.0f}% at {when}; no earlier figure to compare."
         word = "up" if self.change > 0 else "down"
@@ -77,7 +78,7 @@ def series_headline(trend: pd.DataFrame, series: str, label: str, sampled: bool 
     prev = points.iloc[-2]
     change = float(last["value"]) - float(prev["value"])
     verdict = (change_verdict(prev, last, confidence) if sampled
-               else "every action is counted, so this is not sampling noise")
+               else "every action in scope is counted, so this is not sampling noise")
     return Headline(label, float(last["value"]), last["date"], round(change, 1), prev["date"], verdict, int(last["n"]))
 
 

@@ -7,10 +7,13 @@ import pandas as pd
 
 from model.text import split_list
 from model.survey_counts import SurveyCounts
+from dataclasses import replace
+
+from metrics.actions import completion, latest_snapshot, overdue_actions
 from metrics.expectations import RATING_ORDER
-from metrics.headlines import Headline, change_verdict, series_headline
+from metrics.headlines import Headline, series_headline
 from metrics.tracker_headlines import day_label
-from metrics.trends import TREND_COLUMNS, theme_trend
+from metrics.trends import ACTIONS_SERIES, TREND_COLUMNS, theme_trend
 from settings.disclosure import DisclosurePolicy
 from settings.labels import survey_measure
 
@@ -19,15 +22,42 @@ from settings.labels import survey_measure
 FRONTS = (
     (survey_measure("staff", "culture"), survey_measure("staff", "culture"), True),
     (survey_measure("partner", "partnership"), survey_measure("partner", "partnership"), True),
-    ("Governance", "Governance: improvement actions complete", False),
+    (ACTIONS_SERIES, ACTIONS_SERIES, False),
 )
 
 
-def front_headlines(journey: pd.DataFrame, confidence: float = 0.95) -> list[Headline]:
+def front_headlines(journey: pd.DataFrame, confidence: float = 0.95,
+                    actions: pd.DataFrame | None = None) -> list[Headline]:
     """Culture, partnership and governance: latest figure, change since the previous wave or
-    snapshot, and whether the change is real or noise."""
-    return [series_headline(journey, series, label, sampled=sampled, confidence=confidence)
-            for series, label, sampled in FRONTS]
+    snapshot, and whether the change is real or noise. With ``actions``, the actions' card
+    also says what its share counts and leaves out (``metrics.actions.completion``)."""
+    cards = [series_headline(journey, series, label, sampled=sampled, confidence=confidence)
+             for series, label, sampled in FRONTS]
+    if actions is not None and len(actions) and cards[-1].value is not None:
+        cards[-1] = replace(cards[-1], note=completion(actions).basis)
+    return cards
+
+
+def overdue_sentence(actions: pd.DataFrame) -> str:
+    """'2 actions overdue at 16 Oct 2024: CCC-06 (16 days) and PAR-02 (16 days).' at the latest
+    report, most overdue first (five named, then how many more)."""
+    if actions.empty:
+        return ""
+    latest = latest_snapshot(actions)
+    late = overdue_actions(latest).sort_values(["days_overdue", "reference"], ascending=[False, True])
+    when = day_label(latest["snapshot_date"].iloc[0])
+    if late.empty:
+        return f"No action overdue at {when}."
+    items = [f"{r.reference} ({r.days_overdue} day{'' if r.days_overdue == 1 else 's'})" for r in late.head(5).itertuples()]
+    more = f" and {len(late) - 5} more" if len(late) > 5 else ""
+    listed = ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 and not more else ", ".join(items)
+    return f"{len(late)} action{'' if len(late) == 1 else 's'} overdue at {when}: {listed}{more}."
+
+
+def on_track_sentence(actions: pd.DataFrame, judgements: pd.DataFrame) -> str:
+    """The Overview's first answer to "are we on track?": how many actions are overdue and
+    the expectations' judgements, in words (never the % complete alone)."""
+    return " ".join(s for s in (overdue_sentence(actions), expectations_sentence(judgements)) if s)
 
 
 def measure_trends(expectation: pd.Series, surveys: SurveyCounts, codebook: pd.DataFrame, policy: DisclosurePolicy,
@@ -48,6 +78,11 @@ def expectations_source(expectations: pd.DataFrame) -> str:
     """The document the expectations come from ("Best Value Notice, 30 January 2024"), or "notice"."""
     named = [s for s in expectations["source"].dropna() if str(s).strip()]
     return named[0] if named else "notice"
+
+
+def _after_colon(words: str) -> str:
+    """'Green: on track, with evidence' -> 'on track, with evidence'."""
+    return words.split(":", 1)[1].strip() if ":" in words else words
 
 
 def as_at_sentence(surveys: SurveyCounts, actions: pd.DataFrame, events: pd.DataFrame) -> str:
@@ -80,12 +115,17 @@ def as_at(surveys: SurveyCounts, actions: pd.DataFrame) -> str:
 
 
 def expectations_sentence(judgements: pd.DataFrame) -> str:
-    """'5 expectations: 3 Green and 2 Amber; since the 17 Sep 2024 report, 3 moved up and none down.'"""
+    """'5 expectations: 3 Green (on track, with evidence) and 2 Amber (progress, not yet
+    assured); since the 17 Sep 2024 report, 3 moved up and none down.' The judgement's words
+    follow each colour where the judgements carry them, so colour is never the only signal."""
     if judgements.empty:
         return ""
     counts = judgements["rating"].value_counts()
     names = {"Green": "Green", "Amber": "Amber", "Red": "Red", "None": "without evidence yet"}
-    listed = [f"{counts[r]} {names[r]}" for r in names if r in counts]
+    words = (dict(zip(judgements["rating"], judgements["judgement"].astype(str)))
+             if "judgement" in judgements else {})
+    meaning = {r: f" ({_after_colon(words[r])})" if r in words and r != "None" else "" for r in names}
+    listed = [f"{counts[r]} {names[r]}{meaning[r]}" for r in names if r in counts]
     said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
     text = f"{len(judgements)} expectations: {said}."
     now, then = judgements["rating"], judgements["previous_rating"]

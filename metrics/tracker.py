@@ -14,7 +14,8 @@ import re
 import pandas as pd
 
 from model.frames import ACTION_STATUSES, CLOSURE_CATEGORIES
-from metrics.actions import CLOSED, latest_snapshot, percent_complete, slippage, time_at_status
+from metrics.actions import (CLOSED, completion, latest_snapshot, percent_complete, shown_status, slippage,
+                             time_at_status, with_overdue)
 
 FILTER_COLUMNS = ("area", "theme", "owner", "source", "phase")
 MOVED_TO_DBP = CLOSURE_CATEGORIES[2]
@@ -87,16 +88,19 @@ def transitions_long(table: pd.DataFrame) -> pd.DataFrame:
 def expected_progress(snapshot: pd.DataFrame) -> pd.DataFrame:
     """Per action of one snapshot: share of its start-to-due time elapsed and a verdict.
 
-    "Behind": not done and past due, or more than half the time gone while still Red or
-    Not started. "On track": otherwise. "Done": Complete / closed. "No dates": start or due
-    date unknown."""
-    out = snapshot.copy()
+    "Overdue": not done and its due date has passed (the overdue rule, whatever its RAG
+    says, so a Green action past its date never reads "On track" beside it). "Behind": more
+    than half the time gone while still Red or Not started, or due on the reporting date
+    and not done. "On track": otherwise. "Done": Complete / closed. "No dates": start or
+    due date unknown (and not overdue)."""
+    out = with_overdue(snapshot)
     span = (out["due_date"] - out["start_date"]).dt.days
     gone = (out["snapshot_date"] - out["start_date"]).dt.days
     out["time_elapsed_pct"] = (gone / span.where(span > 0) * 100).clip(0, 100).round(0)
     slow = out["status"].isin(["Red", "Not started"]).fillna(False) & (out["time_elapsed_pct"] > 50)
     verdict = pd.Series("On track", index=out.index).where(~(slow | (out["time_elapsed_pct"] >= 100)), "Behind")
     verdict = verdict.where(out["time_elapsed_pct"].notna(), "No dates")
+    verdict = verdict.where(out["days_overdue"].isna().to_numpy(), "Overdue")
     out["expected_progress"] = verdict.where(~out["status"].isin(CLOSED).fillna(False), "Done")
     return out
 
@@ -133,8 +137,9 @@ def slipped_most(actions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _now(actions: pd.DataFrame) -> pd.DataFrame:
+    """Each action's title and status at its latest report, saying when it is overdue."""
     ordered = actions.sort_values("snapshot_date", kind="stable").drop_duplicates("reference", keep="last")
-    return ordered[["reference", "action", "status"]].rename(columns={"status": "status_now"})
+    return shown_status(ordered)[["reference", "action", "status"]].rename(columns={"status": "status_now"})
 
 
 def milestone(events: pd.DataFrame, pattern: str) -> pd.Series | None:
@@ -154,15 +159,29 @@ def complete_now_vs_event(actions: pd.DataFrame, events: pd.DataFrame, pattern: 
     if before.empty:
         return None
     then, now = before.iloc[-1], table.iloc[-1]
+    note = lambda date: completion(actions.loc[actions["snapshot_date"] == date]).note
     return {"event": str(event["label"]), "event_date": event["date"],
             "then_date": then["snapshot_date"], "then_pct": float(then["pct_complete"]),
-            "then_n": int(then["n_complete"]), "then_of": int(then["n_actions"]),
+            "then_n": int(then["n_complete"]), "then_of": int(then["n_actions"]), "then_note": note(then["snapshot_date"]),
             "now_date": now["snapshot_date"], "now_pct": float(now["pct_complete"]),
-            "now_n": int(now["n_complete"]), "now_of": int(now["n_actions"])}
+            "now_n": int(now["n_complete"]), "now_of": int(now["n_actions"]), "now_note": note(now["snapshot_date"])}
 
 
 def action_history(actions: pd.DataFrame, reference: str) -> pd.DataFrame:
-    """One action at every snapshot: date, status, RAG as written, due date, progress note."""
-    rows = actions.loc[actions["reference"] == reference].sort_values("snapshot_date")
-    return rows[["snapshot_date", "status", "rag_text", "due_date", "due_text", "progress_note"]].reset_index(drop=True)
+    """One action at every snapshot: date, status (saying when it was overdue), RAG as
+    written, due date, days overdue, progress note."""
+    rows = shown_status(actions.loc[actions["reference"] == reference].sort_values("snapshot_date"))
+    return rows[["snapshot_date", "status", "rag_text", "due_date", "due_text", "days_overdue",
+                 "progress_note"]].reset_index(drop=True)
+
+
+def status_changes(actions: pd.DataFrame) -> pd.Series:
+    """How many times each action's status changed from one report to its next (reference ->
+    count), the reports without a status skipped; most changes first, then by reference."""
+    history = actions.loc[actions["reference"].notna() & actions["status"].notna()]
+    history = history.sort_values(["reference", "snapshot_date"], kind="stable")
+    status = history["status"].astype("string")
+    changed = status.ne(status.groupby(history["reference"]).shift()) & history["reference"].duplicated()
+    counts = changed.groupby(history["reference"]).sum().astype(int)
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
 

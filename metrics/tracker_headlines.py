@@ -41,9 +41,11 @@ def complete_sentence(actions: pd.DataFrame, events: pd.DataFrame, pattern: str 
     figures = complete_now_vs_event(actions, events, pattern)
     if figures is None:
         return "No reporting date on or before the milestone to compare completion with."
+    of = lambda when: (f"{figures[when + '_n']} of {figures[when + '_of']}"   # the one denominator, with what it leaves out
+                       + (f", {figures[when + '_note']}" if figures[when + "_note"] else ""))
     return (f"{figures['now_pct']:.0f}% of actions complete at {day_label(figures['now_date'])} "
-            f"({figures['now_n']} of {figures['now_of']}), against {figures['then_pct']:.0f}% "
-            f"({figures['then_n']} of {figures['then_of']}) at {day_label(figures['then_date'])}, the last report "
+            f"({of('now')}), against {figures['then_pct']:.0f}% "
+            f"({of('then')}) at {day_label(figures['then_date'])}, the last report "
             f"before the {figures['event'][0].lower() + figures['event'][1:]} ({day_label(figures['event_date'])}).")
 
 

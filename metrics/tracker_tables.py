@@ -1,17 +1,18 @@
 """The tracker tables of the Governance page and its downloads: the columns each shows, in
 order, under their canonical names (the page names them: config/labels.toml), the RAG as its
-status word beside the text as written, dates kept as dates."""
+status word beside the text as written, dates kept as dates. Every status shown says when
+the action is overdue (``metrics.actions.status_words``); counts are made before that."""
 from __future__ import annotations
 
 import pandas as pd
 
-from metrics.actions import latest_snapshot, overdue_actions
+from metrics.actions import latest_snapshot, overdue_actions, shown_status
 from metrics.matching import with_action_ids
-from metrics.tracker import (action_history, carry_start_dates, expected_progress, red_longest, slipped_most,
-                             with_phase)
+from metrics.tracker import (action_history, carry_start_dates, expected_progress, moved_to_business_plans,
+                             red_longest, slipped_most, status_changes, with_phase)
 
 DOWNLOAD_COLUMNS = ["snapshot_date", "reference", "reference_as_written", "area", "action", "owner", "source",
-                    "phase", "start_date", "due_date", "due_text", "status", "rag_text", "progress_note",
+                    "phase", "start_date", "due_date", "due_text", "status", "days_overdue", "rag_text", "progress_note",
                     "evidence", "closure_category"]
 
 
@@ -26,7 +27,8 @@ def _columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 def overdue_table(actions: pd.DataFrame) -> pd.DataFrame:
     late = overdue_actions(latest_snapshot(actions)) if not actions.empty else actions.assign(days_overdue=[])
-    return _columns(late, ["reference", "action", "owner", "due_date", "days_overdue", "status", "rag_text"])
+    return _columns(shown_status(late), ["reference", "action", "owner", "due_date", "days_overdue", "status",
+                                         "rag_text"])
 
 
 def slipped_table(actions: pd.DataFrame) -> pd.DataFrame:
@@ -40,9 +42,14 @@ def red_table(actions: pd.DataFrame) -> pd.DataFrame:
 
 def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
     latest = expected_progress(latest_snapshot(actions))
-    latest = latest.loc[latest["expected_progress"] != "Done"]
+    latest = shown_status(latest.loc[latest["expected_progress"] != "Done"])
     return _columns(latest, ["reference", "action", "start_date", "due_date", "time_elapsed_pct", "status",
                            "expected_progress"])
+
+
+def moved_table(actions: pd.DataFrame) -> pd.DataFrame:
+    """The actions still open at close-down, moved into Directorate Business Plans."""
+    return _columns(shown_status(moved_to_business_plans(actions)), ["reference", "action", "owner", "status"])
 
 
 def history_table(actions: pd.DataFrame, reference: str) -> pd.DataFrame:
@@ -51,10 +58,17 @@ def history_table(actions: pd.DataFrame, reference: str) -> pd.DataFrame:
 
 def download_table(actions: pd.DataFrame) -> pd.DataFrame:
     ordered = actions.sort_values(["snapshot_date", "reference"], kind="stable")
-    return _columns(ordered, DOWNLOAD_COLUMNS)
+    return _columns(shown_status(ordered), DOWNLOAD_COLUMNS)
 
 
 def action_choices(actions: pd.DataFrame) -> dict[str, str]:
     """Reference -> "REF: title" for a picker, references in order."""
     latest = actions.sort_values("snapshot_date").drop_duplicates("reference", keep="last").sort_values("reference")
     return {str(r): f"{r}: {t}" for r, t in zip(latest["reference"], latest["action"])}
+
+
+def story_action(actions: pd.DataFrame) -> str | None:
+    """The action a history picker opens on: the one whose status changed most often (the
+    first by reference on a tie), so the chart starts with a story, not a flat line."""
+    changes = status_changes(actions)
+    return str(changes.index[0]) if len(changes) else None

@@ -15,7 +15,10 @@ from metrics.disclosure import suppress_small_totals
 from metrics.publishable import publishable
 from metrics.survey import theme_scores
 from settings.disclosure import DisclosurePolicy
-from settings.labels import survey_measure
+from settings.labels import measure_name, survey_measure
+
+#: The journey's series of improvement-plan actions, under the name that says what it counts.
+ACTIONS_SERIES = measure_name("Governance")
 
 TREND_COLUMNS = ["series", "date", "value", "lower", "upper", "n"]
 
@@ -103,9 +106,10 @@ def _shown_theme_scores(counts: SurveyCounts, codebook: pd.DataFrame, policy: Di
     return scores.assign(n_respondents=scores["n_respondents"].fillna(0).astype("int64"))
 
 
-def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.DataFrame:
+def completion_trend(actions: pd.DataFrame, label: str = ACTIONS_SERIES) -> pd.DataFrame:
     """% of improvement-plan actions complete at each snapshot, as a trend series (no band:
-    it is a count of the whole plan, not a sample)."""
+    it is a count of the whole plan, not a sample); ``n`` is the actions in scope, the
+    denominator of every completion share (``metrics.actions.completion``)."""
     table = percent_complete(actions)
     return pd.DataFrame({
         "series": label,
@@ -120,7 +124,7 @@ def completion_trend(actions: pd.DataFrame, label: str = "Governance") -> pd.Dat
 def improvement_journey(counts: SurveyCounts, codebook: pd.DataFrame, actions: pd.DataFrame,
                         policy: DisclosurePolicy, confidence: float = 0.95) -> pd.DataFrame:
     """The three fronts on one time axis: culture (staff survey), partnership (partner
-    survey) and governance (% of actions complete)."""
+    survey) and governance (% of improvement-plan actions complete, ``ACTIONS_SERIES``)."""
     parts = [
         theme_trend(counts, codebook, "staff", policy, ["culture"], confidence),
         theme_trend(counts, codebook, "partner", policy, ["partnership"], confidence),

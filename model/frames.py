@@ -31,6 +31,10 @@ ACTION_STATUSES: tuple[str, ...] = (
     "Not applicable",
 )
 
+#: Statuses outside an action plan's progress count: the action no longer applies, so it is
+#: neither done nor overdue, and every completion share leaves it out of its denominator.
+OUT_OF_SCOPE_STATUSES: tuple[str, ...] = ("Superseded", "Not applicable")
+
 #: Phase-3 close-down categories (seed 002).
 CLOSURE_CATEGORIES: tuple[str, ...] = (
     "Completed - any future review at Directorate level",

@@ -15,20 +15,20 @@ from charts.tracker import action_history_chart, transitions_chart
 from exports.tracker_xlsx import tracker_csv, tracker_xlsx
 from settings.file_formats import mime
 from metrics.actions import status_mix
-from metrics.tracker import (closure_summary, filter_actions, filter_options, moved_to_business_plans,
-                             transitions, transitions_long)
+from metrics.tracker import closure_summary, filter_actions, filter_options, transitions, transitions_long
 from metrics.tracker_headlines import tracker_headlines
-from metrics.tracker_tables import (action_choices, download_table, history_table, overdue_table,
-                                    prepare_actions, progress_table, red_table, slipped_table)
+from metrics.tracker_tables import (action_choices, download_table, history_table, moved_table, overdue_table,
+                                    prepare_actions, progress_table, red_table, slipped_table, story_action)
 from metrics.trends import journey_span
 
 FILTERS = {"area": "Improvement area", "owner": "Owner", "source": "Source", "phase": "Phase"}
-STYLED_ROWS = 200   # a colour-styled table is rendered cell by cell: longer ones show their first rows
+STYLED_ROWS = 200   # a table that wraps its text grows with every row: longer ones show their first rows
 
 
 def _styled(frame: pd.DataFrame) -> None:
-    """A table whose status cells carry their RAG colour as well as the word."""
-    widgets.status_table(cache.shared(labelled, frame).head(STYLED_ROWS))
+    """A table whose text wraps (every word of an action shows, at any width) and whose status
+    cells carry their RAG colour as well as the word, or say the action is overdue."""
+    widgets.wrapped_table(cache.shared(labelled, frame).head(STYLED_ROWS))
     if len(frame) > STYLED_ROWS:
         st.caption(f"The first {STYLED_ROWS} of {len(frame):,} rows. Choose actions above to narrow the list.")
 
@@ -63,7 +63,7 @@ mix = cache.shared(status_mix, actions)
 start, end = journey_span(data.events, mix["snapshot_date"])
 fig = cache.shared(status_over_time, mix, events=data.events, title="Improvement plan actions by status at each reporting date",
                        start=start, end=end)
-widgets.chart_block(fig, labelled(mix.round({"share": 1}), ["snapshot_date", "status", "count", "share"]),
+widgets.chart_block(fig, labelled(mix.round({"share": 1}), ["snapshot_date", "status", "count", "overdue", "share"]),
                     key="status-mix")
 
 st.header("Changes between two reporting dates")
@@ -88,14 +88,17 @@ _styled(cache.shared(progress_table, actions))
 
 st.header("Phase 3 close-down")
 widgets.table(cache.shared(closure_summary, actions))
-moved = cache.shared(moved_to_business_plans, actions)
+moved = cache.shared(moved_table, actions)
 st.markdown(f"**{len(moved)} actions still open, moved into Directorate Business Plans** to follow after the plan closed")
 if not moved.empty:
-    _styled(moved[["reference", "action", "owner", "status"]].astype({"status": "string"}))
+    _styled(moved)
 
 st.header("One action's history")
+st.markdown("It opens on the action whose status changed most often; choose any other.")
 choices = cache.shared(action_choices, actions)
-reference = st.selectbox("Action", list(choices), format_func=choices.get, key="history-action")
+story = cache.shared(story_action, actions)
+reference = st.selectbox("Action", list(choices), index=list(choices).index(story) if story in choices else 0,
+                         format_func=choices.get, key="history-action")
 history = cache.shared(history_table, actions, reference)
 fig = cache.shared(action_history_chart, history, reference,
                    title=f"{reference}: due date and RAG at each reporting date")

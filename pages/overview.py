@@ -1,6 +1,8 @@
 """Overview: the three fronts of the improvement journey for chief executives and boards.
 
-Headline figures with their change and verdict, the journey chart with its milestones,
+The first screen answers "are we on track?": how many actions are overdue and how the
+notice's expectations are judged, in words. Then the headline figures with their change and
+verdict (the actions' share with what it is of), the journey chart with its milestones,
 the notice's expectations each judged on its evidence (RAG with words, the reasons and
 the rule, so a board can challenge it), and the one-page board summary to print. In the
 staff edition the page is read-only and names nobody."""
@@ -16,8 +18,8 @@ from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
-from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_sentence, expectations_source, front_headlines,
-                              measure_trends)
+from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_source, front_headlines,
+                              measure_trends, on_track_sentence)
 from metrics.journey_marks import mark_journey, since_baseline
 from metrics.trends import improvement_journey, journey_span, score_basis
 
@@ -50,12 +52,18 @@ if not context.is_full_edition():
 data, settings = context.bundle(), context.settings()
 conf, policy = settings.confidence, settings.disclosure
 journey = cache.shared(improvement_journey, data.surveys, data.codebook, data.actions, policy, conf)
-headlines = front_headlines(journey, conf)
+headlines = front_headlines(journey, conf, data.actions)
 rules = load_judgement_rules()
 judgements = cache.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
                      rules, policy, conf)
-status = f"{cache.shared(as_at_sentence, data.surveys, data.actions, data.events)} {expectations_sentence(judgements)}"
-st.info(widgets.plain(status), icon=":material/summarize:")
+as_at_words = cache.shared(as_at_sentence, data.surveys, data.actions, data.events)
+on_track = cache.shared(on_track_sentence, data.actions, judgements)
+status = f"{as_at_words} On track? {on_track}" if on_track else as_at_words
+st.info(widgets.plain(as_at_words) + (f"\n\n**On track?** {widgets.plain(on_track)}" if on_track else ""),
+        icon=":material/summarize:")
+if not context.is_full_edition():
+    st.page_link("pages/staff_results.py", label="What was done about the staff survey: You said, we did",
+                 icon=":material/diversity_3:")
 
 st.header("Headline figures")
 for column, card, (series, _, sampled) in zip(st.columns(3), headlines, FRONTS):
@@ -107,9 +115,8 @@ else:
                 st.markdown(f"Milestones: {widgets.plain(judgement.milestones)}.")
             with st.expander(f"{widgets.plain(judgement.id)}: the actions and survey results behind it"):
                 actions = cache.shared(evidence_actions, expectation, data.actions, with_owner=owners)
-                if not actions.empty:
-                    st.dataframe(status_styler(labelled(actions, table="evidence_actions")), hide_index=True,
-                                 width="stretch")
+                if not actions.empty:   # the text wraps; an overdue action says so in its status
+                    widgets.wrapped_table(labelled(actions, table="evidence_actions"))
                 trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, policy, conf)
                 if not trends.empty:
                     widgets.table(labelled(trends, ["measure", "date", "value", "lower", "upper", "n"]))

@@ -6,7 +6,7 @@ import streamlit as st
 from settings.labels import labelled
 from ui import cache, context, widgets
 from pages.sections import survey_blocks
-from metrics.actions import completion_sentence, theme_actions_now
+from metrics.actions import completion_sentence, shown_status, theme_actions_now
 from metrics.headlines import moved_heading
 
 
@@ -37,8 +37,9 @@ def actions_section() -> None:
         return
     date = actions["snapshot_date"].max()
     st.markdown(f"The improvement plan's partnership actions at {date:%d %B %Y}: {completion_sentence(actions)}")
-    widgets.table(labelled(actions, ["reference", "action", "owner", "due_date", "status", "progress_note"],
-                           "theme_actions"))
+    shown = cache.shared(shown_status, actions)   # an overdue action says so in its status
+    widgets.wrapped_table(labelled(shown, ["reference", "action", "owner", "due_date", "status", "progress_note"],
+                                   "theme_actions"))
 
 
 st.title("Partnership")

@@ -1,17 +1,20 @@
 """Staff results: the staff survey in plain English for the intranet, and what was done
 about it. Whole-organisation figures only; nothing under the reporting threshold, no
 free text, no respondent-level download. Where a wave, a theme or a statement has too few
-answers, the page says so in words and the rest of it still shows."""
+answers, the page says so in words and the rest of it still shows. "You said, we did" gives
+each theme's actions in their own words, in full, and where each stands in plain English
+(metrics/you_said.py, config/plain_words.toml): no references, RAG colours or cut-off cells."""
 import streamlit as st
 
-from settings.labels import labelled, survey_measure, value_label
+from settings.labels import survey_measure, value_label
 from ui import cache, context, widgets
 from pages.sections import group_filter, survey_blocks
 from charts import absent
 from charts.survey import answer_distribution
-from metrics.actions import completion_sentence, theme_actions_now
 from metrics.headlines import moved_heading, series_headline
 from metrics.trends import score_basis
+from metrics.you_said import staff_actions, we_did_sentence, you_said_sentence
+from settings.plain_words import plain_words
 
 
 def theme_card(theme: str, trend) -> None:
@@ -32,14 +35,17 @@ def theme_card(theme: str, trend) -> None:
 
 
 def theme_actions(theme: str) -> None:
-    """The improvement plan's actions for a theme at the latest reporting date."""
-    actions = cache.shared(theme_actions_now, data.actions, theme)
+    """What staff said on a theme and what was done: each action in full, where it stands."""
     st.subheader(value_label("theme", theme))
+    if said := you_said_sentence(views.trend, theme):
+        st.markdown(f"**You said:** {widgets.plain(said)}")
+    actions = cache.shared(staff_actions, data.actions, theme, plain_words())
     if actions.empty:
-        st.markdown("No actions recorded for this theme yet.")
+        st.markdown("**We did:** no actions recorded for this theme yet.")
         return
-    st.markdown(completion_sentence(actions))
-    widgets.table(labelled(actions, ["reference", "action", "status", "progress_note"], "theme_actions"))
+    st.markdown(f"**We did:** {widgets.plain(cache.shared(we_did_sentence, data.actions, theme))}")
+    st.markdown("\n".join(f"- **{widgets.plain(row.action)}**  \n{widgets.plain(row.stands)}"
+                           for row in actions.itertuples()))
 
 
 EVERYONE = "All staff"
@@ -89,7 +95,8 @@ else:
     widgets.chart_block(fig, widgets.published_table(table, label, survey_blocks.ANSWER_COLUMNS), key="staff-answers")
 
 st.header("You said, we did")
-st.markdown("The improvement plan's actions for each theme and where they stand at the latest reporting date.")
+st.markdown("What colleagues said in the survey on each theme, what the improvement plan did about it, and where "
+            "each action stands at the latest report.")
 if not views.themes:
     st.markdown("No themes yet, so no actions to list by theme.")
 for theme in views.themes:

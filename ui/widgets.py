@@ -12,9 +12,10 @@ import streamlit as st
 from charts.narrow import narrow_layout
 from charts.palette import text_on
 from charts.text import alt_text, caption
-from charts.tracker import status_styler
+from charts.tracker import STATUS_COLUMNS, status_styler
 from settings.labels import labelled
 from ui.cache import frame_key
+from ui.wrapped_table import table_html
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
 
@@ -117,6 +118,14 @@ def table(frame: pd.DataFrame) -> None:
     dates = {c: st.column_config.DateColumn(c, format="D MMM YYYY")
              for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=dates)
+
+
+def wrapped_table(frame: pd.DataFrame, status_columns: tuple[str, ...] = STATUS_COLUMNS,
+                  colours: dict[str, str] | None = None) -> None:
+    """A table of text (actions, their progress) whose cells wrap: every word shows at any
+    width, with no scrolling inside it; on a phone each row reads as a block (ui/wrapped_table.py).
+    Status cells carry their colour and their words."""
+    st.html(table_html(frame, status_columns, colours))
 
 
 def status_table(frame: pd.DataFrame) -> None:

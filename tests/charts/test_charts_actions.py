@@ -65,8 +65,10 @@ def test_alt_text_states_complete_now_and_at_the_first_snapshot(mix):
     text = alt_text(status_over_time(mix))
     last = mix[mix.snapshot_date == SNAPSHOTS[-1]]
     done = int(last[last.status == "Complete"]["count"].sum())
-    total = int(last["count"].sum())
-    assert text.startswith(f"At 16 Oct 2024, {done} of {total} actions were Complete, up from 0 at 14 Mar 2023.")
+    scope = int(last[last.status != "Superseded"]["count"].sum())      # the one denominator: actions in scope
+    first = int(mix[mix.snapshot_date == SNAPSHOTS[0]]["count"].sum())
+    assert text.startswith(f"At 16 Oct 2024, {done} of {scope} actions were Complete ({100 * done / scope:.0f}%), "
+                           f"not counting 3 superseded actions; up from 0 of {first} at 14 Mar 2023.")
     assert "2 Red and 6 Amber" in text
 
 

@@ -45,19 +45,22 @@ def test_latest_snapshot(tracker):
 
 def test_status_mix_keeps_every_status_in_order(tracker):
     out = status_mix(tracker)
-    assert out.columns.tolist() == ["snapshot_date", "status", "count", "share"]
+    assert out.columns.tolist() == ["snapshot_date", "status", "count", "overdue", "share"]
     june = out.loc[out["snapshot_date"] == pd.Timestamp(JUN)]
     assert june["status"].astype(str).tolist() == list(ACTION_STATUSES)
     counts = dict(zip(june["status"].astype(str), june["count"]))
     assert counts["Red"] == 1 and counts["Amber"] == 1 and counts["Superseded"] == 1 and counts["Green"] == 0
+    # shares are of the actions in scope, the denominator of every completion share: Superseded has none
+    shares = dict(zip(june["status"].astype(str), june["share"]))
     assert june["share"].sum() == pytest.approx(100.0)
-    assert dict(zip(june["status"].astype(str), june["share"]))["Red"] == pytest.approx(100 / 3)
+    assert shares["Red"] == pytest.approx(50.0) and pd.isna(shares["Superseded"])
+    assert dict(zip(june["status"].astype(str), june["overdue"]))["Red"] == 1     # A1 was due 1 May
     assert out["status"].cat.ordered and list(out["status"].cat.categories) == list(ACTION_STATUSES)
 
 
 def test_status_mix_by_area(tracker):
     out = status_mix(tracker, by=["area"])
-    assert out.columns.tolist() == ["snapshot_date", "area", "status", "count", "share"]
+    assert out.columns.tolist() == ["snapshot_date", "area", "status", "count", "overdue", "share"]
     assert len(out) == 3 * len(ACTION_STATUSES)
 
 

@@ -106,8 +106,9 @@ def test_improvement_journey_has_three_fronts(responses, answers, codebook, acti
     plan = actions([("2023-03-01", "A1", "2023-06-01", "Complete"), ("2023-03-01", "A2", "2023-06-01", "Red")])
     out = improvement_journey(count_responses(responses(staff, partner)), book, plan, POLICY)
     culture, partnership = "Staff survey, culture theme: % positive", "Partner survey, partnership theme: % positive"
-    assert set(out["series"]) == {culture, partnership, "Governance"}
-    assert out.set_index("series").loc["Governance", "value"] == 50.0
+    actions = "% of improvement-plan actions complete"
+    assert set(out["series"]) == {culture, partnership, actions}
+    assert out.set_index("series").loc[actions, "value"] == 50.0
     assert out.set_index("series").loc[culture, "value"] == 80.0
 
 
@@ -116,7 +117,7 @@ def test_completion_sentence_leaves_out_of_scope_actions(actions):
 
     plan = actions([("2024-10-16", "A1", None, "Complete"), ("2024-10-16", "A2", None, "Red"),
                     ("2024-10-16", "A3", None, "Superseded")])
-    assert completion_sentence(plan) == "1 of 2 actions complete."
+    assert completion_sentence(plan) == "1 of 2 actions complete (50%), not counting 1 superseded action."
 
 
 def test_a_change_of_one_point_is_one_point():

@@ -109,7 +109,8 @@ def test_metrics_tracker_expected_progress():
         row(D3, "E5", "Green", "2024-05-01"),
     ])
     verdicts = expected_progress(snap)["expected_progress"].tolist()
-    assert verdicts == ["On track", "Behind", "Behind", "Done", "No dates"]
+    # past due and not done is Overdue, whatever the RAG says and whether or not a start date is known
+    assert verdicts == ["On track", "Behind", "Overdue", "Done", "Overdue"]
 
 
 def test_metrics_tracker_start_dates_carried_between_snapshots():
