@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from settings.labels import survey_measure
+from settings.labels import measure_name, survey_measure
 import pandas as pd
 
 _PALETTE_FILE = Path(__file__).resolve().parent.parent / "config" / "palette.toml"
@@ -30,12 +30,15 @@ SEQUENTIAL: list[str] = list(_CONFIG["sequential"])
 
 def _series_positions(order: list) -> dict[str, int]:
     """Series name -> its fixed palette position: an entry of ``series_order`` is a name or a
-    list of names sharing one look; "audience:theme" stands for that survey measure's name."""
+    list of names sharing one look; "audience:theme" stands for that survey measure's name, and
+    a plain name stands for its display name too."""
     positions = {}
     for position, entry in enumerate(order):
         for name in [entry] if isinstance(entry, str) else entry:
             audience, colon, theme = name.partition(":")
             positions[survey_measure(audience, theme) if colon else name] = position
+            if not colon:
+                positions[measure_name(name)] = position        # its display name ([measures.series])
     return positions
 
 

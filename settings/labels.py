@@ -37,13 +37,7 @@ def column_labels(table: str | None = None) -> dict[str, str]:
 def measure_name(series: str) -> str:
     """The display name of a headline measure ([measures]: 'Governance' -> '% of
     improvement-plan actions complete'); a series with no name there keeps its own."""
-    return _vocabulary().get("measures", {}).get(series) or series
-
-
-def measure_series(name: str) -> str:
-    """The series a measure's display name stands for (``measure_name`` read backwards), so
-    a renamed series keeps its colour and marker; any other name is returned as it is."""
-    return {shown: series for series, shown in _vocabulary().get("measures", {}).items()}.get(name, name)
+    return _vocabulary().get("measures", {}).get("series", {}).get(series) or series
 
 
 def label(column: str, table: str | None = None) -> str:
