@@ -118,11 +118,16 @@ def _end_label_text(name: str, value: float, suffix: str) -> str:
 
 def _end_labels(fig: go.Figure, ends: list[tuple[str, pd.Timestamp, float, str]], gap: float,
                 suffix: str) -> list[str]:
-    """The end labels, spread so that neighbours (``gap`` per line of text) do not overlap;
-    returns their texts."""
+    """The end labels, spread so that neighbours do not overlap (``gap`` apart for one-line
+    labels; a wrapped label's lines need half as much again each, and its neighbours are
+    spread around where they were, not only pushed up); returns their texts."""
     texts = [_end_label_text(name, value, suffix) for name, _, value, _ in ends]
     lines = max((t.count("<br>") + 1 for t in texts), default=1)
-    ys = _spread([value for _, _, value, _ in ends], gap * lines)
+    values = [value for _, _, value, _ in ends]
+    ys = _spread(values, gap if lines == 1 else gap * 1.5 * lines)
+    if lines > 1 and ys:
+        shift = sum(y - v for y, v in zip(ys, values)) / len(ys) / 2
+        ys = [y - shift for y in ys]
     fig.update_layout(annotations=[*fig.layout.annotations, *(     # one update, not one per series
         {"x": iso([date])[0], "y": round(y, 1), "text": text, "showarrow": False, "align": "left",
          "name": f"end label: {name}",

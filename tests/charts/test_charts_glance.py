@@ -91,3 +91,12 @@ def test_a_row_whose_label_runs_to_three_lines_gets_the_room_for_them():
     assert row_height(["In the past 12 months I have<br>experienced bullying (positive =<br>disagree, i.e. ...)"]) > 44
     fig = answer_distribution(statements(), suppressed_label="fewer than 10 responses")
     assert fig.layout.height >= 130 + 2 * (15 * 3 + 8)
+
+
+def test_wrapped_end_labels_of_close_lines_are_spread_apart_around_them():
+    names = ["Partner survey, governance theme: % positive", "Partner survey, partnership theme: % positive"]
+    table = pd.DataFrame({"series": names, "wave_date": pd.to_datetime(["2024-09-16"] * 2), "value": [32.3, 41.1]})
+    fig = trend_chart(table)
+    ys = sorted(a.y for a in fig.layout.annotations if (a.name or "").startswith("end label:"))
+    assert ys[1] - ys[0] >= 27 - 1e-9, "three-line labels need three lines' room between them"
+    assert ys[0] < 32.3 and ys[1] > 41.1, "spread around the two line ends, not only pushed up"
