@@ -3,7 +3,7 @@
 Both go through exports.cells.neutralise_frame first, so no cell can run as a formula.
 The workbook has a bold frozen header row, filters on, widths fitted to the text, dates
 as dates, and the status cells filled with their RAG colour AND holding the status word
-(colour is never the only signal).
+(colour is never the only signal); an overdue one says so and has the overdue colour.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from charts.palette import STATUS_COLOURS, text_on
+from charts.palette import status_fill, text_on
 from exports.cells import neutralise_frame
 from settings.labels import label
 
@@ -72,7 +72,7 @@ def _colour_status(sheet, columns: list[str]) -> None:
         if name not in STATUS_HEADERS:
             continue
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-            colour = STATUS_COLOURS.get(str(cell.value)) if cell.value else None
+            colour = status_fill(cell.value) if cell.value else None   # an overdue status its own colour
             if colour:
                 cell.fill = PatternFill("solid", start_color=colour.lstrip("#"))
                 cell.font = Font(color=text_on(colour).lstrip("#"), bold=True)

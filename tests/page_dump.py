@@ -33,7 +33,8 @@ def shown(at: AppTest, offered: list) -> dict:
     charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     return {
         "words": page_words(at).splitlines(),
-        "tables": [frame.value.to_csv(index=False) for frame in [*at.dataframe, *at.table]],
+        "tables": [*(frame.value.to_csv(index=False) for frame in [*at.dataframe, *at.table]),
+                   *(html.proto.body for html in at.get("html"))],   # the wrapping tables of text
         "metrics": [[m.label, m.value, m.proto.delta] for m in at.metric],
         "charts": [[{k: trace.get(k) for k in TRACE_FIELDS if k in trace} for trace in spec.get("data", [])]
                    for spec in charts],

@@ -1,5 +1,6 @@
 """The blocks every page draws with: the chart block (figure, its alt text, its data as a
-table), tables (plain, RAG-coloured, disclosure-controlled), messages, the RAG label, and
+table), tables (plain, wrapping text with RAG-coloured statuses, disclosure-controlled),
+messages, the RAG label, and
 ``plain`` for text from the data that Markdown must show as written."""
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ import streamlit as st
 from charts.narrow import narrow_layout
 from charts.palette import text_on
 from charts.text import alt_text, caption
-from charts.tracker import STATUS_COLUMNS, status_styler
+from charts.tracker import STATUS_COLUMNS
 from settings.labels import labelled
-from ui.cache import frame_key
 from ui.wrapped_table import table_html
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
@@ -126,19 +126,6 @@ def wrapped_table(frame: pd.DataFrame, status_columns: tuple[str, ...] = STATUS_
     width, with no scrolling inside it; on a phone each row reads as a block (ui/wrapped_table.py).
     Status cells carry their colour and their words."""
     st.html(table_html(frame, status_columns, colours))
-
-
-def status_table(frame: pd.DataFrame) -> None:
-    """A table whose status cells carry their RAG colour as well as the word (a pandas
-    Styler, see charts.tracker.status_styler). Call it in the page's main area."""
-    _status_table(frame)
-
-
-@st.cache_data(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
-def _status_table(frame: pd.DataFrame) -> None:
-    # A Styler is rendered cell by cell (tens of milliseconds for a few hundred rows); cached,
-    # Streamlit replays the element it drew instead of styling the same rows again.
-    st.dataframe(status_styler(frame), hide_index=True, width="stretch")
 
 
 def published_table(frame: pd.DataFrame, hidden_label: str, columns: list[str], table: str | None = None,

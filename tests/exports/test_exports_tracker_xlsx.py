@@ -50,3 +50,13 @@ def test_exports_tracker_csv_formula_injection_neutralised():
     assert [r[1] for r in rows[1:]] == ["'" + v for v in NASTY]
     assert rows[2][4] == "-2"
     assert rows[1][2] == "2024-01-31"
+
+
+def test_an_overdue_status_has_the_overdue_colour_not_its_rag():
+    from charts.palette import OVERDUE
+
+    frame = pd.DataFrame({"Ref": ["A1", "A2"], "Status": ["Green, 16 days overdue", "Green"]})
+    sheet = openpyxl.load_workbook(io.BytesIO(tracker_xlsx(frame))).active
+    fills = [sheet.cell(row=r, column=2).fill.start_color.rgb[-6:] for r in (2, 3)]
+    assert fills == [OVERDUE.lstrip("#"), STATUS_COLOURS["Green"].lstrip("#")]
+    assert sheet.cell(row=2, column=2).value == "Green, 16 days overdue"
