@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from charts.cells import grid_axes, mask_layer, stepped_scale, value_layers
 from charts.palette import FONT_FAMILY, PALETTE, SEQUENTIAL, TEXT, base_layout, bottom_legend, interpolate
-from charts.text import is_missing, join_clauses, number, round1, set_alt_text, wrap
+from charts.text import is_missing, join_clauses, number, round1, set_alt_text, shorten, wrap
 
 DEFAULT_LABELS = {1: "Low", 2: "Medium", 3: "High"}
 
@@ -140,21 +140,23 @@ def topic_heatmap(matrix: pd.DataFrame, labels: dict | None = None, title: str =
     return set_alt_text(fig, _matrix_alt(totals, levels[-1] * len(criteria), total_name))
 
 
-def _bar_texts(totals: list[float], cutoff: float | None) -> list[str]:
+def _bar_texts(totals: list[float], cutoff: float | None, narrow: bool = False) -> list[str]:
     texts = []
     for v in totals:
-        mark = "" if cutoff is None or v < cutoff else " ✓ at cut-off" if v == cutoff else " ✓ above cut-off"
+        mark = ("" if cutoff is None or v < cutoff else " ✓" if narrow else " ✓ at cut-off" if v == cutoff
+                else " ✓ above cut-off")
         texts.append(number(v) + mark)
     return texts
 
 
-def _ranking_bar(frame: pd.DataFrame, topic: str, total: str, cutoff, name: str, reached: bool) -> go.Bar:
+def _ranking_bar(frame: pd.DataFrame, topic: str, total: str, cutoff, name: str, reached: bool,
+                 narrow: bool = False) -> go.Bar:
     colour = PALETTE[0] if reached else SEQUENTIAL[2]
     pattern = {"shape": ""} if reached else {"shape": "/", "fgcolor": PALETTE[0], "solidity": 0.25}
     return go.Bar(
         orientation="h", y=[wrap(t, 40, max_lines=2) for t in frame[topic]], x=round1(frame[total]),
         name=name, marker={"color": colour, "pattern": pattern, "line": {"color": PALETTE[0], "width": 1}},
-        text=_bar_texts(list(frame[total]), cutoff), textposition="outside", cliponaxis=False,
+        text=_bar_texts(list(frame[total]), cutoff, narrow), textposition="outside", cliponaxis=False,
         textfont={"family": FONT_FAMILY, "color": TEXT, "size": 13}, customdata=[str(t) for t in frame[topic]],
         hovertemplate="%{customdata}<br>%{x}<extra></extra>",
     )
@@ -181,27 +183,42 @@ def _ranking_alt(frame: pd.DataFrame, topic: str, total: str, cutoff, score_name
     return join_clauses([text])
 
 
+def _names_above_bars(fig: go.Figure, topics: list[str], categories: list[str]) -> None:
+    """For a narrow screen: each topic's name over its bar, across the whole width, instead of
+    a column of names beside the bars that leaves them no room."""
+    font = {"family": FONT_FAMILY, "color": TEXT, "size": 13}
+    names = [{"x": 0, "xref": "paper", "xanchor": "left", "y": category, "yref": "y", "yshift": 24,
+              "yanchor": "middle", "text": shorten(topic, 44), "showarrow": False, "font": font}
+             for topic, category in zip(topics, categories)]
+    fig.update_layout(annotations=[*fig.layout.annotations, *names], bargap=0.55,
+                      yaxis={"showticklabels": False}, margin={"l": 8})
+
+
 def value_score_ranking(table: pd.DataFrame, topic: str = "topic", total: str = "total", cutoff: float | None = None,
-                        title: str = "", score_name: str = "score") -> go.Figure:
-    """Topics as horizontal bars, highest first, with a labelled cut-off line."""
+                        title: str = "", score_name: str = "score", narrow: bool = False) -> go.Figure:
+    """Topics as horizontal bars, highest first, with a labelled cut-off line. ``narrow``: for a
+    phone, each topic's name over its bar and a "✓" for reaching the cut-off (the legend says so)."""
     frame = table[[topic, total]].copy()
     frame[total] = pd.to_numeric(frame[total], errors="coerce")
     frame = frame.dropna(subset=[total]).sort_values([total, topic], ascending=[False, True], kind="stable")
     fig = go.Figure(layout=base_layout(title))
     if cutoff is None:
-        fig.add_trace(_ranking_bar(frame, topic, total, None, score_name, True))
+        fig.add_trace(_ranking_bar(frame, topic, total, None, score_name, True, narrow))
     else:
         above = frame[total] >= cutoff
-        fig.add_trace(_ranking_bar(frame[above], topic, total, cutoff, f"At or above cut-off ({number(cutoff)})", True))
-        fig.add_trace(_ranking_bar(frame[~above], topic, total, cutoff, "Below cut-off", False))
+        fig.add_trace(_ranking_bar(frame[above], topic, total, cutoff,
+                                   f"{'✓ ' if narrow else ''}At or above cut-off ({number(cutoff)})", True, narrow))
+        fig.add_trace(_ranking_bar(frame[~above], topic, total, cutoff, "Below cut-off", False, narrow))
         _cutoff_line(fig, cutoff)
     categories = [wrap(t, 40, max_lines=2) for t in frame[topic]]
     high = max([float(frame[total].max()) if not frame.empty else 0.0, float(cutoff or 0)]) or 1.0
     fig.update_layout(
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories, "autorange": "reversed",
                "showgrid": False},
-        xaxis={"range": [0, high * 1.4], "title": {"text": score_name}},
-        barmode="overlay", height=max(300, 180 + 36 * len(frame)),
+        xaxis={"range": [0, high * (1.25 if narrow else 1.4)], "title": {"text": score_name}},
+        barmode="overlay", height=max(300, 180 + (60 if narrow else 36) * len(frame)),
     )
+    if narrow:
+        _names_above_bars(fig, [str(t) for t in frame[topic]], categories)
     fig.update_layout(bottom_legend())
     return set_alt_text(fig, _ranking_alt(frame, topic, total, cutoff, score_name))

@@ -23,6 +23,7 @@ from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterio
                                     topic_meetings, topic_scores_by_scorer, weighted_ranking, weights_statement)
 
 HEATMAP_TOPICS = 40
+RANKING_NARROWEST = 640     # px: below it the topic names beside the bars would leave the bars no room
 STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
 
 def pick(column, label: str, choices: list, current, key: str, all_label: str):
@@ -79,9 +80,15 @@ st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if wei
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
 ranking_table = labelled(ranking.drop(columns=["scheme", "n_criteria", "reaches"]), table="scrutiny",
                          names={"total": score_name})
-clicked = widgets.chart_block(cache.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
-                                             score_name=score_name), rounded(ranking_table), key="ranking",
-                         selectable=True)
+wide, narrow = widgets.by_width("ranking", RANKING_NARROWEST)
+clicks = []
+for container, is_narrow in ((wide, False), (narrow, True)):    # a phone: the names over the bars
+    with container:
+        clicks.append(widgets.chart_block(
+            cache.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
+                         score_name=score_name, narrow=is_narrow), rounded(ranking_table),
+            key="ranking_phone" if is_narrow else "ranking", selectable=True))
+clicked = clicks[0] or clicks[1]
 st.caption("Click a topic's bar, or choose it under Topic detail, to see its detail.")
 
 st.header("Topic scoring matrix")

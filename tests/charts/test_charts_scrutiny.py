@@ -183,3 +183,14 @@ def test_the_narrow_list_reads_each_topic_like_the_heatmap(matrix):
     assert dict(lines[1][2])[CRITERIA[4]] == "not scored"
     heat = [c[3] for c in _cells(topic_heatmap(gappy)) if c[0] == "Bus franchising"]
     assert heat == [text for _, text in lines[0][2]]
+
+
+def test_the_narrow_ranking_puts_each_name_over_its_bar(ranking):
+    fig = value_score_ranking(ranking, cutoff=18, title="Ranking", narrow=True)
+    assert fig.layout.yaxis.showticklabels is False
+    names = [a.text for a in fig.layout.annotations if a.yshift]
+    assert names == ["Skills bootcamps", "Bus franchising", "Net zero", "Housing delivery"]
+    above, below = fig.data
+    assert list(above.text) == ["21 ✓", "19 ✓", "18 ✓"] and above.name.startswith("✓ At or above cut-off")
+    assert list(below.text) == ["11"]
+    assert alt_text(fig) == alt_text(value_score_ranking(ranking, cutoff=18, title="Ranking"))
