@@ -132,8 +132,9 @@ def group_trend(counts: SurveyCounts, codebook: pd.DataFrame, policy: Disclosure
                 confidence: float = 0.95, themes: pd.DataFrame | None = None,
                 people: pd.DataFrame | None = None, audience: str = "staff") -> pd.DataFrame:
     """``group``'s theme scores wave by wave (one audience's counts), in the shape of
-    ``metrics.trends.theme_trend`` (series = theme, date, value, lower, upper, n,
-    questions_used, n_questions) plus ``hidden_because``: each figure is the group's row of
+    ``metrics.trends.theme_trend`` (series = the theme's measure, named for ``audience`` as
+    everyone's is, date, value, lower, upper, n, questions_used, n_questions) plus
+    ``hidden_because``: each figure is the group's row of
     the wave's group x theme table (``themes``, of every wave of the counts; computed when not
     given); a wave where the group's head count is hidden (``people``) keeps its row, blank."""
     themes = group_theme_table(counts, codebook, policy) if themes is None else themes

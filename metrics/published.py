@@ -140,7 +140,8 @@ def group_views(counts: SurveyCounts, codebook: pd.DataFrame, audience: str, gro
     return GroupViews(
         group=group, wave_date=chosen, respondents=None if reason or mine.empty else int(mine.iloc[0]),
         hidden_because=reason,
-        trend=group_results.group_trend(subset, codebook, policy, group, confidence, themes=themes, people=people),
+        trend=group_results.group_trend(subset, codebook, policy, group, confidence, themes=themes, people=people,
+                                        audience=audience),
         statements=group_results.group_statements(wave, codebook, policy, group, people=people),
     )
 

@@ -44,6 +44,7 @@ from metrics.breakdowns import statement_results
 from metrics.published import (GroupViews, group_choices, group_question_history, group_tables, group_views,
                                wave_dates)
 from metrics.publishable import NOT_STATED
+from settings.labels import survey_measure
 from tests.disclosure.attack import attack_case, describe
 from tests.disclosure.cases import WAVES, Case, Question, Upload, generate, write_case
 from tests.disclosure.publication import Table, collect, group_theme_people, settings, truth
@@ -109,6 +110,8 @@ def check(data, views=app_views, audience: str = "staff") -> list[str]:
     people = heads(data, audience)
     theme_n = {(w, g, t): int(n) for _, w, g, t, n in group_theme_people(data).itertuples(index=False)}
     wave_of = dict(zip(pd.to_datetime(cells["wave_date"]), cells["wave"]))
+    asked = cells["theme"].dropna().unique()       # a trend's series names its theme, however worded
+    theme_of = {**{t.capitalize(): t for t in asked}, **{survey_measure(audience, t): t for t in asked}}
     problems: list[str] = []
     shown_cells: dict[tuple, float] = {}          # (date, group, question) -> % positive shown
     shown_heads: dict[tuple, int] = {}
@@ -149,7 +152,7 @@ def check(data, views=app_views, audience: str = "staff") -> list[str]:
                     problems.append(f"{where} {row.question_id}: {row.pct_positive}% is not the cell's figure")
                 shown_cells[(date, group, row.question_id)] = row.pct_positive
             for row in got.trend.itertuples(index=False) if len(got.trend) else []:
-                key = (wave_of.get(pd.Timestamp(row.date)), group, row.series.lower())
+                key = (wave_of.get(pd.Timestamp(row.date)), group, theme_of.get(row.series, row.series))
                 if pd.notna(row.value) and theme_n.get(key, 0) < min_size:
                     problems.append(f"{where}: {row.series} {row.date:%Y-%m} shown for {theme_n.get(key, 0)} people")
         everyone = statement_results(data.surveys.where(audience=audience, wave_date=date), data.codebook, policy)
