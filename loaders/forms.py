@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from model.text import match_key, one_line
 from .columns import Columns, column_completed, column_respondents, non_blank_rows, not_text, NotPlainText
