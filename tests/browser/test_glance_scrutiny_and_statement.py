@@ -124,7 +124,7 @@ def test_the_matrix_is_a_list_of_topics_at_390_pixels(page, server_url):
     assert box["width"] <= 390 and box["x"] >= 0
     ranking = page.locator(".st-key-ranking_narrow .js-plotly-plot")     # the ranking: names over the bars
     assert page.locator(".st-key-ranking_wide").is_hidden() and ranking.is_visible()
-    names = ranking.locator(".annotation-text").all_inner_texts()
+    names = ranking.locator(".annotation-text").all_text_contents()
     assert "Bus franchising assessment" in names and ranking.bounding_box()["width"] <= 390
     page.set_viewport_size({"width": 1366, "height": 900})        # a laptop gets the heatmap again
     page.wait_for_timeout(500)
