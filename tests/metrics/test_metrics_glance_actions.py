@@ -17,7 +17,8 @@ from metrics.tracker_headlines import complete_sentence
 from metrics.tracker_tables import download_table, moved_table, progress_table, story_action
 from metrics.trends import ACTIONS_SERIES, completion_trend
 from metrics.you_said import spell_out, staff_actions, we_did_sentence, you_said_sentence
-from settings.labels import measure_name, measure_series
+from charts.palette import SERIES_POSITIONS
+from settings.labels import measure_name
 from settings.plain_words import plain_words
 
 SEP, OCT = "2024-09-17", "2024-10-16"
@@ -69,8 +70,8 @@ def test_every_share_of_the_actions_uses_the_same_denominator(plan, actions):
 def test_the_actions_measure_is_named_for_what_it_counts():
     assert measure_name("Governance") == "% of improvement-plan actions complete" == ACTIONS_SERIES
     assert FRONTS[-1][:2] == (ACTIONS_SERIES, ACTIONS_SERIES)
-    assert measure_series(ACTIONS_SERIES) == "Governance"      # keeps the Governance line's colour and marker
-    assert measure_name("Culture") == "Culture" and measure_series("Anything") == "Anything"
+    assert SERIES_POSITIONS[ACTIONS_SERIES] == SERIES_POSITIONS["Governance"]   # keeps the Governance line's look
+    assert measure_name("Culture") == "Culture"
 
 
 # 3. Overdue is said wherever an action is shown, never by colour alone
