@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from metrics.actions import COMPLETE, completion, latest_snapshot, with_overdue
+from settings.labels import survey_measure
 
 
 def spell_out(text: str, abbreviations: dict[str, str]) -> str:
@@ -84,11 +85,11 @@ def we_did_sentence(actions: pd.DataFrame, theme: str) -> str:
     return text + (f"; {late} {'is' if late == 1 else 'are'} running late." if late else ".")
 
 
-def you_said_sentence(trend: pd.DataFrame, theme: str) -> str:
+def you_said_sentence(trend: pd.DataFrame, theme: str, audience: str = "staff") -> str:
     """'In the October 2024 survey, 62% of answers on culture were positive, against 27% in
-    September 2022, the first survey.' from the theme's shown (published) scores; '' when
-    none is shown."""
-    name = theme.capitalize()
+    September 2022, the first survey.' from the theme's shown (published) scores (its series
+    in a theme trend is named ``settings.labels.survey_measure``); '' when none is shown."""
+    name = survey_measure(audience, theme)
     points = trend[(trend["series"] == name) & trend["value"].notna()].sort_values("date") if len(trend) else trend
     if points.empty:
         return ""

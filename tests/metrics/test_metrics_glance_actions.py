@@ -8,17 +8,16 @@ import pandas as pd
 import pytest
 
 from charts.palette import OVERDUE, STATUS_COLOURS, status_fill
+from charts.trend import series_style_index
 from metrics.actions import (completion, completion_sentence, scope_note, shown_status, status_mix, status_words,
                              with_overdue)
-from metrics.headlines import series_headline
 from metrics.overview import FRONTS, expectations_sentence, front_headlines, on_track_sentence, overdue_sentence
 from metrics.tracker import action_history, expected_progress, red_longest, status_changes
 from metrics.tracker_headlines import complete_sentence
 from metrics.tracker_tables import download_table, moved_table, progress_table, story_action
 from metrics.trends import ACTIONS_SERIES, completion_trend
 from metrics.you_said import spell_out, staff_actions, we_did_sentence, you_said_sentence
-from charts.palette import SERIES_POSITIONS
-from settings.labels import measure_name
+from settings.labels import measure_name, survey_measure
 from settings.plain_words import plain_words
 
 SEP, OCT = "2024-09-17", "2024-10-16"
@@ -70,8 +69,10 @@ def test_every_share_of_the_actions_uses_the_same_denominator(plan, actions):
 def test_the_actions_measure_is_named_for_what_it_counts():
     assert measure_name("Governance") == "% of improvement-plan actions complete" == ACTIONS_SERIES
     assert FRONTS[-1][:2] == (ACTIONS_SERIES, ACTIONS_SERIES)
-    assert SERIES_POSITIONS[ACTIONS_SERIES] == SERIES_POSITIONS["Governance"]   # keeps the Governance line's look
-    assert measure_name("Culture") == "Culture"
+    # the renamed series keeps the Governance line's colour and marker
+    assert series_style_index(ACTIONS_SERIES, ["Partnership", ACTIONS_SERIES]) == \
+        series_style_index("Governance", ["Partnership", "Governance"])
+    assert measure_name("Anything") == "Anything"
 
 
 # 3. Overdue is said wherever an action is shown, never by colour alone
@@ -173,9 +174,10 @@ def test_abbreviations_are_spelt_out_as_whole_words_only():
 
 
 def test_you_said_uses_only_the_published_scores():
-    trend = pd.DataFrame({"series": ["Culture"] * 3, "value": [27.0, None, 62.0], "n": [40, 8, 45],
+    trend = pd.DataFrame({"series": [survey_measure("staff", "culture")] * 3, "value": [27.0, None, 62.0],
+                          "n": [40, 8, 45],
                           "date": pd.to_datetime(["2022-09-01", "2023-05-01", "2024-10-01"])})
     assert you_said_sentence(trend, "culture") == ("In the October 2024 survey, 62% of answers on culture were "
                                                    "positive, against 27% in September 2022, the first survey.")
     assert you_said_sentence(trend.assign(value=None), "culture") == ""
-    assert series_headline(trend, "Culture", "Culture").value == 62.0
+    assert you_said_sentence(trend.assign(series="Another measure"), "culture") == ""
