@@ -149,7 +149,7 @@ def problems(at: AppTest, logged: list[str] = ()) -> list[str]:
     found = [f"exception: {e.value}" for e in at.exception]
     found += [f"logged: {message}" for message in logged]
     found += [f"error: {e.value}" for e in at.error]
-    charts = len(at.get("plotly_chart"))
+    charts = len([c for c in at.get("plotly_chart") if not str(c.key).endswith("-narrow")])   # each drawn wide and narrow
     tables = len([e for e in at.expander if e.label.startswith(DATA_TABLE)])
     if charts != tables:
         found.append(f"{charts} charts but {tables} data tables under them")
