@@ -20,14 +20,14 @@ from metrics.headlines import Headline
 CSS = """
 @page { size: A4 portrait; margin: 9mm 10mm; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #0B0C0C;
-       font-size: 9.5pt; line-height: 1.3; margin: 0 auto; max-width: 190mm; }
+       font-size: 9pt; line-height: 1.22; margin: 0 auto; max-width: 190mm; }
 h1 { font-size: 15pt; margin: 0 0 2pt; } h2 { font-size: 11pt; margin: 6pt 0 3pt; }
 p.meta { color: #505A5F; margin: 0 0 4pt; } h2 .source { font-weight: 400; font-size: 9pt; }
 .cards { display: flex; gap: 6pt; } .card { flex: 1; min-width: 0; box-sizing: border-box; border: 1px solid #B1B4B6; padding: 5pt 7pt; }
 .card .value { font-size: 16pt; font-weight: 700; } .card .label { font-weight: 600; }
-.card { font-size: 8pt; }
+.card { font-size: 7.5pt; }
 ol.key { flex: 0 0 30%; font-size: 7.5pt; margin: 2pt 0 0; padding-left: 14pt; }
-table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
+table { border-collapse: collapse; width: 100%; font-size: 7pt; }
 col.ref { width: 6%; } col.text { width: 33%; } col.rating { width: 19%; } col.evidence { width: 42%; }
 th, td { border: 1px solid #B1B4B6; padding: 1.5pt 3pt; text-align: left; vertical-align: top; }
 th { background: #F3F2F1; } tr { break-inside: avoid; }
@@ -35,7 +35,7 @@ td.rating { font-weight: 700; } .move { font-weight: 400; }
 .status { border-left: 4pt solid #12436D; padding: 2pt 6pt; margin: 4pt 0; font-weight: 600; }
 ol.key span { white-space: nowrap; } .journey { display: flex; gap: 6pt; align-items: center; }
 .journey .chart { flex: 1 1 70%; min-width: 0; }
-details { font-size: 8.5pt; margin-top: 3pt; } .rule { font-size: 8pt; color: #505A5F; }
+details { font-size: 8pt; margin-top: 2pt; } .rule { font-size: 7.5pt; color: #505A5F; }
 @media print { details { display: none; } }
 """
 
