@@ -23,7 +23,6 @@ from metrics.scrutiny_views import (crossing_statement, disagreement_by_criterio
                                     topic_meetings, topic_scores_by_scorer, weighted_ranking, weights_statement)
 
 HEATMAP_TOPICS = 40
-RANKING_NARROWEST = 640     # px: below it the topic names beside the bars would leave the bars no room
 STATUS_NAMES = {"all": "All topics", "yes": "On the work programme", "no": "Not on the work programme"}
 
 def pick(column, label: str, choices: list, current, key: str, all_label: str):
@@ -80,15 +79,10 @@ st.markdown(crossing_statement(ranking, scheme.cutoff, scheme.total_name) if wei
 score_name = f"{'Weighted ' if weights else ''}{scheme.total_name}"
 ranking_table = labelled(ranking.drop(columns=["scheme", "n_criteria", "reaches"]), table="scrutiny",
                          names={"total": score_name})
-wide, narrow = widgets.by_width("ranking", RANKING_NARROWEST)
-clicks = []
-for container, is_narrow in ((wide, False), (narrow, True)):    # a phone: the names over the bars
-    with container:
-        clicks.append(widgets.chart_block(
-            cache.shared(value_score_ranking, ranking, cutoff=scheme.cutoff, title=f"{score_name} by topic",
-                         score_name=score_name, narrow=is_narrow), rounded(ranking_table),
-            key="ranking_phone" if is_narrow else "ranking", selectable=True))
-clicked = clicks[0] or clicks[1]
+ranking_chart = {"cutoff": scheme.cutoff, "title": f"{score_name} by topic", "score_name": score_name}
+clicked = widgets.chart_block(cache.shared(value_score_ranking, ranking, **ranking_chart), rounded(ranking_table),
+                              key="ranking", selectable=True,     # a phone: each name over its bar, "✓" by it
+                              narrow_fig=cache.shared(value_score_ranking, ranking, narrow=True, **ranking_chart))
 st.caption("Click a topic's bar, or choose it under Topic detail, to see its detail.")
 
 st.header("Topic scoring matrix")
@@ -109,7 +103,8 @@ matrix_table = labelled(matrix.round(1).assign(total=matrix.sum(axis=1).round(1)
 wide, narrow = widgets.by_width("matrix", heatmap_min_width(len(criteria)))
 with wide:
     widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title,
-                                     total_name=scheme.total_name, total_head=total_head), matrix_table, key="matrix")
+                                     total_name=scheme.total_name, total_head=total_head), matrix_table, key="matrix",
+                        phone=False)      # narrower screens get the list below
 with narrow:     # a phone: eight columns of cells would be 7 px wide, so each topic is a list of its scores
     st.markdown(f"**{heat_title}**: each topic with its {matrix_total}, in the order chosen above. Open a topic "
                 "to see its score on each criterion.")

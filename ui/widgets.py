@@ -44,20 +44,25 @@ CHART_WIDE_PX = 641
 
 
 def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None,
-                selectable: bool = False) -> list[str]:
+                selectable: bool = False, narrow_fig: go.Figure | None = None, phone: bool = True) -> list[str]:
     """A chart, its alt text as a visible caption, and the same data as a table.
 
-    The chart is drawn in two layouts, its own and its narrow-screen one (charts.narrow),
-    and the browser shows the one that fits its width. With ``selectable``, clicking a bar
-    or point selects it; returns the ``customdata`` of the selected points (empty when
-    nothing is selected)."""
+    The chart is drawn in two layouts, its own and its narrow-screen one (``narrow_fig`` when
+    its builder makes one, else charts.narrow), and the browser shows the one that fits its
+    width; ``phone=False`` draws only its own, for a block whose page shows narrow screens
+    something else (the scrutiny matrix's list). With ``selectable``, clicking a bar or point
+    selects it; returns the ``customdata`` of the selected points (empty when nothing is
+    selected)."""
     description = alt_text(fig)
     points = []
-    wide, narrow = by_width(f"chart-{key}", CHART_WIDE_PX)
-    with wide:
+    if not phone:
         points += _plotly(fig, key, description, selectable)
-    with narrow:
-        points += _plotly(narrow_layout(fig), f"{key}-narrow", description, selectable)
+    else:
+        wide, narrow = by_width(f"chart-{key}", CHART_WIDE_PX)
+        with wide:
+            points += _plotly(fig, key, description, selectable)
+        with narrow:
+            points += _plotly(narrow_fig or narrow_layout(fig), f"{key}-narrow", description, selectable)
     if caption(fig):
         st.caption(caption(fig))
     with st.expander(table_caption or "The data in this chart, as a table"):

@@ -7,6 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["overview", "culture", "partnership", "governance", "scrutiny", "staff_results", "data"]
+#: Charts whose page shows a narrow screen something other than the chart: the scrutiny
+#: matrix, a list of topics (its cells would be 7 px wide at 390 px).
+OWN_NARROW_FORM = {"matrix"}
 
 
 def run_page(name: str) -> AppTest:
@@ -25,7 +28,8 @@ def test_page_renders_chart_and_table(name):
     charts = [c for c in drawn if not str(c.key).endswith("-narrow")]
     narrow = {str(c.key) for c in drawn} - {str(c.key) for c in charts}
     assert charts, f"{name}: no plotly chart"
-    assert narrow == {f"{c.key}-narrow" for c in charts}, f"{name}: every chart has its narrow-screen layout"
+    assert narrow == {f"{c.key}-narrow" for c in charts if c.key not in OWN_NARROW_FORM}, \
+        f"{name}: every chart has its narrow-screen layout"
     assert len(at.dataframe) >= len(charts), f"{name}: a chart without its data table"
     data_tables = [e for e in at.expander if e.label.startswith("The data in this chart")]
     assert len(data_tables) == len(charts), f"{name}: every chart has its own data table under it"

@@ -122,14 +122,14 @@ def test_the_matrix_is_a_list_of_topics_at_390_pixels(page, server_url):
     assert len(items) == 8 and all(re.fullmatch(r".+: \d+(\.\d)? (Low|Medium|High)", i) for i in items), items
     box = first.bounding_box()
     assert box["width"] <= 390 and box["x"] >= 0
-    ranking = page.locator(".st-key-ranking_narrow .js-plotly-plot")     # the ranking: names over the bars
-    assert page.locator(".st-key-ranking_wide").is_hidden() and ranking.is_visible()
+    ranking = page.locator(".st-key-chart-ranking_narrow .js-plotly-plot")     # the ranking: names over the bars
+    assert page.locator(".st-key-chart-ranking_wide").is_hidden() and ranking.is_visible()
     names = ranking.locator(".annotation-text").all_text_contents()
     assert "Bus franchising assessment" in names and ranking.bounding_box()["width"] <= 390
     page.set_viewport_size({"width": 1366, "height": 900})        # a laptop gets the heatmap again
     page.wait_for_timeout(500)
     assert heatmap.is_visible() and not narrow.is_visible()
-    assert page.locator(".st-key-ranking_wide").is_visible() and ranking.is_hidden()
+    assert page.locator(".st-key-chart-ranking_wide").is_visible() and ranking.is_hidden()
 
 
 # 4. Dates from the data and the configuration --------------------------------------------------
