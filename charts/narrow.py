@@ -87,7 +87,7 @@ def _labels_above_bars(fig: go.Figure) -> None:
     its own lines above the bar, across the full width (side labels would take half of it)."""
     bars = [t for t in fig.data if t.type == "bar" and t.orientation == "h" and t.y is not None]
     categories = list(dict.fromkeys(str(v) for t in bars for v in t.y))
-    if not categories or fig.layout.yaxis.showticklabels is False:   # none, or a builder's own narrow layout
+    if not categories:
         return
     notes = [a.to_plotly_json() for a in fig.layout.annotations]
     beside = {str(a["y"]): a for a in notes if a.get("yref") == "y" and a.get("xref") == "x" and str(a.get("y")) in categories}

@@ -38,6 +38,15 @@ def open_page(page, base_url: str, path: str, timeout_s: float = 60) -> None:
     settle(page, timeout_s)
 
 
+def download_by_button(page, name, to):
+    """Press the download button called ``name`` (text or regex) and save what it gives to
+    ``to``; returns the download (its suggested file name, its path)."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=name).click()
+    download.value.save_as(to)
+    return download.value
+
+
 def settle(page, timeout_s: float = 60, quiet_s: float = 1.0) -> None:
     """Wait until nothing has been running for ``quiet_s`` seconds."""
     deadline = time.monotonic() + timeout_s

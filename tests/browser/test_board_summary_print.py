@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.driving import open_page
+from tests.browser.driving import download_by_button, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -19,10 +19,8 @@ def pdf_pages(pdf: bytes) -> int:
 
 def test_the_downloaded_summary_prints_on_one_a4_page(page, server_url, tmp_path):
     open_page(page, server_url, "")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the board summary (print-ready HTML)").click()
     saved = tmp_path / "board-summary.html"
-    download.value.save_as(saved)
+    download_by_button(page, "Download the board summary (print-ready HTML)", saved)
     html = saved.read_text(encoding="utf-8")
     assert "<svg" in html and "BVN-5" in html and "Headline figures" in html
 

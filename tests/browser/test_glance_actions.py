@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from tests.browser.driving import open_page, page_problems, settle
+from tests.browser.driving import download_by_button, open_page, page_problems, settle
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def sideways(page) -> bool:
 
 # 1. One denominator, stated once, with what is in and out of scope
 
-def test_the_completion_share_has_one_denominator_on_every_page(page, server_url):
+def test_the_completion_share_has_one_denominator_on_every_page(page, server_url, tmp_path):
     open_page(page, server_url, "governance")
     text = main_text(page)
     assert "(34 of 43, not counting 1 superseded action)" in text                 # the board's questions
@@ -58,9 +58,9 @@ def test_the_completion_share_has_one_denominator_on_every_page(page, server_url
     assert "79% at Oct 2024 (34 of 43 actions, not counting 1 superseded action)" in text
     assert not re.search(r"\b34 of 44\b", text)
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name=re.compile("Download the board summary")).click()
-    summary = open(download.value.path(), encoding="utf-8").read()
+    saved = tmp_path / "summary.html"
+    download_by_button(page, re.compile("Download the board summary"), saved)
+    summary = saved.read_text(encoding="utf-8")
     assert "34 of 43 actions, not counting 1 superseded action" in summary and "34 of 44" not in summary
 
     open_page(page, server_url, "partnership")

@@ -24,7 +24,7 @@ import pandas as pd
 import pytest
 
 from tests.browser.conftest import ROOT, serve
-from tests.browser.driving import open_page, page_problems, settle
+from tests.browser.driving import download_by_button, open_page, page_problems, settle
 
 pytestmark = pytest.mark.browser
 
@@ -55,10 +55,8 @@ def dialog_free(page) -> None:
 
 def test_the_weighted_committee_paper_names_both_totals(page, server_url, tmp_path):
     open_page(page, server_url, "scrutiny?w=2,1,1,1,1,1,1,1")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Committee paper (xlsx)").click()
     saved = tmp_path / "paper.xlsx"
-    download.value.save_as(saved)
+    download_by_button(page, "Committee paper (xlsx)", saved)
     ws = openpyxl.load_workbook(saved)["Topic scores"]
     header = [c.value for c in ws[4]]
     criteria = header[3:11]
@@ -144,11 +142,9 @@ def latest_sample_date() -> str:
 
 def test_the_board_summary_is_as_at_its_latest_figures(page, server_url, tmp_path):
     open_page(page, server_url, "")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the board summary (print-ready HTML)").click()
     saved = tmp_path / "summary.html"
-    download.value.save_as(saved)
-    assert latest_sample_date().replace(" ", "-") in download.value.suggested_filename
+    download = download_by_button(page, "Download the board summary (print-ready HTML)", saved)
+    assert latest_sample_date().replace(" ", "-") in download.suggested_filename
     page.goto(saved.as_uri())
     title = f"Improvement summary as at {latest_sample_date()}"
     assert page.title() == title and page.locator("h1").inner_text() == title

@@ -55,10 +55,3 @@ def test_bar_labels_and_their_words_go_above_each_bar():
     assert len(labels) == 2 and labels[1] == "My manager supports me<br>-3 pts, within the noise"
     assert not [a for a in narrow.layout.annotations if a.xref == "x" and a.yref == "y"], "no words left beside the bars"
 
-
-def test_a_figure_already_laid_out_for_a_phone_gets_no_second_set_of_labels():
-    table = pd.DataFrame({"question": ["My manager supports me"], "change": [5.0], "lower": [-2.0], "upper": [12.0],
-                          "verdict": ["within the noise"]})
-    once = narrow_layout(change_bars(table))
-    twice = narrow_layout(once)
-    assert len([a for a in twice.layout.annotations if a.name == "bar label"]) == 1
