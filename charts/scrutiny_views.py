@@ -64,22 +64,33 @@ def disagreement_chart(table: pd.DataFrame, label: str, value: str = "disagreeme
                                            f"{len(frame)} shown"]))
 
 
-def topic_detail_chart(detail: pd.DataFrame, scorers: list[str], labels: dict, title: str = "") -> go.Figure:
-    """One topic: each scorer's score per criterion as markers, the mean as a bar."""
+def topic_detail_chart(detail: pd.DataFrame, scorers: list[str], labels: dict, title: str = "",
+                       horizontal: bool = False) -> go.Figure:
+    """One topic: each scorer's score per criterion as markers, the mean as a bar.
+    ``horizontal``: the criteria down the side, one bar each (for a phone, where eight
+    columns of criterion names leave the bars no height; charts.narrow lays it out)."""
     fig = go.Figure(layout=base_layout(title))
     criteria = [wrap(c, 30, max_lines=3) for c in detail["criterion"]]
-    fig.add_trace(go.Bar(x=criteria, y=detail["mean"].round(2), name="mean",
+    along, across = ("y", "x") if horizontal else ("x", "y")
+    fig.add_trace(go.Bar(**{along: criteria, across: detail["mean"].round(2)}, name="mean",
+                         orientation="h" if horizontal else "v",
                          marker={"color": SEQUENTIAL[2], "line": {"color": PALETTE[0], "width": 1}},
                          text=[f"{v:.1f}" for v in detail["mean"]], textposition="inside",
+                         insidetextanchor="start" if horizontal else "end",     # clear of the markers at its end
                          textfont={"family": FONT_FAMILY, "color": TEXT}))
     symbols = ("circle", "square", "diamond", "triangle-up", "x")
     for i, scorer in enumerate(scorers):
-        fig.add_trace(go.Scatter(x=criteria, y=detail[scorer], mode="markers", name=str(scorer),
+        fig.add_trace(go.Scatter(**{along: criteria, across: detail[scorer]}, mode="markers", name=str(scorer),
                                  marker={"size": 12, "symbol": symbols[i % len(symbols)],
                                          "color": PALETTE[(i + 1) % len(PALETTE)], "line": {"width": 1, "color": TEXT}}))
     levels = sorted(labels)
-    fig.update_layout(yaxis={"range": [min(0, levels[0]), levels[-1] + 0.5], "tickvals": levels,
-                             "ticktext": [f"{k} {labels[k]}" for k in levels]}, height=420)
+    scale = {"range": [min(0, levels[0]), levels[-1] + 0.5], "tickvals": levels,
+             "ticktext": [f"{k} {labels[k]}" for k in levels]}
+    if horizontal:
+        fig.update_layout(xaxis=scale, yaxis={"type": "category", "autorange": "reversed"},
+                          height=max(320, 140 + 56 * len(criteria)))
+    else:
+        fig.update_layout(yaxis=scale, height=420)
     fig.update_layout(bottom_legend())
     return set_alt_text(fig, _detail_alt(detail, scorers, title))
 

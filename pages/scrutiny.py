@@ -12,6 +12,7 @@ import streamlit as st
 from settings.labels import labelled
 from ui import cache, context, widgets
 from charts.scrutiny import heatmap_min_width, rounding_note, topic_heatmap, topic_lines, value_score_ranking
+from charts.narrow import narrow_layout
 from charts.text import number
 from charts.scrutiny_views import disagreement_chart, score_distribution_chart, topic_detail_chart
 from exports.scrutiny_xlsx import committee_workbook, scores_csv
@@ -121,8 +122,11 @@ widgets.follow_click(clicked, "topic", topics, preferred=state.topic)
 topic = st.selectbox("Topic", topics, key="topic")
 detail = cache.shared(topic_scores_by_scorer, scores, topic, criteria)
 scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")]
-widgets.chart_block(cache.shared(topic_detail_chart, detail, scorers, labels, title=f"{topic}: scores by criterion and scorer"),
-               labelled(rounded(detail), table="scrutiny"), key="detail")
+detail_title = f"{topic}: scores by criterion and scorer"
+widgets.chart_block(cache.shared(topic_detail_chart, detail, scorers, labels, title=detail_title),
+                    labelled(rounded(detail), table="scrutiny"), key="detail",      # a phone: criteria down the side
+                    narrow_fig=narrow_layout(cache.shared(topic_detail_chart, detail, scorers, labels,
+                                                          title=detail_title, horizontal=True)))
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
 widgets.table(labelled(rounded(cache.shared(topic_meetings, data.scrutiny, topic)), table="scrutiny",
                        names={"total": scheme.total_name}))

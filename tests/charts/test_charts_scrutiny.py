@@ -194,3 +194,15 @@ def test_the_narrow_ranking_puts_each_name_over_its_bar(ranking):
     assert list(above.text) == ["21 ✓", "19 ✓", "18 ✓"] and above.name.startswith("✓ At or above cut-off")
     assert list(below.text) == ["11"]
     assert alt_text(fig) == alt_text(value_score_ranking(ranking, cutoff=18, title="Ranking"))
+
+
+def test_the_topic_detail_can_run_down_the_side_for_a_phone():
+    from charts.scrutiny_views import topic_detail_chart
+
+    detail = pd.DataFrame({"criterion": CRITERIA[:3], "Chair": [3, 2, 1], "mean": [3.0, 2.0, 1.0], "spread": 0.0})
+    labels = {1: "Low", 2: "Medium", 3: "High"}
+    wide, side = topic_detail_chart(detail, ["Chair"], labels), topic_detail_chart(detail, ["Chair"], labels,
+                                                                                   horizontal=True)
+    assert side.data[0].orientation == "h" and list(side.data[0].x) == [3.0, 2.0, 1.0]
+    assert list(side.data[0].y) == list(wide.data[0].x) and list(side.layout.xaxis.ticktext) == ["1 Low", "2 Medium", "3 High"]
+    assert alt_text(side) == alt_text(wide)
