@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from model.text import one_line
+from loaders.benchmarks import BENCHMARK_COLUMNS, MAP_COLUMNS, load_benchmark_map, load_benchmarks
 from loaders.codebook import load_codebook
 from loaders.pipeline import load_file
 from loaders.events import load_events
@@ -38,6 +39,10 @@ from store.revisions import Publication, survey_publication
 
 MANIFEST, CODEBOOK_FILE, EVENTS_FILE = "manifest.csv", "codebook.csv", "events.csv"
 HEADCOUNT_FILE, EXPECTATIONS_FILE = "headcount.csv", "expectations.csv"
+#: Which questions have an external benchmark (loaders.benchmarks), and the published benchmark
+#: files shipped with the project (data/benchmarks/README.md says where they come from).
+BENCHMARK_MAP_FILE = "benchmark_map.csv"
+BENCHMARK_FOLDER = Path(__file__).resolve().parent.parent / "data" / "benchmarks" / "csps"
 READERS = 4                  # stored uploads read at once
 SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", "error"]
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
@@ -59,13 +64,15 @@ class Bundle:
     aggregates: pd.DataFrame = field(default_factory=lambda: empty(AGGREGATES))  # published results tables
     headcount: pd.DataFrame = field(default_factory=lambda: empty(HEADCOUNT))    # people invited per wave
     expectations: pd.DataFrame = field(default_factory=lambda: empty(EXPECTATIONS))  # what the notice expects
+    benchmark_map: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MAP_COLUMNS))
+    benchmarks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=BENCHMARK_COLUMNS))  # CSPS medians
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     """Manifest rows (file + metadata, blanks dropped); every data file if no manifest."""
     path = data_dir / MANIFEST
     if not path.is_file():
-        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE, EXPECTATIONS_FILE}
+        skip = {MANIFEST, CODEBOOK_FILE, EVENTS_FILE, HEADCOUNT_FILE, EXPECTATIONS_FILE, BENCHMARK_MAP_FILE}
         return [{"file": str(p.relative_to(data_dir))} for p in sorted(data_dir.rglob("*"))
                 if p.suffix.lower() in folder_suffixes() and p.name not in skip
                 and p.relative_to(data_dir).parts[0] not in STORE_SUBFOLDERS]
@@ -84,6 +91,10 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     events = _reference(data_dir / EVENTS_FILE, load_events, EVENTS, "events", sources, findings)
     headcount = _reference(data_dir / HEADCOUNT_FILE, load_headcount, HEADCOUNT, "headcount", sources, findings)
     expectations = _expectations(data_dir, sources, findings)
+    benchmark_map = _reference(data_dir / BENCHMARK_MAP_FILE, load_benchmark_map, None, "benchmark map", sources,
+                               findings)
+    benchmark_map = benchmark_map if benchmark_map is not None else pd.DataFrame(columns=MAP_COLUMNS)
+    benchmarks = _benchmarks(sources, findings) if len(benchmark_map) else None
     for entry in read_manifest(data_dir):
         name = entry.pop("file")
         kind = entry.pop("kind", None)
@@ -102,6 +113,8 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     return Bundle(
         surveys=concat_counts(parts["survey"]), codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
+        benchmark_map=benchmark_map,
+        benchmarks=benchmarks if benchmarks is not None else pd.DataFrame(columns=BENCHMARK_COLUMNS),
         sources=pd.DataFrame(sources, columns=SOURCE_COLUMNS).astype(
             {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
@@ -123,6 +136,17 @@ def _reference(path: Path, read, schema: dict | None, kind: str, sources, findin
                         "questions": None, "warnings": 0, "error": "; ".join(f.worded(PAGE) for f in items)})
         findings += _findings(path.name, "error", items)
         return empty(schema) if schema else None
+
+
+def _benchmarks(sources, findings) -> pd.DataFrame | None:
+    """The shipped CSPS median benchmarks; a file that cannot be read is listed with its error."""
+    try:
+        return load_benchmarks(BENCHMARK_FOLDER)
+    except (OSError, ValueError) as problem:
+        sources.append({"file": BENCHMARK_FOLDER.name, "kind": "benchmarks", "format": None, "records": 0,
+                        "questions": None, "warnings": 0, "error": str(problem)})
+        findings += _findings(BENCHMARK_FOLDER.name, "error", [Finding(str(problem))])
+        return None
 
 
 def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import group_filter, survey_blocks
+from pages.sections import benchmark_block, group_filter, survey_blocks
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
@@ -29,6 +29,8 @@ st.markdown("Biggest changes first. A change is only called real when its 95% in
 if chosen.group is not None:
     st.caption("These changes are for all staff: changes between waves are not shown for one directorate.")
 survey_blocks.moved_block(views, "staff", key="culture-moved")
+
+benchmark_block.benchmark_block(views, f"All staff beside the Civil Service People Survey, {views.wave_date:%B %Y}")
 
 st.header("By directorate")
 survey_blocks.group_block(data, "staff", "Directorate", key="culture-heatmap")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from settings.labels import survey_measure, value_label
 from ui import cache, context, widgets
-from pages.sections import group_filter, survey_blocks
+from pages.sections import benchmark_block, group_filter, survey_blocks
 from charts import absent
 from charts.survey import answer_distribution
 from metrics.headlines import moved_heading, series_headline
@@ -93,6 +93,8 @@ elif message := absent.statements_absent(table, latest, policy):
 else:
     fig = cache.shared(answer_distribution, table, title=f"Answers to each statement, {latest}", suppressed_label=label)
     widgets.chart_block(fig, widgets.published_table(table, label, survey_blocks.ANSWER_COLUMNS), key="staff-answers")
+
+benchmark_block.benchmark_block(views, f"{EVERYONE} beside the Civil Service People Survey, {latest}")
 
 st.header("You said, we did")
 st.markdown("What colleagues said in the survey on each theme, what the improvement plan did about it, and where "

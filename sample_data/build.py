@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import expectations, partner_survey, planner, reference, scrutiny, staff_survey, trackers
+from . import benchmark_map, expectations, partner_survey, planner, reference, scrutiny, staff_survey, trackers
 from .outputs import Output
 
 GENERATORS = (staff_survey, partner_survey, trackers, planner, scrutiny)
@@ -38,8 +38,8 @@ def expected_json(files: list[Output]) -> bytes:
 
 
 def extra_files() -> dict[str, bytes]:
-    """Files that are not uploads: events, codebook, headcount and expectations."""
-    return {**reference.files(), **expectations.files()}
+    """Files that are not uploads: events, codebook, headcount, expectations and the benchmark map."""
+    return {**reference.files(), **expectations.files(), **benchmark_map.files()}
 
 
 def write_all(out: Path) -> list[tuple[str, int]]:

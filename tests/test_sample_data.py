@@ -68,7 +68,7 @@ def test_manifest_and_expected_cover_the_same_data_files():
     on_disk = {p.relative_to(SAMPLE).as_posix() for p in SAMPLE.rglob("*")
                 if p.is_file() and p.relative_to(SAMPLE).parts[0] != "uploads"}   # uploads: not shipped
     assert on_disk - set(listed) == {"manifest.csv", "expected.json", "events.csv",
-                                     "codebook.csv", "headcount.csv", "expectations.csv",
+                                     "codebook.csv", "headcount.csv", "expectations.csv", "benchmark_map.csv",
                                      "examples/expectations_peer_challenge.csv"}
     for row in manifest:
         assert row["kind"] in {"survey", "actions", "scrutiny"}
