@@ -2,7 +2,9 @@
 
 Headline figures for culture, partnership and governance with their change and verdict,
 the improvement-journey chart (inline SVG, with its milestones keyed beside it), and
-the notice's expectations with their RAG judgement in words and the reasons for it. It
+the notice's expectations with their RAG judgement in words and the reasons for it, and
+(when the data folder maps statements to it) the staff statements beside the Civil Service
+People Survey median with the licence's attribution (``metrics.benchmarks``). It
 needs no network, no script and no web font, prints on one A4 page (open it, then Print
 or Save as PDF), and reads in a screen reader: the chart has its alt text, and its data
 sits in a table under it. Every value is HTML-escaped.
@@ -15,6 +17,7 @@ import pandas as pd
 
 from charts.palette import JUDGEMENT_COLOURS, text_on
 from exports.summary_svg import journey_svg
+from metrics.benchmarks import ATTRIBUTION
 from metrics.headlines import Headline
 
 CSS = """
@@ -72,13 +75,42 @@ def _data_table(journey: pd.DataFrame) -> str:
             f"<tbody>{rows}</tbody></table></details>")
 
 
+def _benchmark(comparison: pd.DataFrame | None, too_few: str) -> str:
+    """Each mapped statement's % positive beside the CSPS median: a hidden statement says
+    why (``too_few`` or its own reason) and has no gap."""
+    if comparison is None or comparison.empty:
+        return ""
+    rows = []
+    for r in comparison.itertuples():
+        if r.suppressed or pd.isna(r.pct_positive):
+            why = r.hidden_because if isinstance(r.hidden_because, str) and r.hidden_because else too_few
+            ours, gap, verdict = f"Not shown: {why}", "", ""
+        else:
+            ours = f"{r.pct_positive:.1f}% ({r.lower:.1f} to {r.upper:.1f})"
+            gap = "" if pd.isna(r.gap) else f"{r.gap:+.1f}"
+            verdict = "" if pd.isna(r.verdict) else str(r.verdict)
+        median = "not published" if pd.isna(r.benchmark) else f"{r.benchmark:.1f}%"
+        name = "" if pd.isna(r.benchmark_name) else str(r.benchmark_name)
+        rows.append(f"<tr><td>{escape(str(r.question))}</td><td>{escape(ours)}</td><td>{escape(name)}: "
+                    f"{escape(median)} ({escape(str(r.csps_code))})</td><td>{escape(gap)}</td><td>{escape(verdict)}"
+                    f"</td><td>{escape(str(r.wording))}</td></tr>")
+    return ("<h2>Staff statements beside the Civil Service People Survey</h2><table><thead><tr>"
+            "<th scope=\"col\">Statement</th><th scope=\"col\">Our % positive (95% interval)</th>"
+            "<th scope=\"col\">Benchmark (median of organisations)</th><th scope=\"col\">Gap (points)</th>"
+            "<th scope=\"col\">Gap more than noise?</th><th scope=\"col\">Wording</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table><p class=\"rule\">{escape(ATTRIBUTION)}</p>")
+
+
 def board_summary_html(*, organisation: str, as_at: str, headlines: list[Headline],
                        journey: pd.DataFrame, events: pd.DataFrame, finding: str, judgements: pd.DataFrame,
-                       rule: str, source: str, status: str, since: list[str]) -> str:
+                       rule: str, source: str, status: str, since: list[str],
+                       benchmark: pd.DataFrame | None = None, too_few: str = "too few answers") -> str:
     """The whole summary as one HTML document (UTF-8 text). ``as_at`` is the date of the
     latest figures, from the data ("16 October 2024", metrics.overview.as_at; never the
     clock), named in the title; ``finding`` is the chart's main finding in a sentence (its
-    alt text, without what the interactive chart adds)."""
+    alt text, without what the interactive chart adds); ``benchmark`` is
+``metrics.benchmarks.benchmark_comparison`` (none: no benchmark section), ``too_few`` the
+policy's words for a hidden statement."""
     title = f"Improvement summary as at {as_at}" if as_at else "Improvement summary: no figures yet"
     dated = (f"Figures as at {escape(as_at)}: the date of the latest action report or survey wave in the data"
              if as_at else "No figures yet")
@@ -101,6 +133,7 @@ happened to answer (95% interval); otherwise it is within the noise: too small t
 <ol class="key">{key}</ol></div>
 <figcaption class="rule">{escape(alt)}</figcaption></figure>
 {_data_table(journey)}
+{_benchmark(benchmark, too_few)}
 <h2>What is expected, and the evidence <span class="source">(from the {escape(source)})</span></h2>
 {expectations}
 <p class="rule">How the judgement is made: {escape(rule)}</p>

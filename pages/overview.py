@@ -134,7 +134,8 @@ def _summary() -> bytes:
         organisation=settings.organisation, as_at=as_at_date, headlines=headlines, journey=journey,
         events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
         source=source, status=status,
-        since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS]
+        since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS],
+        benchmark=benchmark_block.comparison(survey_blocks.views_of("staff")), too_few=policy.too_few("responses"),
     ).encode("utf-8")
 
 

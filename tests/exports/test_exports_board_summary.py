@@ -112,3 +112,28 @@ def test_as_at_is_the_latest_report_day_or_a_later_wave_month(sample):
     assert as_at(empty_counts(), sample.actions) == f"{report.day} {report:%B %Y}"
     wave = sample.surveys.reach["wave_date"].max()
     assert as_at(sample.surveys, sample.actions.iloc[0:0]) == f"{wave:%B %Y}"
+
+
+def test_benchmark_section_sets_staff_statements_beside_the_csps_median(sample):
+    from metrics.benchmarks import ATTRIBUTION, benchmark_comparison
+    from metrics.published import survey_views
+    views = survey_views(sample.surveys, sample.codebook, "staff", POLICY)
+    comparison = benchmark_comparison(views.statements, views.wave_date, sample.benchmarks, sample.benchmark_map)
+    hidden = comparison.copy()
+    hidden.loc[0, ["pct_positive", "lower", "upper", "gap"]] = float("nan")
+    hidden.loc[0, ["suppressed", "hidden_because"]] = [True, "fewer than 10 responses"]
+    html, _ = summary_of(sample)
+    assert "Civil Service People Survey" not in html          # no benchmark passed: no section
+    with_benchmark = board_summary_html(
+        organisation="Sample Combined Authority", as_at="7 October 2024", status="Latest figures: now.",
+        since=[], headlines=[], journey=improvement_journey(sample.surveys, sample.codebook, sample.actions, POLICY),
+        events=sample.events, finding="A finding.", judgements=pd.DataFrame(), rule="A rule.", source="notice",
+        benchmark=hidden, too_few="fewer than 10 responses")
+    section = with_benchmark.split("beside the Civil Service People Survey")[1]
+    # STAFF-VALUED, Oct 2024: 72 of 127 = 56.7% (48.0 to 65.0) beside the CSPS 2024 median of B27, 71.631
+    assert "56.7% (48.0 to 65.0)" in section and "CSPS 2024 median: 71.6% (B27)" in section
+    assert "-14.9" in section and "more than noise: below" in section and "wording differs" in section
+    first = comparison.iloc[0]
+    row = next(r for r in section.split("<tr>") if r.startswith(f"<td>{first.question}"))
+    assert "Not shown: fewer than 10 responses" in row and f"{first.pct_positive:.1f}%" not in row
+    assert ATTRIBUTION in section
