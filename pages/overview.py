@@ -10,6 +10,7 @@ import streamlit as st
 
 from settings.labels import label, labelled
 from ui import cache, context, widgets
+from pages.sections import benchmark_block, survey_blocks
 from charts import absent
 from charts.palette import JUDGEMENT_COLOURS, judgement_colours
 from charts.text import alt_text, first_sentence
