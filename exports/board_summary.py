@@ -1,7 +1,8 @@
 """The one-page board summary: a self-contained, print-ready HTML document.
 
 Headline figures for culture, partnership and governance with their change and verdict,
-the improvement-journey chart (inline SVG, with its milestones keyed beside it), and
+the staff engagement index wave by wave (``metrics.engagement_index``: a hidden wave says
+the disclosure policy's words, never a number), the improvement-journey chart (inline SVG, with its milestones keyed beside it), and
 the notice's expectations with their RAG judgement in words and the reasons for it. It
 needs no network, no script and no web font, prints on one A4 page (open it, then Print
 or Save as PDF), and reads in a screen reader: the chart has its alt text, and its data
@@ -72,13 +73,30 @@ def _data_table(journey: pd.DataFrame) -> str:
             f"<tbody>{rows}</tbody></table></details>")
 
 
+def _engagement(index: pd.DataFrame | None) -> str:
+    """The engagement index, one line per wave (a hidden wave gives its reason in words)."""
+    if index is None or index.empty:
+        return ""
+    rows = "".join(
+        f"<tr><td>{r.date:%b %Y}</td>"
+        + (f"<td>{r.value:.1f}</td><td>{r.lower:.1f} to {r.upper:.1f}</td><td>{int(r.n)}</td>" if pd.notna(r.value)
+           else f'<td colspan="3">Not shown: {escape(str(r.hidden_because))}</td>')
+        + "</tr>" for r in index.sort_values("date").itertuples())
+    name = str(index["series"].iloc[0])
+    return (f"<h2>{escape(name)}</h2><table><thead><tr><th scope=\"col\">Wave</th><th scope=\"col\">Index</th>"
+            "<th scope=\"col\">95% interval (cautious)</th><th scope=\"col\">Respondents</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
 def board_summary_html(*, organisation: str, as_at: str, headlines: list[Headline],
                        journey: pd.DataFrame, events: pd.DataFrame, finding: str, judgements: pd.DataFrame,
-                       rule: str, source: str, status: str, since: list[str]) -> str:
+                       rule: str, source: str, status: str, since: list[str],
+                       engagement: pd.DataFrame | None = None) -> str:
     """The whole summary as one HTML document (UTF-8 text). ``as_at`` is the date of the
     latest figures, from the data ("16 October 2024", metrics.overview.as_at; never the
     clock), named in the title; ``finding`` is the chart's main finding in a sentence (its
-    alt text, without what the interactive chart adds)."""
+    alt text, without what the interactive chart adds); ``engagement``: the engagement index
+    trend (``metrics.engagement_index.index_trend``), shown under the headline cards."""
     title = f"Improvement summary as at {as_at}" if as_at else "Improvement summary: no figures yet"
     dated = (f"Figures as at {escape(as_at)}: the date of the latest action report or survey wave in the data"
              if as_at else "No figures yet")
@@ -96,6 +114,7 @@ happened to answer (95% interval); otherwise it is within the noise: too small t
 <p class="status">{escape(status)}</p>
 <h2>Headline figures</h2>
 <div class="cards">{''.join(_card(h, s) for h, s in zip(headlines, since))}</div>
+{_engagement(engagement)}
 <h2>The improvement journey</h2>
 <figure style="margin:0"><div class="journey"><div class="chart">{journey_svg(journey, events, alt)}</div>
 <ol class="key">{key}</ol></div>

@@ -1,10 +1,10 @@
-"""Culture: staff-survey theme trends, the questions that moved, the directorate view and a
+"""Culture: staff-survey theme trends, the engagement index, the questions that moved, the directorate view and a
 drill-down from a theme to its questions, with small groups hidden."""
 import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import group_filter, survey_blocks
+from pages.sections import engagement_block, group_filter, survey_blocks
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
@@ -22,6 +22,11 @@ if chosen.group is not None:
     group_filter.trend_block(chosen, "Staff survey theme scores", key="culture-group-trend")
 else:
     survey_blocks.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
+
+st.header("Engagement index")
+if chosen.group is not None:
+    st.caption("The index over time is for all staff; by directorate it is shown for the latest wave below.")
+engagement_block.index_block(key="culture-index")
 
 st.header(moved_heading(views.moved))
 st.markdown("Biggest changes first. A change is only called real when its 95% interval excludes zero; "

@@ -17,6 +17,7 @@ from charts.tracker import status_styler
 from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
+from metrics.engagement_index import index_trend
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
 from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_source, front_headlines,
                               measure_trends, on_track_sentence)
@@ -134,7 +135,8 @@ def _summary() -> bytes:
         organisation=settings.organisation, as_at=as_at_date, headlines=headlines, journey=journey,
         events=data.events, finding=first_sentence(alt_text(fig)), judgements=judgements, rule=rule_sentence(rules),
         source=source, status=status,
-        since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS]
+        since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS],
+        engagement=cache.shared(index_trend, data.surveys, data.codebook, settings.engagement, policy, conf),
     ).encode("utf-8")
 
 

@@ -112,3 +112,23 @@ def test_as_at_is_the_latest_report_day_or_a_later_wave_month(sample):
     assert as_at(empty_counts(), sample.actions) == f"{report.day} {report:%B %Y}"
     wave = sample.surveys.reach["wave_date"].max()
     assert as_at(sample.surveys, sample.actions.iloc[0:0]) == f"{wave:%B %Y}"
+
+
+def test_engagement_index_is_listed_and_a_hidden_wave_gives_words_not_a_number(sample):
+    from metrics.engagement_index import index_trend
+    from settings.config import load_settings
+    spec = load_settings().engagement
+    index = index_trend(sample.surveys, sample.codebook, spec, POLICY)
+    hidden = pd.DataFrame({"series": [spec.name], "date": [pd.Timestamp("2025-03-01")], "value": [float("nan")],
+                           "lower": [float("nan")], "upper": [float("nan")], "n": [pd.NA], "complete": [float("nan")],
+                           "hidden_because": ["fewer than 10 answers"]})
+    html = board_summary_html(organisation="x", as_at="7 October 2024", status="s", since=["a", "b", "c"],
+                              headlines=[], journey=improvement_journey(sample.surveys, sample.codebook,
+                                                                        sample.actions, POLICY, 0.95),
+                              events=sample.events, finding="f", judgements=pd.DataFrame(), rule="r", source="s",
+                              engagement=pd.concat([index, hidden], ignore_index=True))
+    latest = index.sort_values("date").iloc[-1]
+    assert f"<h2>{spec.name}</h2>" in html
+    assert (f"<td>Oct 2024</td><td>{latest.value:.1f}</td><td>{latest.lower:.1f} to {latest.upper:.1f}</td>"
+            f"<td>{int(latest.n)}</td>") in html
+    assert "<td>Mar 2025</td><td colspan=\"3\">Not shown: fewer than 10 answers</td>" in html
