@@ -138,19 +138,24 @@ def _tier_words(tier: int, size: int) -> str:
 
 def importance_vs_score(drivers: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     """The drivers with their % positive (``scores``: question_id, pct_positive, only cells the
-    disclosure policy shows) and their quadrant in words: above or below the median importance
-    and the median score of the drivers shown. "Priority" = matters more, scores lower."""
+    disclosure policy shows) and their quadrant in words. "Matters more" means in the top tier
+    (the drivers the data cannot tell apart from the strongest), never merely above a median of
+    figures whose intervals overlap; "scores lower" means below the median % positive of the
+    drivers shown. "Priority" = matters more, scores lower. ``top_tier_floor``: the lowest
+    importance in the top tier when a lower tier exists (where the chart draws its line), else NA."""
     shown = drivers.merge(scores[["question_id", "pct_positive"]], on="question_id", how="left")
     known = shown["importance"].notna() & shown["pct_positive"].notna()
-    mid_i, mid_s = shown.loc[known, "importance"].median(), shown.loc[known, "pct_positive"].median()
+    mid_s = shown.loc[known, "pct_positive"].median()
+    top = shown["tier"].eq(1).fillna(False)
+    lower_tiers = (known & ~top).any()
     words = []
-    for imp, score, ok in zip(shown["importance"], shown["pct_positive"], known):
+    for high, score, ok in zip(top, shown["pct_positive"], known):
         if not ok:
             words.append(pd.NA)
             continue
-        high, low = imp >= mid_i, score < mid_s
         words.append({(True, True): "Priority: matters more, scores lower",
                       (True, False): "Strength: matters more, scores higher",
                       (False, True): "Watch: matters less, scores lower",
-                      (False, False): "Maintain: matters less, scores higher"}[(bool(high), bool(low))])
-    return shown.assign(quadrant=pd.array(words, dtype="string"), importance_median=mid_i, score_median=mid_s)
+                      (False, False): "Maintain: matters less, scores higher"}[(bool(high), bool(score < mid_s))])
+    floor = shown.loc[known & top, "importance"].min() if lower_tiers else float("nan")
+    return shown.assign(quadrant=pd.array(words, dtype="string"), top_tier_floor=floor, score_median=mid_s)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import engagement_block, group_filter, survey_blocks
+from pages.sections import driver_block, engagement_block, group_filter, survey_blocks
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
@@ -34,6 +34,9 @@ st.markdown("Biggest changes first. A change is only called real when its 95% in
 if chosen.group is not None:
     st.caption("These changes are for all staff: changes between waves are not shown for one directorate.")
 survey_blocks.moved_block(views, "staff", key="culture-moved")
+
+st.header("Key drivers")
+driver_block.driver_block(views.wave_date, key="culture-drivers")
 
 st.header("By directorate")
 survey_blocks.group_block(data, "staff", "Directorate", key="culture-heatmap")

@@ -102,10 +102,22 @@ def test_overlapping_intervals_share_a_tier_with_words():
 
 
 def test_quadrants_are_named_in_words():
-    drivers = pd.DataFrame({"question_id": ["A", "B", "C", "D"], "importance": [0.6, 0.5, 0.2, 0.1]})
+    """"Matters more" is the top tier (told apart from the rest), not above a median."""
+    drivers = pd.DataFrame({"question_id": ["A", "B", "C", "D"], "importance": [0.6, 0.5, 0.2, 0.1],
+                            "tier": pd.array([1, 1, 2, 2], dtype="Int64")})
     scores = pd.DataFrame({"question_id": ["A", "B", "C", "D"], "pct_positive": [30.0, 80.0, 20.0, 70.0]})
-    out = importance_vs_score(drivers, scores).set_index("question_id")["quadrant"]
+    view = importance_vs_score(drivers, scores)
+    assert view["top_tier_floor"].iloc[0] == 0.5
+    out = view.set_index("question_id")["quadrant"]
     assert out["A"] == "Priority: matters more, scores lower"
     assert out["B"] == "Strength: matters more, scores higher"
     assert out["C"] == "Watch: matters less, scores lower"
     assert out["D"] == "Maintain: matters less, scores higher"
+
+
+def test_one_tier_means_every_driver_matters_about_equally():
+    drivers = pd.DataFrame({"question_id": ["A", "B"], "importance": [0.6, 0.5], "tier": pd.array([1, 1], "Int64")})
+    scores = pd.DataFrame({"question_id": ["A", "B"], "pct_positive": [30.0, 80.0]})
+    view = importance_vs_score(drivers, scores)
+    assert view["quadrant"].tolist() == ["Priority: matters more, scores lower", "Strength: matters more, scores higher"]
+    assert view["top_tier_floor"].isna().all()
