@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.palette import FONT_FAMILY, MUTED, PALETTE, TEXT, base_layout
+from charts.palette import FONT_FAMILY, MUTED, PALETTE, TEXT, base_layout, bottom_legend
 from charts.text import join_clauses, set_alt_text, wrap
 
 PRIORITY = "Priority: matters more, scores lower"
@@ -24,11 +24,14 @@ _CORNERS = [  # (quadrant words, x side, y side)
 ]
 
 
-def importance_score_chart(table: pd.DataFrame, outcome: str, title: str = "") -> go.Figure:
-    """``table``: question, pct_positive, importance, lower, upper, quadrant, top_tier_floor,
+def importance_score_chart(table: pd.DataFrame, outcome: str, title: str = "", narrow: bool = False) -> go.Figure:
+    """With ``narrow`` (a phone's layout): the legend below the plot and each quadrant named by
+    its first word only ("Priority"); the full words are in the hover text and the table.
+
+    ``table``: question, pct_positive, importance, lower, upper, quadrant, top_tier_floor,
     score_median (``metrics.key_drivers.importance_vs_score``, labelled with wording)."""
     shown = table.dropna(subset=["importance", "pct_positive"])
-    fig = go.Figure(layout=base_layout(title))
+    fig = go.Figure(layout=base_layout(wrap(title, 30) if narrow else title))
     priority = shown["quadrant"].eq(PRIORITY).fillna(False)
     for is_priority, part in ((False, shown[~priority]), (True, shown[priority])):
         if part.empty:
@@ -51,12 +54,16 @@ def importance_score_chart(table: pd.DataFrame, outcome: str, title: str = "") -
             fig.add_hline(y=float(floor) - 0.005, line={"dash": "dot", "color": MUTED, "width": 1})
         fig.update_layout(annotations=[*fig.layout.annotations, *[
             {"x": 0 if side == "left" else 1, "y": 1 if height == "top" else 0, "xref": "paper", "yref": "paper",
-             "xanchor": side, "yanchor": height, "showarrow": False, "text": wrap(words, 22),
+             "xanchor": side, "yanchor": height, "showarrow": False,
+             "text": words.split(":")[0] if narrow else wrap(words, 22),
              "font": {"family": FONT_FAMILY, "size": 12, "color": TEXT}} for words, side, height in _CORNERS
             if pd.notna(floor) or height == "top"]])       # one tier: every driver matters about equally
     fig.update_xaxes(title={"text": "% positive this wave"}, range=[0, 100])
-    fig.update_yaxes(title={"text": f"Importance: rank correlation with “{wrap(outcome, 40)}”"}, zeroline=True)
-    fig.update_layout(height=520)
+    fig.update_yaxes(title={"text": "Importance (rank correlation)" if narrow else
+                            "Importance (rank correlation with the outcome)"}, zeroline=True)
+    fig.update_layout(height=520, **bottom_legend())
+    if narrow:
+        fig.update_layout(height=480, margin={"l": 56, "r": 12, "t": 48, "b": 96})
     return set_alt_text(fig, _alt(shown, outcome))
 
 

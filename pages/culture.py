@@ -7,7 +7,8 @@ from ui import context
 from pages.sections import driver_block, engagement_block, group_filter, survey_blocks
 
 st.title("Culture")
-st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
+st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), the engagement index, "
+            "which statements go with an outcome statement (key drivers), what moved since the "
             "previous wave, and results by directorate.")
 
 data = context.bundle()
@@ -36,6 +37,8 @@ if chosen.group is not None:
 survey_blocks.moved_block(views, "staff", key="culture-moved")
 
 st.header("Key drivers")
+if chosen.group is not None:
+    st.caption("Key drivers are for all staff: they are not worked out for one directorate.")
 driver_block.driver_block(views.wave_date, key="culture-drivers")
 
 st.header("By directorate")

@@ -27,4 +27,5 @@ def driver_block(wave_date, key: str) -> None:
         return widgets.say(why)
     st.markdown("\n".join(f"- {widgets.plain(s)}" for s in tier_sentences(view)))
     fig = shared(importance_score_chart, view, outcome, title="What matters most, and how it scores")
-    widgets.chart_block(fig, labelled(view, VIEW_COLUMNS, "key_drivers"), key=key)
+    narrow = shared(importance_score_chart, view, outcome, title="What matters most, and how it scores", narrow=True)
+    widgets.chart_block(fig, labelled(view, VIEW_COLUMNS, "key_drivers"), key=key, narrow_fig=narrow)
