@@ -36,7 +36,7 @@ td.rating { font-weight: 700; } .move { font-weight: 400; }
 .status { border-left: 4pt solid #12436D; padding: 2pt 6pt; margin: 4pt 0; font-weight: 600; }
 ol.key span { white-space: nowrap; } .journey { display: flex; gap: 6pt; align-items: center; }
 .journey .chart { flex: 1 1 70%; min-width: 0; }
-details { font-size: 8pt; margin-top: 2pt; } .rule { font-size: 7.5pt; color: #505A5F; }
+details { font-size: 8pt; margin-top: 2pt; } p.index { margin: 4pt 0 0; } .rule { font-size: 7.5pt; color: #505A5F; }
 @media print { details { display: none; } }
 """
 
@@ -74,18 +74,20 @@ def _data_table(journey: pd.DataFrame) -> str:
 
 
 def _engagement(index: pd.DataFrame | None) -> str:
-    """The engagement index, one line per wave (a hidden wave gives its reason in words)."""
+    """The engagement index in one paragraph (the page must stay one A4 sheet): the latest shown
+    wave with its interval, then every wave; a hidden wave gives its reason in words, never a number."""
     if index is None or index.empty:
         return ""
-    rows = "".join(
-        f"<tr><td>{r.date:%b %Y}</td>"
-        + (f"<td>{r.value:.1f}</td><td>{r.lower:.1f} to {r.upper:.1f}</td><td>{int(r.n)}</td>" if pd.notna(r.value)
-           else f'<td colspan="3">Not shown: {escape(str(r.hidden_because))}</td>')
-        + "</tr>" for r in index.sort_values("date").itertuples())
-    name = str(index["series"].iloc[0])
-    return (f"<h2>{escape(name)}</h2><table><thead><tr><th scope=\"col\">Wave</th><th scope=\"col\">Index</th>"
-            "<th scope=\"col\">95% interval (cautious)</th><th scope=\"col\">Respondents</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    ordered = index.sort_values("date")
+    shown = ordered.dropna(subset=["value"])
+    name = escape(str(index["series"].iloc[0]))
+    if shown.empty:
+        return f'<p class="index"><b>{name}</b>: not shown in any wave: {escape(str(ordered["hidden_because"].iloc[-1]))}.</p>'
+    last = shown.iloc[-1]
+    waves = "; ".join(f"{r.date:%b %Y} {r.value:.1f}" if pd.notna(r.value)
+                      else f"{r.date:%b %Y} not shown ({escape(str(r.hidden_because))})" for r in ordered.itertuples())
+    return (f'<p class="index"><b>{name}</b>: {last.date:%b %Y} {last.value:.1f} (cautious 95% interval '
+            f"{last.lower:.1f} to {last.upper:.1f}; {int(last.n)} respondents). Wave by wave: {waves}.</p>")
 
 
 def board_summary_html(*, organisation: str, as_at: str, headlines: list[Headline],

@@ -128,7 +128,7 @@ def test_engagement_index_is_listed_and_a_hidden_wave_gives_words_not_a_number(s
                               events=sample.events, finding="f", judgements=pd.DataFrame(), rule="r", source="s",
                               engagement=pd.concat([index, hidden], ignore_index=True))
     latest = index.sort_values("date").iloc[-1]
-    assert f"<h2>{spec.name}</h2>" in html
-    assert (f"<td>Oct 2024</td><td>{latest.value:.1f}</td><td>{latest.lower:.1f} to {latest.upper:.1f}</td>"
-            f"<td>{int(latest.n)}</td>") in html
-    assert "<td>Mar 2025</td><td colspan=\"3\">Not shown: fewer than 10 answers</td>" in html
+    assert (f"<b>{spec.name}</b>: Oct 2024 {latest.value:.1f} (cautious 95% interval {latest.lower:.1f} to "
+            f"{latest.upper:.1f}; {int(latest.n)} respondents)") in html
+    assert "Mar 2025 not shown (fewer than 10 answers)." in html
+    assert "Mar 2025 nan" not in html
