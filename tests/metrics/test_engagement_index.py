@@ -99,3 +99,13 @@ def test_groups_all_at_the_threshold_are_shown_with_their_own_index(responses, a
     out = index_by_group(counts, book, SPEC, DisclosurePolicy(10, 20), pd.Timestamp("2023-05-15"))
     assert out.set_index("group")["value"].to_dict() == {"Big": 75.0, "Other": 50.0}
     assert out.set_index("group")["n"].to_dict() == {"Big": 12, "Other": 10}
+
+
+def test_counts_index_equals_the_respondent_row_index_when_everyone_answers_all(responses, answers, codebook):
+    """metrics.survey.engagement_index (respondent rows, a mean per person) is the oracle."""
+    from metrics.survey import engagement_index
+    rng = np.random.default_rng(21)
+    rows = responses(answers(_people(rng.integers(0, 5, size=(33, 2)))))
+    book = codebook([("E1", "engagement", False), ("E2", "engagement", True)])
+    oracle = engagement_index(rows, book, [], question_ids=["E1", "E2"])["index"].iloc[0]
+    assert index_trend(count_responses(rows), book, SPEC, OPEN)["value"].iloc[0] == pytest.approx(oracle, abs=0.05)
