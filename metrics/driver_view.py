@@ -21,7 +21,7 @@ VIEW_COLUMNS = ["question", "pct_positive", "importance", "lower", "upper", "n",
 
 def driver_view(counts: SurveyCounts, codebook: pd.DataFrame, spec: KeyDriverSpec, policy: DisclosurePolicy,
                 wave_date: pd.Timestamp, confidence: float = 0.95) -> tuple[pd.DataFrame, str | None]:
-    """(VIEW_COLUMNS plus tier, quadrant medians; or an empty frame, why there is nothing to show)."""
+    """(VIEW_COLUMNS plus tier, top_tier_floor and score_median for the chart; or an empty frame and why there is nothing to show)."""
     wave = counts.where(audience=spec.audience, wave_date=wave_date)
     whole = publishable(wave, codebook, policy).whole
     shown = set(whole.loc[whole["shown"], "question_id"].astype(str))
