@@ -141,3 +141,13 @@ def last_shown(trend: pd.DataFrame | None, series: str) -> str:
         return ""
     last = points.iloc[-1]
     return f"The last figure shown was {float(last['value']):.0f}% in {pd.Timestamp(last['date']):%B %Y}."
+
+
+def index_absent(trend: pd.DataFrame | None, policy: DisclosurePolicy) -> str | None:
+    """The engagement index over time."""
+    if trend is None or trend.empty:
+        return ("No engagement index yet: none of the statements config/settings.toml [engagement_index] lists "
+                "was asked in this survey.")
+    if _nothing_shown(trend, "value"):
+        return f"The engagement index is hidden in every wave so far: {why_hidden(trend, policy)}."
+    return None

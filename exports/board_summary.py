@@ -1,7 +1,8 @@
 """The one-page board summary: a self-contained, print-ready HTML document.
 
 Headline figures for culture, partnership and governance with their change and verdict,
-the improvement-journey chart (inline SVG, with its milestones keyed beside it), and
+the staff engagement index wave by wave (``metrics.engagement_index``: a hidden wave says
+the disclosure policy's words, never a number), the improvement-journey chart (inline SVG, with its milestones keyed beside it), and
 the notice's expectations with their RAG judgement in words and the reasons for it, and
 (when the data folder maps statements to it) the staff statements beside the Civil Service
 People Survey median with the licence's attribution (``metrics.benchmarks``). It
@@ -38,7 +39,7 @@ td.rating { font-weight: 700; } .move { font-weight: 400; }
 .status { border-left: 4pt solid #12436D; padding: 2pt 6pt; margin: 4pt 0; font-weight: 600; }
 ol.key span { white-space: nowrap; } .journey { display: flex; gap: 6pt; align-items: center; }
 .journey .chart { flex: 1 1 70%; min-width: 0; }
-details { font-size: 8pt; margin-top: 2pt; } .rule { font-size: 7.5pt; color: #505A5F; }
+details { font-size: 8pt; margin-top: 2pt; } p.index { margin: 4pt 0 0; } .rule { font-size: 7.5pt; color: #505A5F; }
 @media print { details { display: none; } }
 """
 
@@ -99,18 +100,35 @@ def _benchmark(comparison: pd.DataFrame | None, too_few: str) -> str:
             "<th scope=\"col\">Benchmark (median of organisations)</th><th scope=\"col\">Gap (points)</th>"
             "<th scope=\"col\">Gap more than noise?</th><th scope=\"col\">Wording</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table><p class=\"rule\">{escape(ATTRIBUTION)}</p>")
+def _engagement(index: pd.DataFrame | None) -> str:
+    """The engagement index in one paragraph (the page must stay one A4 sheet): the latest shown
+    wave with its interval, then every wave; a hidden wave gives its reason in words, never a number."""
+    if index is None or index.empty:
+        return ""
+    ordered = index.sort_values("date")
+    shown = ordered.dropna(subset=["value"])
+    name = escape(str(index["series"].iloc[0]))
+    if shown.empty:
+        return f'<p class="index"><b>{name}</b>: not shown in any wave: {escape(str(ordered["hidden_because"].iloc[-1]))}.</p>'
+    last = shown.iloc[-1]
+    waves = "; ".join(f"{r.date:%b %Y} {r.value:.1f}" if pd.notna(r.value)
+                      else f"{r.date:%b %Y} not shown ({escape(str(r.hidden_because))})" for r in ordered.itertuples())
+    return (f'<p class="index"><b>{name}</b>: {last.date:%b %Y} {last.value:.1f} (cautious 95% interval '
+            f"{last.lower:.1f} to {last.upper:.1f}; {int(last.n)} respondents). Wave by wave: {waves}.</p>")
 
 
 def board_summary_html(*, organisation: str, as_at: str, headlines: list[Headline],
                        journey: pd.DataFrame, events: pd.DataFrame, finding: str, judgements: pd.DataFrame,
                        rule: str, source: str, status: str, since: list[str],
-                       benchmark: pd.DataFrame | None = None, too_few: str = "too few answers") -> str:
+                       benchmark: pd.DataFrame | None = None, too_few: str = "too few answers",
+                       engagement: pd.DataFrame | None = None) -> str:
     """The whole summary as one HTML document (UTF-8 text). ``as_at`` is the date of the
     latest figures, from the data ("16 October 2024", metrics.overview.as_at; never the
     clock), named in the title; ``finding`` is the chart's main finding in a sentence (its
     alt text, without what the interactive chart adds); ``benchmark`` is
-``metrics.benchmarks.benchmark_comparison`` (none: no benchmark section), ``too_few`` the
-policy's words for a hidden statement."""
+    ``metrics.benchmarks.benchmark_comparison`` (none: no benchmark section), ``too_few`` the
+    policy's words for a hidden statement; ``engagement``: the engagement index trend
+    (``metrics.engagement_index.index_trend``), shown under the headline cards."""
     title = f"Improvement summary as at {as_at}" if as_at else "Improvement summary: no figures yet"
     dated = (f"Figures as at {escape(as_at)}: the date of the latest action report or survey wave in the data"
              if as_at else "No figures yet")
@@ -128,6 +146,7 @@ happened to answer (95% interval); otherwise it is within the noise: too small t
 <p class="status">{escape(status)}</p>
 <h2>Headline figures</h2>
 <div class="cards">{''.join(_card(h, s) for h, s in zip(headlines, since))}</div>
+{_engagement(engagement)}
 <h2>The improvement journey</h2>
 <figure style="margin:0"><div class="journey"><div class="chart">{journey_svg(journey, events, alt)}</div>
 <ol class="key">{key}</ol></div>

@@ -224,7 +224,8 @@ def engagement_index(
 ) -> pd.DataFrame:
     """Index (0-100): answers scored 0/25/50/75/100, mean per respondent, then over respondents.
 
-    Needs respondent rows (a per-person mean), not counts. ``question_ids`` restricts the
+    Needs respondent rows (a per-person mean), not counts; the published index is computed
+    from counts by ``metrics.engagement_index`` (this one is its oracle in tests). ``question_ids`` restricts the
     index to some questions (the People Survey uses five engagement questions); default
     all. Columns: by..., n_respondents, index.
     """

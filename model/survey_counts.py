@@ -18,6 +18,12 @@ only two things, both small and both exact:
   people answer every statement, so a wave has a few thousand patterns, not 100,000
   respondents.
 
+- ``pairs`` (PAIR_COUNTS): which answers went together, for the whole wave (no group):
+  how many people gave each answer (scale position 0..4) to one statement and each answer
+  to another, per pair of statements (by question id) both answered on the scale. The
+  key-driver analysis needs this joint view (``metrics.key_drivers``); it is 25 cells a
+  pair, not respondent rows, and never carries a group, so it cannot single one out.
+
 A person is a respondent ID within a group of a wave, as the respondent rows counted
 them (distinct IDs per group); an ID on rows of two groups is a person in each, and the
 loaders warn about repeated IDs.
@@ -51,6 +57,11 @@ ANSWER_COUNTS: dict[str, object] = {
 #: Answer counts of versions of a wave published before the one in ``answers`` (a corrected
 #: upload replaced them): ``version`` is the order they were published in, 0 first.
 EARLIER_COUNTS: dict[str, object] = {**ANSWER_COUNTS, "version": "int64"}
+#: Whole-wave joint answers of two statements (question_id < other_id): positions 0..4 on the scale.
+PAIR_COUNTS: dict[str, object] = {
+    "audience": "string", "wave": "string", "wave_date": "datetime64[ns]", "question_id": "string",
+    "other_id": "string", "position": "int64", "other_position": "int64", "n": "int64",
+}
 REACH_KEYS: tuple[str, ...] = ("audience", "wave", "wave_date", "group")
 RESPONDENTS = "respondents"
 ANSWERED = "answered:"       # prefix of the reach table's boolean columns: flag(question_id, wording)
@@ -71,6 +82,8 @@ class SurveyCounts:
     #: EARLIER_COUNTS: what earlier published versions of these waves showed counts as
     #: published for good (``metrics.publishable`` keeps their hidden cells hidden).
     earlier: pd.DataFrame = field(default_factory=lambda: empty(EARLIER_COUNTS))
+    #: PAIR_COUNTS: the whole waves' joint answers of each pair of statements (module docstring).
+    pairs: pd.DataFrame = field(default_factory=lambda: empty(PAIR_COUNTS))
 
     @property
     def empty(self) -> bool:
@@ -90,21 +103,24 @@ class SurveyCounts:
     def where(self, *, audience: str | None = None, wave_date: pd.Timestamp | None = None,
               until: pd.Timestamp | None = None, question_ids: Iterable[str] | None = None) -> SurveyCounts:
         """The counts of one audience, one wave date, waves up to ``until`` and/or some questions."""
-        answers, reach, earlier = self.answers, self.reach, self.earlier
+        answers, reach, earlier, pairs = self.answers, self.reach, self.earlier, self.pairs
         waves = None
         for column, value in (("audience", audience), ("wave_date", wave_date)):
             if value is not None:
                 answers = answers[answers[column] == value]
                 reach = reach[reach[column] == value]
+                pairs = pairs[pairs[column] == value]
         if until is not None:
             answers = answers[answers["wave_date"] <= until]
             reach = reach[reach["wave_date"] <= until]
+            pairs = pairs[pairs["wave_date"] <= until]
         if wave_date is not None or until is not None:   # an earlier version may have had another date
             waves = set(zip(answers["audience"], answers["wave"]))
         if question_ids is not None:
             wanted = set(question_ids)
             answers = answers[answers["question_id"].isin(wanted)]
             earlier = earlier[earlier["question_id"].isin(wanted)]
+            pairs = pairs[pairs["question_id"].isin(wanted) & pairs["other_id"].isin(wanted)]
             flags = self.flags()
             dropped = set(flags.loc[~flags["question_id"].isin(wanted), "column"])
             reach = reach[[c for c in reach.columns if c not in dropped]]
@@ -112,19 +128,19 @@ class SurveyCounts:
             earlier = earlier[earlier["audience"] == audience]
         if waves is not None:
             earlier = earlier[np.array([k in waves for k in zip(earlier["audience"], earlier["wave"])], dtype=bool)]
-        return SurveyCounts(answers, reach, earlier)
+        return SurveyCounts(answers, reach, earlier, pairs)
 
     def with_group(self, missing: str) -> SurveyCounts:
         """The same counts with a missing group named ``missing``."""
         return SurveyCounts(self.answers.assign(group=self.answers["group"].fillna(missing)),
                             self.reach.assign(group=self.reach["group"].fillna(missing)),
-                            self.earlier.assign(group=self.earlier["group"].fillna(missing)))
+                            self.earlier.assign(group=self.earlier["group"].fillna(missing)), self.pairs)
 
     def with_earlier(self, versions: Sequence[SurveyCounts]) -> SurveyCounts:
         """These counts with ``versions`` (of the same waves, in publication order) as what was published before."""
         frames = [v.answers.assign(version=i) for i, v in enumerate(versions) if not v.answers.empty]
         earlier = conform(pd.concat(frames, ignore_index=True), EARLIER_COUNTS) if frames else empty(EARLIER_COUNTS)
-        return SurveyCounts(self.answers, self.reach, earlier)
+        return SurveyCounts(self.answers, self.reach, earlier, self.pairs)
 
     def respondents(self, keys: Sequence[str], question_ids: Iterable[str] | None = None) -> pd.DataFrame:
         """Distinct people per ``keys`` (reach columns) who answered at least one of
@@ -186,7 +202,47 @@ def count_responses(responses: pd.DataFrame) -> SurveyCounts:
     if responses.empty:
         return empty_counts()
     valid = scale_positions(responses["answer"]) >= 0
-    return SurveyCounts(_answer_counts(responses), _reach(responses, valid))
+    return SurveyCounts(_answer_counts(responses), _reach(responses, valid), pairs=_response_pairs(responses))
+
+
+def pair_counts(positions: np.ndarray, question_ids: Sequence[str], audience: str, wave: str,
+                date: pd.Timestamp) -> pd.DataFrame:
+    """PAIR_COUNTS of one wave from a people x questions array of scale positions (-1: not answered)."""
+    order = sorted(range(len(question_ids)), key=lambda i: question_ids[i])
+    parts = []
+    levels = len(AGREEMENT_SCALE)
+    for a_at, a in enumerate(order):
+        for b in order[a_at + 1:]:
+            both = (positions[:, a] >= 0) & (positions[:, b] >= 0)
+            if not both.any():
+                continue
+            tally = np.bincount(positions[both, a] * levels + positions[both, b], minlength=levels * levels)
+            hit = np.flatnonzero(tally)
+            parts.append(pd.DataFrame({"question_id": question_ids[a], "other_id": question_ids[b],
+                                       "position": hit // levels, "other_position": hit % levels, "n": tally[hit]}))
+    if not parts:
+        return empty(PAIR_COUNTS)
+    return conform(pd.concat(parts, ignore_index=True).assign(audience=audience, wave=wave, wave_date=date),
+                   PAIR_COUNTS)
+
+
+def _response_pairs(responses: pd.DataFrame) -> pd.DataFrame:
+    """PAIR_COUNTS of a respondent-level frame, wave by wave (a person: an ID within a group of a wave)."""
+    position = scale_positions(responses["answer"])
+    ok = (position >= 0) & responses["question_id"].notna().to_numpy()
+    frame = responses.loc[ok, ["audience", "wave", "wave_date", "respondent", "group", "question_id"]].assign(
+        _position=position[ok])
+    parts = []
+    for (audience, wave, date), wave_rows in frame.groupby(["audience", "wave", "wave_date"], dropna=False,
+                                                            sort=True, observed=True):
+        person = wave_rows.groupby(["respondent", "group"], dropna=False, observed=True, sort=False).ngroup().to_numpy()
+        qcode, qids = pd.factorize(wave_rows["question_id"].astype(str))
+        matrix = np.full((person.max() + 1, len(qids)), -1, dtype=np.int64)
+        first = ~pd.DataFrame({"p": person, "q": qcode}).duplicated().to_numpy()   # a statement in two columns: first answer
+        matrix[person[first], qcode[first]] = wave_rows["_position"].to_numpy()[first]
+        parts.append(pair_counts(matrix, list(qids), audience, wave, date))
+    parts = [p for p in parts if not p.empty]
+    return conform(pd.concat(parts, ignore_index=True), PAIR_COUNTS) if parts else empty(PAIR_COUNTS)
 
 
 def scale_positions(answer: pd.Series) -> np.ndarray:
@@ -260,9 +316,11 @@ def concat_counts(parts: Iterable[SurveyCounts]) -> SurveyCounts:
         start += len(part.reach)
     reach = pd.concat([meta, pd.DataFrame(matrix, columns=flags)], axis=1)
     earlier = [p.earlier for p in parts if not p.earlier.empty]
+    pairs = [p.pairs for p in parts if not p.pairs.empty]
     return SurveyCounts(conform(answers, ANSWER_COUNTS), reach,
                         conform(pd.concat(earlier, ignore_index=True), EARLIER_COUNTS) if earlier
-                        else empty(EARLIER_COUNTS))
+                        else empty(EARLIER_COUNTS),
+                        conform(pd.concat(pairs, ignore_index=True), PAIR_COUNTS) if pairs else empty(PAIR_COUNTS))
 
 
 def respondent_codes(respondents: Sequence[str] | pa.Array | np.ndarray) -> np.ndarray:
@@ -302,7 +360,14 @@ def count_answer_columns(items: Sequence[tuple[str, str, np.ndarray, np.ndarray]
     meta = pd.DataFrame({"audience": audience, "wave": wave, "wave_date": date,
                          "group": pd.array(groups[row_of[present]], dtype="string")})
     reach = patterns(meta, answered, [flag(q, w) for q, w in pairs]) if present.any() else empty_counts().reach
-    return SurveyCounts(_column_answer_counts(items, groups, audience, wave, date), reach)
+    qids = list(dict.fromkeys(qid for qid, *_ in items))
+    positions = np.full((int(present.sum()), len(qids)), -1, dtype=np.int64)
+    for qid, _, rows, codes in items:                  # a statement in two columns: its first answer
+        people, column = slot[person[rows[codes >= 0]]], qids.index(qid)
+        fresh = positions[people, column] < 0
+        positions[people[fresh], column] = codes[codes >= 0][fresh]
+    return SurveyCounts(_column_answer_counts(items, groups, audience, wave, date), reach,
+                        pairs=pair_counts(positions, qids, audience, wave, date))
 
 
 def _column_answer_counts(items, groups: np.ndarray, audience: str, wave: str, date: pd.Timestamp) -> pd.DataFrame:

@@ -1,13 +1,14 @@
-"""Culture: staff-survey theme trends, the questions that moved, the directorate view and a
+"""Culture: staff-survey theme trends, the engagement index, the questions that moved, the directorate view and a
 drill-down from a theme to its questions, with small groups hidden."""
 import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import benchmark_block, group_filter, survey_blocks
+from pages.sections import benchmark_block, driver_block, engagement_block, group_filter, survey_blocks
 
 st.title("Culture")
-st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
+st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), the engagement index, "
+            "which statements go with an outcome statement (key drivers), what moved since the "
             "previous wave, and results by directorate.")
 
 data = context.bundle()
@@ -23,6 +24,11 @@ if chosen.group is not None:
 else:
     survey_blocks.theme_trend_block("staff", "Staff survey theme scores", key="culture-trend")
 
+st.header("Engagement index")
+if chosen.group is not None:
+    st.caption("The index over time is for all staff; by directorate it is shown for the latest wave below.")
+engagement_block.index_block(key="culture-index")
+
 st.header(moved_heading(views.moved))
 st.markdown("Biggest changes first. A change is only called real when its 95% interval excludes zero; "
             "with a few dozen respondents most changes are within the noise.")
@@ -31,6 +37,10 @@ if chosen.group is not None:
 survey_blocks.moved_block(views, "staff", key="culture-moved")
 
 benchmark_block.benchmark_block(views, f"All staff beside the Civil Service People Survey, {views.wave_date:%B %Y}")
+st.header("Key drivers")
+if chosen.group is not None:
+    st.caption("Key drivers are for all staff: they are not worked out for one directorate.")
+driver_block.driver_block(views.wave_date, key="culture-drivers")
 
 st.header("By directorate")
 survey_blocks.group_block(data, "staff", "Directorate", key="culture-heatmap")

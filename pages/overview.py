@@ -18,6 +18,7 @@ from charts.tracker import status_styler
 from charts.trend import trend_chart
 from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
+from metrics.engagement_index import index_trend
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
 from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_source, front_headlines,
                               measure_trends, on_track_sentence)
@@ -137,6 +138,7 @@ def _summary() -> bytes:
         source=source, status=status,
         since=[since_baseline(journey, series, data.events, sampled, conf) for series, _, sampled in FRONTS],
         benchmark=benchmark_block.comparison(survey_blocks.views_of("staff")), too_few=policy.too_few("responses"),
+        engagement=cache.shared(index_trend, data.surveys, data.codebook, settings.engagement, policy, conf),
     ).encode("utf-8")
 
 

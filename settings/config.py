@@ -14,6 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
+from .analysis import EngagementIndexSpec, KeyDriverSpec, engagement_index_spec, key_driver_spec
 from .disclosure import DisclosurePolicy
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,10 @@ class Settings:
     organisation: str = ""
     #: Temporary files of a killed save older than this are removed when the store opens ([store]).
     stale_temp_minutes: float = 10.0
+    #: The engagement index's statements and name ([engagement_index]).
+    engagement: EngagementIndexSpec = EngagementIndexSpec("staff", "", ())
+    #: The key-driver analysis' outcome and bootstrap ([key_drivers]).
+    drivers: KeyDriverSpec = KeyDriverSpec("staff", "", 1000, 0, 50)
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
@@ -50,6 +55,8 @@ def _settings(path: Path, data_dir_override: str, edition_override: str) -> Sett
         edition=chosen_edition(edition_override or publishing.get("edition", SAFEST_EDITION)),
         organisation=str(publishing.get("organisation", "")),
         stale_temp_minutes=float(raw.get("store", {}).get("stale_temp_minutes", 10)),
+        engagement=engagement_index_spec(raw),
+        drivers=key_driver_spec(raw),
     )
 
 

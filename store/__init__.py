@@ -4,7 +4,7 @@
 the store of a data folder: today ``FileStore`` (store/file_store.py), a folder holding
 ``store.json`` (the uploads' manifest), ``originals/<sha256>.<ext>`` (the uploaded bytes)
 and ``normalised/<sha256>.parquet`` (the canonical frame; for a survey its answer counts,
-with ``<sha256>.reach.parquet`` beside it, see model/survey_counts.py). Nothing is ever
+with ``<sha256>.reach.parquet`` and ``<sha256>.pairs.parquet`` beside it, see model/survey_counts.py). Nothing is ever
 overwritten or deleted: a corrected file supersedes the old one, a removal is a flag that
 can be undone. ``store.revisions`` decides which version of a survey wave is published;
 ``store.intake`` is the upload path. Import each name from its module (``store.interface``,

@@ -66,6 +66,11 @@ class Entry:
         return f"{NORMALISED}/{self.sha256}.reach.parquet"
 
     @property
+    def pairs(self) -> str:
+        """A survey's whole-wave joint answers of each pair of statements (model.survey_counts PAIR_COUNTS)."""
+        return f"{NORMALISED}/{self.sha256}.pairs.parquet"
+
+    @property
     def key(self) -> tuple | None:
         """What a corrected file must share with this one to supersede it."""
         names = SUPERSEDE_KEYS.get(self.kind)

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from model.frames import conform
-from model.survey_counts import ANSWER_COUNTS, SurveyCounts, count_responses
+from model.frames import conform, empty
+from model.survey_counts import ANSWER_COUNTS, PAIR_COUNTS, SurveyCounts, count_responses
 from settings.config import load_settings
 
 from .atomic import atomic_write, locked, remove_stale_temps
@@ -72,7 +72,9 @@ class FileStore:
         """A survey upload's counts; an upload kept as respondent rows (before counts) is counted now."""
         if not (self.folder / entry.reach).is_file():
             return count_responses(self.frame(entry))
-        return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach))
+        pairs = self.folder / entry.pairs          # kept since the key-driver analysis; older uploads have none
+        return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach),
+                            pairs=conform(pd.read_parquet(pairs), PAIR_COUNTS) if pairs.is_file() else empty(PAIR_COUNTS))
 
     def original_bytes(self, entry: Entry) -> bytes:
         return (self.folder / entry.original).read_bytes()
@@ -159,7 +161,7 @@ def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
     if entry.kind != "survey":
         return {entry.normalised: result.frame}
     counts = result.counts if result.counts is not None else count_responses(result.frame)
-    return {entry.reach: counts.reach, entry.normalised: counts.answers}
+    return {entry.reach: counts.reach, entry.pairs: counts.pairs, entry.normalised: counts.answers}
 
 
 def _parquet(frame: pd.DataFrame) -> bytes:

@@ -137,3 +137,21 @@ def test_benchmark_section_sets_staff_statements_beside_the_csps_median(sample):
     row = next(r for r in section.split("<tr>") if r.startswith(f"<td>{first.question}"))
     assert "Not shown: fewer than 10 responses" in row and f"{first.pct_positive:.1f}%" not in row
     assert ATTRIBUTION in section
+def test_engagement_index_is_listed_and_a_hidden_wave_gives_words_not_a_number(sample):
+    from metrics.engagement_index import index_trend
+    from settings.config import load_settings
+    spec = load_settings().engagement
+    index = index_trend(sample.surveys, sample.codebook, spec, POLICY)
+    hidden = pd.DataFrame({"series": [spec.name], "date": [pd.Timestamp("2025-03-01")], "value": [float("nan")],
+                           "lower": [float("nan")], "upper": [float("nan")], "n": [pd.NA], "complete": [float("nan")],
+                           "hidden_because": ["fewer than 10 answers"]})
+    html = board_summary_html(organisation="x", as_at="7 October 2024", status="s", since=["a", "b", "c"],
+                              headlines=[], journey=improvement_journey(sample.surveys, sample.codebook,
+                                                                        sample.actions, POLICY, 0.95),
+                              events=sample.events, finding="f", judgements=pd.DataFrame(), rule="r", source="s",
+                              engagement=pd.concat([index, hidden], ignore_index=True))
+    latest = index.sort_values("date").iloc[-1]
+    assert (f"<b>{spec.name}</b>: Oct 2024 {latest.value:.1f} (cautious 95% interval {latest.lower:.1f} to "
+            f"{latest.upper:.1f}; {int(latest.n)} respondents)") in html
+    assert "Mar 2025 not shown (fewer than 10 answers)." in html
+    assert "Mar 2025 nan" not in html

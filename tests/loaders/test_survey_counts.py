@@ -131,3 +131,47 @@ def test_a_question_asked_in_two_columns_counts_each_person_once(book):
     assert (out["n_respondents"].tolist(), out["n_answers"].tolist()) == ([2], [3])
     by_text = percent_positive(count_responses(rows), book, ["question_text"]).set_index("question_text")["n_respondents"]
     assert by_text.to_dict() == {"new wording": 1, "old wording": 2}
+
+
+def _oracle_pairs(rows: pd.DataFrame) -> pd.DataFrame:
+    """The whole-wave joint answers counted straight from the respondent rows."""
+    valid = rows.dropna(subset=["answer"]).assign(position=lambda f: f["answer"].cat.codes.astype(int))
+    wide = valid.pivot_table(index=["wave", "respondent", "group"], columns="question_id", values="position",
+                             aggfunc="first", dropna=False, observed=True)
+    out = []
+    for a in QUESTIONS:
+        for b in QUESTIONS:
+            if a < b:
+                both = wide[[a, b]].dropna().astype(int).reset_index()
+                tally = both.groupby(["wave", a, b]).size()
+                out += [(w, a, b, pa, pb, n) for (w, pa, pb), n in tally.items()]
+    return pd.DataFrame(out, columns=["wave", "question_id", "other_id", "position", "other_position", "n"]) \
+        .sort_values(["wave", "question_id", "other_id", "position", "other_position"]).reset_index(drop=True)
+
+
+def _comparable(pairs: pd.DataFrame) -> pd.DataFrame:
+    keys = ["wave", "question_id", "other_id", "position", "other_position"]
+    return pairs[[*keys, "n"]].astype({"wave": object, "question_id": object, "other_id": object}) \
+        .sort_values(keys).reset_index(drop=True).astype({"position": int, "other_position": int, "n": int})
+
+
+def test_pairs_are_the_joint_answers_of_the_rows(rows):
+    """The key-driver analysis' pair table: every pair of statements, both answered, by answer and answer."""
+    expected = _oracle_pairs(rows.assign(group=rows["group"].astype(object).fillna("(none)")))
+    pd.testing.assert_frame_equal(_comparable(count_responses(rows).pairs), _comparable(expected))
+
+
+def test_pairs_from_answer_columns_match_pairs_from_rows(rows):
+    from model.survey_counts import count_answer_columns
+    wave = rows[rows["wave"] == "2023-01"]
+    people = wave.drop_duplicates("respondent")[["respondent", "group"]].reset_index(drop=True)
+    at = {r: i for i, r in enumerate(people["respondent"])}
+    items = []
+    for question in QUESTIONS:
+        part = wave[wave["question_id"] == question]
+        items.append((question, f"{question} asked", part["respondent"].map(at).to_numpy(dtype=np.int64),
+                      part["answer"].cat.codes.to_numpy().astype(np.int64)))
+    counts = count_answer_columns(items, people["respondent"].to_numpy(dtype=object),
+                                  people["group"].astype(object).to_numpy(), "staff", "2023-01",
+                                  pd.Timestamp("2023-01-15"))
+    pd.testing.assert_frame_equal(_comparable(counts.pairs), _comparable(count_responses(wave).pairs))
