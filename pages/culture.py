@@ -1,19 +1,34 @@
 """Culture: staff-survey theme trends, the questions that moved, the directorate view and a
-drill-down from a theme to its questions, with small groups hidden."""
+drill-down from a theme to its questions, with small groups hidden; then the members' side
+(the notice asks for cultural change "for both officers and members"): the members' survey
+and the Code of Conduct complaints register (pages/sections/members.py)."""
 import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import group_filter, survey_blocks
+from pages.sections import group_filter, members, survey_blocks
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), what moved since the "
-            "previous wave, and results by directorate.")
+            "previous wave, and results by directorate; then the same for **members** (the members' survey of "
+            "councillors) and the Code of Conduct complaints register, since the notice asks for cultural change "
+            "for both officers and members.")
 
 data = context.bundle()
 views = survey_blocks.views_of("staff")
+
+
+def members_sections() -> None:
+    st.header("Members")
+    st.markdown("What councillors say about officer-member relations, trust, standards, member development and "
+                "challenge in scrutiny (the members' survey), wave by wave.")
+    members.survey_section()
+    members.complaints_section()
+
+
 if views.wave_date is None:
     st.info("No staff survey results yet.")
+    members_sections()
     st.stop()
 chosen = group_filter.choose("staff", "All staff", key="culture-group")
 
@@ -41,3 +56,5 @@ else:
 
 st.header("Response rate")
 survey_blocks.response_rate_block("staff", key="staff-response-rate")
+
+members_sections()
