@@ -138,6 +138,7 @@ EXPECTATIONS: dict[str, object] = {
     "action_refs": "string",     # action references that are evidence as well ("" = none)
     "survey_measures": "string",  # "audience:theme" pairs, e.g. "staff:culture" ("" = none)
     "milestone_kinds": "string",  # event kinds (events.csv) that are evidence ("" = none)
+    "complaints": "string",      # complaint subjects (member, officer) whose Code of Conduct complaints are evidence
 }
 
 #: The Code of Conduct complaints register: one row per complaint, never a name

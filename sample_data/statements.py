@@ -115,6 +115,8 @@ MEMBER_STATEMENTS: tuple[Statement, ...] = (
               "Scrutiny is able to challenge decisions effectively"),
     Statement("MEM-INFORMATION", "governance", False, 0.05,
               "I receive the information I need in time to take decisions"),
+    Statement("MEM-PARTNERS", "partnership", False, -0.20,
+              "Members of the Combined Authority and the constituent councils work well together"),
 )
 
 
