@@ -129,10 +129,10 @@ def judge(evidence: Evidence, rules: dict) -> tuple[str, list[str]]:
     # every linked measure must have risen by more than chance: one without two published
     # waves cannot show that, so it holds the judgement at Amber
     surveys_ok = all(m["change"] is not None and m["real"] and m["change"] > 0 for m in evidence.measures)
-    # more complaints in the latest quarters than the same span before holds it at Amber; never
-    # Red on its own: a few complaints a quarter rise and fall by chance, and more may mean more trust
-    # in reporting
-    complaints_ok = not any(c.rising for c in evidence.complaints)
+    # more complaints in the latest quarters than the same span before holds it at Amber, as does a
+    # register too short to compare; never Red on its own: a few complaints a quarter rise and fall
+    # by chance, and more may mean more trust in reporting
+    complaints_ok = all(c.before is not None and not c.rising for c in evidence.complaints)
     return ("Green" if actions_ok and surveys_ok and complaints_ok else "Amber"), reasons
 
 
@@ -235,6 +235,7 @@ def rule_sentence(rules: dict) -> str:
     quarters = int(rules.get("complaints", {}).get("quarters", 4))
     return (f"Red: under {low:g}% of the linked actions complete, or a linked survey score genuinely down since "
             f"the first survey. Green: at least {high:g}% of the linked actions complete, none overdue, none "
-            "rated Red, and every linked survey score genuinely up since the first survey. Amber: anything "
+            "rated Red, every linked survey score genuinely up since the first survey, and no more linked Code "
+            f"of Conduct complaints in the latest {quarters} quarters than the {quarters} before. Amber: anything "
             "in between. 'No evidence yet': nothing linked has a figure. 'Genuinely' means by more than "
             "chance could explain (95% interval).")
