@@ -13,6 +13,8 @@ st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band
             "previous wave, and results by directorate; then the same for **members** (the members' survey of "
             "councillors) and the Code of Conduct complaints register, since the notice asks for cultural change "
             "for both officers and members.")
+st.markdown("On this page: [Staff](#theme-scores-over-time) · [Members](#members) · "
+            "[Code of Conduct complaints](#code-of-conduct-complaints)")
 
 data = context.bundle()
 views = survey_blocks.views_of("staff")
