@@ -27,7 +27,9 @@ def _bar(name: str, part: pd.DataFrame, i: int) -> go.Bar:
     return go.Bar(
         x=iso(part["date"]), y=counts, name=name, width=[80 * DAY_MS] * len(part), customdata=list(part["quarter"]),
         marker={"color": colour, "line": {"color": "#FFFFFF", "width": 1},
-                "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fgcolor": text_on(colour), "solidity": 0.25}},
+                # the pattern is drawn over the outcome's own colour (bgcolor), never on white
+                "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "bgcolor": colour, "fgcolor": text_on(colour),
+                            "solidity": 0.25}},
         text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
         textfont={"family": FONT_FAMILY, "color": text_on(colour), "size": 12},
         hovertemplate=f"%{{customdata}}<br>{name}: %{{y}} complaints<extra></extra>")

@@ -125,4 +125,6 @@ def test_the_chart_says_what_is_counted_and_draws_each_quarter(register):
                     "Breach found": [1, 0, 0, 1, 0], "Ongoing": [0, 0, 0, 0, 1]}
     patterns = {trace.marker.pattern.shape for trace in fig.data if trace.type == "bar"}
     assert len(patterns) == 4                            # colour is never the only signal
+    # each pattern lies on its outcome's colour: a pattern on a transparent ground left Breach found white
+    assert all(trace.marker.pattern.bgcolor == trace.marker.color for trace in fig.data if trace.type == "bar")
     assert "C-0" not in fig.to_json()
