@@ -27,7 +27,7 @@ from loaders.expectations import expectations_from_sheet
 from settings.file_formats import folder_suffixes
 from loaders.headcount import load_headcount
 from loaders.grid import read_text_table
-from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
+from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, COMPLAINTS, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
                     empty)
 from loaders.report import FileRejected, Finding, LoadResult
 from settings.config import load_settings
@@ -48,7 +48,8 @@ SOURCE_COLUMNS = ["file", "kind", "format", "records", "questions", "warnings", 
 FINDING_COLUMNS = ["file", "severity", "message", "sheet", "row", "column"]
 UNMAPPED_COLUMNS = ["file", "audience", "wave", "question_id", "wording"]
 FRAMES = {"actions": ("actions", ACTIONS),
-          "scrutiny": ("scrutiny", SCRUTINY_SCORES), "aggregates": ("aggregates", AGGREGATES)}
+          "scrutiny": ("scrutiny", SCRUTINY_SCORES), "aggregates": ("aggregates", AGGREGATES),
+          "complaints": ("complaints", COMPLAINTS)}
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Bundle:
     expectations: pd.DataFrame = field(default_factory=lambda: empty(EXPECTATIONS))  # what the notice expects
     benchmark_map: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MAP_COLUMNS))
     benchmarks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=BENCHMARK_COLUMNS))  # CSPS medians
+    complaints: pd.DataFrame = field(default_factory=lambda: empty(COMPLAINTS))  # Code of Conduct complaints register
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
@@ -111,6 +113,8 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
     expectations = uploaded.get("expectations", expectations)
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
+    if "complaints" in uploaded:      # an uploaded register is the whole register: it replaces the folder's
+        frames["complaints"] = uploaded["complaints"]
     return Bundle(
         surveys=concat_counts(parts["survey"]), codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
         benchmark_map=benchmark_map,
@@ -178,7 +182,7 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     version that may be published (``store.revisions``: a correction that would reveal a
     small group by comparison with an earlier version is held back, with a warning). Returns
     the reference frames an upload replaces (an uploaded expectations file replaces
-    expectations.csv)."""
+    expectations.csv; an uploaded complaints register replaces the folder's)."""
     store, replaced = open_store(data_dir), {}
     publication = survey_publication(store, load_settings().disclosure)
     entries = [e for e in store.entries() if e.active and e.kind != "survey"] + publication.entries()
@@ -188,7 +192,9 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     with ThreadPoolExecutor(max_workers=READERS) as pool:     # parquet reads release the GIL
         read = list(pool.map(lambda e: _read(store, publication, e), entries))
     for entry, frame in zip(entries, read):
-        if entry.kind in parts:
+        if entry.kind == "complaints":
+            replaced["complaints"] = conform(frame, COMPLAINTS)
+        elif entry.kind in parts:
             parts[entry.kind].append(frame)
         elif entry.kind == "expectations":
             replaced["expectations"] = conform(frame, EXPECTATIONS)

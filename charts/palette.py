@@ -50,6 +50,7 @@ STATUS_COLOURS: dict[str, str] = dict(_CONFIG["status"])
 EVENT_COLOURS: dict[str, str] = dict(_CONFIG["event_kind"])
 EVENT_STYLES: dict[str, dict] = {kind: dict(style) for kind, style in _CONFIG.get("event_style", {}).items()}
 JUDGEMENT_COLOURS: dict[str, str] = dict(_CONFIG["judgement"])
+COMPLAINT_OUTCOME_COLOURS: dict[str, str] = dict(_CONFIG.get("complaint_outcome", {}))
 TEXT: str = _CONFIG["text"]
 MUTED: str = _CONFIG["muted_text"]
 GRID: str = _CONFIG.get("gridlines", "#D9D9D9")

@@ -2,9 +2,10 @@
 
 Each workbook has a data sheet in a layout the loaders detect (survey: the Microsoft Forms
 export columns; actions: the council tracker columns; scrutiny: the scoring matrix of the
-default scheme), two example rows, dropdown validation for the answers (the agreement
-scale), the RAG (the statuses of config/rag_vocabulary.csv) and the scores (the scheme's
-scale), and an Instructions sheet. The vocabularies are read from config, never typed here.
+default scheme; complaints: the Code of Conduct complaints register), two example rows,
+dropdown validation for the answers (the agreement scale), the RAG (the statuses of
+config/rag_vocabulary.csv), the scores (the scheme's scale) and the register's subjects,
+categories and outcomes (config/complaints.toml), and an Instructions sheet. The vocabularies are read from config, never typed here.
 """
 from __future__ import annotations
 
@@ -18,15 +19,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from model.frames import AGREEMENT_SCALE
+from settings.complaints import complaints_vocabulary
 from settings.config import CONFIG_DIR
 from settings.vocabulary import DEFAULT_SCHEME, scrutiny_schemes
 
-KINDS = ("survey", "actions", "scrutiny")
+KINDS = ("survey", "actions", "scrutiny", "complaints")
 ROWS = 500                     # rows that carry the dropdowns
 SURVEY_FIXED = ["ID", "Start time", "Completion time", "Email", "Name", "Which directorate do you work in?"]
 SURVEY_STATEMENTS = ["I am proud to work here", "I feel my views are heard"]
 TRACKER = ["Ref", "Improvement area", "Action", "Lead Officer", "Target Date", "RAG", "Progress Update", "Source"]
 SCRUTINY_FIXED = ["Meeting date", "Committee", "Topic", "Strategic objective", "Scorer"]
+COMPLAINTS = ["Ref", "Date received", "Subject", "Category", "Outcome"]
 
 
 def rag_statuses() -> list[str]:
@@ -36,12 +39,13 @@ def rag_statuses() -> list[str]:
 
 
 def template_xlsx(kind: str) -> bytes:
-    """The blank template of ``kind`` (survey, actions or scrutiny) as xlsx bytes."""
+    """The blank template of ``kind`` (survey, actions, scrutiny or complaints) as xlsx bytes."""
     if kind not in KINDS:
         raise ValueError(f"No template for {kind!r}; expected one of {', '.join(KINDS)}")
     book = Workbook()
     sheet = book.active
-    header, examples, dropdowns, notes = {"survey": _survey, "actions": _actions, "scrutiny": _scrutiny}[kind]()
+    header, examples, dropdowns, notes = {"survey": _survey, "actions": _actions, "scrutiny": _scrutiny,
+                                       "complaints": _complaints}[kind]()
     sheet.title = "Data"
     sheet.append(header)
     for row in examples:
@@ -112,3 +116,22 @@ def _scrutiny():
              "On work programme: Yes or No."]
     return header, examples, [(criteria, scale, "Score on the scheme's scale"),
                               (["On work programme"], ["Yes", "No"], "Taken onto the work programme?")], notes
+
+
+def _complaints():
+    vocabulary = complaints_vocabulary()
+    subjects = [s.capitalize() for s in vocabulary.subject_order]
+    categories, outcomes = list(vocabulary.category_order), list(vocabulary.outcome_order)
+    examples = [["CoC-2024-001", dt.datetime(2024, 4, 9), subjects[0], categories[0], outcomes[0]],
+                ["CoC-2024-002", dt.datetime(2024, 5, 21), subjects[-1], categories[1], outcomes[-1]]]
+    notes = ["One row per complaint received under the Code of Conduct.",
+             "Date received: a date (09/04/2024). Subject: " + " or ".join(subjects) + " (dropdown): whom the "
+             "complaint is about, never their name.",
+             "Category: " + "; ".join(categories) + " (dropdown).",
+             "Outcome: " + "; ".join(outcomes) + " (dropdown); leave it blank, or Ongoing, until it is decided.",
+             "Do not add names, the complainant or a summary of the allegation: the dashboard counts complaints "
+             "by quarter, never people, and does not read such columns.",
+             "Upload the whole register each time: it replaces the one in use (the old one stays recoverable)."]
+    return COMPLAINTS, examples, [(["Subject"], subjects, "About a member or an officer?"),
+                                  (["Category"], categories, "What the complaint is about"),
+                                  (["Outcome"], outcomes, "The outcome so far")], notes

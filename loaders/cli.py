@@ -17,7 +17,7 @@ from .report import FileRejected, Finding, LoadResult
 from settings.details import CLI
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
-CHECK_KINDS = ("survey", "actions", "scrutiny", "expectations")
+CHECK_KINDS = ("survey", "actions", "scrutiny", "expectations", "complaints")
 
 
 class UsageError(Exception):

@@ -2,7 +2,8 @@
 
 One row per expectation, in the source document's own words, with the evidence it is
 judged on: improvement areas and action references from the trackers, survey measures
-(``audience:theme``) and milestone kinds from events.csv. Lists are ";"-separated, so an
+(``audience:theme``), milestone kinds from events.csv and the complaint subjects (member,
+officer) whose Code of Conduct complaints register counts are evidence too. Lists are ";"-separated, so an
 area name may contain a comma. Another authority loads its own notice or peer-challenge
 recommendations by writing this file; nothing about the expectations is in code.
 
@@ -22,12 +23,13 @@ from .layout import Layout
 from model.frames import EXPECTATIONS, conform, empty
 from model.text import split_list
 from .report import FileRejected, Finding, LoadResult
+from settings.complaints import complaints_vocabulary
 
 REQUIRED = ("id", "expectation", "front")
 FRONTS = ("culture", "partnership", "governance")
-LISTS = ("action_areas", "action_refs", "survey_measures", "milestone_kinds")
+LISTS = ("action_areas", "action_refs", "survey_measures", "milestone_kinds", "complaints")
 MEASURE = re.compile(r"^[a-z][a-z0-9 _-]*:[a-z][a-z0-9 _-]*$")
-HEADER_HELP = "id,expectation,source,front,action_areas,action_refs,survey_measures,milestone_kinds"
+HEADER_HELP = "id,expectation,source,front,action_areas,action_refs,survey_measures,milestone_kinds[,complaints]"
 
 
 def is_expectations_table(sheet: Sheet) -> bool:
@@ -75,11 +77,16 @@ def _row_problems(row: dict[str, str], seen: dict[str, int], excel_row: int) -> 
         if not MEASURE.match(measure.casefold()):
             problems.append(("survey_measures", f"Survey measure {measure!r} is not written audience:theme "
                                                 "(for example staff:culture)."))
+    subjects = complaints_vocabulary().subject_order
+    for subject in split_list(row.get("complaints")):
+        if subject.casefold() not in subjects:
+            problems.append(("complaints", f"Complaints subject {subject!r} is not one of {', '.join(subjects)} "
+                                           "(whose Code of Conduct complaints are evidence)."))
     return problems
 
 
 def _normalised(column: str, value: str) -> str:
-    if column in ("front", "survey_measures", "milestone_kinds"):
+    if column in ("front", "survey_measures", "milestone_kinds", "complaints"):
         value = value.casefold()
     if column in LISTS:
         return "; ".join(split_list(value))
@@ -87,5 +94,5 @@ def _normalised(column: str, value: str) -> str:
 
 
 LAYOUT = Layout("expectations", "expectations", "expectations of a notice or peer challenge (id, expectation, "
-                "source, front, action_areas, action_refs, survey_measures, milestone_kinds)",
+                "source, front, action_areas, action_refs, survey_measures, milestone_kinds, complaints)",
                 is_expectations_table, expectations_from_sheet)

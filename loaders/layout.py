@@ -16,7 +16,7 @@ from typing import Callable
 from .grid import Sheet
 from .report import LoadResult
 
-KINDS = ("survey", "actions", "scrutiny", "events", "codebook", "expectations")
+KINDS = ("survey", "actions", "scrutiny", "events", "codebook", "expectations", "complaints")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ The evidence an expectation names (expectations.csv) is read from the canonical 
 its improvement areas' and references' actions at the latest snapshot (how many are
 complete, overdue, at Red), its survey measures' theme scores from the first wave to the
 latest (with Newcombe's interval, so a change is called real only when it is more than
-chance) and its milestones. The judgement is a RAG rating with its words, by the rule in
+chance), its milestones and, for an expectation that names members, the Code of Conduct
+complaints about them (the latest four quarters against the four before: counts of
+complaints, never people). The judgement is a RAG rating with its words, by the rule in
 config/expectations.toml, and the reasons that led to it, so a board can challenge it.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pandas as pd
 
 from model.text import split_list
 from model.survey_counts import SurveyCounts
+from metrics.complaints import RecentChange, recent_change
 from metrics.actions import (COMPLETE, OUT_OF_SCOPE, completion, latest_snapshot, overdue_actions, overdue_words,
                              shown_status)
 from metrics.headlines import is_real_change
@@ -26,7 +29,7 @@ from settings.disclosure import DisclosurePolicy
 from settings.labels import survey_measure
 
 JUDGEMENT_COLUMNS = ["id", "expectation", "source", "front", "rating", "judgement", "actions", "surveys",
-                     "milestones", "reasons", "reason_list", "previous_rating", "previous_report", "movement"]
+                     "complaints", "milestones", "reasons", "reason_list", "previous_rating", "previous_report", "movement"]
 RATING_ORDER = {"Red": 0, "Amber": 1, "Green": 2}
 
 
@@ -36,6 +39,7 @@ class Evidence:
     actions: pd.DataFrame                       # linked actions at the latest snapshot
     measures: list[dict] = field(default_factory=list)   # one per survey measure with figures
     milestones: list[str] = field(default_factory=list)  # "Label (Mon YYYY)"
+    complaints: list[RecentChange] = field(default_factory=list)  # one per linked subject with a register
 
     @property
     def in_scope(self) -> pd.DataFrame:
@@ -96,21 +100,26 @@ def measure_evidence(measure: str, surveys: SurveyCounts, codebook: pd.DataFrame
 
 def gather_evidence(expectation: pd.Series, actions: pd.DataFrame, surveys: SurveyCounts,
                     codebook: pd.DataFrame, events: pd.DataFrame, policy: DisclosurePolicy,
-                    confidence: float = 0.95) -> Evidence:
+                    confidence: float = 0.95, complaints: pd.DataFrame | None = None,
+                    quarters: int = 4, until: pd.Timestamp | None = None) -> Evidence:
+    """The expectation's evidence; ``complaints`` (the register) to ``until`` when given."""
     measures = [measure_evidence(m, surveys, codebook, policy, confidence)
                 for m in split_list(expectation.get("survey_measures"))]
     kinds = set(split_list(expectation.get("milestone_kinds")))
     milestones = [f"{row.label} ({row.date:%b %Y})" for row in events.itertuples()
                   if str(row.kind) in kinds and not pd.isna(row.date)]
-    return Evidence(linked_actions(expectation, actions), measures, milestones)
+    changes = [recent_change(complaints, subject, quarters, until) if complaints is not None else None
+               for subject in split_list(expectation.get("complaints"))]
+    return Evidence(linked_actions(expectation, actions), measures, milestones, [c for c in changes if c])
 
 
 def judge(evidence: Evidence, rules: dict) -> tuple[str, list[str]]:
     """(rating, reasons): rating is Green, Amber, Red or None, by the rule in ``rules``."""
     limits = rules["thresholds"]
     pct, measures = evidence.pct_complete, [m for m in evidence.measures if m["change"] is not None]
-    reasons = _action_reasons(evidence) + [_measure_sentence(m) for m in evidence.measures]
-    if pct is None and not [m for m in evidence.measures if m["last"] is not None]:
+    reasons = (_action_reasons(evidence) + [_measure_sentence(m) for m in evidence.measures]
+               + [c.sentence() for c in evidence.complaints])
+    if pct is None and not [m for m in evidence.measures if m["last"] is not None] and not evidence.complaints:
         return "None", reasons or ["Nothing linked to this expectation has a figure yet."]
     falling = [m for m in measures if m["real"] and m["change"] < 0]
     if (pct is not None and pct < limits["red_below_pct_complete"]) or falling:
@@ -120,7 +129,11 @@ def judge(evidence: Evidence, rules: dict) -> tuple[str, list[str]]:
     # every linked measure must have risen by more than chance: one without two published
     # waves cannot show that, so it holds the judgement at Amber
     surveys_ok = all(m["change"] is not None and m["real"] and m["change"] > 0 for m in evidence.measures)
-    return ("Green" if actions_ok and surveys_ok else "Amber"), reasons
+    # more complaints in the latest quarters than the same span before holds it at Amber, as does a
+    # register too short to compare; never Red on its own: a few complaints a quarter rise and fall
+    # by chance, and more may mean more trust in reporting
+    complaints_ok = all(c.before is not None and not c.rising for c in evidence.complaints)
+    return ("Green" if actions_ok and surveys_ok and complaints_ok else "Amber"), reasons
 
 
 def _action_reasons(evidence: Evidence) -> list[str]:
@@ -149,19 +162,24 @@ def _measure_sentence(m: dict) -> str:
 
 def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, surveys: SurveyCounts,
                        codebook: pd.DataFrame, events: pd.DataFrame, rules: dict, policy: DisclosurePolicy,
-                       confidence: float = 0.95, compare: bool = True) -> pd.DataFrame:
+                       confidence: float = 0.95, compare: bool = True, complaints: pd.DataFrame | None = None,
+                       until: pd.Timestamp | None = None) -> pd.DataFrame:
     """One row per expectation: JUDGEMENT_COLUMNS, in the file's order. With ``compare``,
     each is judged again on what was known at the previous report (``previous_rating``) and
-    ``movement`` says whether the judgement went up, down or stayed."""
+    ``movement`` says whether the judgement went up, down or stayed. ``complaints`` is the
+    Code of Conduct complaints register, evidence for an expectation that names its subjects."""
     rows = []
+    quarters = int(rules.get("complaints", {}).get("quarters", 4))
     for _, expectation in expectations.iterrows():
-        evidence = gather_evidence(expectation, actions, surveys, codebook, events, policy, confidence)
+        evidence = gather_evidence(expectation, actions, surveys, codebook, events, policy, confidence,
+                                   complaints, quarters, until)
         rating, reasons = judge(evidence, rules)
         rows.append({
             "id": expectation["id"], "expectation": expectation["expectation"], "source": expectation["source"],
             "front": expectation["front"], "rating": rating, "judgement": rules["words"][rating],
             "actions": "; ".join(_action_reasons(evidence)) or "None linked",
             "surveys": "; ".join(_measure_sentence(m) for m in evidence.measures) or "None linked",
+            "complaints": "; ".join(c.sentence() for c in evidence.complaints) or "None linked",
             "milestones": "; ".join(evidence.milestones) or "None linked",
             "reasons": "; ".join(reasons) + ".", "reason_list": reasons, "previous_rating": None, "previous_report": pd.NaT,
             "movement": "",
@@ -171,7 +189,7 @@ def judge_expectations(expectations: pd.DataFrame, actions: pd.DataFrame, survey
     if compare and before is not None and len(out):
         earlier = judge_expectations(expectations, actions[actions["snapshot_date"] <= before],
                                      surveys.where(until=before), codebook, events, rules, policy,
-                                     confidence, compare=False)
+                                     confidence, compare=False, complaints=complaints, until=before)
         out["previous_rating"] = earlier["rating"].to_numpy()
         out["previous_report"] = before
         out["movement"] = [movement(now, then, before) for now, then in zip(out["rating"], out["previous_rating"])]
@@ -214,8 +232,10 @@ def evidence_actions(expectation: pd.Series, actions: pd.DataFrame, with_owner: 
 def rule_sentence(rules: dict) -> str:
     """The judgement rule in plain English, from the same thresholds ``judge`` uses."""
     low, high = rules["thresholds"]["red_below_pct_complete"], rules["thresholds"]["green_min_pct_complete"]
+    quarters = int(rules.get("complaints", {}).get("quarters", 4))
     return (f"Red: under {low:g}% of the linked actions complete, or a linked survey score genuinely down since "
             f"the first survey. Green: at least {high:g}% of the linked actions complete, none overdue, none "
-            "rated Red, and every linked survey score genuinely up since the first survey. Amber: anything "
+            "rated Red, every linked survey score genuinely up since the first survey, and no more linked Code "
+            f"of Conduct complaints in the latest {quarters} quarters than the {quarters} before. Amber: anything "
             "in between. 'No evidence yet': nothing linked has a figure. 'Genuinely' means by more than "
             "chance could explain (95% interval).")

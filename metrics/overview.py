@@ -10,6 +10,7 @@ from model.survey_counts import SurveyCounts
 from dataclasses import replace
 
 from metrics.actions import completion, latest_snapshot, overdue_actions
+from metrics.complaints import SUBJECT_WORDS, by_quarter, quarter_totals
 from metrics.expectations import RATING_ORDER
 from metrics.headlines import Headline, series_headline
 from metrics.tracker_headlines import day_label
@@ -72,6 +73,18 @@ def measure_trends(expectation: pd.Series, surveys: SurveyCounts, codebook: pd.D
     if not parts:
         return pd.DataFrame(columns=["measure", *TREND_COLUMNS])
     return pd.concat(parts, ignore_index=True)[["measure", *TREND_COLUMNS]]
+
+
+def complaint_evidence(expectation: pd.Series, complaints: pd.DataFrame) -> pd.DataFrame:
+    """The Code of Conduct complaints about the expectation's subjects (its ``complaints``
+    column), one row a quarter with each outcome's count: a ``subject`` column, then
+    ``metrics.complaints.quarter_totals``' columns; empty when none is linked."""
+    parts = [quarter_totals(by_quarter(complaints, subject)).assign(subject=f"About {SUBJECT_WORDS[subject]}")
+             for subject in split_list(expectation.get("complaints")) if len(complaints)]
+    if not parts:
+        return pd.DataFrame(columns=["subject", "quarter", "complaints"])
+    table = pd.concat(parts, ignore_index=True)
+    return table[["subject", *[c for c in table.columns if c != "subject"]]]
 
 
 def expectations_source(expectations: pd.DataFrame) -> str:

@@ -138,9 +138,21 @@ EXPECTATIONS: dict[str, object] = {
     "action_refs": "string",     # action references that are evidence as well ("" = none)
     "survey_measures": "string",  # "audience:theme" pairs, e.g. "staff:culture" ("" = none)
     "milestone_kinds": "string",  # event kinds (events.csv) that are evidence ("" = none)
+    "complaints": "string",      # complaint subjects (member, officer) whose Code of Conduct complaints are evidence
+}
+
+#: The Code of Conduct complaints register: one row per complaint, never a name
+#: (config/complaints.toml says which columns are read).
+COMPLAINTS: dict[str, object] = {
+    "reference": "string",       # the register's case reference ("" when it has none)
+    "date_received": "datetime64[ns]",
+    "subject": "string",         # member | officer
+    "category": "string",        # a category of config/complaints.toml
+    "outcome": "string",         # No further action | Informal resolution | Breach found | Ongoing
 }
 
 SCHEMAS: dict[str, dict[str, object]] = {
+    "complaints": COMPLAINTS,
     "expectations": EXPECTATIONS,
     "headcount": HEADCOUNT,
     "survey_responses": SURVEY_RESPONSES,

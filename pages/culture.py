@@ -1,20 +1,38 @@
-"""Culture: staff-survey theme trends, the engagement index, the questions that moved, the directorate view and a
-drill-down from a theme to its questions, with small groups hidden."""
+"""Culture: staff-survey theme trends, the engagement index, key drivers, the questions that
+moved, the staff beside the Civil Service People Survey, the directorate view and a drill-down
+from a theme to its questions, with small groups hidden; then the members' side (the notice
+asks for cultural change "for both officers and members"): the members' survey and the Code of
+Conduct complaints register (pages/sections/members.py)."""
 import streamlit as st
 
 from metrics.headlines import moved_heading
 from ui import context
-from pages.sections import benchmark_block, driver_block, engagement_block, group_filter, survey_blocks
+from pages.sections import benchmark_block, driver_block, engagement_block, group_filter, members, survey_blocks
 
 st.title("Culture")
 st.markdown("Staff-survey theme scores wave by wave (% positive, with a 95% band), the engagement index, "
             "which statements go with an outcome statement (key drivers), what moved since the "
-            "previous wave, and results by directorate.")
+            "previous wave, and results by directorate; then the same for **members** (the members' survey of "
+            "councillors) and the Code of Conduct complaints register, since the notice asks for cultural change "
+            "for both officers and members.")
+st.markdown("On this page: [Staff](#theme-scores-over-time) · [Members](#members) · "
+            "[Code of Conduct complaints](#code-of-conduct-complaints)")
 
 data = context.bundle()
 views = survey_blocks.views_of("staff")
+
+
+def members_sections() -> None:
+    st.header("Members")
+    st.markdown("What councillors say about officer-member relations, trust, standards, member development and "
+                "challenge in scrutiny (the members' survey), wave by wave.")
+    members.survey_section()
+    members.complaints_section()
+
+
 if views.wave_date is None:
     st.info("No staff survey results yet.")
+    members_sections()
     st.stop()
 chosen = group_filter.choose("staff", "All staff", key="culture-group")
 
@@ -37,6 +55,7 @@ if chosen.group is not None:
 survey_blocks.moved_block(views, "staff", key="culture-moved")
 
 benchmark_block.benchmark_block(views, f"All staff beside the Civil Service People Survey, {views.wave_date:%B %Y}")
+
 st.header("Key drivers")
 if chosen.group is not None:
     st.caption("Key drivers are for all staff: they are not worked out for one directorate.")
@@ -53,3 +72,5 @@ else:
 
 st.header("Response rate")
 survey_blocks.response_rate_block("staff", key="staff-response-rate")
+
+members_sections()

@@ -20,8 +20,8 @@ from exports.board_summary import board_summary_html
 from settings.judgement_rules import load_judgement_rules
 from metrics.engagement_index import index_trend
 from metrics.expectations import evidence_actions, judge_expectations, rule_sentence
-from metrics.overview import (FRONTS, as_at, as_at_sentence, expectations_source, front_headlines,
-                              measure_trends, on_track_sentence)
+from metrics.overview import (FRONTS, as_at, as_at_sentence, complaint_evidence, expectations_source,
+                              front_headlines, measure_trends, on_track_sentence)
 from metrics.journey_marks import mark_journey, since_baseline
 from metrics.trends import improvement_journey, journey_span, score_basis
 
@@ -57,7 +57,7 @@ journey = cache.shared(improvement_journey, data.surveys, data.codebook, data.ac
 headlines = front_headlines(journey, conf, data.actions)
 rules = load_judgement_rules()
 judgements = cache.shared(judge_expectations, data.expectations, data.actions, data.surveys, data.codebook, data.events,
-                     rules, policy, conf)
+                     rules, policy, conf, complaints=data.complaints)
 as_at_words = cache.shared(as_at_sentence, data.surveys, data.actions, data.events)
 on_track = cache.shared(on_track_sentence, data.actions, judgements)
 status = f"{as_at_words} On track? {on_track}" if on_track else as_at_words
@@ -97,7 +97,9 @@ if judgements.empty:
             "action_refs, survey_measures, milestone_kinds) to the data folder.")
 else:
     st.markdown(f"What the **{widgets.plain(source)}** asks for, each judged on the evidence it is linked to: its "
-                "actions at the latest report and its survey scores since the first survey.")
+                "actions at the latest report and its survey scores since the first survey. An expectation that "
+                "names **members** rests on member evidence too: the members' survey and the Code of Conduct "
+                "complaints about members, each named as such below.")
     summary_table = judgements.assign(   # st.table renders Markdown: text from the data is escaped
         id=judgements["id"].map(widgets.plain), expectation=judgements["expectation"].map(widgets.plain),
         movement=judgements["movement"].map(widgets.plain))
@@ -122,7 +124,11 @@ else:
                 trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, policy, conf)
                 if not trends.empty:
                     widgets.table(labelled(trends, ["measure", "date", "value", "lower", "upper", "n"]))
-                if actions.empty and trends.empty:
+                complaints = cache.shared(complaint_evidence, expectation, data.complaints)
+                if context.is_full_edition() and not complaints.empty:   # the staff edition has the sentence only
+                    st.caption("Code of Conduct complaints by quarter received (complaints, not people):")
+                    widgets.table(labelled(complaints, table="complaints_by_quarter"))
+                if actions.empty and trends.empty and complaints.empty:
                     st.write("No actions or survey measures are linked to this expectation.")
 
 st.header("Board summary to print")

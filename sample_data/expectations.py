@@ -3,8 +3,10 @@ sample authority, linked to its evidence, and a second example from the LGA Corp
 Challenge progress review (seed 003) that another authority would load instead.
 
 Wording is the source documents' own. The links (areas, action references, survey
-measures, milestone kinds) are the sample authority's: they name the improvement areas of
-seed 004, the survey themes of the codebook and the event kinds of events.csv.
+measures, milestone kinds, complaints) are the sample authority's: they name the improvement
+areas of seed 004, the survey themes of the codebook, the event kinds of events.csv and, for
+an expectation that names members, the members' survey and the Code of Conduct complaints
+about members.
 """
 from __future__ import annotations
 
@@ -27,11 +29,11 @@ NOTICE_EXPECTATIONS = [
     ["BVN-3", "Continue to implement and monitor cultural change across the organisation, for both officers and "
               "members, with a focus on measurable outcomes.", NOTICE, "culture",
      "Confidence, culture and capacity; Conclusion of investigations and safeguarding of staff", "",
-     "staff:culture", ""],
+     "staff:culture; member:culture", "", "member"],
     ["BVN-4", "Commit, through strong partnership working at both officer and member level, to develop the "
               "strategic priorities and aspirations for the area that will benefit local residents, and a "
               "credible delivery strategy for progressing these.", NOTICE, "partnership",
-     "Partnership working", "", "partner:partnership", ""],
+     "Partnership working", "", "partner:partnership; member:partnership", ""],
     ["BVN-5", "Continue to engage regularly with the Department at official level throughout the period of "
               "this Notice.", NOTICE, "governance", "", "IPP-03; IPP-04", "", "notice"],
 ]
@@ -42,7 +44,7 @@ PEER_EXPECTATIONS = [
     ["CPC-2", "Carry out an inclusive review to ensure governance arrangements are robust and effective.", PEER,
      "governance", "Governance and decision making", "", "staff:governance", ""],
     ["CPC-3", "Continue to improve officer/member relationships and clarity of respective roles.", PEER,
-     "culture", "Confidence, culture and capacity", "", "staff:culture", ""],
+     "culture", "Confidence, culture and capacity", "", "staff:culture; member:culture", "", "member"],
     ["CPC-4", "Determine the outcomes required from shared services, with an options appraisal to inform "
               "decision-making and political agreement.", PEER, "governance", "Shared services", "", "", ""],
     ["CPC-5", "Establish place shaping governance, identifying a partnership vehicle to shape the local "
@@ -53,7 +55,8 @@ PEER_EXPECTATIONS = [
 
 
 def _with_header(rows: list[list[str]]) -> bytes:
-    return csv_bytes([HEADER, *rows])
+    """The rows under the header, each padded to its width (the last columns are often blank)."""
+    return csv_bytes([HEADER, *[row + [""] * (len(HEADER) - len(row)) for row in rows]])
 
 
 def files() -> dict[str, bytes]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Output:
     path: str                          # relative to the output folder, "/"-separated
     data: bytes
-    kind: str                          # survey | actions | scrutiny
+    kind: str                          # survey | actions | scrutiny | complaints
     records: int
     questions: int | None = None       # agreement-scale questions (surveys only)
     audience: str = ""

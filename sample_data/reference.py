@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from .statements import PARTNER_STATEMENTS, STAFF_STATEMENTS
-from .story import HEADCOUNTS, PARTNER_WAVES, STAFF_REWORDED_FROM, STAFF_WAVES, EVENTS
+from .statements import MEMBER_STATEMENTS, PARTNER_STATEMENTS, STAFF_STATEMENTS
+from .story import HEADCOUNTS, MEMBER_WAVES, PARTNER_WAVES, STAFF_REWORDED_FROM, STAFF_WAVES, EVENTS
 
 
 def csv_bytes(rows: list[list[str]]) -> bytes:
@@ -33,6 +33,9 @@ def codebook_csv() -> bytes:
     partner_waves = ";".join(w[0] for w in PARTNER_WAVES)
     for s in PARTNER_STATEMENTS:
         rows.append([s.qid, s.wording, partner_waves, s.theme, str(s.negative).lower(), s.positive_means])
+    member_waves = ";".join(w[0] for w in MEMBER_WAVES)
+    for s in MEMBER_STATEMENTS:
+        rows.append([s.qid, s.wording, member_waves, s.theme, str(s.negative).lower(), s.positive_means])
     return csv_bytes(rows)
 
 

@@ -95,6 +95,30 @@ PARTNER_STATEMENTS: tuple[Statement, ...] = (
               " improved in the last 12 months"),
 )
 
+MEMBER_STATEMENTS: tuple[Statement, ...] = (
+    Statement("MEM-RELATIONS", "culture", False, -0.20,
+              "Relationships between members and officers are constructive and respectful"),
+    Statement("MEM-ROLES", "culture", False, -0.30,
+              "The respective roles of members and officers are clear"),
+    Statement("MEM-TRUST", "culture", False, 0.05,
+              "I trust the advice I receive from officers"),
+    Statement("MEM-CONDUCT", "culture", False, -0.10,
+              "Members observe the Code of Conduct in meetings and in public"),
+    Statement("MEM-CONCERNS", "culture", False, 0.30,
+              "I know how to raise a concern about a member's or an officer's conduct"),
+    Statement("MEM-DISRESPECT", "culture", True, 0.60,
+              "In the past 12 months I have been treated with disrespect by another member",
+              positive_means="have not been treated with disrespect"),
+    Statement("MEM-DEVELOPMENT", "culture", False, -0.15,
+              "The member development programme gives me the skills I need for my role"),
+    Statement("MEM-SCRUTINY", "governance", False, 0.00,
+              "Scrutiny is able to challenge decisions effectively"),
+    Statement("MEM-INFORMATION", "governance", False, 0.05,
+              "I receive the information I need in time to take decisions"),
+    Statement("MEM-PARTNERS", "partnership", False, -0.20,
+              "Members of the Combined Authority and the constituent councils work well together"),
+)
+
 
 def answer_for(latent: float, negative: bool) -> str:
     """Map a latent agreement value to an answer label (negative statements flip)."""

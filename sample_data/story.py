@@ -66,6 +66,35 @@ ORGANISATIONS: tuple[tuple[str, float, float], ...] = (
     ("Business Board", 0.10, 0.30),
 )
 
+# --- Members' survey ---------------------------------------------------------------------
+# (wave label, first response date, responses, officer-member culture level). Councillors are
+# few (MEMBERS_IN_OFFICE a wave), so the Independent and Green groups fall under the threshold every
+# wave, and a larger group some waves.
+MEMBER_WAVES: tuple[tuple[str, dt.date, int, float], ...] = (
+    ("2022-11", dt.date(2022, 11, 7), 36, -0.50),
+    ("2023-06", dt.date(2023, 6, 12), 41, -0.25),
+    ("2024-06", dt.date(2024, 6, 10), 47, 0.25),
+)
+MEMBERS_IN_OFFICE = 58
+# (political group, share of members, latent offset)
+POLITICAL_GROUPS: tuple[tuple[str, float, float], ...] = (
+    ("Conservative", 0.34, -0.15),
+    ("Liberal Democrat", 0.26, 0.10),
+    ("Labour", 0.24, 0.05),
+    ("Independent", 0.10, -0.25),
+    ("Green", 0.06, 0.10),
+)
+
+# --- Code of Conduct complaints register ------------------------------------------------
+#: The register covers financial quarters from this date to COMPLAINTS_TO (exclusive).
+COMPLAINTS_FROM, COMPLAINTS_TO = dt.date(2022, 4, 1), dt.date(2025, 1, 1)
+#: Mean complaints a quarter about (members, officers) before and after the revised notice:
+#: complaints about members fall as member culture improves through 2024.
+COMPLAINT_RATES = {"member": (5.5, 2.5), "officer": (2.5, 2.0)}
+COMPLAINTS_FALL_FROM = dt.date(2024, 1, 30)
+#: Complaints received within this many days of the register's date are still ongoing.
+COMPLAINTS_REGISTER_DATE = dt.date(2024, 12, 31)
+
 # --- Improvement-plan tracker -------------------------------------------------------------
 # (snapshot date, layout, committee the update was reported to)
 SNAPSHOTS: tuple[tuple[dt.date, str, str], ...] = (
@@ -104,4 +133,5 @@ HEADCOUNTS: tuple[tuple[str, str, int], ...] = (
     ("staff", "2022-09", 168), ("staff", "2023-01", 171), ("staff", "2023-05", 176),
     ("staff", "2023-11", 181), ("staff", "2024-04", 186), ("staff", "2024-10", 184),
     ("partner", "2023-03", 120), ("partner", "2024-02", 125), ("partner", "2024-09", 130),
+    ("member", "2022-11", 58), ("member", "2023-06", 58), ("member", "2024-06", 58),
 )

@@ -24,9 +24,9 @@ from settings.details import PAGE
 ORIGINALS, NORMALISED = "originals", "normalised"
 METADATA_KEYS = ("audience", "wave", "wave_date", "snapshot_date", "meeting")
 #: What a corrected file must share with a stored one to supersede it; () = any newer file of that
-#: kind supersedes (there is one set of expectations at a time).
+#: kind supersedes (there is one set of expectations, and one complaints register, at a time).
 SUPERSEDE_KEYS = {"survey": ("audience", "wave"), "actions": ("snapshot_date",), "scrutiny": ("meeting",),
-                  "expectations": ()}
+                  "expectations": (), "complaints": ()}
 ADDED, REMOVED, RESTORED, REINSTATED = "added", "removed", "restored", "reinstated"
 
 

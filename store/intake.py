@@ -33,7 +33,7 @@ from .revisions import survey_publication
 
 FINDING_COLUMNS = ["severity", "message", "sheet", "row", "column"]
 REQUIRED = {"survey": ("audience", "wave", "wave_date"), "actions": ("snapshot_date",), "scrutiny": (),
-            "expectations": ()}
+            "expectations": (), "complaints": ()}
 
 
 @dataclass

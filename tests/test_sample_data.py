@@ -71,7 +71,7 @@ def test_manifest_and_expected_cover_the_same_data_files():
                                      "codebook.csv", "headcount.csv", "expectations.csv", "benchmark_map.csv",
                                      "examples/expectations_peer_challenge.csv"}
     for row in manifest:
-        assert row["kind"] in {"survey", "actions", "scrutiny"}
+        assert row["kind"] in {"survey", "actions", "scrutiny", "complaints"}
         for column in ("wave_date", "snapshot_date"):
             assert row[column] == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[column])
         if row["kind"] == "survey":
@@ -79,12 +79,14 @@ def test_manifest_and_expected_cover_the_same_data_files():
         assert expected[row["file"]]["records"] > 0
     assert len(_files("survey", "staff")) == 6
     assert len(_files("survey", "partner")) == 3
+    assert len(_files("survey", "member")) == 3
     assert len(_files("actions")) == 9
+    assert len(_files("complaints")) == 1
 
 
 def test_every_xlsx_opens_and_has_fixed_zip_dates():
     xlsx = sorted(p for p in SAMPLE.rglob("*.xlsx") if "uploads" not in p.relative_to(SAMPLE).parts)
-    assert len(xlsx) == 6 + 2 + 9 + 1
+    assert len(xlsx) == 6 + 2 + 3 + 9 + 1 + 1     # staff, partner, member, trackers, scrutiny, complaints
     for path in xlsx:
         wb = openpyxl.load_workbook(path)
         assert wb.active.max_row > 1, path.name

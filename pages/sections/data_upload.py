@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from settings.labels import labelled
+from settings.labels import labelled, survey_name, value_labels
 from ui import context, widgets
 from exports.cells import neutralise_frame
 from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
@@ -23,16 +23,18 @@ from store.intake import already_kept, keep, kept_sentence, stored_table
 from store.originals import original_download
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
-                "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations"}
+                "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations",
+                "Code of Conduct complaints register": "complaints"}
 JUST_STORED = "_upload_just_stored"   # session state: the hash of the file this session stored last
 EXPECTATIONS_EXAMPLE = REPO_ROOT / "data" / "sample" / "examples" / "expectations_peer_challenge.csv"
 
 
 def upload_section() -> None:
     st.header("Upload a file")
-    st.write("Upload a survey export, an action tracker, a scrutiny scoring sheet or the expectations of a notice "
-             f"or peer challenge ({accepted_words()}). It is checked and previewed first; nothing is stored "
-             "until you confirm. A new expectations file replaces the one in use; the old one stays recoverable.")
+    st.write("Upload a survey export, an action tracker, a scrutiny scoring sheet, the expectations of a notice "
+             f"or peer challenge or the Code of Conduct complaints register ({accepted_words()}). It is checked and "
+             "previewed first; nothing is stored until you confirm. A new expectations file or complaints register "
+             "replaces the one in use; the old one stays recoverable.")
     upload = st.file_uploader("Spreadsheet to upload", type=upload_types(), key="upload_file")
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
@@ -90,8 +92,8 @@ def details_inputs(kind: str | None, known: dict) -> dict:
     st.subheader("Details of this file")
     out: dict = {}
     if kind == "survey":
-        audiences = ["staff", "partner"]
-        out["audience"] = st.selectbox("Audience", audiences, key="upload_audience",
+        audiences = list(value_labels("audience"))        # config/labels.toml [values.audience]
+        out["audience"] = st.selectbox("Audience", audiences, key="upload_audience", format_func=survey_name,
                                        index=audiences.index(known["audience"]) if known.get("audience") in audiences else 0)
         out["wave"] = st.text_input("Wave label (e.g. 2024-04)", value=known.get("wave", ""), key="upload_wave")
         out["wave_date"] = st.date_input("Wave date", value=_date(known.get("wave_date")), key="upload_wave_date",

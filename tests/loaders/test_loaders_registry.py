@@ -12,9 +12,9 @@ from loaders.report import LoadResult
 
 #: The order every file was detected in before the registry became config (issue 14), with
 #: the long-format survey (issue 15) before the generic sheet and the aggregated table, which
-#: would otherwise claim its files.
+#: would otherwise claim its files, and the complaints register (issue 17) after the expectations.
 TODAY = ["surveymonkey", "microsoft-forms", "planner", "council-tracker", "scrutiny-matrix", "scrutiny-long",
-         "scrutiny-cover", "events", "codebook", "expectations", "qualtrics", "google-forms", "long-survey",
+         "scrutiny-cover", "events", "codebook", "expectations", "complaints-register", "qualtrics", "google-forms", "long-survey",
          "generic-survey", "aggregated-results"]
 
 
