@@ -6,8 +6,8 @@ from exports.templates import KINDS, rag_statuses, template_xlsx
 from loaders import load_file
 
 METADATA = {"survey": {"audience": "staff", "wave": "2024-04", "wave_date": "2024-04-15"},
-            "actions": {"snapshot_date": "2024-06-11"}, "scrutiny": {}}
-RECORDS = {"survey": 2, "actions": 2, "scrutiny": 2}
+            "actions": {"snapshot_date": "2024-06-11"}, "scrutiny": {}, "complaints": {}}
+RECORDS = {"survey": 2, "actions": 2, "scrutiny": 2, "complaints": 2}
 
 
 @pytest.mark.parametrize("kind", KINDS)
