@@ -18,21 +18,21 @@ import pandas as pd
 
 from charts.palette import JUDGEMENT_COLOURS, text_on
 from exports.summary_svg import journey_svg
-from metrics.benchmarks import ATTRIBUTION
+from metrics.benchmarks import ABOVE, ATTRIBUTION, BELOW
 from metrics.headlines import Headline
 
 CSS = """
 @page { size: A4 portrait; margin: 9mm 10mm; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #0B0C0C;
-       font-size: 9pt; line-height: 1.22; margin: 0 auto; max-width: 190mm; }
-h1 { font-size: 15pt; margin: 0 0 2pt; } h2 { font-size: 11pt; margin: 6pt 0 3pt; }
-p.meta { color: #505A5F; margin: 0 0 4pt; } h2 .source { font-weight: 400; font-size: 9pt; }
+       font-size: 8pt; line-height: 1.18; margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 15pt; margin: 0 0 2pt; } h2 { font-size: 10.5pt; margin: 5pt 0 2pt; }
+p.meta { color: #505A5F; margin: 0 0 4pt; font-size: 7.5pt; } h2 .source { font-weight: 400; font-size: 9pt; }
 .cards { display: flex; gap: 6pt; } .card { flex: 1; min-width: 0; box-sizing: border-box; border: 1px solid #B1B4B6; padding: 5pt 7pt; }
 .card .value { font-size: 16pt; font-weight: 700; } .card .label { font-weight: 600; }
-.card { font-size: 7.5pt; }
-ol.key { flex: 0 0 30%; font-size: 7.5pt; margin: 2pt 0 0; padding-left: 14pt; }
-table { border-collapse: collapse; width: 100%; font-size: 7pt; }
-col.ref { width: 6%; } col.text { width: 33%; } col.rating { width: 19%; } col.evidence { width: 42%; }
+.card { font-size: 7pt; }
+ol.key { flex: 0 0 36%; font-size: 7pt; margin: 2pt 0 0; padding-left: 14pt; }
+table { border-collapse: collapse; width: 100%; font-size: 6.5pt; }
+col.ref { width: 5%; } col.text { width: 30%; } col.rating { width: 14%; } col.evidence { width: 51%; }
 th, td { border: 1px solid #B1B4B6; padding: 1.5pt 3pt; text-align: left; vertical-align: top; }
 th { background: #F3F2F1; } tr { break-inside: avoid; }
 td.rating { font-weight: 700; } .move { font-weight: 400; }
@@ -77,29 +77,31 @@ def _data_table(journey: pd.DataFrame) -> str:
 
 
 def _benchmark(comparison: pd.DataFrame | None, too_few: str) -> str:
-    """Each mapped statement's % positive beside the CSPS median: a hidden statement says
-    why (``too_few`` or its own reason) and has no gap."""
+    """The staff statements beside the CSPS median in one paragraph (the summary must stay one
+    A4 sheet; the Culture page has the whole table): each gap that is more than noise with its
+    figures, then how many are within the noise and how many are hidden (``too_few`` or a
+    statement's own reason, never a figure), then the licence's attribution."""
     if comparison is None or comparison.empty:
         return ""
-    rows = []
-    for r in comparison.itertuples():
-        if r.suppressed or pd.isna(r.pct_positive):
-            why = r.hidden_because if isinstance(r.hidden_because, str) and r.hidden_because else too_few
-            ours, gap, verdict = f"Not shown: {why}", "", ""
-        else:
-            ours = f"{r.pct_positive:.1f}% ({r.lower:.1f} to {r.upper:.1f})"
-            gap = "" if pd.isna(r.gap) else f"{r.gap:+.1f}"
-            verdict = "" if pd.isna(r.verdict) else str(r.verdict)
-        median = "not published" if pd.isna(r.benchmark) else f"{r.benchmark:.1f}%"
-        name = "" if pd.isna(r.benchmark_name) else str(r.benchmark_name)
-        rows.append(f"<tr><td>{escape(str(r.question))}</td><td>{escape(ours)}</td><td>{escape(name)}: "
-                    f"{escape(median)} ({escape(str(r.csps_code))})</td><td>{escape(gap)}</td><td>{escape(verdict)}"
-                    f"</td><td>{escape(str(r.wording))}</td></tr>")
-    return ("<h2>Staff statements beside the Civil Service People Survey</h2><table><thead><tr>"
-            "<th scope=\"col\">Statement</th><th scope=\"col\">Our % positive (95% interval)</th>"
-            "<th scope=\"col\">Benchmark (median of organisations)</th><th scope=\"col\">Gap (points)</th>"
-            "<th scope=\"col\">Gap more than noise?</th><th scope=\"col\">Wording</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table><p class=\"rule\">{escape(ATTRIBUTION)}</p>")
+    hidden = comparison["suppressed"].fillna(False).astype(bool) | comparison["pct_positive"].isna()
+    shown = comparison[~hidden]
+    beyond = shown[shown["verdict"].isin([ABOVE, BELOW])]
+    verb = "differs" if len(beyond) == 1 else "differ"
+    parts = [f"{len(beyond)} of {len(comparison)} mapped statements {verb} from the median by more than the noise"]
+    for r in beyond.itertuples():
+        side = "above" if r.verdict == ABOVE else "below"
+        parts.append(f"\u201c{r.question}\u201d {r.pct_positive:.1f}% ({r.lower:.1f} to {r.upper:.1f}) against "
+                     f"{r.benchmark_name} {r.benchmark:.1f}% ({r.csps_code}, {r.wording}), {abs(r.gap):.1f} points {side}")
+    tail = [f"{len(shown) - len(beyond)} {'is' if len(shown) - len(beyond) == 1 else 'are'} within the noise"]
+    if hidden.any():
+        reasons = sorted({str(w) if isinstance(w, str) and w else too_few for w in comparison.loc[hidden, "hidden_because"]})
+        tail.append(f"{int(hidden.sum())} not shown ({'; '.join(reasons)})")
+    sentence = parts[0] + (": " + "; ".join(parts[1:]) if len(parts) > 1 else "")
+    return (f'<p class="index"><b>Staff statements beside the Civil Service People Survey</b>: {escape(sentence)}. '
+            f"{escape(', '.join(tail))}; the Culture page lists every statement with its wording. "
+            f'<span class="rule">{escape(ATTRIBUTION)}</span></p>')
+
+
 def _engagement(index: pd.DataFrame | None) -> str:
     """The engagement index in one paragraph (the page must stay one A4 sheet): the latest shown
     wave with its interval, then every wave; a hidden wave gives its reason in words, never a number."""

@@ -11,6 +11,7 @@ import pandas as pd
 from metrics.key_drivers import importance_vs_score, key_drivers
 from metrics.publishable import publishable
 from metrics.survey import percent_positive
+from metrics.survey import with_flipped_notes
 from model.survey_counts import SurveyCounts
 from settings.analysis import KeyDriverSpec
 from settings.disclosure import DisclosurePolicy
@@ -42,7 +43,7 @@ def driver_view(counts: SurveyCounts, codebook: pd.DataFrame, spec: KeyDriverSpe
     view = importance_vs_score(drivers, scores)
     words = codebook.dropna(subset=["question_id"]).drop_duplicates("question_id").set_index("question_id")["wording"]
     view.insert(0, "question", view["question_id"].map(words).fillna(view["question_id"]).astype("string"))
-    return view, None
+    return with_flipped_notes(view, codebook), None     # a negative statement says what "positive" means
 
 
 def outcome_wording(codebook: pd.DataFrame, outcome: str) -> str:
