@@ -1,4 +1,6 @@
 """headcount.csv: people invited per wave; a bad count is a warning naming its row."""
+import pandas as pd
+
 from loaders.grid import read_text_table
 from loaders.headcount import headcount_from_sheet, load_headcount
 from settings.config import REPO_ROOT
@@ -6,8 +8,11 @@ from settings.config import REPO_ROOT
 
 def test_sample_headcount_covers_every_wave():
     frame = load_headcount(REPO_ROOT / "data" / "sample" / "headcount.csv")
-    assert sorted(frame["audience"].unique()) == ["partner", "staff"]
-    assert len(frame) == 9 and frame["headcount"].min() > 0
+    manifest = pd.read_csv(REPO_ROOT / "data" / "sample" / "manifest.csv", dtype=str)
+    waves = manifest[manifest["kind"] == "survey"]
+    assert sorted(zip(frame["audience"], frame["wave"])) == sorted(zip(waves["audience"], waves["wave"]))
+    assert sorted(frame["audience"].unique()) == ["member", "partner", "staff"]
+    assert len(frame) == 12 and frame["headcount"].min() > 0
 
 
 def test_bad_count_is_a_warning_with_row(tmp_path):
