@@ -151,7 +151,22 @@ COMPLAINTS: dict[str, object] = {
     "outcome": "string",         # No further action | Informal resolution | Breach found | Ongoing
 }
 
+#: Free-text answers ("Is there anything else you would like to tell us?"): one row per
+#: non-empty comment, kept with its wave, group and question, never with a respondent ID.
+#: Full edition only: no staff page, URL or download may reach this frame (issue: comments).
+COMMENTS: dict[str, object] = {
+    "comment_id": "string",      # stable for the same upload: a hash of file, sheet, row and column
+    "audience": "string",
+    "wave": "string",
+    "wave_date": "datetime64[ns]",
+    "group": "string",           # reporting group, as SURVEY_RESPONSES ("" when none)
+    "question_id": "string",     # the free-text question's id ("COMMENT-..." when the codebook has none)
+    "question_text": "string",
+    "text": "string",            # as written, unredacted: redact before anything shows it
+}
+
 SCHEMAS: dict[str, dict[str, object]] = {
+    "comments": COMMENTS,
     "complaints": COMPLAINTS,
     "expectations": EXPECTATIONS,
     "headcount": HEADCOUNT,
