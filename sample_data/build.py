@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import expectations, partner_survey, planner, reference, scrutiny, staff_survey, trackers
+from . import dbp_monitoring, expectations, partner_survey, planner, reference, scrutiny, staff_survey, trackers
 from .outputs import Output
 
-GENERATORS = (staff_survey, partner_survey, trackers, planner, scrutiny)
+GENERATORS = (staff_survey, partner_survey, trackers, dbp_monitoring, planner, scrutiny)
 
 
 def outputs() -> list[Output]:
