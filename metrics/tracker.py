@@ -14,12 +14,13 @@ import re
 import pandas as pd
 
 from model.frames import ACTION_STATUSES, CLOSURE_CATEGORIES
-from metrics.actions import (CLOSED, completion, latest_snapshot, percent_complete, shown_status, slippage,
-                             time_at_status, with_overdue)
+from metrics.actions import (CLOSED, completion, percent_complete, shown_status, slippage, time_at_status,
+                             with_overdue)
+from metrics.closedown import MOVED_TO_DBP, closedown_snapshot
 
 FILTER_COLUMNS = ("area", "theme", "owner", "source", "phase")
-MOVED_TO_DBP = CLOSURE_CATEGORIES[2]
 _PHASE = re.compile(r"\bphase\s*(\d+)\b", re.I)
+_CLOSES = re.compile(r"\b(?:closed|closes|close-down|closedown)\b", re.I)
 
 
 def filter_actions(actions: pd.DataFrame, **chosen: list[str] | None) -> pd.DataFrame:
@@ -41,14 +42,19 @@ def filter_options(actions: pd.DataFrame, column: str) -> list[str]:
 def with_phase(actions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Fill a missing ``phase`` from plan milestones: a snapshot on or after a milestone
     naming "Phase N" (e.g. "Phase 3 Improvement Plan agreed") is in Phase N, earlier ones
-    "Before phase N"."""
-    plans = events.assign(_n=events["label"].astype("string").str.extract(_PHASE, expand=False))
+    "Before phase N"; a snapshot after a milestone that closes phase N ("Improvement Plan
+    (phase 3) closed": its close-down report is the phase's last) is "After phase N"."""
+    labels = events["label"].astype("string")
+    plans = events.assign(_n=labels.str.extract(_PHASE, expand=False), _closes=labels.str.contains(_CLOSES).fillna(False))
     plans = plans.dropna(subset=["_n", "date"]).sort_values("date")
     phase = pd.Series(pd.NA, index=actions.index, dtype="string")
     if not plans.empty:
         phase[:] = f"Before phase {plans['_n'].iloc[0]}"
-        for date, number in zip(plans["date"], plans["_n"]):
-            phase[actions["snapshot_date"] >= date] = f"Phase {number}"
+        for date, number, closes in zip(plans["date"], plans["_n"], plans["_closes"]):
+            if closes:
+                phase[actions["snapshot_date"] > date] = f"After phase {number}"
+            else:
+                phase[actions["snapshot_date"] >= date] = f"Phase {number}"
     return actions.assign(phase=actions["phase"].fillna(phase))
 
 
@@ -106,17 +112,18 @@ def expected_progress(snapshot: pd.DataFrame) -> pd.DataFrame:
 
 
 def closure_summary(actions: pd.DataFrame) -> pd.DataFrame:
-    """Actions by phase-3 close-down category at the latest snapshot (every category kept)."""
-    latest = latest_snapshot(actions)
-    counts = latest["closure_category"].value_counts()
+    """Actions by phase-3 close-down category at the close-down report (the latest report that
+    gives a category: later monitoring reports seldom carry the column), every category kept."""
+    counts = closedown_snapshot(actions)["closure_category"].value_counts()
     return pd.DataFrame({"Close-down category": list(CLOSURE_CATEGORIES),
                          "Actions": [int(counts.get(c, 0)) for c in CLOSURE_CATEGORIES]})
 
 
 def moved_to_business_plans(actions: pd.DataFrame) -> pd.DataFrame:
-    """The actions still open at close-down, moved into Directorate Business Plans."""
-    latest = latest_snapshot(actions)
-    return latest.loc[latest["closure_category"] == MOVED_TO_DBP].reset_index(drop=True)
+    """The actions still open at close-down, moved into Directorate Business Plans, as they stood
+    at the close-down report (``metrics.closedown.followed_actions`` follows them on)."""
+    at_closedown = closedown_snapshot(actions)
+    return at_closedown.loc[at_closedown["closure_category"] == MOVED_TO_DBP].reset_index(drop=True)
 
 
 def red_longest(actions: pd.DataFrame) -> pd.DataFrame:

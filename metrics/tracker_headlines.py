@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from metrics.closedown import plan_reports
 from metrics.tracker import complete_now_vs_event, red_longest, slipped_most
 
 TOP = 3
@@ -50,4 +51,8 @@ def complete_sentence(actions: pd.DataFrame, events: pd.DataFrame, pattern: str 
 
 
 def tracker_headlines(actions: pd.DataFrame, events: pd.DataFrame) -> list[str]:
-    return [red_longest_sentence(actions), slipped_most_sentence(actions), complete_sentence(actions, events)]
+    """The plan's completion is compared within the plan's own reports (up to its close-down):
+    the monitoring reports after it carry only the actions moved on, a different denominator
+    (the close-down section follows those)."""
+    return [red_longest_sentence(actions), slipped_most_sentence(actions),
+            complete_sentence(plan_reports(actions), events)]

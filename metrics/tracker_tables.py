@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.actions import latest_snapshot, overdue_actions, shown_status
+from metrics.actions import latest_snapshot, overdue_actions, shown_status, status_words
+from metrics.closedown import followed_actions
 from metrics.matching import with_action_ids
 from metrics.tracker import (action_history, carry_start_dates, expected_progress, moved_to_business_plans,
                              red_longest, slipped_most, status_changes, with_phase)
@@ -48,8 +49,17 @@ def progress_table(actions: pd.DataFrame) -> pd.DataFrame:
 
 
 def moved_table(actions: pd.DataFrame) -> pd.DataFrame:
-    """The actions still open at close-down, moved into Directorate Business Plans."""
+    """The actions still open at close-down, moved into Directorate Business Plans, as they stood then."""
     return _columns(shown_status(moved_to_business_plans(actions)), ["reference", "action", "owner", "status"])
+
+
+def followed_table(actions: pd.DataFrame) -> pd.DataFrame:
+    """The actions moved into Directorate Business Plans, followed to their last report: status
+    then and now (saying when it is overdue), what became of it, its latest update."""
+    followed = followed_actions(actions)
+    followed["status_now"] = [status_words(s, d) for s, d in zip(followed["status_now"], followed["days_overdue"])]
+    return _columns(followed, ["reference", "action", "owner", "status_at_closedown", "status_now", "outcome",
+                               "last_reported", "reports_since", "progress_note"])
 
 
 def history_table(actions: pd.DataFrame, reference: str) -> pd.DataFrame:

@@ -17,11 +17,13 @@ from settings.file_formats import mime
 from metrics.actions import status_mix
 from metrics.tracker import closure_summary, filter_actions, filter_options, transitions, transitions_long
 from metrics.tracker_headlines import tracker_headlines
-from metrics.tracker_tables import (action_choices, download_table, history_table, moved_table, overdue_table,
+from metrics.closedown import closedown_date, follow_up, follow_up_sentence
+from metrics.tracker_tables import (action_choices, download_table, followed_table, history_table, overdue_table,
                                     prepare_actions, progress_table, red_table, slipped_table, story_action)
 from metrics.trends import journey_span
 
 FILTERS = {"area": "Improvement area", "owner": "Owner", "source": "Source", "phase": "Phase"}
+FOLLOWED_STATUS = tuple(labelled(pd.DataFrame(columns=["status_at_closedown", "status_now"])).columns)
 STYLED_ROWS = 200   # a table that wraps its text grows with every row: longer ones show their first rows
 
 
@@ -86,12 +88,16 @@ _styled(cache.shared(red_table, actions))
 st.markdown("**Expected progress** of the open actions, from start and due dates where both are known")
 _styled(cache.shared(progress_table, actions))
 
-st.header("Phase 3 close-down")
+st.header("Phase 3 close-down and after")
+closedown = cache.shared(closedown_date, actions)
+st.markdown(f"**At the close-down report** ({day(closedown)})" if closedown is not None
+            else "**No report gives a close-down category yet.**")
 widgets.table(cache.shared(closure_summary, actions))
-moved = cache.shared(moved_table, actions)
-st.markdown(f"**{len(moved)} actions still open, moved into Directorate Business Plans** to follow after the plan closed")
-if not moved.empty:
-    _styled(moved)
+st.markdown(cache.shared(follow_up_sentence, cache.shared(follow_up, actions)))
+followed = cache.shared(followed_table, actions)
+if not followed.empty:
+    st.markdown("**The actions moved into Directorate Business Plans**, followed through every later report")
+    widgets.wrapped_table(cache.shared(labelled, followed), status_columns=FOLLOWED_STATUS)
 
 st.header("One action's history")
 st.markdown("It opens on the action whose status changed most often; choose any other.")

@@ -7,6 +7,11 @@ date as planned: ``YYYY-MM-DD``, a month ``YYYY-MM``, a quarter ``Q3 2023/24`` o
 ``Ongoing``; a later entry is a slipped date. ``closure`` is the phase-3 close-down
 category on the last snapshot: ``D`` completed - any future review at Directorate level,
 ``F`` completed - no further action, ``O`` open - moved into Directorate Business Plans.
+
+``FOLLOW_UP`` carries each ``O`` action on through the monitoring reports after the close-down
+(story.MONITORING), one status letter per report as above, ``-`` left out of that report (a
+council drops a completed action from its next report); ``FOLLOW_UP_DUE`` its target date as
+revised in those reports.
 """
 from __future__ import annotations
 
@@ -158,3 +163,13 @@ ACTIONS: tuple[Action, ...] = (
     A("CCC-07", CCC, "Deliver a management development programme for team leaders",
       "Head of HR", "peer challenge", "-----NAAG", {5: "Q2 2024/25", 7: "Q4 2024/25"}, "O"),
 )
+
+# One letter per story.MONITORING report: 5 complete, 1 dropped (superseded), 3 still open at 30 May 2025.
+FOLLOW_UP: dict[str, str] = {
+    "GOV-05": "GCC", "GOV-06": "GGC", "PAR-02": "ACC", "PAR-06": "C--", "PAR-07": "AAA",
+    "IPP-06": "GSS", "CCC-05": "GGG", "CCC-06": "GCC", "CCC-07": "GGG",
+}
+FOLLOW_UP_DUE: dict[str, str] = {
+    "GOV-05": "2025-03-31", "GOV-06": "2025-03-31", "PAR-02": "2025-03-31", "PAR-07": "2025-09-30",
+    "CCC-06": "2025-03-31", "CCC-07": "2025-03-31",
+}

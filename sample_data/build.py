@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import (benchmark_map, complaints, expectations, member_survey, partner_survey, planner, reference, scrutiny,
-               staff_survey, trackers)
+from . import (benchmark_map, complaints, dbp_monitoring, expectations, member_survey, partner_survey, planner,
+               reference, scrutiny, staff_survey, trackers)
 from .outputs import Output
 
-GENERATORS = (staff_survey, partner_survey, member_survey, trackers, planner, scrutiny, complaints)
+GENERATORS = (staff_survey, partner_survey, member_survey, trackers, dbp_monitoring, planner, scrutiny, complaints)
 
 
 def outputs() -> list[Output]:

@@ -110,6 +110,14 @@ SNAPSHOTS: tuple[tuple[dt.date, str, str], ...] = (
 )
 #: Index in SNAPSHOTS of the phase-3 plan, where new actions first appear.
 PHASE3_SNAPSHOT = 5
+#: After the close-down: the quarterly Directorate Business Plan monitoring reports that follow
+#: the actions moved into the plans, the last at the Advisory and Support Group's end.
+#: (report date, committee). Their layout differs from the plan's (sample_data/dbp_monitoring.py).
+MONITORING: tuple[tuple[dt.date, str], ...] = (
+    (dt.date(2025, 1, 21), "Audit and Governance Committee"),
+    (dt.date(2025, 4, 15), "Audit and Governance Committee"),
+    (dt.date(2025, 5, 30), "Independent Advisory and Support Group"),
+)
 
 # --- Events (DOMAIN.md milestones; month-only dates fall on the 1st) ------------------------
 #: (date, label, kind, short label, baseline): "yes" names the milestone results are compared

@@ -80,13 +80,13 @@ def test_manifest_and_expected_cover_the_same_data_files():
     assert len(_files("survey", "staff")) == 6
     assert len(_files("survey", "partner")) == 3
     assert len(_files("survey", "member")) == 3
-    assert len(_files("actions")) == 9
+    assert len(_files("actions")) == 9 + 3      # the plan's nine reports, three DBP monitoring reports after it
     assert len(_files("complaints")) == 1
 
 
 def test_every_xlsx_opens_and_has_fixed_zip_dates():
     xlsx = sorted(p for p in SAMPLE.rglob("*.xlsx") if "uploads" not in p.relative_to(SAMPLE).parts)
-    assert len(xlsx) == 6 + 2 + 3 + 9 + 1 + 1     # staff, partner, member, trackers, scrutiny, complaints
+    assert len(xlsx) == 6 + 2 + 3 + 9 + 3 + 1 + 1     # staff, partner, member, trackers, DBP monitoring, scrutiny, complaints
     for path in xlsx:
         wb = openpyxl.load_workbook(path)
         assert wb.active.max_row > 1, path.name
@@ -258,3 +258,17 @@ def test_events_are_the_domain_milestones():
     dates = [e["date"] for e in events]
     assert dates == sorted(dates)
     assert {"2023-01-24", "2024-01-30", "2024-09-09", "2025-05-30"} <= set(dates)
+
+
+def test_monitoring_reports_follow_the_moved_actions_without_a_closedown_column():
+    """After 16 Oct 2024 the Directorate Business Plan reports carry only the actions moved into
+    the plans, in their own layout (no Close-down category column)."""
+    reports = sorted(SAMPLE.glob("trackers/dbp_monitoring_*.xlsx"))
+    assert [p.stem[-10:] for p in reports] == ["2025-01-21", "2025-04-15", "2025-05-30"]
+    for path in reports:
+        ws = openpyxl.load_workbook(path)["DBP Monitoring"]
+        header = [c.value for c in ws[5]]
+        assert "Close-down category" not in header and "Revised target date" in header
+    refs = {r[0] for r in openpyxl.load_workbook(reports[0])["DBP Monitoring"].iter_rows(min_row=6, values_only=True)
+            if r[1]}
+    assert refs == {"GOV-05", "GOV-06", "PAR-02", "PAR-06", "PAR-07", "IPP-06", "CCC-05", "CCC-06", "CCC-07"}

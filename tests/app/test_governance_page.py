@@ -48,3 +48,21 @@ def test_governance_page_history_selectbox_and_downloads():
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download as CSV" in labels and "Download as Excel (xlsx)" in labels
     assert len(at.markdown) and any("Red longest" in m.value for m in at.markdown)
+
+
+def test_governance_page_follows_the_actions_moved_into_business_plans():
+    """The sample data reports on after the close-down (three Directorate Business Plan
+    monitoring reports, no close-down column): the close-down counts are read at 16 Oct 2024,
+    not 0 / 0 / 0, and the nine moved actions are followed to 30 May 2025 (sample_data/actions.py
+    FOLLOW_UP: GOV-05, GOV-06, PAR-02, PAR-06, CCC-06 complete; IPP-06 superseded; PAR-07,
+    CCC-05, CCC-07 open)."""
+    at = governance()
+    assert not at.exception, [e.value for e in at.exception]
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Of the 9 actions moved into Directorate Business Plans at close-down (16 Oct 2024), 5 are now "
+            "complete, 1 dropped, 3 still open (at the 30 May 2025 report; 1 action was last reported earlier). "
+            "That is 5 of 8 actions complete") in text
+    closure = next(d.value for d in at.dataframe if "Close-down category" in d.value.columns)
+    assert closure["Actions"].tolist()[2] == 9 and sum(closure["Actions"]) > 9
+    followed = next(h.proto.body for h in at.get("html") if "CCC-07" in h.proto.body and "Status at close-down" in h.proto.body)
+    assert "Green, 60 days overdue" in followed and "Still open" in followed and "Dropped" in followed

@@ -61,6 +61,14 @@ def test_metrics_tracker_phase_from_milestones(history, events):
     assert filter_actions(phased, phase=["Phase 3"])["snapshot_date"].unique().tolist() == [D3]
 
 
+def test_metrics_tracker_phase_after_the_close_down(history, events):
+    closed = pd.concat([events, pd.DataFrame({"date": [D2], "label": ["Improvement Plan (phase 2) closed"],
+                                              "kind": ["plan"]})], ignore_index=True)
+    phased = with_phase(history, closed.loc[closed["label"] != "Phase 3 Improvement Plan agreed"])
+    by_date = phased.drop_duplicates("snapshot_date").set_index("snapshot_date")["phase"].to_dict()
+    assert by_date == {D1: "Before phase 2", D2: "Before phase 2", D3: "After phase 2"}
+
+
 def test_metrics_tracker_transitions_table(history):
     table = transitions(history, D1, D2)
     assert table.loc["Amber", "Complete"] == 1
@@ -98,6 +106,14 @@ def test_metrics_tracker_closure_and_business_plans(history):
     summary = closure_summary(history)
     assert summary["Actions"].tolist() == [0, 1, 1]
     assert moved_to_business_plans(history)["reference"].tolist() == ["A3"]
+
+
+def test_metrics_tracker_closure_survives_a_later_report(history):
+    """A monitoring report after the close-down, without its column, once gave 0 / 0 / 0."""
+    later = pd.concat([history, frame([row(pd.Timestamp("2025-01-21"), "A3", "Green", "2024-12-31")])],
+                      ignore_index=True)
+    assert closure_summary(later)["Actions"].tolist() == [0, 1, 1]
+    assert moved_to_business_plans(later)["reference"].tolist() == ["A3"]
 
 
 def test_metrics_tracker_expected_progress():
