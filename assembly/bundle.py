@@ -6,7 +6,10 @@ csv in the folder is detected on its own. ``codebook.csv`` and ``events.csv`` ar
 the folder. Uploads kept by the store (``store.json``, see store/) are read from their
 normalised parquet, so pages have one code path for both. Survey answers reach the pages
 as counts (``model.survey_counts``), never as respondent rows: the store keeps counts
-for each upload, and a file read from the folder is counted as it is loaded. A rejected file never stops the bundle: it appears in ``sources`` with its
+for each upload, and a file read from the folder is counted as it is loaded. Action reports
+reach them in two frames: the improvement plan's own (``actions``) and the monitoring reports
+after its close-down (``after_closedown``, read only by the close-down follow-up:
+``model.plan_reports``). A rejected file never stops the bundle: it appears in ``sources`` with its
 error and contributes no rows. The app caches the Bundle; this module never imports
 streamlit.
 """
@@ -32,6 +35,7 @@ from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, COMPLAINTS, EVENTS, EXP
 from loaders.report import FileRejected, Finding, LoadResult
 from settings.config import load_settings
 from settings.details import PAGE
+from model.plan_reports import after_closedown, plan_reports
 from model.survey_counts import SurveyCounts, concat_counts, count_responses
 from store.entry import Entry
 from store.interface import STORE_SUBFOLDERS, UploadStore, open_store
@@ -56,7 +60,7 @@ FRAMES = {"actions": ("actions", ACTIONS),
 class Bundle:
     surveys: SurveyCounts       # survey answer counts, all waves and audiences
     codebook: pd.DataFrame      # CODEBOOK
-    actions: pd.DataFrame       # ACTIONS, all snapshots
+    actions: pd.DataFrame       # ACTIONS, the improvement plan's own reports (up to its close-down)
     scrutiny: pd.DataFrame      # SCRUTINY_SCORES
     events: pd.DataFrame        # EVENTS
     sources: pd.DataFrame       # one row per file: SOURCE_COLUMNS
@@ -68,6 +72,9 @@ class Bundle:
     benchmark_map: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MAP_COLUMNS))
     benchmarks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=BENCHMARK_COLUMNS))  # CSPS medians
     complaints: pd.DataFrame = field(default_factory=lambda: empty(COMPLAINTS))  # Code of Conduct complaints register
+    #: ACTIONS, the monitoring reports after the close-down (Directorate Business Plans, the Advisory
+    #: and Support Group): only the close-down follow-up reads them (model.plan_reports says why)
+    after_closedown: pd.DataFrame = field(default_factory=lambda: empty(ACTIONS))
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
@@ -115,6 +122,8 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     if "complaints" in uploaded:      # an uploaded register is the whole register: it replaces the folder's
         frames["complaints"] = uploaded["complaints"]
+    every = frames.pop("actions")     # the plan's figures never read the reports after its close-down
+    frames.update(actions=plan_reports(every), after_closedown=after_closedown(every))
     return Bundle(
         surveys=concat_counts(parts["survey"]), codebook=codebook, events=events, headcount=headcount, expectations=expectations, **frames,
         benchmark_map=benchmark_map,

@@ -16,16 +16,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model.frames import CLOSURE_CATEGORIES
+from model.plan_reports import closedown_date
 from metrics.actions import COMPLETE, OUT_OF_SCOPE, Completion, completion, with_overdue
 
 MOVED_TO_DBP = CLOSURE_CATEGORIES[2]
 OUTCOMES = ("Complete", "Dropped", "Still open")
-
-
-def closedown_date(actions: pd.DataFrame) -> pd.Timestamp | None:
-    """The latest report that gives any action a close-down category, or None."""
-    dated = actions.loc[actions["closure_category"].notna(), "snapshot_date"] if "closure_category" in actions else []
-    return pd.Timestamp(dated.max()) if len(dated) else None
 
 
 def closedown_snapshot(actions: pd.DataFrame) -> pd.DataFrame:
@@ -35,11 +30,11 @@ def closedown_snapshot(actions: pd.DataFrame) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
-def plan_reports(actions: pd.DataFrame) -> pd.DataFrame:
-    """The reports of the plan itself: up to and including the close-down (all of them when
-    there is no close-down yet)."""
-    when = closedown_date(actions)
-    return actions if when is None else actions.loc[actions["snapshot_date"] <= when]
+def reports_of(reports: pd.DataFrame, chosen: pd.DataFrame) -> pd.DataFrame:
+    """Every report (the plan's and the later ones) of the actions in ``chosen``: a page filters
+    the plan's actions by area, owner, source or phase, which a later report seldom carries, so
+    the follow-up takes the same actions by reference."""
+    return reports.loc[reports["reference"].isin(chosen["reference"].dropna().unique())].reset_index(drop=True)
 
 
 def outcome(status: object) -> str:

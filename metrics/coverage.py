@@ -6,15 +6,18 @@ import pandas as pd
 from model.survey_counts import SurveyCounts
 
 
-def records_over_time(counts: SurveyCounts, actions: pd.DataFrame) -> pd.DataFrame:
-    """Respondents per survey wave (one series per audience) and actions per tracker
-    snapshot: columns series, date, value."""
+def records_over_time(counts: SurveyCounts, actions: pd.DataFrame, later: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Respondents per survey wave (one series per audience), actions per tracker snapshot and,
+    when given, actions per monitoring report after the close-down (``later``: a series of its
+    own, as those reports follow only the actions moved on): columns series, date, value."""
     surveys = counts.people(["audience", "wave_date"]).rename(columns={"respondents": "value"})
     surveys["series"] = surveys["audience"].astype(str).str.capitalize() + " survey respondents"
     trackers = actions.groupby("snapshot_date").size().reset_index(name="value")
     trackers["series"] = "Improvement plan actions"
+    followed = (later if later is not None else actions.iloc[0:0]).groupby("snapshot_date").size().reset_index(name="value")
+    followed["series"] = "Actions followed after the close-down"
     out = pd.concat([
         surveys.rename(columns={"wave_date": "date"})[["series", "date", "value"]],
-        trackers.rename(columns={"snapshot_date": "date"})[["series", "date", "value"]],
+        *(f.rename(columns={"snapshot_date": "date"})[["series", "date", "value"]] for f in (trackers, followed) if len(f)),
     ], ignore_index=True)
     return out.sort_values(["series", "date"]).reset_index(drop=True)

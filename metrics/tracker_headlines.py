@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.closedown import plan_reports
+from model.plan_reports import plan_reports
 from metrics.tracker import complete_now_vs_event, red_longest, slipped_most
 
 TOP = 3

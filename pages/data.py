@@ -15,7 +15,7 @@ st.markdown(
     "and trackers export them. Each file's layout is detected; below is what was read from each."
 )
 
-counts = cache.shared(records_over_time, data.surveys, data.actions)
+counts = cache.shared(records_over_time, data.surveys, data.actions, data.after_closedown)
 if counts.empty:
     widgets.say("No survey responses or tracker snapshots have been read yet: upload a file below.")
 else:

@@ -17,7 +17,8 @@ from settings.file_formats import mime
 from metrics.actions import status_mix
 from metrics.tracker import closure_summary, filter_actions, filter_options, transitions, transitions_long
 from metrics.tracker_headlines import tracker_headlines
-from metrics.closedown import closedown_date, follow_up, follow_up_sentence
+from metrics.closedown import closedown_date, follow_up, follow_up_sentence, reports_of
+from model.plan_reports import every_report, plan_reports
 from metrics.tracker_tables import (action_choices, download_table, followed_table, history_table, overdue_table,
                                     prepare_actions, progress_table, red_table, slipped_table, story_action)
 from metrics.trends import journey_span
@@ -40,7 +41,10 @@ st.markdown("The improvement plan's actions at every reporting date: how many ar
             "complete, which are overdue or slipping, and what happened at the phase 3 close-down.")
 
 data = context.bundle()
-everything = cache.shared(prepare_actions, data.actions, data.events)   # shared results come tagged
+# The plan's reports and the monitoring reports after its close-down, matched together (a later
+# report may renumber); every figure of the plan reads its own reports, the follow-up all of them.
+reports = cache.shared(prepare_actions, cache.shared(every_report, data.actions, data.after_closedown), data.events)
+everything = cache.shared(plan_reports, reports)   # shared results come tagged
 if everything.empty:
     widgets.say("No improvement plan actions yet: when an action tracker is added on the Data page, its actions "
            "show here, reporting date by reporting date.")
@@ -93,8 +97,9 @@ closedown = cache.shared(closedown_date, actions)
 st.markdown(f"**At the close-down report** ({day(closedown)})" if closedown is not None
             else "**No report gives a close-down category yet.**")
 widgets.table(cache.shared(closure_summary, actions))
-st.markdown(cache.shared(follow_up_sentence, cache.shared(follow_up, actions)))
-followed = cache.shared(followed_table, actions)
+chosen_reports = cache.shared(reports_of, reports, actions)   # the chosen actions, through every later report
+st.markdown(cache.shared(follow_up_sentence, cache.shared(follow_up, chosen_reports)))
+followed = cache.shared(followed_table, chosen_reports)
 if not followed.empty:
     st.markdown("**The actions moved into Directorate Business Plans**, followed through every later report")
     widgets.wrapped_table(cache.shared(labelled, followed), status_columns=FOLLOWED_STATUS)
