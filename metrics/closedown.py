@@ -17,7 +17,7 @@ import pandas as pd
 
 from model.frames import CLOSURE_CATEGORIES
 from model.plan_reports import closedown_date
-from metrics.actions import COMPLETE, OUT_OF_SCOPE, Completion, completion, with_overdue
+from metrics.actions import COMPLETE, OUT_OF_SCOPE, Completion, completion, status_words, with_overdue
 
 MOVED_TO_DBP = CLOSURE_CATEGORIES[2]
 OUTCOMES = ("Complete", "Dropped", "Still open")
@@ -44,24 +44,43 @@ def outcome(status: object) -> str:
     return "Dropped" if status in OUT_OF_SCOPE else "Still open"
 
 
+NOT_IN_REPORT = "not in this report"
+
+
+def report_by_report(history: pd.DataFrame, dates: list[pd.Timestamp]) -> str:
+    """One action's status at each later report, one line each ('21 Jan 2025: Amber'), an
+    overdue one saying so, a report that leaves it out saying that. ``history`` is the action's
+    later rows with ``days_overdue``."""
+    at = history.drop_duplicates("snapshot_date").set_index("snapshot_date")
+    return "\n".join(f"{_day(d)}: {status_words(at.at[d, 'status'], at.at[d, 'days_overdue']) if d in at.index else NOT_IN_REPORT}"
+                     for d in dates)
+
+
 def followed_actions(actions: pd.DataFrame) -> pd.DataFrame:
-    """Each action moved into Directorate Business Plans at close-down, followed to its last
-    report. Columns: reference, action, owner, status_at_closedown, last_reported,
-    reports_since (later reports that carry it), status_now, due_date, days_overdue (at its
-    last report), progress_note, outcome. Reference order."""
-    moved = closedown_snapshot(actions)
+    """Each action moved into Directorate Business Plans at close-down, followed through every
+    later report. Columns: reference, action, owner, status_at_closedown, days_overdue_at_closedown,
+    report_by_report (its status at each later report: ``report_by_report``), last_reported,
+    reports_since (later reports that carry it), status_now, due_date, days_overdue (at its last
+    report), progress_note, outcome. Reference order."""
+    moved = with_overdue(closedown_snapshot(actions))
     moved = moved.loc[moved["closure_category"] == MOVED_TO_DBP].drop_duplicates("reference")
-    columns = ["reference", "action", "owner", "status_at_closedown", "last_reported", "reports_since",
-               "status_now", "due_date", "days_overdue", "progress_note", "outcome"]
+    columns = ["reference", "action", "owner", "status_at_closedown", "days_overdue_at_closedown", "report_by_report",
+               "last_reported", "reports_since", "status_now", "due_date", "days_overdue", "progress_note", "outcome"]
     if moved.empty:
         return pd.DataFrame(columns=columns)
     when = closedown_date(actions)
     history = actions.loc[actions["reference"].isin(moved["reference"]) & (actions["snapshot_date"] >= when)]
     history = with_overdue(history.sort_values(["reference", "snapshot_date"], kind="stable"))
+    later = history.loc[history["snapshot_date"] > when]
+    dates = sorted(actions.loc[actions["snapshot_date"] > when, "snapshot_date"].dropna().unique())
     last = history.drop_duplicates("reference", keep="last").set_index("reference")
-    since = history.loc[history["snapshot_date"] > when].groupby("reference")["snapshot_date"].nunique()
-    out = moved.set_index("reference")[["action", "owner", "status"]].rename(columns={"status": "status_at_closedown"})
-    out = out.assign(last_reported=last["snapshot_date"], reports_since=since.reindex(out.index).fillna(0).astype(int),
+    since = later.groupby("reference")["snapshot_date"].nunique()
+    trail = {ref: report_by_report(later.loc[later["reference"] == ref], [pd.Timestamp(d) for d in dates]) or None
+             for ref in moved["reference"]}
+    out = moved.set_index("reference")[["action", "owner", "status", "days_overdue"]].rename(
+        columns={"status": "status_at_closedown", "days_overdue": "days_overdue_at_closedown"})
+    out = out.assign(report_by_report=pd.Series(trail, dtype=object).reindex(out.index),
+                     last_reported=last["snapshot_date"], reports_since=since.reindex(out.index).fillna(0).astype(int),
                      status_now=last["status"], due_date=last["due_date"], days_overdue=last["days_overdue"],
                      progress_note=last["progress_note"], action=last["action"].fillna(out["action"]))
     out["outcome"] = [outcome(s) for s in out["status_now"]]

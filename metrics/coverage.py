@@ -18,6 +18,8 @@ def records_over_time(counts: SurveyCounts, actions: pd.DataFrame, later: pd.Dat
     followed["series"] = "Actions followed after the close-down"
     out = pd.concat([
         surveys.rename(columns={"wave_date": "date"})[["series", "date", "value"]],
-        *(f.rename(columns={"snapshot_date": "date"})[["series", "date", "value"]] for f in (trackers, followed) if len(f)),
-    ], ignore_index=True)
-    return out.sort_values(["series", "date"]).reset_index(drop=True)
+        trackers.rename(columns={"snapshot_date": "date"})[["series", "date", "value"]],
+    ], ignore_index=True).sort_values(["series", "date"])
+    # The later reports' series last, so every other series keeps its place (and its colour).
+    followed = followed.rename(columns={"snapshot_date": "date"})[["series", "date", "value"]]
+    return pd.concat([out, followed], ignore_index=True) if len(followed) else out.reset_index(drop=True)

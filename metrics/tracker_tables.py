@@ -54,12 +54,15 @@ def moved_table(actions: pd.DataFrame) -> pd.DataFrame:
 
 
 def followed_table(actions: pd.DataFrame) -> pd.DataFrame:
-    """The actions moved into Directorate Business Plans, followed to their last report: status
-    then and now (saying when it is overdue), what became of it, its latest update."""
+    """The actions moved into Directorate Business Plans, followed through every later report:
+    status then, at each later report and now (each saying when it is overdue), what became of
+    it, its latest update."""
     followed = followed_actions(actions)
+    followed["status_at_closedown"] = [status_words(s, d) for s, d in
+                                       zip(followed["status_at_closedown"], followed["days_overdue_at_closedown"])]
     followed["status_now"] = [status_words(s, d) for s, d in zip(followed["status_now"], followed["days_overdue"])]
-    return _columns(followed, ["reference", "action", "owner", "status_at_closedown", "status_now", "outcome",
-                               "last_reported", "reports_since", "progress_note"])
+    return _columns(followed, ["reference", "action", "owner", "status_at_closedown", "report_by_report", "status_now",
+                               "outcome", "progress_note"])
 
 
 def history_table(actions: pd.DataFrame, reference: str) -> pd.DataFrame:

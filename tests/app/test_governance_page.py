@@ -66,3 +66,30 @@ def test_governance_page_follows_the_actions_moved_into_business_plans():
     assert closure["Actions"].tolist()[2] == 9 and sum(closure["Actions"]) > 9
     followed = next(h.proto.body for h in at.get("html") if "CCC-07" in h.proto.body and "Status at close-down" in h.proto.body)
     assert "Green, 60 days overdue" in followed and "Still open" in followed and "Dropped" in followed
+
+
+def test_governance_page_follows_each_moved_action_report_by_report():
+    """PAR-02 (sample_data/actions.py FOLLOW_UP "ACC"): Green and 16 days overdue at the
+    close-down (due 30 Sep 2024, reported 16 Oct 2024), Amber at 21 Jan 2025, Complete at 15 Apr
+    and 30 May 2025; PAR-06 ("C--") complete at 21 Jan 2025 and left out of the next two."""
+    at = governance()
+    followed = next(h.proto.body for h in at.get("html") if "At each later report" in h.proto.body)
+    par02 = followed[followed.index(">PAR-02<"):followed.index(">PAR-06<")]
+    assert "Green, 16 days overdue" in par02
+    assert "21 Jan 2025: Amber<br>15 Apr 2025: Complete<br>30 May 2025: Complete" in par02
+    par06 = followed[followed.index(">PAR-06<"):followed.index(">PAR-07<")]
+    assert "21 Jan 2025: Complete<br>15 Apr 2025: not in this report<br>30 May 2025: not in this report" in par06
+
+
+def test_governance_page_plan_figures_and_filters_stay_the_plans():
+    """The plan's figures read its own nine reports (the later three carry only the moved
+    actions); the filters choose among the plan's actions and the follow-up takes the same ones:
+    the Head of HR's two moved actions (CCC-05, CCC-07) are both still open."""
+    at = governance()
+    assert _rows_caption(at).endswith("over 9 reporting dates match the filters.")
+    assert "After phase 3" not in _multiselect(at, "Phase").options
+    _multiselect(at, "Owner").select("Head of HR").run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert ("Of the 2 actions moved into Directorate Business Plans at close-down (16 Oct 2024), 0 are now "
+            "complete, 0 dropped, 2 still open (at the 30 May 2025 report)") in text

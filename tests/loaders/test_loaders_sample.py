@@ -61,7 +61,9 @@ def test_bundle_loads_the_sample_whole():
     assert bundle.surveys.answers["question_id"].str.startswith("UNMAPPED").sum() == 0
     assert bundle.surveys.answers["group"].notna().all()
     assert bundle.actions["status"].notna().all() and bundle.actions["theme"].notna().all()
-    assert bundle.actions["snapshot_date"].nunique() == 9
+    assert bundle.actions["snapshot_date"].nunique() == 9     # the plan's own reports, to its close-down
+    later = bundle.after_closedown                          # the three monitoring reports after it: 9 + 8 + 8 rows
+    assert later.groupby("snapshot_date").size().tolist() == [9, 8, 8] and later["closure_category"].isna().all()
     assert len(bundle.events) >= 9 and bundle.codebook["negative"].any()
     scrutiny = bundle.scrutiny
     assert scrutiny[["meeting_date", "topic"]].drop_duplicates().shape[0] == expected()["scrutiny/topic_scores.xlsx"]["records"]
