@@ -25,6 +25,7 @@ from metrics.trends import journey_span
 
 FILTERS = {"area": "Improvement area", "owner": "Owner", "source": "Source", "phase": "Phase"}
 FOLLOWED_STATUS = tuple(labelled(pd.DataFrame(columns=["status_at_closedown", "status_now"])).columns)
+FOLLOWED_LINES = tuple(labelled(pd.DataFrame(columns=["report_by_report"])).columns)   # '21 Jan 2025: Green' kept whole
 STYLED_ROWS = 200   # a table that wraps its text grows with every row: longer ones show their first rows
 
 
@@ -96,13 +97,13 @@ st.header("Phase 3 close-down and after")
 closedown = cache.shared(closedown_date, actions)
 st.markdown(f"**At the close-down report** ({day(closedown)})" if closedown is not None
             else "**No report gives a close-down category yet.**")
-widgets.table(cache.shared(closure_summary, actions))
+widgets.wrapped_table(cache.shared(closure_summary, actions), status_columns=())   # its counts show on a phone too
 chosen_reports = cache.shared(reports_of, reports, actions)   # the chosen actions, through every later report
 st.markdown(cache.shared(follow_up_sentence, cache.shared(follow_up, chosen_reports)))
 followed = cache.shared(followed_table, chosen_reports)
 if not followed.empty:
     st.markdown("**The actions moved into Directorate Business Plans**, followed through every later report")
-    widgets.wrapped_table(cache.shared(labelled, followed), status_columns=FOLLOWED_STATUS)
+    widgets.wrapped_table(cache.shared(labelled, followed), status_columns=FOLLOWED_STATUS, line_columns=FOLLOWED_LINES)
 
 st.header("One action's history")
 st.markdown("It opens on the action whose status changed most often; choose any other.")

@@ -126,11 +126,11 @@ def table(frame: pd.DataFrame) -> None:
 
 
 def wrapped_table(frame: pd.DataFrame, status_columns: tuple[str, ...] = STATUS_COLUMNS,
-                  colours: dict[str, str] | None = None) -> None:
+                  colours: dict[str, str] | None = None, line_columns: tuple[str, ...] = ()) -> None:
     """A table of text (actions, their progress) whose cells wrap: every word shows at any
     width, with no scrolling inside it; on a phone each row reads as a block (ui/wrapped_table.py).
-    Status cells carry their colour and their words."""
-    st.html(table_html(frame, status_columns, colours))
+    Status cells carry their colour and their words; each line of a ``line_columns`` cell stays whole."""
+    st.html(table_html(frame, status_columns, colours, line_columns=line_columns))
 
 
 def published_table(frame: pd.DataFrame, hidden_label: str, columns: list[str], table: str | None = None,

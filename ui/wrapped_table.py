@@ -51,11 +51,13 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def _cell(column: str, value, status: bool, colours: dict[str, str]) -> str:
+def _cell(column: str, value, status: bool, colours: dict[str, str], whole_lines: bool = False) -> str:
     text = cell_text(value)
     if not text:
         return '<td role="cell"></td>'
-    body = escape(text).replace("\r\n", "\n").replace("\n", "<br>")
+    lines = text.replace("\r\n", "\n").split("\n")
+    body = "<br>".join(f'<span style="white-space:nowrap">{escape(line)}</span>' if whole_lines else escape(line)
+                       for line in lines)
     label = f'<span class="cell-label">{escape(column)}: </span>'
     short = ' class="short"' if len(text) <= SHORT else ""   # a reference or a date is not split over lines
     fill = status_fill(text, colours) if status else None
@@ -67,14 +69,16 @@ def _cell(column: str, value, status: bool, colours: dict[str, str]) -> str:
 
 
 def table_html(frame: pd.DataFrame, status_columns: tuple[str, ...] = (), colours: dict[str, str] | None = None,
-               caption: str | None = None) -> str:
+               caption: str | None = None, line_columns: tuple[str, ...] = ()) -> str:
     """The frame (display names as its columns) as one wrapping HTML table; the cells of
-    ``status_columns`` filled with their status colour (``colours``, default STATUS_COLOURS)."""
+    ``status_columns`` filled with their status colour (``colours``, default STATUS_COLOURS);
+    each line of a ``line_columns`` cell kept whole (a short dated line, '21 Jan 2025: Green',
+    read report by report: split anywhere, a narrow column would break it mid-date)."""
     colours = STATUS_COLOURS if colours is None else colours
     columns = [str(c) for c in frame.columns]
     head = "".join(f'<th scope="col" role="columnheader">{escape(c)}</th>' for c in columns)
     rows = "".join(
-        '<tr role="row">' + "".join(_cell(c, v, c in status_columns, colours) for c, v in zip(columns, row)) + "</tr>"
+        '<tr role="row">' + "".join(_cell(c, v, c in status_columns, colours, c in line_columns) for c, v in zip(columns, row)) + "</tr>"
         for row in frame.itertuples(index=False, name=None))
     title = f"<caption>{escape(caption)}</caption>" if caption else ""
     return (f'{CSS}<table class="wrapped-table" role="table">{title}<thead role="rowgroup"><tr role="row">{head}'
