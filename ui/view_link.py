@@ -40,9 +40,14 @@ def choice(kind: str, label: str, options: Sequence, *, key: str, default=FIRST,
         default = [] if many else (options[0] if options else None)
     name = url_param(key)
     param = Param(name or key, tuple(options), default, many)
-    if not _offered(st.session_state.get(key, FIRST), options, many):      # nothing chosen on the page yet
-        st.session_state[key] = param.parse(st.query_params.get_all(name)) if name else default
-    value = getattr(where or st, kind)(label, options, key=key, **kwargs)
+    start = st.session_state.get(key, FIRST)
+    if not _offered(start, options, many):       # nothing chosen on the page yet (or no longer offered)
+        st.session_state.pop(key, None)
+        start = param.parse(st.query_params.get_all(name)) if name else default
+    # The start goes in as the widget's own default, not into its state: a selectbox whose state
+    # is set to None shows no choice at all, where its "All" option (None) should show.
+    start_at = {"default": start} if many else {"index": _position(start, options)}
+    value = getattr(where or st, kind)(label, options, key=key, **start_at, **kwargs)
     if name:
         st.session_state.setdefault(BOUND, set()).add(name)
         write(name, param.texts(value), many)
@@ -55,6 +60,10 @@ def _offered(value, options: list, many: bool) -> bool:
     if many:
         return isinstance(value, list) and all(v in options for v in value)
     return any(value == o for o in options) if value is not None else None in options
+
+
+def _position(value, options: list) -> int:
+    return next((i for i, o in enumerate(options) if (o is None) == (value is None) and (o is None or o == value)), 0)
 
 
 def write(name: str, texts: list[str], many: bool = False) -> None:
