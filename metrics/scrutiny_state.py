@@ -3,8 +3,10 @@
 A shared link opens the same view: filters (meeting, committee, objective, status),
 the heatmap's sort, the what-if weights and the selected topic live in the query string.
 Values read from a URL are checked against what the data offers; a bad value is ignored
-(the default is used), never an error. Pure: no Streamlit here, the page reads and writes
-``st.query_params`` with ``parse_state`` / ``state_params``.
+(the default is used), never an error. The filters, the sort and the topic are declared
+parameters of ``metrics.view_state`` (the same rule as every page's choices); the weights,
+one URL value for eight boxes, are read here. Pure: no Streamlit here, the page reads and
+writes ``st.query_params`` with ``parse_state`` / ``state_params``.
 """
 from __future__ import annotations
 
@@ -13,8 +15,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from metrics.view_state import Param, parse_view, value_text
+
 STATUS_VALUES = ("all", "yes", "no")
 WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 3.0, 0.5
+DEFAULTS = {"status": "all", "sort": "total"}    # the other choices default to None ("All")
 
 
 @dataclass(frozen=True)
@@ -28,16 +33,14 @@ class ViewState:
     topic: str | None = None
 
 
-def _one_of(value: str | None, allowed: Sequence[str]) -> str | None:
-    return value if value in allowed else None
-
-
-def _meeting(value: str | None, meetings: Sequence[pd.Timestamp]) -> pd.Timestamp | None:
-    try:
-        stamp = pd.Timestamp(value) if value else None
-    except (ValueError, TypeError):
-        return None
-    return stamp if stamp is not None and stamp in set(pd.to_datetime(list(meetings))) else None
+def declared(options: Mapping[str, Sequence], criteria: Sequence[str], topics: Sequence[str]) -> list[Param]:
+    """The page's single choices as URL parameters, each with the values the data offers."""
+    return [Param("meeting", tuple(pd.to_datetime(list(options.get("meeting", []))))),
+            Param("committee", tuple(options.get("committee", []))),
+            Param("objective", tuple(options.get("objective", []))),
+            Param("status", STATUS_VALUES, DEFAULTS["status"]),
+            Param("sort", ("total", *criteria), DEFAULTS["sort"]),
+            Param("topic", tuple(topics))]
 
 
 def valid_weight(value: object) -> float | None:
@@ -63,26 +66,16 @@ def parse_weights(text: str | None, criteria: Sequence[str]) -> dict[str, float]
 def parse_state(params: Mapping[str, str], options: Mapping[str, Sequence], criteria: Sequence[str],
                 topics: Sequence[str]) -> ViewState:
     """The view a query string asks for, keeping only values the data offers."""
-    sort = params.get("sort")
-    return ViewState(
-        meeting=_meeting(params.get("meeting"), options.get("meeting", [])),
-        committee=_one_of(params.get("committee"), options.get("committee", [])),
-        objective=_one_of(params.get("objective"), options.get("objective", [])),
-        status=params.get("status") if params.get("status") in STATUS_VALUES else "all",
-        sort=sort if sort in criteria else "total",
-        weights=parse_weights(params.get("w"), criteria),
-        topic=_one_of(params.get("topic"), topics),
-    )
+    values = parse_view(params, declared(options, criteria, topics))
+    return ViewState(**values, weights=parse_weights(params.get("w"), criteria))
 
 
 def state_params(state: ViewState, criteria: Sequence[str]) -> dict[str, str]:
-    """The query parameters for a view; defaults are left out so plain links stay short."""
-    params = {
-        "meeting": state.meeting.strftime("%Y-%m-%d") if state.meeting is not None else None,
-        "committee": state.committee, "objective": state.objective,
-        "status": None if state.status == "all" else state.status,
-        "sort": None if state.sort == "total" else state.sort,
-        "w": ",".join(f"{state.weights.get(c, 1.0):g}" for c in criteria) if state.weights else None,
-        "topic": state.topic,
-    }
-    return {k: v for k, v in params.items() if v is not None}
+    """The query parameters for a view (each value in its URL form, ``value_text``); defaults
+    are left out so plain links stay short."""
+    chosen = {"meeting": state.meeting, "committee": state.committee, "objective": state.objective,
+              "status": state.status, "sort": state.sort, "topic": state.topic}
+    params = {k: value_text(v) for k, v in chosen.items() if v is not None and v != DEFAULTS.get(k)}
+    if state.weights:
+        params["w"] = ",".join(f"{state.weights.get(c, 1.0):g}" for c in criteria)
+    return params

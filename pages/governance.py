@@ -1,6 +1,7 @@
 """Governance: the improvement plan's actions, snapshot by snapshot (issue 4).
 
-Widgets and layout only; every figure comes from metrics/ (tracker, tracker_tables,
+Widgets and layout only; the filters, the two reporting dates and the action whose history is
+shown are kept in the URL (config/view_params.toml, ui/view_link.py); every figure comes from metrics/ (tracker, tracker_tables,
 tracker_headlines), every chart from charts/, every download from exports/. Results are
 cached with ``cache.shared`` (one object for every rerun, never changed here): copying them
 back from the cache each rerun cost more than the rest of the page."""
@@ -8,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from settings.labels import labelled
-from ui import cache, context, widgets
+from ui import cache, context, view_link, widgets
 from charts.actions import status_over_time
 from charts.text import day
 from charts.tracker import action_history_chart, transitions_chart
@@ -53,7 +54,8 @@ if everything.empty:
 
 st.header("Choose actions")
 columns = st.columns(len(FILTERS))
-chosen = {field: column.multiselect(label, cache.shared(filter_options, everything, field), key=f"filter-{field}")
+chosen = {field: view_link.choice("multiselect", label, cache.shared(filter_options, everything, field),
+                                  key=f"filter-{field}", where=column)
           for column, (field, label) in zip(columns, FILTERS.items())}
 actions = cache.shared(filter_actions, everything, **chosen)
 st.caption(f"{actions['reference'].nunique()} actions over {actions['snapshot_date'].nunique()} reporting dates "
@@ -76,8 +78,9 @@ widgets.chart_block(fig, labelled(mix.round({"share": 1}), ["snapshot_date", "st
 st.header("Changes between two reporting dates")
 dates = sorted(actions["snapshot_date"].unique())
 pick_from, pick_to = st.columns(2)
-before = pick_from.selectbox("From", dates, index=max(len(dates) - 2, 0), format_func=day, key="from")
-after = pick_to.selectbox("To", dates, index=len(dates) - 1, format_func=day, key="to")
+before = view_link.choice("selectbox", "From", dates, default=dates[max(len(dates) - 2, 0)], format_func=day, key="from",
+                          where=pick_from)
+after = view_link.choice("selectbox", "To", dates, default=dates[-1], format_func=day, key="to", where=pick_to)
 moves = cache.shared(transitions, actions, before, after)
 widgets.chart_block(cache.shared(transitions_chart, moves, before, after, title=f"Actions by status, {day(before)} to {day(after)}"),
                transitions_long(moves), key="transitions")
@@ -109,8 +112,8 @@ st.header("One action's history")
 st.markdown("It opens on the action whose status changed most often; choose any other.")
 choices = cache.shared(action_choices, actions)
 story = cache.shared(story_action, actions)
-reference = st.selectbox("Action", list(choices), index=list(choices).index(story) if story in choices else 0,
-                         format_func=choices.get, key="history-action")
+reference = view_link.choice("selectbox", "Action", list(choices), default=story if story in choices else view_link.FIRST,
+                             format_func=choices.get, key="history-action")
 history = cache.shared(history_table, actions, reference)
 fig = cache.shared(action_history_chart, history, reference,
                    title=f"{reference}: due date and RAG at each reporting date")

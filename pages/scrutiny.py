@@ -1,7 +1,8 @@
 """Scrutiny: the topic-scoring matrix explorer (widgets and layout only).
 
 Filters, what-if weights, the heatmap's sort and the selected topic live in the URL
-(metrics.scrutiny_state), so a shared link opens the same view. Logic is in
+(metrics.scrutiny_state, on the rule of metrics.view_state; written with ui.view_link.sync), so
+a shared link opens the same view. Logic is in
 metrics.scrutiny_views, figures in charts/, the committee paper in exports/. Results are
 cached with ``cache.shared`` (one object for every rerun, never changed here), so no figure is
 rebuilt from a copy on each rerun.
@@ -10,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from settings.labels import labelled
-from ui import cache, context, widgets
+from ui import cache, context, view_link, widgets
 from charts.scrutiny import heatmap_min_width, rounding_note, topic_heatmap, topic_lines, value_score_ranking
 from charts.narrow import narrow_layout
 from charts.text import number
@@ -70,7 +71,7 @@ weights = {c: w for c, w in chosen.items() if w != 1.0}
 scores = cache.shared(filter_scores, data.scrutiny, meeting, committee, objective, status)   # comes tagged
 if scores.empty:
     st.info("No topic matches these filters. Choose “All” in one of them to see more topics.")
-    st.query_params.from_dict(state_params(ViewState(meeting, committee, objective, status), criteria))
+    view_link.sync(state_params(ViewState(meeting, committee, objective, status), criteria))
     st.stop()
 
 ranking = cache.shared(weighted_ranking, scores, weights, scheme.cutoff)
@@ -156,6 +157,4 @@ left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper,
 right.download_button("Scores (CSV)", lambda: scores_csv(labelled(scores, table="scrutiny")), "scrutiny_scores.csv",
                       mime=mime("csv"), key="csv")
 
-view = ViewState(meeting, committee, objective, status, sort, weights, topic)
-if state_params(view, criteria) != st.query_params.to_dict():
-    st.query_params.from_dict(state_params(view, criteria))
+view_link.sync(state_params(ViewState(meeting, committee, objective, status, sort, weights, topic), criteria))

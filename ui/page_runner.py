@@ -1,5 +1,6 @@
 """Runs a page of the published edition with the app's accessibility styles, and turns an
-unexpected error into a plain message instead of a traceback."""
+unexpected error into a plain message instead of a traceback. After the page has run, the
+URL keeps only the parameters its selectors bound (ui/view_link.py)."""
 from __future__ import annotations
 
 import logging
@@ -8,6 +9,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
 from settings.config import edition_pages
+from ui import view_link
 from ui.context import settings
 
 log = logging.getLogger("improvement_dashboard")
@@ -40,9 +42,13 @@ def run_page(page, notices: set[str] = frozenset()) -> None:
     if path not in published and path not in notices:   # the router registers only these
         st.error("This page is not published here.")
         return
+    view_link.begin()
     try:
         page.run()
-    except (StopException, RerunException):
+    except StopException:
+        view_link.finish()
+        raise
+    except RerunException:     # interrupted: this run's selectors are not all drawn
         raise
     except Exception:  # noqa: BLE001 - the last line of defence: log it, tell the user plainly
         log.exception("page %s failed", getattr(page, "title", "?"))
@@ -50,3 +56,5 @@ def run_page(page, notices: set[str] = frozenset()) -> None:
             "Something went wrong while drawing this page. The data has not been changed. "
             "Please try again; if it happens again, tell the dashboard's administrator."
         )
+    else:
+        view_link.finish()

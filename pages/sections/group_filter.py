@@ -4,9 +4,10 @@ directorate's own results, as the People Survey and the NHS Staff Survey give ea
 ``choose`` draws the "Show results for" box and says which group is shown and how many
 responded; the blocks below draw that group's theme scores over time, its statements and one
 statement's history from ``metrics.published.group_views`` (every figure one the
-unfiltered pages' rule allows: ``metrics.group_results``). The choice lives in the page's
-own state (the box's key), not in the URL. A group's names come from the data, so they are
-escaped wherever Markdown would read them.
+unfiltered pages' rule allows: ``metrics.group_results``). The choice is kept in the URL
+(``?group=``, ui/view_link.py), validated against the groups the box offers: a link can ask
+for no group the box would not offer, and a group's figures are the box's (hidden ones say
+so). A group's names come from the data, so they are escaped wherever Markdown would read them.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from metrics.published import GroupViews, group_choices, group_question_history,
 from metrics.questions import audience_questions
 from metrics.trends import journey_span, with_basis
 from settings.labels import labelled
-from ui import context, widgets
+from ui import context, view_link, widgets
 from ui.cache import shared
 
 LABEL = "Show results for"
@@ -34,10 +35,8 @@ def choose(audience: str, everyone: str, key: str) -> GroupViews:
     who is shown and how many responded; returns the chosen group's views (group None: everyone)."""
     data, settings = context.bundle(), context.settings()
     options = [None, *shared(group_choices, data.surveys, audience)]
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)          # a directorate no longer in the data
-    group = st.selectbox(LABEL, options, format_func=lambda g: everyone if g is None else g, key=key,
-                         help="Results for groups with too few responses are never shown.")
+    group = view_link.choice("selectbox", LABEL, options, key=key, format_func=lambda g: everyone if g is None else g,
+                             help="Results for groups with too few responses are never shown.")
     if group is None:
         views = shared(group_views, data.surveys, data.codebook, audience, None, settings.disclosure)
     else:
@@ -127,14 +126,14 @@ def drill_block(views: GroupViews, audience: str, themes: list[str], everyone: s
     if not themes:
         return widgets.say(absent.no_themes())
     wave = widgets.wave_label(views.wave_date)
-    theme = st.selectbox("Theme", themes, format_func=str.capitalize, key=f"{key}-theme")
+    theme = view_link.choice("selectbox", "Theme", themes, format_func=str.capitalize, key=f"{key}-theme")
     questions = shared(audience_questions, data.surveys, data.codebook, audience, theme)
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     statements_block(views, everyone, f"{theme.capitalize()} statements, {views.group}, {wave}",
                      f"{key}-answers", question_ids=set(wording))
     if not wording:
         return
-    qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
+    qid = view_link.choice("selectbox", "Question", list(wording), format_func=wording.get, key=f"{key}-question")
     trend, changes = shared(group_question_history, data.surveys, data.codebook, audience, views.group, qid,
                             policy, people=tables(audience)[1])
     trend = trend.assign(series=views.group)

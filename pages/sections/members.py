@@ -18,7 +18,7 @@ from metrics.trends import journey_span
 from pages.sections import survey_blocks
 from settings.complaints import complaints_vocabulary
 from settings.labels import labelled
-from ui import context, widgets
+from ui import context, view_link, widgets
 from ui.cache import shared
 
 SUBJECT_CHOICES = {"About members": "member", "About officers": "officer", "All complaints": None}
@@ -56,7 +56,8 @@ def complaints_section() -> None:
         return
     st.markdown("Complaints under the Code of Conduct, counted by the quarter they were received (financial "
                 "quarters, April to March) and stacked by their outcome so far.")
-    subject = SUBJECT_CHOICES[st.radio("Complaints", list(SUBJECT_CHOICES), horizontal=True, key="complaints-subject")]
+    subject = SUBJECT_CHOICES[view_link.choice("radio", "Complaints", list(SUBJECT_CHOICES), horizontal=True,
+                                               key="complaints-subject")]
     table = shared(by_quarter, data.complaints, subject)
     totals = shared(quarter_totals, table)
     change = shared(recent_change, data.complaints, subject) if subject else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import context, widgets
+from ui import context, view_link, widgets
 from charts import absent
 from charts.change import change_bars
 from charts.survey import answer_distribution, group_heatmap
@@ -101,7 +101,7 @@ def group_block(data, audience: str, group_label: str, key: str) -> None:
     """Group x theme heatmap for a chosen wave; small groups say so instead of a number."""
     policy = context.settings().disclosure
     dates = shared(wave_dates, data.surveys, audience)
-    chosen = st.selectbox("Survey wave", dates, format_func=widgets.wave_label, key=f"{key}-wave")
+    chosen = view_link.choice("selectbox", "Survey wave", dates, format_func=widgets.wave_label, key=f"{key}-wave")
     groups = shared(wave_groups, data.surveys, data.codebook, audience, policy, chosen)
     if message := absent.groups_absent(groups, group_label, widgets.wave_label(chosen), policy):
         return widgets.say(message)
@@ -126,7 +126,8 @@ def drill_block(data, audience: str, key: str) -> None:
     if not views.themes:
         return widgets.say(absent.no_themes())
     wave = widgets.wave_label(views.wave_date)
-    theme = st.selectbox("Theme", views.themes, format_func=lambda t: value_label("theme", t), key=f"{key}-theme")
+    theme = view_link.choice("selectbox", "Theme", views.themes, format_func=lambda t: value_label("theme", t),
+                             key=f"{key}-theme")
     table = shared(theme_drill, data.surveys, data.codebook, audience, theme, views.wave_date, policy)
     if message := absent.theme_absent(table, theme, wave, policy):
         widgets.say(message)
@@ -145,7 +146,7 @@ def question_block(data, audience: str, theme: str, key: str) -> None:
     wording = dict(zip(questions["question_id"], questions["question_text"]))
     if not wording:
         return widgets.say(f"No statement of the {theme} theme has been asked in this survey yet.")
-    qid = st.selectbox("Question", list(wording), format_func=wording.get, key=f"{key}-question")
+    qid = view_link.choice("selectbox", "Question", list(wording), format_func=wording.get, key=f"{key}-question")
     trend, changes = shared(question_history, data.surveys, data.codebook, audience, qid, settings.disclosure,
                             settings.confidence)
     if message := absent.question_absent(trend, wording[qid], settings.disclosure):
