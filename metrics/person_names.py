@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import names as census_names
+from gender_guesser.detector import Detector as GenderDetector
 
 from .redaction_patterns import Span, phrase_pattern, phrases
 
@@ -26,8 +27,9 @@ SPLIT_NAMES = re.compile(r"\s*(?:[/,;&+|()\[\]]|\band\b)\s*", re.IGNORECASE)
 
 
 @cache
-def census_lists() -> tuple[frozenset[str], dict[str, float]]:
-    """(first names, {surname: per cent of people}) from the ``names`` package, casefolded."""
+def name_lists() -> tuple[frozenset[str], dict[str, float]]:
+    """(first names, {surname: per cent of people}), casefolded: the US census lists of the
+    ``names`` package and the first names of ``gender-guesser``."""
     folder = os.path.dirname(census_names.__file__)
 
     def read(name: str) -> dict[str, float]:
@@ -35,7 +37,9 @@ def census_lists() -> tuple[frozenset[str], dict[str, float]]:
             return {parts[0].casefold(): float(parts[1]) for line in handle if (parts := line.split())}
 
     first = frozenset(read("dist.male.first")) | frozenset(read("dist.female.first"))
-    return first, read("dist.all.last")
+    # gender-guesser's dictionary: first names of Europe and beyond (Siobhan, Aoife, Nisha)
+    world = frozenset(n for n in GenderDetector(case_sensitive=False).names if len(n) >= 3)
+    return first | world, read("dist.all.last")
 
 
 def capitalised(word: str) -> bool:
@@ -69,52 +73,79 @@ class PersonRecogniser:
     lists and the context around a capitalised word."""
 
     def __init__(self, known: Iterable[str], titles: Iterable[str], cues: Iterable[str],
-                 ordinary_words: frozenset[str], min_surname_share: float):
+                 ordinary_words: frozenset[str], min_surname_share: float,
+                 verbs: Iterable[str] = (), possessed: Iterable[str] = ()):
         self.ordinary = ordinary_words
         self.known = phrase_pattern(known_name_phrases(known, ordinary_words))
-        self.first, surnames = census_lists()
+        self.first, surnames = name_lists()
         self.surnames = {s for s, share in surnames.items() if share >= min_surname_share} - ordinary_words
         self.all_surnames = frozenset(surnames)
         self.titles = {t.casefold() for t in titles}
         self.cues = [c.casefold().split() for c in cues]
+        self.verbs = {v.casefold() for v in verbs}
+        self.possessed = {p.casefold() for p in possessed}
 
     def find(self, text: str) -> list[Span]:
         """Spans of the names in ``text``."""
         return phrases(text, self.known, "name") + self._recognised(text)
 
     def _recognised(self, text: str) -> list[Span]:
+        """Names from the lists or the context, then widened over the capitalised words
+        beside them ("Sian Norman") and the names joined to them by "and" ("Lipika and Joe")."""
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-        found: list[Span] = []
-        i = 0
-        while i < len(words):
-            start, end, word = words[i]
-            base = POSSESSIVE.sub("", word)
-            name_like = capitalised(word) and base.casefold() not in self.ordinary
-            after_context = self._after_title_or_cue(words, i, text)
-            if capitalised(word) and (after_context and (name_like or base.casefold() in self.first)
-                                      or name_like and self._is_name_word(base)):
-                j = i
-                # a following capitalised word is the surname: "Priya Ramaswamy"
-                while j + 1 < len(words) and j - i < 2 and self._joins(text, words[j], words[j + 1]):
-                    j += 1
-                last_end = words[j][1] - (len(words[j][2]) - len(POSSESSIVE.sub("", words[j][2])))
-                found.append(Span(start, last_end if j > i else start + len(base), "name"))
-                i = j + 1
+        bases = [POSSESSIVE.sub("", w[2]) for w in words]
+        candidate = [capitalised(b) and b.casefold() not in self.ordinary for b in bases]
+        name = [False] * len(words)
+        for i, base in enumerate(bases):
+            folded = base.casefold()
+            if not capitalised(base):
                 continue
-            i += 1
+            if self._after_title_or_cue(words, i, text):
+                name[i] = candidate[i] or folded in self.first
+            elif candidate[i]:
+                name[i] = (folded in self.first or folded in self.surnames
+                           or self._before_verb(words, bases, i, text))
+        changed = True
+        while changed:  # widen to neighbours until nothing more joins
+            changed = False
+            for i in range(len(words)):
+                if name[i] or not capitalised(bases[i]) or bases[i].casefold() in self.titles:
+                    continue
+                left = i > 0 and name[i - 1] and self._adjacent(text, words[i - 1], words[i])
+                right = i + 1 < len(words) and name[i + 1] and self._adjacent(text, words[i], words[i + 1])
+                joinable = candidate[i] or (bases[i].casefold() in self.all_surnames and left)
+                joinable = joinable or (bases[i].casefold() in self.first and right)
+                coordinated = candidate[i] and self._coordinated(words, name, i, text)
+                if (joinable and (left or right)) or coordinated:
+                    name[i] = changed = True
+        found = []
+        for i, is_name in enumerate(name):
+            if is_name:
+                end = words[i][0] + len(bases[i])
+                if found and self._adjacent(text, words[i - 1], words[i]) and name[i - 1] and found[-1].end == words[i - 1][0] + len(bases[i - 1]):
+                    found[-1] = Span(found[-1].start, end, "name")
+                else:
+                    found.append(Span(words[i][0], end, "name"))
         return found
 
-    def _is_name_word(self, word: str) -> bool:
-        folded = word.casefold()
-        return folded in self.first or folded in self.surnames
-
-    def _joins(self, text: str, left: tuple, right: tuple) -> bool:
+    def _adjacent(self, text: str, left: tuple, right: tuple) -> bool:
+        """Two words with only spaces between them, the first not possessive."""
         gap = text[left[1]:right[0]]
-        word = right[2]
-        return (gap.strip(" \u00a0") == "" and "\n" not in gap and capitalised(word)
-                and POSSESSIVE.sub("", left[2]) == left[2]
-                and (POSSESSIVE.sub("", word).casefold() not in self.ordinary
-                     or POSSESSIVE.sub("", word).casefold() in self.all_surnames - self.ordinary))
+        return gap != "" and gap.strip(" \u00a0") == "" and POSSESSIVE.sub("", left[2]) == left[2]
+
+    def _coordinated(self, words: list[tuple], name: list[bool], i: int, text: str) -> bool:
+        """Joined to a name by "and" or "&": "Fearghal and Joe"."""
+        for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+            if 0 <= j < len(words) and name[j] and words[k][2].casefold() in ("and", "or"):
+                return True
+        return False
+
+    def _before_verb(self, words: list[tuple], bases: list[str], i: int, text: str) -> bool:
+        """Followed by a verb people do ("Chaman said"), or possessive before a team word."""
+        if bases[i] != words[i][2]:
+            return i + 1 < len(words) and words[i + 1][2].casefold() in self.possessed
+        return i + 1 < len(words) and words[i + 1][2].casefold() in self.verbs and \
+            text[words[i][1]:words[i + 1][0]].strip(" \u00a0") == ""
 
     def _after_title_or_cue(self, words: list[tuple], i: int, text: str) -> bool:
         if i == 0:

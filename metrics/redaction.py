@@ -63,7 +63,7 @@ class Redactor:
         list is added) and these hidden groups."""
         known = [n for n in known_names if isinstance(n, str)] + list(config.known_names)
         persons = PersonRecogniser(known, config.titles, config.cues, config.ordinary_words,
-                                   config.min_surname_share)
+                                   config.min_surname_share, config.verbs, config.possessed)
         return cls(persons, hidden_groups, config)
 
     def spans(self, text: str) -> list[Span]:

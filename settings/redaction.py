@@ -25,6 +25,8 @@ class RedactionConfig:
     cues: tuple[str, ...]
     ordinary_words: frozenset[str]
     min_surname_share: float
+    verbs: tuple[str, ...] = ()
+    possessed: tuple[str, ...] = ()
 
 
 def parse(raw: dict) -> RedactionConfig:
@@ -44,6 +46,8 @@ def parse(raw: dict) -> RedactionConfig:
         cues=tuple(persons.get("cues", ())),
         ordinary_words=frozenset(w.casefold() for w in persons.get("ordinary_words", ())),
         min_surname_share=float(persons.get("min_surname_share", 0.0)),
+        verbs=tuple(persons.get("verbs", ())),
+        possessed=tuple(persons.get("possessed", ())),
     )
 
 
