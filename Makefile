@@ -8,7 +8,7 @@ PORT   ?= 8501
 # The edition to publish: full or staff (config/editions.toml); empty = config/settings.toml.
 EDITION ?=
 
-.PHONY: run test install sample check-sample screenshots bench audit corpus clean
+.PHONY: run test install sample check-sample screenshots bench audit corpus redaction clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ audit: install
 CORPUS ?= ../shared/real-exports
 corpus: install
 	$(PY) -m tests.real_corpus --dir $(CORPUS)
+
+# Redaction (issue 18): recall and precision of the redactor on the committed labelled set
+# (tests/fixtures/redaction/), overall and per kind; REGENERATE=1 rewrites the set first.
+redaction: install
+	$(PY) -m bench.redaction $(if $(REGENERATE),--regenerate)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
