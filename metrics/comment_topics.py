@@ -60,7 +60,8 @@ def fit_topics(texts: list[str], n_topics: int, codebook: CommentCodebook) -> tu
         return [], np.full(len(texts), -1)
     n = max(1, min(n_topics, vectors.shape[0], vectors.shape[1]))
     model = NMF(n_components=n, init="nndsvda", random_state=settings.random_state, max_iter=settings.max_iter)
-    weights = model.fit_transform(vectors)
+    with np.errstate(invalid="ignore"):     # an exact fit (repeated comments): its error is sqrt(-0.0)
+        weights = model.fit_transform(vectors)
     vocabulary = vectorizer.get_feature_names_out()
     top = [[str(vocabulary[j]) for j in np.argsort(-row, kind="stable")[:settings.top_words] if row[j] > 0]
            for row in model.components_]
