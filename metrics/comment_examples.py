@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from settings.comment_themes import CommentCodebook
+from settings.comment_themes import CommentCodebook, comment_codebook
 from settings.disclosure import DisclosurePolicy
 
 
@@ -48,7 +48,7 @@ def typicality(texts: list[str]) -> np.ndarray:
 
 
 def typical_examples(comments: pd.DataFrame, assignments: pd.DataFrame, theme: str, *,
-                     policy: DisclosurePolicy, codebook: CommentCodebook, k: int = 3) -> list[str]:
+                     policy: DisclosurePolicy, codebook: CommentCodebook | None = None, k: int = 3) -> list[str]:
     """Up to ``k`` comment ids of ``theme`` (assign_themes), most typical first; [] when the
     theme has fewer comments than ``policy.min_size``."""
     ids = set(assignments.loc[assignments["theme"] == theme, "comment_id"].astype(str))
@@ -59,6 +59,6 @@ def typical_examples(comments: pd.DataFrame, assignments: pd.DataFrame, theme: s
     texts = mine["text"].fillna("").astype(str).tolist()
     lengths = np.array([len(t.split()) for t in texts])
     score = typicality(texts)
-    keep = moderate_length(lengths, codebook.trim_share)
+    keep = moderate_length(lengths, (codebook or comment_codebook()).trim_share)
     ranked = mine.assign(_score=score)[keep].sort_values(["_score", "comment_id"], ascending=[False, True])
     return ranked["comment_id"].head(k).tolist()

@@ -3,8 +3,9 @@ comments of each wave carry each theme.
 
 ``assign_themes`` matches every comment against the codebook (settings.comment_themes: whole
 words, lightly stemmed, model.words); a comment may carry several themes, or none
-(NO_THEME). An officer's correction replaces the codebook's themes for that comment, and
-from then on it is used: the latest correction of a comment wins (``corrected_at``).
+(NO_THEME). An officer's correction (``correction`` checks one and makes the rows the store
+keeps: who and when) replaces the codebook's themes for that comment, and from then on it
+is used: the latest correction of a comment wins (``corrected_at``).
 
 ``theme_counts`` counts, per wave, the comments carrying each theme and their share of the
 wave's comments (the denominator is always the comments in that wave, all of them, themed
@@ -19,7 +20,7 @@ import pandas as pd
 
 from metrics.comment_disclosure import decide_line, reason_words
 from model.words import contains, words
-from settings.comment_themes import NO_THEME, CommentCodebook
+from settings.comment_themes import NO_THEME, CommentCodebook, comment_codebook
 from settings.disclosure import DisclosurePolicy
 
 CODEBOOK, CORRECTION = "codebook", "correction"
@@ -49,13 +50,14 @@ def _latest_corrections(corrections: pd.DataFrame | None) -> pd.DataFrame:
     return frame[["comment_id", "theme"]].drop_duplicates()
 
 
-def assign_themes(comments: pd.DataFrame, codebook: CommentCodebook,
+def assign_themes(comments: pd.DataFrame, codebook: CommentCodebook | None = None,
                   corrections: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per (comment, theme): comment_id, theme, source ('codebook' | 'correction').
 
     Every comment has at least one row: NO_THEME when no term matched. A corrected comment
     carries exactly its latest correction's themes (a correction to NO_THEME and another
     theme keeps only the theme); a correction of a comment not in ``comments`` is ignored."""
+    codebook = codebook or comment_codebook()
     rows = []
     fixed = _latest_corrections(corrections)
     by_comment = fixed.groupby("comment_id")["theme"].apply(list).to_dict() if len(fixed) else {}
@@ -69,6 +71,24 @@ def assign_themes(comments: pd.DataFrame, codebook: CommentCodebook,
     return out.astype("string").drop_duplicates(["comment_id", "theme"]).reset_index(drop=True)
 
 
+def correction(comment_id: str, themes: list[str], corrected_by: str, corrected_at: object,
+               codebook: CommentCodebook | None = None) -> pd.DataFrame:
+    """An officer's correction of one comment as the rows the store keeps (CORRECTION_COLUMNS):
+    one row per theme, or one NO_THEME row. ValueError for no theme, a theme the codebook
+    does not have, NO_THEME beside a theme, or a correction without who or when."""
+    codebook = codebook or comment_codebook()
+    chosen = list(dict.fromkeys(str(t) for t in themes))
+    unknown = [t for t in chosen if t not in codebook.keys()]
+    if not chosen or unknown or (NO_THEME in chosen and len(chosen) > 1):
+        raise ValueError(f"a correction names one or more of {codebook.keys()[:-1]}, or {NO_THEME!r} alone "
+                         f"(got {chosen})")
+    when = pd.to_datetime(corrected_at, errors="coerce")
+    if not str(corrected_by or "").strip() or pd.isna(when):
+        raise ValueError("a correction says who made it and when")
+    return pd.DataFrame({"comment_id": str(comment_id), "theme": chosen, "corrected_by": str(corrected_by).strip(),
+                         "corrected_at": when}, columns=list(CORRECTION_COLUMNS))
+
+
 def _theme_order(assignments: pd.DataFrame, codebook: CommentCodebook) -> list[str]:
     """The codebook's themes, then any corrected to a theme the codebook no longer has, then NO_THEME."""
     known = [t.key for t in codebook.themes]
@@ -77,7 +97,7 @@ def _theme_order(assignments: pd.DataFrame, codebook: CommentCodebook) -> list[s
 
 
 def theme_counts(comments: pd.DataFrame, assignments: pd.DataFrame, policy: DisclosurePolicy,
-                 codebook: CommentCodebook) -> pd.DataFrame:
+                 codebook: CommentCodebook | None = None) -> pd.DataFrame:
     """Per (audience, wave) and theme, every theme of the codebook and NO_THEME:
 
     ``comments`` (comments carrying the theme), ``wave_comments`` (all the wave's comments:
@@ -85,6 +105,7 @@ def theme_counts(comments: pd.DataFrame, assignments: pd.DataFrame, policy: Disc
     (None when shown). A hidden cell has comments and share NA; a wave whose total is not
     shown (fewer comments than the threshold, or no other way to protect a small cell) has
     wave_comments NA too. Rows in wave order, then the codebook's order."""
+    codebook = codebook or comment_codebook()
     order = _theme_order(assignments, codebook)
     if comments.empty:
         return pd.DataFrame(columns=COUNT_COLUMNS)

@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from metrics.comment_disclosure import decide_line, reason_words
 from metrics.comment_themes import theme_counts
-from settings.comment_themes import NO_THEME, CommentCodebook
+from settings.comment_themes import NO_THEME, CommentCodebook, comment_codebook
 from settings.disclosure import DisclosurePolicy
 
 NO_CLEAR_TOPIC = "no clear topic"
@@ -74,8 +74,9 @@ def _not_shown(message: str, unthemed: int) -> Topics:
 
 
 def unassigned_topics(comments: pd.DataFrame, assignments: pd.DataFrame, n_topics: int, *,
-                      policy: DisclosurePolicy, codebook: CommentCodebook) -> Topics:
+                      policy: DisclosurePolicy, codebook: CommentCodebook | None = None) -> Topics:
     """Up to ``n_topics`` topics among the comments no theme matched (module docstring)."""
+    codebook = codebook or comment_codebook()
     mine = _unthemed(comments, assignments)
     need = max(codebook.topics.min_comments, policy.min_size)
     if len(mine) < need:

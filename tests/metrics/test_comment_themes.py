@@ -168,3 +168,16 @@ def test_no_hidden_count_can_be_worked_out_from_the_shown_ones_and_the_total(see
         for i, (low, high) in _attack(sizes, hidden, small, min_size, total).items():
             assert low <= sizes[i] <= high
             assert high > low, f"{wave} {THEMES[i]}: pinned to {low}"
+
+
+def test_a_correction_is_checked_before_it_is_kept_and_then_used():
+    from metrics.comment_themes import correction
+    rows = correction("a", ["pay", "bullying", "pay"], "J Officer", "2025-03-01 10:00", CODEBOOK)
+    assert rows[["theme", "corrected_by"]].to_numpy().tolist() == [["pay", "J Officer"], ["bullying", "J Officer"]]
+    frame = comments_frame([("a", "2023-05", "Workloads are high")])
+    assert sorted(assign_themes(frame, CODEBOOK, rows)["theme"]) == ["bullying", "pay"]
+    for themes, by, when in [([], "J", "2025-01-01"), (["salary"], "J", "2025-01-01"),
+                             ([NO_THEME, "pay"], "J", "2025-01-01"), (["pay"], " ", "2025-01-01"),
+                             (["pay"], "J", "not a date")]:
+        with pytest.raises(ValueError):
+            correction("a", themes, by, when, CODEBOOK)
