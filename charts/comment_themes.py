@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.palette import FONT_FAMILY, MUTED, PALETTE, TEXT, base_layout, text_on
+from charts.palette import FONT_FAMILY, PALETTE, TEXT, base_layout
 from charts.text import month, pct, row_height, set_alt_text, wrap
 from charts.trend import trend_chart
 
@@ -66,7 +66,7 @@ def latest_theme_counts(counts: pd.DataFrame, title: str = "", include_no_theme:
     for name, value, text in zip(names, values, texts):     # a hidden theme: its words at the axis
         if value is None:
             fig.add_annotation(x=0, y=name, text=text, showarrow=False, xanchor="left", xshift=4,
-                               font={"family": FONT_FAMILY, "color": MUTED if text_on(colour) else TEXT, "size": 13})
+                               font={"family": FONT_FAMILY, "color": TEXT, "size": 13})
     most = max([v for v in values if v is not None] + [1])
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title={"text": "Comments"}, range=[0, most * 1.45], rangemode="tozero")
