@@ -152,6 +152,7 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
     columns = []
     for c, (tag, text, iid) in enumerate(zip(tags, texts, ids)):
         if not iid.casefold().startswith(prefixes):
+            rows.people.append((text or tag, [r[c] if c < len(r) else "" for _, r in data]))
             continue
         wording = _wording(tag, text, iid)
         cells = [r[c] for _, r in data]

@@ -65,6 +65,7 @@ CODEBOOK: dict[str, object] = {
     "theme": "string",           # culture | partnership | governance | ...
     "negative": "bool",          # negatively worded: "positive" means disagree
     "positive_means": "string",  # optional, for a negative one: what a positive answer says ("have not experienced it")
+    "kind": "string",            # optional: "free_text" for a comment question; blank: judged by content
 }
 
 ACTIONS: dict[str, object] = {
