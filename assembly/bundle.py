@@ -10,7 +10,12 @@ for each upload, and a file read from the folder is counted as it is loaded. Act
 reach them in two frames: the improvement plan's own (``actions``) and the monitoring reports
 after its close-down (``after_closedown``, read only by the close-down follow-up:
 ``model.plan_reports``). A rejected file never stops the bundle: it appears in ``sources`` with its
-error and contributes no rows. The app caches the Bundle; this module never imports
+error and contributes no rows. Free-text comments (COMMENTS, with the officers' theme
+corrections) are read only for an edition that carries them (config/editions.toml
+``comments = true``: the full edition); in any other edition ``comments`` and
+``theme_corrections`` are empty frames, so no page, address or download of it can reach one.
+Of a survey wave the store keeps, the comments are those of the version published
+(store.revisions), as its counts are. The app caches the Bundle; this module never imports
 streamlit.
 """
 from __future__ import annotations
@@ -30,10 +35,10 @@ from loaders.expectations import expectations_from_sheet
 from settings.file_formats import folder_suffixes
 from loaders.headcount import load_headcount
 from loaders.grid import read_text_table
-from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, COMPLAINTS, EVENTS, EXPECTATIONS, HEADCOUNT, SCRUTINY_SCORES, conform,
-                    empty)
+from model.frames import (ACTIONS, AGGREGATES, CODEBOOK, COMMENTS, COMPLAINTS, EVENTS, EXPECTATIONS, HEADCOUNT,
+                          SCRUTINY_SCORES, THEME_CORRECTIONS, conform, empty)
 from loaders.report import FileRejected, Finding, LoadResult
-from settings.config import load_settings
+from settings.config import edition_has_comments, load_settings
 from settings.details import PAGE
 from model.plan_reports import after_closedown, plan_reports
 from model.survey_counts import SurveyCounts, concat_counts, count_responses
@@ -75,6 +80,10 @@ class Bundle:
     #: ACTIONS, the monitoring reports after the close-down (Directorate Business Plans, the Advisory
     #: and Support Group): only the close-down follow-up reads them (model.plan_reports says why)
     after_closedown: pd.DataFrame = field(default_factory=lambda: empty(ACTIONS))
+    #: COMMENTS, unredacted: the full edition's only (module docstring); empty in any other
+    comments: pd.DataFrame = field(default_factory=lambda: empty(COMMENTS))
+    #: THEME_CORRECTIONS, the latest of each comment: as ``comments``, the full edition's only
+    theme_corrections: pd.DataFrame = field(default_factory=lambda: empty(THEME_CORRECTIONS))
 
 
 def read_manifest(data_dir: Path) -> list[dict[str, str]]:
@@ -91,10 +100,13 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     return [r for r in rows if r.get("file")]
 
 
-def load_bundle(data_dir: str | Path | None = None) -> Bundle:
-    """Load every file of ``data_dir`` (default: the settings' data folder)."""
+def load_bundle(data_dir: str | Path | None = None, edition: str | None = None) -> Bundle:
+    """Load every file of ``data_dir`` (default: the settings' data folder) for ``edition``
+    (default: the one the settings publish), which says whether comments are read."""
     data_dir = Path(data_dir) if data_dir is not None else load_settings().data_dir
+    with_comments = edition_has_comments(edition if edition is not None else load_settings().edition)
     parts: dict[str, list] = {kind: [] for kind in [*FRAMES, "survey"]}
+    parts["comments"] = [] if with_comments else None
     sources, findings, unmapped = [], [], []
     codebook = _reference(data_dir / CODEBOOK_FILE, load_codebook, CODEBOOK, "codebook", sources, findings)
     events = _reference(data_dir / EVENTS_FILE, load_events, EVENTS, "events", sources, findings)
@@ -118,6 +130,8 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
             continue
         _collect(result, name, parts, sources, findings, unmapped)
     uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
+    comments = {"comments": _concat(parts["comments"], COMMENTS),
+                "theme_corrections": uploaded.pop("theme_corrections")} if with_comments else {}
     expectations = uploaded.get("expectations", expectations)
     frames = {attr: _concat(parts[kind], schema) for kind, (attr, schema) in FRAMES.items()}
     if "complaints" in uploaded:      # an uploaded register is the whole register: it replaces the folder's
@@ -132,6 +146,7 @@ def load_bundle(data_dir: str | Path | None = None) -> Bundle:
             {"records": "Int64", "questions": "Int64", "warnings": "Int64"}),
         unmapped=pd.DataFrame(unmapped, columns=UNMAPPED_COLUMNS),
         findings=pd.DataFrame(findings, columns=FINDING_COLUMNS).astype({"row": "Int64"}),
+        **comments,
     )
 
 
@@ -175,6 +190,8 @@ def _expectations(data_dir: Path, sources, findings) -> pd.DataFrame:
 def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) -> None:
     if result.kind == "survey":
         parts["survey"].append(result.counts if result.counts is not None else count_responses(result.frame))
+        if parts.get("comments") is not None and result.comments is not None:
+            parts["comments"].append(result.comments)
     elif result.kind in parts:
         parts[result.kind].append(result.frame)
     sources.append({"file": name, "kind": result.kind, "format": result.format,
@@ -191,7 +208,8 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
     version that may be published (``store.revisions``: a correction that would reveal a
     small group by comparison with an earlier version is held back, with a warning). Returns
     the reference frames an upload replaces (an uploaded expectations file replaces
-    expectations.csv; an uploaded complaints register replaces the folder's)."""
+    expectations.csv; an uploaded complaints register replaces the folder's), and, when
+    comments are read (``parts["comments"]`` a list), the officers' theme corrections."""
     store, replaced = open_store(data_dir), {}
     publication = survey_publication(store, load_settings().disclosure)
     entries = [e for e in store.entries() if e.active and e.kind != "survey"] + publication.entries()
@@ -200,6 +218,9 @@ def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[s
             findings.append({"file": entry.file, "severity": "warning", "message": publication.held[entry.sha256]})
     with ThreadPoolExecutor(max_workers=READERS) as pool:     # parquet reads release the GIL
         read = list(pool.map(lambda e: _read(store, publication, e), entries))
+        if parts.get("comments") is not None:
+            parts["comments"] += list(pool.map(store.comments, publication.entries()))
+            replaced["theme_corrections"] = store.theme_corrections()
     for entry, frame in zip(entries, read):
         if entry.kind == "complaints":
             replaced["complaints"] = conform(frame, COMPLAINTS)

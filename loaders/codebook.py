@@ -2,7 +2,9 @@
 
 Wording changes between waves, so the codebook (``question_id,wording,waves,theme,
 negative``, optionally ``positive_means``: what a positive answer to a negatively worded
-statement says, "have not experienced it") lists every wording an id has had. ``QuestionMap`` looks a wording up after
+statement says, "have not experienced it", and ``kind``: ``free_text`` for a comment question,
+any other word for a column that is never one, blank to let its content decide,
+loaders/free_text.py) lists every wording an id has had. ``QuestionMap`` looks a wording up after
 normalising it (whitespace, NBSP, ``<br>``, case, trailing punctuation); a wording the
 codebook does not know gets a provisional ``UNMAPPED-<slug>`` id and is reported, never
 dropped. Two wordings that differ only in spacing or "&"/"and" (``variant_key``) are the
@@ -58,7 +60,7 @@ def codebook_from_sheet(sheet: Sheet) -> LoadResult:
 
 
 def load_codebook(path: str | Path) -> pd.DataFrame:
-    """Read codebook.csv (question_id,wording,waves,theme,negative[,positive_means]) into the CODEBOOK frame."""
+    """Read codebook.csv (question_id,wording,waves,theme,negative[,positive_means][,kind]) into the CODEBOOK frame."""
     return codebook_from_sheet(read_text_table(path)).frame
 
 
@@ -70,6 +72,7 @@ class QuestionMap:
         self._ids: dict[str, str] = {}
         self._unmapped: dict[str, str] = {}  # wording key -> provisional id
         self._variants: dict[str, str] = {}  # variant_key -> the codebook's wording
+        self._kinds: dict[str, str] = {}     # wording key -> its kind ("free_text", ...), when given
         self.unmapped_wordings: dict[str, str] = {}  # provisional id -> wording
         if codebook is not None and not codebook.empty:
             self._index(codebook)
@@ -83,10 +86,17 @@ class QuestionMap:
                 self._ids[key] = str(row.question_id)
             if variant_key(row.wording) not in self._variants or in_wave:
                 self._variants[variant_key(row.wording)] = one_line(row.wording)
+            kind = match_key(getattr(row, "kind", "") if not pd.isna(getattr(row, "kind", "")) else "")
+            if kind and (key not in self._kinds or in_wave):
+                self._kinds[key] = kind.replace(" ", "_").replace("-", "_")
 
     def knows(self, wording: str) -> bool:
         """True when the codebook has a question with this wording."""
         return match_key(wording) in self._ids
+
+    def kind(self, wording: str) -> str | None:
+        """The codebook's ``kind`` of this wording ("free_text": a comment question), None when it gives none."""
+        return self._kinds.get(match_key(wording))
 
     def variant_of(self, wording: str) -> str | None:
         """The codebook's wording of this statement: ``wording`` itself or one that differs

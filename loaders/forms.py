@@ -79,6 +79,11 @@ class FormsHeader:
     def questions(self) -> list[tuple[int, str]]:
         return [(c, h) for c, h in enumerate(self.texts) if h and not is_fixed(h)]
 
+    @property
+    def fixed(self) -> list[tuple[int, str]]:
+        """The fixed columns (ID, times, Email, Name): never questions, never comments."""
+        return [(c, h) for c, h in enumerate(self.texts) if h and is_fixed(h)]
+
 
 def forms_header(row: list[object]) -> FormsHeader:
     """The FormsHeader of a header row (find_forms_header says which row it is)."""
@@ -103,6 +108,7 @@ def load_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None, aud
     by_column = list(zip(*(r for _, r in data))) or [()] * len(header.texts)   # one pass, not one per column
     columns = [Column(index=c, header=h, wording=h, cells=list(by_column[c]), rows=excel_rows)
                for c, h in header.questions]
+    rows.people = [(h, list(by_column[c])) for c, h in header.fixed]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
 
@@ -131,7 +137,7 @@ def _from_columns(columns: Columns, *, codebook=None, audience=None, wave=None, 
         raise NotPlainText()
     rows = SurveyRows(respondents=column_respondents(data.column(header.id_column), excel_rows),
                       completed=column_completed(data.column(header.completed_column), wave_date, dayfirst=False),
-                      sheet=columns.head.name)
+                      sheet=columns.head.name, people=[(h, data.column(c)) for c, h in header.fixed])
     return build_survey(rows, items, format=f"{FORMAT}-{columns.head.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
 

@@ -72,6 +72,7 @@ def load_google_forms_export(sheet: Sheet, *, codebook: pd.DataFrame | None = No
     fixed = {match_key(h) for h in _config()["fixed"]}
     columns = [Column(index=c, header=h, wording=grid_wording(h), cells=[r[c] for _, r in data], rows=excel_rows)
                for c, h in enumerate(header) if h and c != stamp_col and match_key(h) not in fixed]
+    rows.people = [(h, [r[c] for _, r in data]) for c, h in enumerate(header) if h and match_key(h) in fixed]
     return build_survey(rows, columns, format=f"{FORMAT}-{sheet.container}", audience=audience or "staff",
                         wave=wave, wave_date=wave_date, codebook=codebook)
 

@@ -8,7 +8,8 @@
 4. load it with that layout into its canonical frame: a ``LoadResult``, and the warnings
    about sheets that were not read. A columnar loader that cannot be sure answers None, and
    the file is then read, detected and loaded as sheets;
-5. guard the result (dates in the future), the file's warnings put first.
+5. guard the result (dates in the future), the file's warnings put first; a survey's
+   comments get their ids from the file's hash and their place in it (loaders/free_text.py).
 
 A file no layout claims is refused with the layouts that were expected. A caller may pass
 ``progress``, told each step as it starts with what was found so far ("Found a Microsoft
@@ -17,6 +18,7 @@ Forms export on sheet 'Sheet1'"), so a page can show long work as it happens.
 from __future__ import annotations
 
 import gc
+import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +27,7 @@ from typing import Callable, NamedTuple
 from . import guards
 from .codebook import load_codebook
 from .columns import read_columns
+from .free_text import stamp_ids
 from .grid import Workbook, read_workbook
 from .guards import Upload
 from .layout import KINDS, Layout
@@ -128,7 +131,18 @@ def guard_result(loaded: Loaded, upload: Upload, formulas: list[Finding]) -> Loa
     result = loaded.result
     result.warnings = (upload.warnings + formulas + loaded.ignored + result.warnings
                        + guards.check_result(canonical_dates(result)))
+    if result.comments is not None:
+        result.comments = stamp_ids(result.comments, file_hash(upload.path))
     return result
+
+
+def file_hash(path: Path) -> str:
+    """The file's sha256, as the store names its upload (store.entry.content_hash)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def options(layout: Layout, upload: Upload, metadata: dict) -> dict:

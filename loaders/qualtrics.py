@@ -24,6 +24,7 @@ import pandas as pd
 from model.text import match_key, one_line
 from .codebook import QuestionMap
 from .dates import parse_date
+from .free_text import is_people_header
 from .grid import Sheet
 from .layout import Layout
 from .report import FileRejected, Finding, LoadResult
@@ -152,6 +153,8 @@ def load_qualtrics_export(sheet: Sheet, *, codebook: pd.DataFrame | None = None,
     columns = []
     for c, (tag, text, iid) in enumerate(zip(tags, texts, ids)):
         if not iid.casefold().startswith(prefixes):
+            if is_people_header(text or tag):          # RecipientFirstName, RecipientEmail: known names
+                rows.people.append((text or tag, [r[c] if c < len(r) else "" for _, r in data]))
             continue
         wording = _wording(tag, text, iid)
         cells = [r[c] for _, r in data]

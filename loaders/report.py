@@ -46,6 +46,12 @@ class LoadResult:
     warnings: list[Finding] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)  # e.g. snapshot_date found in the file
     counts: SurveyCounts | None = None  # surveys: what the store keeps (model.survey_counts)
+    #: surveys: the free-text answers (model.frames COMMENTS; loaders/free_text.py), kept by the
+    #: store apart from the counts and read by the full edition only
+    comments: pd.DataFrame | None = None
+    #: surveys: the distinct names and emails of the export's name/email columns, for redaction;
+    #: never stored, never in a published frame
+    known_names: tuple[str, ...] = ()
 
     def preview_frame(self, rows: int = 20) -> pd.DataFrame:
         """The first ``rows`` rows of the canonical frame, for a person to look at."""

@@ -7,11 +7,14 @@ agreement_vocabulary.csv); multi-select (``a;b;``) and free text are not questio
 reporting group is found by header text and categorical content. The result is the
 survey's counts (model.survey_counts), made from the answer columns, and on demand the
 SURVEY_RESPONSES long frame: one row per answered cell (an answer off the scale is NA).
+The free-text columns (the codebook's ``kind`` or their content says so, loaders/free_text.py)
+give the result's ``comments`` (COMMENTS), and the name and email columns its ``known_names``;
+neither changes the counts.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -21,6 +24,7 @@ import pyarrow as pa
 from model.text import one_line
 from .column_profile import Profile, agreement_answer, profile
 from .codebook import QuestionMap
+from . import free_text
 from .dates import parse_date
 from model.frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, SURVEY_RESPONSES, conform, empty
 from .report import FileRejected, Finding, SurveyResult
@@ -54,6 +58,9 @@ class SurveyRows:
     respondents: list[str] | pa.Array     # an Arrow string array from the columnar readers
     completed: list[pd.Timestamp | None]
     sheet: str
+    #: (header, cells) of the fixed columns a layout did not offer as questions (a Forms export's
+    #: Name and Email): only their people's names are taken, as ``known_names`` for redaction
+    people: list[tuple[str, object]] = field(default_factory=list)
 
 
 def is_agreement(column: Column) -> bool:
@@ -101,7 +108,8 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
         raise FileRejected([Finding("This file has its header row but no responses: there is nothing to count. "
                                     "Export the responses again once people have answered.", sheet=rows.sheet)],
                            kind="survey", format=format)
-    items = [c for c in columns if is_agreement(c)]
+    marks = QuestionMap(codebook, wave)
+    items = [c for c in columns if not free_text.marked_free_text(c.wording, marks) and is_agreement(c)]
     candidates = [c for c in columns if c not in items and is_group(c, len(rows.respondents))]
     group = candidates[0] if candidates else None
     warnings = [] if group else [Finding("No directorate/organisation column found: results "
@@ -121,15 +129,29 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     warnings += hidden_text([*items, *([group] if group else [])], rows.sheet)
     group_texts = _group_texts(group, len(rows.respondents))
     counts = count_answer_columns(parts, ids, group_texts, audience, wave, date)
+    comments = _comments([c for c in columns if c not in items and c is not group], questions, rows.sheet,
+                         group_texts, audience, wave, date)
     return SurveyResult(
         build=lambda: _frame(parts, rows.respondents, group_texts, audience, wave, date),
         preview=lambda n: _frame(_first_rows_only(parts, n), rows.respondents, group_texts, audience, wave, date),
         kind="survey", format=format, counts=counts,
-        records=int(counts.reach[RESPONDENTS].sum()), questions=len(items), warnings=warnings,
+        records=int(counts.reach[RESPONDENTS].sum()), questions=len(items), warnings=warnings, comments=comments,
+        known_names=free_text.known_names([*rows.people, *((c.header, c.cells) for c in columns)]),
         metadata={"audience": audience, "wave": wave, "wave_date": date.date().isoformat(),
                   "group_column": group.header if group else None,
                   "unmapped": questions.unmapped()},
     )
+
+
+def _comments(columns: list[Column], questions: QuestionMap, sheet: str, groups: np.ndarray, audience: str,
+              wave: str, date: pd.Timestamp) -> pd.DataFrame:
+    """COMMENTS of the free-text columns among ``columns`` (loaders/free_text.py)."""
+    parts = []
+    for column in columns:
+        if free_text.is_comment_column(column.wording, column.header, column.profile, questions):
+            parts.append((free_text.question_id(column.wording, questions), column.wording,
+                          *free_text.comment_rows(column.cells, column.profile, column.rows, column.index, sheet)))
+    return free_text.comments_frame(parts, groups, audience, wave, date)
 
 
 def _answered(p: Profile) -> tuple[np.ndarray, np.ndarray]:

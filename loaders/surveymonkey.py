@@ -105,6 +105,8 @@ def load_surveymonkey_export(sheet: Sheet, *, codebook: pd.DataFrame | None = No
     )
     whole, other = _keys(config["whole_question"]), _keys(config["other"])
     fixed = _keys(config["fixed"])
+    rows.people = [(one_line(sheet.rows[head][c]), [r[c] if c < len(r) else "" for _, r in data])
+                   for c in range(len(keys)) if keys[c] in fixed]
     columns = []
     for c, (question, sub) in enumerate(zip(questions, sublabels)):
         if not question or keys[c] in fixed or match_key(sub) in other:

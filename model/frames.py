@@ -65,6 +65,7 @@ CODEBOOK: dict[str, object] = {
     "theme": "string",           # culture | partnership | governance | ...
     "negative": "bool",          # negatively worded: "positive" means disagree
     "positive_means": "string",  # optional, for a negative one: what a positive answer says ("have not experienced it")
+    "kind": "string",            # optional: "free_text" for a comment question; blank: judged by content
 }
 
 ACTIONS: dict[str, object] = {
@@ -165,8 +166,18 @@ COMMENTS: dict[str, object] = {
     "text": "string",            # as written, unredacted: redact before anything shows it
 }
 
+#: An officer's correction of a comment's theme (store/theme_corrections.py): the log keeps every
+#: one; the latest for a comment wins from then on. Full edition only, as COMMENTS.
+THEME_CORRECTIONS: dict[str, object] = {
+    "comment_id": "string",      # COMMENTS.comment_id
+    "theme": "string",           # the theme the officer chose
+    "who": "string",             # who corrected it, as they gave their name (no sign-in yet)
+    "when": "datetime64[ns]",    # when, UTC
+}
+
 SCHEMAS: dict[str, dict[str, object]] = {
     "comments": COMMENTS,
+    "theme_corrections": THEME_CORRECTIONS,
     "complaints": COMPLAINTS,
     "expectations": EXPECTATIONS,
     "headcount": HEADCOUNT,

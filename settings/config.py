@@ -87,6 +87,12 @@ def unpublished_paths(name: str) -> list[str]:
     return [path for path in page_registry() if path not in published]
 
 
+def edition_has_comments(name: str) -> bool:
+    """Whether an edition's data carries the free-text comments (``comments = true`` in
+    editions.toml); an unknown edition is the staff edition, which never does (fail closed)."""
+    return editions()[chosen_edition(name)].get("comments", False) is True
+
+
 def chosen_edition(name: str) -> str:
     """``name`` when it is a known edition, else the staff edition (fail closed)."""
     name = str(name).strip().casefold()

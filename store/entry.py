@@ -71,6 +71,11 @@ class Entry:
         return f"{NORMALISED}/{self.sha256}.pairs.parquet"
 
     @property
+    def comments(self) -> str:
+        """A survey's free-text answers (model.frames COMMENTS); uploads kept before comments have none."""
+        return f"{NORMALISED}/{self.sha256}.comments.parquet"
+
+    @property
     def key(self) -> tuple | None:
         """What a corrected file must share with this one to supersede it."""
         names = SUPERSEDE_KEYS.get(self.kind)
@@ -96,10 +101,11 @@ class Change:
     """One line of the audit trail: what happened to which upload, when, and by whom."""
 
     at: str                      # ISO timestamp, UTC
-    action: str                  # ADDED | REMOVED | RESTORED | REINSTATED
+    action: str                  # ADDED | REMOVED | RESTORED | REINSTATED | THEME_CORRECTED
     sha256: str
     file: str
     by: str | None = None
+    detail: str | None = None    # what changed, for a change that is not the upload's own (a comment's theme)
 
 
 def now() -> str:

@@ -4,7 +4,9 @@
 contract it keeps). The folder holds ``store.json`` (the manifest: one ``Entry`` per
 distinct content, see store/entry.py), ``originals/<sha256>.<ext>`` (the uploaded bytes)
 and ``normalised/<sha256>.parquet`` (the canonical frame; for a survey its answer counts,
-with ``<sha256>.reach.parquet`` beside it). Reading needs no lock; every change is a
+with ``<sha256>.reach.parquet``, ``<sha256>.pairs.parquet`` and ``<sha256>.comments.parquet``,
+its free-text answers, beside it), and ``theme_corrections.json``, the officers' corrections of
+comment themes (store/theme_corrections.py). Reading needs no lock; every change is a
 read-modify-write of the manifest under a file lock (``store.atomic.locked``).
 
 Order of writes in ``add``: everything is worked out in memory first (the entry, the
@@ -25,11 +27,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from model.frames import conform, empty
+from model.frames import COMMENTS, conform, empty
 from model.survey_counts import ANSWER_COUNTS, PAIR_COUNTS, SurveyCounts, count_responses
 from settings.config import load_settings
 
 from .atomic import atomic_write, locked, remove_stale_temps
+from .theme_corrections import ThemeCorrection, ThemeCorrections
 from .entry import (NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail,
                     changed, content_hash, derive, new_entry, stored)
 
@@ -76,11 +79,29 @@ class FileStore:
         return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach),
                             pairs=conform(pd.read_parquet(pairs), PAIR_COUNTS) if pairs.is_file() else empty(PAIR_COUNTS))
 
+    def comments(self, entry: Entry) -> pd.DataFrame:
+        """A survey upload's free-text answers (COMMENTS); empty for any other upload or one kept before comments."""
+        path = self.folder / entry.comments
+        return conform(pd.read_parquet(path), COMMENTS) if entry.kind == "survey" and path.is_file() else empty(COMMENTS)
+
     def original_bytes(self, entry: Entry) -> bytes:
         return (self.folder / entry.original).read_bytes()
 
     def audit_trail(self) -> list[Change]:
-        return audit_trail(self.entries())
+        return sorted(audit_trail(self.entries()) + self._corrections.changes(self.entries()), key=lambda c: c.at)
+
+    # comment themes ----------------------------------------------------------
+    @property
+    def _corrections(self) -> ThemeCorrections:
+        return ThemeCorrections(self.folder, self.comments)
+
+    def correct_theme(self, comment_id: str, theme: str, who: str) -> ThemeCorrection:
+        """Record that ``who`` says comment ``comment_id`` is about ``theme`` (store/theme_corrections.py)."""
+        return self._corrections.correct(self.entries(), comment_id, theme, who)
+
+    def theme_corrections(self, history: bool = False) -> pd.DataFrame:
+        """THEME_CORRECTIONS: the latest correction of each comment (``history``: every one, oldest first)."""
+        return self._corrections.read(history)
 
     # changing --------------------------------------------------------------
     def add(self, data: bytes, filename: str, result, metadata: dict | None = None,
@@ -161,7 +182,9 @@ def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
     if entry.kind != "survey":
         return {entry.normalised: result.frame}
     counts = result.counts if result.counts is not None else count_responses(result.frame)
-    return {entry.reach: counts.reach, entry.pairs: counts.pairs, entry.normalised: counts.answers}
+    comments = getattr(result, "comments", None)
+    kept = {entry.comments: conform(comments, COMMENTS)} if comments is not None else {}
+    return {entry.reach: counts.reach, entry.pairs: counts.pairs, **kept, entry.normalised: counts.answers}
 
 
 def _parquet(frame: pd.DataFrame) -> bytes:

@@ -1,7 +1,8 @@
 """The store as an interface: what every backend keeping uploads must do, and which one is used.
 
 ``UploadStore`` names the operations (add, remove, restore, reinstate, list the versions,
-find one, read its original bytes, its normalised frame or survey counts, the audit trail)
+find one, read its original bytes, its normalised frame, survey counts or comments, correct a
+comment's theme, the audit trail)
 and the promises each makes. ``store.revisions``, ``store.intake`` and ``assembly`` use a
 store only through it, and get one only from ``open_store``. Today's backend is the
 embedded file store (store/file_store.py); a second backend (a database) implements the
@@ -19,8 +20,11 @@ The promises, for every backend:
   whole or not at all, and changes made at once by two sessions both land.
 - An upload that fails (an exception while it is kept, or a result that cannot be
   recorded) raises and leaves the store as it was: the same entries, the same audit trail.
-- The audit trail lists every change (added, removed, restored, reinstated), oldest first,
-  each with its time and who made it (``by``, None when not known). Supersession is not a
+- The audit trail lists every change (added, removed, restored, reinstated, a comment's theme
+  corrected), oldest first, each with its time and who made it (``by``, None when not known).
+- A survey's comments (COMMENTS) are kept with its counts at ``add`` and read back as kept.
+- A theme correction is appended, never overwritten: the latest for a comment wins, every one
+  stays in the history, each is atomic and needs a ``who``. Supersession is not a
   change of its own: it follows from an ``add`` or a ``reinstate`` (store/entry.py).
 """
 from __future__ import annotations
@@ -34,6 +38,7 @@ from loaders.report import LoadResult
 from model.survey_counts import SurveyCounts
 
 from .entry import Change, Entry, Saved
+from .theme_corrections import ThemeCorrection
 from .file_store import STORE_FOLDERS, UPLOADS, FileStore
 
 #: Sub-folders of a data folder that hold a store, never data files: where ``open_store``
@@ -87,6 +92,22 @@ class UploadStore(Protocol):
 
     def counts(self, entry: Entry) -> SurveyCounts:
         """A survey upload's answer counts and reach table, as kept at ``add``."""
+        ...
+
+    def comments(self, entry: Entry) -> pd.DataFrame:
+        """A survey upload's free-text answers (model.frames COMMENTS) as kept at ``add``; an empty
+        frame for any other upload, or a survey kept before comments were."""
+        ...
+
+    def correct_theme(self, comment_id: str, theme: str, who: str) -> ThemeCorrection:
+        """Record that ``who`` (required: there is no sign-in yet, the page asks for a name) says the
+        comment is about ``theme``, now; appended to the log, one line of the audit trail. ValueError
+        for a blank ``who`` or theme, KeyError for a comment no stored upload has. Atomic."""
+        ...
+
+    def theme_corrections(self, history: bool = False) -> pd.DataFrame:
+        """THEME_CORRECTIONS: the latest correction of each comment; with ``history``, every
+        correction, oldest first."""
         ...
 
     def audit_trail(self) -> list[Change]:

@@ -47,9 +47,11 @@ def data_state(folder: Path) -> str:
 
 
 @st.cache_resource(show_spinner="Reading the data…", max_entries=2)
-def _cached_bundle(folder: str, state: str) -> Bundle:
-    """One shared Bundle per data state (cache_resource: no copy per rerun; pages never change it)."""
-    data = load_bundle(Path(folder))
+def _cached_bundle(folder: str, state: str, edition_name: str) -> Bundle:
+    """One shared Bundle per data state and edition (cache_resource: no copy per rerun; pages
+    never change it). The edition is in the key: the full edition's Bundle carries the comments,
+    and must never be the one another edition is given."""
+    data = load_bundle(Path(folder), edition=edition_name)
     for name, value in vars(data).items():
         if isinstance(value, pd.DataFrame):
             tag(value, "bundle", folder, state, name)
@@ -82,9 +84,12 @@ def bundle() -> Bundle:
     """Every canonical frame, loaded from the data folder and cached on its state.
 
     The frames are shared by every session and rerun: read them, never change them in place
-    (derive a new frame instead). Pass them to ``shared`` to cache what is computed from them."""
+    (derive a new frame instead). Pass them to ``shared`` to cache what is computed from them.
+    The full edition's Bundle has the comments (``bundle().comments``, unredacted: redact before
+    showing) and the officers' theme corrections (``bundle().theme_corrections``); any other
+    edition's has none."""
     folder = settings().data_dir
-    return _cached_bundle(str(folder), data_state(folder))
+    return _cached_bundle(str(folder), data_state(folder), settings().edition)
 
 
 def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:

@@ -1,12 +1,13 @@
 """The store's contract (store/interface.py), run against every backend: add, duplicates,
 supersede, remove and restore, reinstate, versions in order, originals byte for byte, the
-normalised frame and counts as stored, the audit trail, and a failed add that changes
-nothing. Only protocol operations are used here; what a backend keeps on disk (or in its
+normalised frame, counts and comments as stored, theme corrections (appended, the latest
+wins, each with who and when, in the audit trail), the audit trail, and a failed add that
+changes nothing. Only protocol operations are used here; what a backend keeps on disk (or in its
 database) is tested in that backend's own file (tests/store/test_file_store.py)."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -51,8 +52,8 @@ def active(store) -> list[str]:
 
 def state(store) -> tuple:
     """Everything the protocol can read back: entries, their bytes and frames, the trail."""
-    return ([(e, store.original_bytes(e), store.frame(e).to_csv()) for e in store.entries()],
-            store.audit_trail())
+    return ([(e, store.original_bytes(e), store.frame(e).to_csv(), store.comments(e).to_csv())
+             for e in store.entries()], store.audit_trail(), store.theme_corrections(history=True).to_csv())
 
 
 class Broken:
@@ -216,3 +217,62 @@ def test_changing_an_unknown_hash_raises_and_changes_nothing(store, trackers, ch
     with pytest.raises(KeyError):
         getattr(store, change)("0" * 64)
     assert state(store) == before
+
+
+# Comments and their theme corrections -------------------------------------------------------
+
+def test_a_surveys_comments_are_kept_as_loaded_and_other_uploads_have_none(store, wave, trackers):
+    assert len(wave.comments) > 0, "the sample wave has comments"
+    entry = store.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META).entry
+    pd.testing.assert_frame_equal(store.comments(entry), wave.comments)
+    assert store.comments(add(store, trackers[0]).entry).empty
+
+
+def test_a_theme_correction_is_kept_with_who_and_when_and_the_latest_wins(store, wave):
+    entry = store.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META, by="ann").entry
+    first, second = list(store.comments(entry)["comment_id"][:2])
+    start = datetime.now(timezone.utc)
+    made = store.correct_theme(first, "Workload", who="Priya Shah")
+    assert (made.comment_id, made.theme, made.who, made.sha256) == (first, "Workload", "Priya Shah", entry.sha256)
+    store.correct_theme(second, "Leadership", who="Tom")
+    store.correct_theme(first, "Training and development", who="Ann")       # a second opinion: it wins
+    latest = store.theme_corrections()
+    assert dict(zip(latest["comment_id"], latest["theme"])) == {first: "Training and development", second: "Leadership"}
+    assert dict(zip(latest["comment_id"], latest["who"])) == {first: "Ann", second: "Tom"}
+    history = store.theme_corrections(history=True)
+    assert list(history["theme"]) == ["Workload", "Leadership", "Training and development"], "nothing is lost"
+    when = [t.tz_localize("UTC").to_pydatetime() for t in history["when"]]
+    assert when == sorted(when) and start - timedelta(seconds=1) <= when[0] <= datetime.now(timezone.utc)
+    corrected = [c for c in store.audit_trail() if c.action == "theme corrected"]
+    assert [(c.by, c.sha256, c.file) for c in corrected] == [("Priya Shah", entry.sha256, WAVE.name),
+                                                              ("Tom", entry.sha256, WAVE.name),
+                                                              ("Ann", entry.sha256, WAVE.name)]
+    assert first in corrected[0].detail and "Workload" in corrected[0].detail
+
+
+@pytest.mark.parametrize("comment,theme,who,error", [
+    ("known", "Workload", "", ValueError), ("known", "Workload", "   ", ValueError),
+    ("known", " ", "Ann", ValueError), ("0" * 24, "Workload", "Ann", KeyError)],
+    ids=["no who", "blank who", "blank theme", "unknown comment"])
+def test_a_refused_theme_correction_changes_nothing(store, wave, comment, theme, who, error):
+    entry = store.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META).entry
+    store.correct_theme(store.comments(entry)["comment_id"][0], "Leadership", who="Tom")
+    before = state(store)
+    comment = store.comments(entry)["comment_id"][1] if comment == "known" else comment
+    with pytest.raises(error):
+        store.correct_theme(comment, theme, who=who)
+    assert state(store) == before
+
+
+@pytest.mark.parametrize("backend", list(BACKENDS))
+def test_theme_corrections_made_at_once_by_two_sessions_both_land(backend, tmp_path, wave):
+    from concurrent.futures import ThreadPoolExecutor
+
+    one = BACKENDS[backend](tmp_path)
+    entry = one.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META).entry
+    ids = list(one.comments(entry)["comment_id"][:8])
+    sessions = [one, BACKENDS[backend](tmp_path)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda n: sessions[n % 2].correct_theme(ids[n], f"Theme {n}", who=f"officer {n}"), range(8)))
+    latest = sessions[1].theme_corrections()
+    assert dict(zip(latest["comment_id"], latest["theme"])) == {ids[n]: f"Theme {n}" for n in range(8)}
