@@ -13,6 +13,7 @@ import random
 from openpyxl import Workbook
 
 from .outputs import Output
+from .staff_comments import staff_comment
 from .statements import STAFF_STATEMENTS, answer_for
 from .story import (DIRECTORATES, STAFF_EMPTY_RESPONDENT_WAVE, STAFF_REWORDED_FROM,
                     STAFF_WAVES, rng)
@@ -30,20 +31,6 @@ ACTIVITIES = (
     "Team away day",
     "Staff network meeting",
 )
-COMMENTS = (
-    "Communication between directorates still needs to improve.",
-    "The all staff conference was really useful.",
-    "Workloads are high and some teams are stretched.",
-    "Hybrid working has made a real difference to me.",
-    "Too much change at once, it is hard to keep up.",
-    "Pay has not kept up with the cost of living.",
-    "Senior leaders are more visible than they were.",
-    "I have seen bullying in my team and did not feel able to speak up.",
-    "I would like more opportunities for training and development.",
-    "The values are talked about but not always lived.",
-)
-
-
 def header(wave: str) -> list[str]:
     """The header row of a wave's export."""
     columns = ["ID", "Start time", "Completion time", "Email", "Name"]
@@ -73,6 +60,8 @@ def _activities(r: random.Random, wave: str) -> str | None:
 def build_rows(wave: str, opened: dt.date, n: int, level: float) -> list[list[object]]:
     """The data rows of one wave, in submission order."""
     r = rng(f"staff:{wave}")
+    texts = rng(f"staff-comments:{wave}")
+    position = [w[0] for w in STAFF_WAVES].index(wave) / (len(STAFF_WAVES) - 1)
     names = [d[0] for d in DIRECTORATES]
     weights = [d[1] for d in DIRECTORATES]
     offsets = {d[0]: d[2] for d in DIRECTORATES}
@@ -95,7 +84,11 @@ def build_rows(wave: str, opened: dt.date, n: int, level: float) -> list[list[ob
             row += [None, None]
         else:
             row.append(_activities(r, wave))
-            row.append(r.choice(COMMENTS) if r.random() < 0.15 else None)
+            # The answer stream once drew the comment here (15%, one of ten texts). The draws
+            # stay, so every answer keeps its value; the comment comes from its own stream.
+            if r.random() < 0.15:
+                r.randrange(10)
+            row.append(staff_comment(texts, position))
         rows.append(row)
     return rows
 
