@@ -10,12 +10,12 @@ its actions. Statuses are spelt ``On track`` / ``Amber`` / ``Completed`` / ``Sup
 """
 from __future__ import annotations
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from .actions import ACTIONS, FOLLOW_UP, FOLLOW_UP_DUE, Action
 from .outputs import Output
-from .story import AUTHORITY, MONITORING, SNAPSHOTS, rng
+from .story import MONITORING, SNAPSHOTS, rng
+from .trackers import HEADER_ROW, report_sheet
 from .tracker_text import NEXT_STEPS, PROGRESS, council_due, long_date
 from .xlsx_bytes import workbook_bytes
 
@@ -28,7 +28,6 @@ DIRECTORATE = {
     "Executive Director - Economy and Growth": "Economy and Growth",
 }
 SUPERSEDED = "Superseded: now monitored through the corporate Performance Management Framework."
-HEADER_ROW = 5
 AREA_FILL = PatternFill("solid", fgColor="E2EFDA")
 
 
@@ -45,15 +44,8 @@ def _update(r, code: str, day) -> str:
 def build_report(index: int) -> Output:
     day, committee = MONITORING[index]
     r = rng(f"dbp-monitoring:{day.isoformat()}")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "DBP Monitoring"
-    ws["A1"] = AUTHORITY
-    ws["A2"] = "Directorate Business Plans: improvement actions carried forward"
-    ws["A3"] = f"Reported to {committee} {long_date(day)}"
-    ws["A1"].font = Font(bold=True, size=14)
-    for col, (_, text) in enumerate(HEADERS, start=1):
-        ws.cell(HEADER_ROW, col, text).font = Font(bold=True)
+    wb, ws = report_sheet("DBP Monitoring", "Directorate Business Plans: improvement actions carried forward",
+                          committee, day, HEADERS)
     present = [a for a in ACTIONS if FOLLOW_UP.get(a.ref, "---")[index] != "-"]
     row = HEADER_ROW + 1
     for area in dict.fromkeys(a.area for a in present):

@@ -61,21 +61,30 @@ def _cells(action: Action, snapshot: int, day: dt.date, r) -> dict[str, object]:
     }
 
 
+def report_sheet(title: str, subtitle: str, committee: str, day: dt.date, columns,
+                 subtitle_font: Font | None = None):
+    """A council report workbook: the authority, the report's name and where it went, then
+    the bold header row at HEADER_ROW (the trackers and the monitoring reports share it)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ws["A1"] = AUTHORITY
+    ws["A2"] = subtitle
+    ws["A3"] = f"Reported to {committee} {long_date(day)}"
+    ws["A1"].font = Font(bold=True, size=14)
+    if subtitle_font is not None:
+        ws["A2"].font = subtitle_font
+    for col, (_, text) in enumerate(columns, start=1):
+        ws.cell(HEADER_ROW, col, text).font = Font(bold=True)
+    return wb, ws
+
+
 def build_snapshot(snapshot: int) -> Output:
     day, _, committee = SNAPSHOTS[snapshot]
     r = rng(f"tracker:{day.isoformat()}")
     columns = HEADERS[snapshot]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Improvement Plan"
-    ws["A1"] = AUTHORITY
-    ws["A2"] = "Improvement Plan Update"
-    ws["A3"] = f"Reported to {committee} {long_date(day)}"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"].font = Font(bold=True, size=12)
-    for col, (_, text) in enumerate(columns, start=1):
-        cell = ws.cell(HEADER_ROW, col, text)
-        cell.font = Font(bold=True)
+    wb, ws = report_sheet("Improvement Plan", "Improvement Plan Update", committee, day, columns,
+                          subtitle_font=Font(bold=True, size=12))
     row = HEADER_ROW + 1
     present = [a for a in ACTIONS if a.status[snapshot] != "-"]
     areas = list(dict.fromkeys(a.area for a in ACTIONS))
