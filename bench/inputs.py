@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 
 from sample_data.scrutiny import CRITERIA, HEADER as SCRUTINY_HEADER
-from sample_data.staff_survey import ACTIVITIES, COMMENTS, DIRECTORATE_QUESTION, ACTIVITY_QUESTION, COMMENT_QUESTION
+from sample_data.staff_comments import NO_THEME, SENTENCES
+from sample_data.staff_survey import ACTIVITIES, DIRECTORATE_QUESTION, ACTIVITY_QUESTION, COMMENT_QUESTION
 from sample_data.statements import AGREEMENT, CUTS, STAFF_STATEMENTS, Statement
 from sample_data.story import DIRECTORATES, SEED, STAFF_REWORDED_FROM, STAFF_WAVES
 
@@ -92,6 +93,10 @@ def codebook_csv(items: list[Statement], waves: list[str]) -> str:
         else:
             writer.writerow([s.qid, s.wording, "", s.theme, str(s.negative).lower()])   # "" = every wave
     return out.getvalue()
+
+
+#: The sample's comment sentences, one of which about one respondent in seven writes.
+COMMENTS = tuple(s for group in SENTENCES.values() for s in group) + NO_THEME
 
 
 def staff_rows(wave: str, opened: dt.date, n: int, level: float, items: list[Statement]):
