@@ -21,6 +21,8 @@ from charts.trend import trend_chart
 SHARE_WORDS = ("Share of each survey wave's comments that mention each theme (the denominator is all the "
                "wave's comments; a comment can mention several themes, so shares can add up to more than 100%).")
 
+HIDDEN_WORDS = "because too few comments mention the theme, or to protect a smaller count"
+
 
 def theme_share_trend(counts: pd.DataFrame, title: str = "", events: pd.DataFrame | None = None,
                       include_no_theme: bool = False, start=None, end=None) -> go.Figure:
@@ -34,14 +36,19 @@ def theme_share_trend(counts: pd.DataFrame, title: str = "", events: pd.DataFram
     fig = trend_chart(table, x="wave_date", y="value", series="series", events=events, title=title,
                       y_title="% of the wave's comments", y_range=(0, min(100.0, max(10.0, top * 1.25))),
                       suffix="%", start=start, end=end)
-    said = fig.layout.meta["alt_text"].replace("because too few people responded",
-                                               "because too few comments mention the theme")
-    return set_alt_text(fig, f"{SHARE_WORDS} {said}")
+    meta = fig.layout.meta
+    for part in ("alt_text", "caption"):      # the caption under the chart, when trend_chart set a shorter one
+        if meta.get(part):
+            meta[part] = meta[part].replace("because too few people responded", HIDDEN_WORDS)
+    fig.layout.meta = meta
+    return set_alt_text(fig, f"{SHARE_WORDS} {meta['alt_text']}")
 
 
 def _bar_text(row: pd.Series) -> str:
+    """A bar's words: its count and share, or "not shown" and why, short enough for a phone."""
     if not bool(row["shown"]):
-        return f"not shown: {row['reason']}"
+        reason = str(row["reason"])
+        return "not shown: would reveal a smaller count" if reason.startswith("hidden so") else f"not shown: {reason}"
     return f"{int(row['comments'])} ({pct(float(row['share']))})"
 
 

@@ -16,8 +16,10 @@ Its text is the cell as written, line breaks kept, unredacted. A layout's loader
 comment its place in the file (``place``: sheet, Excel row, column); ``load_file`` turns the
 place into the comment's id with the file's hash (``stamp_ids``), so the same upload always
 gives the same ids and two uploads never share one. ``known_names`` gathers the distinct
-values of the name and email columns an export carries, for redaction: they stay on the
-load result and are never stored.
+values of the name and email columns an export carries; ``mask_known_people`` replaces
+them in the export's own comments by the name marker (config/redaction.toml) before the
+comments leave the loader, so a respondent's name is never kept in the store or shown. The
+names themselves stay on the load result and are never stored.
 """
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ import numpy as np
 import pandas as pd
 
 from model.frames import COMMENTS, conform, empty
+from model.name_phrases import name_masker
 from model.text import cell_text, one_line
+from settings.redaction import redaction_config
 from settings.vocabulary import header_config
 
 from .cells import slug
@@ -153,3 +157,21 @@ def known_names(columns: list[tuple[str, object]]) -> tuple[str, ...]:
             if text and text.casefold() != "anonymous":
                 seen.setdefault(text, None)
     return tuple(seen)
+
+
+def mask_known_people(comments: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
+    """The comments with the export's own people (``known_names``) replaced by the name
+    marker: a full name in any case, one word of a name where it is written capitalised
+    (model.name_phrases.name_masker)."""
+    if comments.empty or not names:
+        return comments
+    config = redaction_config()
+    patterns, marker = name_masker(names, config.ordinary_words), config.markers["name"]
+    if not patterns:
+        return comments
+    texts = []
+    for text in comments["text"].astype(object):
+        for pattern in patterns:
+            text = pattern.sub(marker, text) if isinstance(text, str) else text
+        texts.append(text)
+    return comments.assign(text=pd.array(texts, dtype="string"))

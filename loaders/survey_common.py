@@ -129,14 +129,15 @@ def build_survey(rows: SurveyRows, columns: list[Column], *, format: str, audien
     warnings += hidden_text([*items, *([group] if group else [])], rows.sheet)
     group_texts = _group_texts(group, len(rows.respondents))
     counts = count_answer_columns(parts, ids, group_texts, audience, wave, date)
-    comments = _comments([c for c in columns if c not in items and c is not group], questions, rows.sheet,
-                         group_texts, audience, wave, date)
+    people = free_text.known_names([*rows.people, *((c.header, c.cells) for c in columns)])
+    comments = free_text.mask_known_people(_comments([c for c in columns if c not in items and c is not group],
+                                                     questions, rows.sheet, group_texts, audience, wave, date), people)
     return SurveyResult(
         build=lambda: _frame(parts, rows.respondents, group_texts, audience, wave, date),
         preview=lambda n: _frame(_first_rows_only(parts, n), rows.respondents, group_texts, audience, wave, date),
         kind="survey", format=format, counts=counts,
         records=int(counts.reach[RESPONDENTS].sum()), questions=len(items), warnings=warnings, comments=comments,
-        known_names=free_text.known_names([*rows.people, *((c.header, c.cells) for c in columns)]),
+        known_names=people,
         metadata={"audience": audience, "wave": wave, "wave_date": date.date().isoformat(),
                   "group_column": group.header if group else None,
                   "unmapped": questions.unmapped()},

@@ -6,7 +6,9 @@ left out); the most typical are those whose vector is closest (cosine) to the th
 centroid. The shortest and the longest comments (by number of words, ``trim_share`` of the
 theme's comments at each end, config/comment_themes.toml ``[examples]``) are never chosen,
 so an example is neither a one-word outburst nor a long, identifying story. Ties go to the
-comment id, so the choice is the same every time. Only ids are returned: the caller
+comment id, so the choice is the same every time; a comment written the same as one already
+chosen (case and spacing aside) is passed over, so three examples say three things. Only ids
+are returned: the caller
 redacts the text before anything shows it. A theme with fewer comments than the threshold
 is not shown, so it has no examples.
 """
@@ -61,4 +63,5 @@ def typical_examples(comments: pd.DataFrame, assignments: pd.DataFrame, theme: s
     score = typicality(texts)
     keep = moderate_length(lengths, (codebook or comment_codebook()).trim_share)
     ranked = mine.assign(_score=score)[keep].sort_values(["_score", "comment_id"], ascending=[False, True])
-    return ranked["comment_id"].head(k).tolist()
+    same = ranked["text"].fillna("").astype(str).map(lambda t: " ".join(t.casefold().split()))
+    return ranked.loc[~same.duplicated(), "comment_id"].head(k).tolist()

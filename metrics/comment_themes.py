@@ -3,9 +3,9 @@ comments of each wave carry each theme.
 
 ``assign_themes`` matches every comment against the codebook (settings.comment_themes: whole
 words, lightly stemmed, model.words); a comment may carry several themes, or none
-(NO_THEME). An officer's correction (``correction`` checks one and makes the rows the store
-keeps: who and when) replaces the codebook's themes for that comment, and from then on it
-is used: the latest correction of a comment wins (``corrected_at``).
+(NO_THEME). An officer's correction (THEME_CORRECTIONS, kept by the store with who and when:
+store/theme_corrections.py) replaces the codebook's themes for that comment, and from then on
+it is used: the latest correction of a comment wins (``when``).
 
 ``theme_counts`` counts, per wave, the comments carrying each theme and their share of the
 wave's comments (the denominator is always the comments in that wave, all of them, themed
@@ -24,9 +24,6 @@ from settings.comment_themes import NO_THEME, CommentCodebook, comment_codebook
 from settings.disclosure import DisclosurePolicy
 
 CODEBOOK, CORRECTION = "codebook", "correction"
-#: The columns of an officer's corrections (the store keeps them); a comment may have
-#: several rows (several themes) in one correction; NO_THEME says it carries none.
-CORRECTION_COLUMNS = ("comment_id", "theme", "corrected_by", "corrected_at")
 WAVE_KEYS = ["audience", "wave", "wave_date"]
 COUNT_COLUMNS = [*WAVE_KEYS, "theme", "theme_name", "comments", "wave_comments", "share", "shown", "reason"]
 
@@ -38,14 +35,15 @@ def codebook_themes(text: object, codebook: CommentCodebook) -> list[str]:
 
 
 def _latest_corrections(corrections: pd.DataFrame | None) -> pd.DataFrame:
-    """One correction per comment: all the theme rows of its latest ``corrected_at``."""
+    """One correction per comment (THEME_CORRECTIONS): all the theme rows of its latest ``when``
+    (a correction may give several themes; NO_THEME says it carries none)."""
     if corrections is None or corrections.empty:
         return pd.DataFrame({"comment_id": pd.Series(dtype="string"), "theme": pd.Series(dtype="string")})
     frame = corrections.copy()
-    if "corrected_at" in frame:
-        frame["corrected_at"] = pd.to_datetime(frame["corrected_at"], errors="coerce")
-        latest = frame.groupby("comment_id")["corrected_at"].transform("max")
-        frame = frame[(frame["corrected_at"] == latest) | latest.isna()]
+    if "when" in frame:
+        frame["when"] = pd.to_datetime(frame["when"], errors="coerce")
+        latest = frame.groupby("comment_id")["when"].transform("max")
+        frame = frame[(frame["when"] == latest) | latest.isna()]
     frame = frame.astype({"comment_id": "string", "theme": "string"}).dropna(subset=["comment_id", "theme"])
     return frame[["comment_id", "theme"]].drop_duplicates()
 
@@ -69,24 +67,6 @@ def assign_themes(comments: pd.DataFrame, codebook: CommentCodebook | None = Non
             rows += [(comment_id, t, CODEBOOK) for t in codebook_themes(text, codebook) or [NO_THEME]]
     out = pd.DataFrame(rows, columns=["comment_id", "theme", "source"])
     return out.astype("string").drop_duplicates(["comment_id", "theme"]).reset_index(drop=True)
-
-
-def correction(comment_id: str, themes: list[str], corrected_by: str, corrected_at: object,
-               codebook: CommentCodebook | None = None) -> pd.DataFrame:
-    """An officer's correction of one comment as the rows the store keeps (CORRECTION_COLUMNS):
-    one row per theme, or one NO_THEME row. ValueError for no theme, a theme the codebook
-    does not have, NO_THEME beside a theme, or a correction without who or when."""
-    codebook = codebook or comment_codebook()
-    chosen = list(dict.fromkeys(str(t) for t in themes))
-    unknown = [t for t in chosen if t not in codebook.keys()]
-    if not chosen or unknown or (NO_THEME in chosen and len(chosen) > 1):
-        raise ValueError(f"a correction names one or more of {codebook.keys()[:-1]}, or {NO_THEME!r} alone "
-                         f"(got {chosen})")
-    when = pd.to_datetime(corrected_at, errors="coerce")
-    if not str(corrected_by or "").strip() or pd.isna(when):
-        raise ValueError("a correction says who made it and when")
-    return pd.DataFrame({"comment_id": str(comment_id), "theme": chosen, "corrected_by": str(corrected_by).strip(),
-                         "corrected_at": when}, columns=list(CORRECTION_COLUMNS))
 
 
 def _theme_order(assignments: pd.DataFrame, codebook: CommentCodebook) -> list[str]:

@@ -10,10 +10,11 @@ counted as "no clear topic".
 
 Topic counts split the unthemed comments, so they follow the count disclosure rule
 (metrics.comment_disclosure) with the unthemed total as the whole: a topic under the
-threshold is hidden, words and count, and so is what would give it away. The total is only
-ever published when every wave's "no theme" count is (metrics.comment_themes), so the topics
-are not shown at all when one of those is hidden; nor when there are fewer unthemed comments
-than ``min_comments``. Either way ``message`` says so plainly.
+threshold is hidden, words and count, and so is what would give it away. The total is the
+sum of the "no theme" counts the waves publish (metrics.comment_themes): a wave whose "no
+theme" count is hidden is left out of the topics altogether (its comments would otherwise
+be the difference), and the message names it. With fewer unthemed comments than
+``min_comments`` there are no topics. Either way ``message`` says so plainly.
 """
 from __future__ import annotations
 
@@ -77,15 +78,16 @@ def unassigned_topics(comments: pd.DataFrame, assignments: pd.DataFrame, n_topic
                       policy: DisclosurePolicy, codebook: CommentCodebook | None = None) -> Topics:
     """Up to ``n_topics`` topics among the comments no theme matched (module docstring)."""
     codebook = codebook or comment_codebook()
+    counts = theme_counts(comments, assignments, policy, codebook)
+    unthemed = counts[counts["theme"] == NO_THEME]
+    hidden_waves = unthemed.loc[~unthemed["shown"].astype(bool), "wave_date"]
+    comments = comments[~comments["wave_date"].isin(hidden_waves)]
     mine = _unthemed(comments, assignments)
     need = max(codebook.topics.min_comments, policy.min_size)
+    left_out = _left_out(hidden_waves)
     if len(mine) < need:
         return _not_shown(f"Too few comments without a theme to tell what else they are about: {len(mine)}, and "
-                          f"topics are looked for in {need} or more.", len(mine))
-    counts = theme_counts(comments, assignments, policy, codebook)
-    if not counts.loc[counts["theme"] == NO_THEME, "shown"].all():
-        return _not_shown("Topics are not shown: the number of comments without a theme is hidden in at least one "
-                          "wave, and the topics' counts would give it away.", len(mine))
+                          f"topics are looked for in {need} or more.{left_out}", len(mine))
     top, strongest = fit_topics(mine["text"].fillna("").astype(str).tolist(), n_topics, codebook)
     labels = list(range(len(top))) + [-1]
     sizes = np.array([int((strongest == t).sum()) for t in labels], dtype=np.int64)
@@ -104,4 +106,15 @@ def unassigned_topics(comments: pd.DataFrame, assignments: pd.DataFrame, n_topic
     message = None if hidden == 0 else (
         f"{hidden} of {len(table)} topics are not shown: {policy.too_few('comments')}, or hidden so that one "
         "cannot be worked out by subtraction.")
+    if left_out:
+        message = f"{message or ''}{left_out}".strip()
     return Topics(table, len(mine), message)
+
+
+def _left_out(hidden_waves: pd.Series) -> str:
+    """The sentence naming the waves whose comments the topics leave out ("" for none)."""
+    if hidden_waves.empty:
+        return ""
+    waves = ", ".join(f"{pd.Timestamp(d):%B %Y}" for d in sorted(hidden_waves.unique()))
+    return (f" The comments of {waves} are left out: that wave's number of comments without a theme is hidden, and "
+            "the topics' counts would give it away.")

@@ -18,12 +18,9 @@ from functools import cache
 import names as census_names
 from gender_guesser.detector import Detector as GenderDetector
 
-from .redaction_patterns import Span, phrase_pattern, phrases
+from model.name_phrases import WORD, Span, known_name_phrases, phrase_pattern, phrases
 
-#: A word: letters, joined by an apostrophe or hyphen (O'Brien, Smith-Jones, Zoë).
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$")
-SPLIT_NAMES = re.compile(r"\s*(?:[/,;&+|()\[\]]|\band\b)\s*", re.IGNORECASE)
 
 
 @cache
@@ -45,27 +42,6 @@ def name_lists() -> tuple[frozenset[str], dict[str, float]]:
 def capitalised(word: str) -> bool:
     """Starts with a capital and is not all capitals past two letters (HR, ICT stay out)."""
     return word[:1].isupper() and not (len(word) > 3 and word.isupper())
-
-
-def known_name_phrases(known: Iterable[str], ordinary: frozenset[str]) -> set[str]:
-    """The phrases to redact for the known people: each full name and each of its words of
-    two letters or more that is not an ordinary word (so "Sarah Lee" gives "Sarah Lee",
-    "Sarah" and "Lee"; "Director of Resources" gives nothing). An email address gives the
-    name in its local part ("sarah.lee@..." gives "Sarah Lee")."""
-    out: set[str] = set()
-    for entry in known:
-        if not isinstance(entry, str):
-            continue
-        entry = entry.replace("\u00a0", " ")
-        if "@" in entry:
-            entry = " ".join(re.split(r"[._-]+", entry.split("@")[0]))
-        for part in SPLIT_NAMES.split(entry):
-            words = [w for w in WORD.findall(part) if w.casefold() not in ordinary and len(w) >= 2]
-            if not words or len(words) != len(WORD.findall(part)):
-                continue  # a job title or a word of the council's: not a person
-            out.add(" ".join(words))
-            out.update(words)
-    return out
 
 
 class PersonRecogniser:

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model.frames import COMMENTS, conform
+from model.name_phrases import Span, phrase_pattern, phrases
 from settings.redaction import RedactionConfig
 
 from .person_names import PersonRecogniser
-from .redaction_patterns import (Span, compiled_staff_patterns, emails, phones, phrase_pattern,
-                                 phrases, staff_numbers)
+from .redaction_patterns import compiled_staff_patterns, emails, phones, staff_numbers
 
 
 @dataclass(frozen=True)

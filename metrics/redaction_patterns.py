@@ -1,20 +1,13 @@
 """The identifiers a pattern finds in a comment: email addresses, UK phone numbers, staff or
 payroll numbers (patterns from config/redaction.toml) and the names of groups too small
-to show. Each finder returns spans (start, end, kind) of the text as given; the redactor
+to show (model.name_phrases: ``phrase_pattern``, ``phrases``). Each finder returns spans (start, end, kind) of the text as given; the redactor
 (metrics/redaction.py) merges them with the person names and replaces them."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
-
-class Span(NamedTuple):
-    """Characters text[start:end] are an identifier of this kind."""
-
-    start: int
-    end: int
-    kind: str
+from model.name_phrases import Span, phrase_pattern, phrases
 
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -53,18 +46,3 @@ def staff_numbers(text: str, patterns: Iterable[re.Pattern]) -> list[Span]:
             part = "value" if "value" in pattern.groupindex else 0
             found.append(Span(m.start(part), m.end(part), "staff_number"))
     return found
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern | None:
-    """One whole-word, case-insensitive pattern for the phrases, longest first; any run of
-    spaces (NBSP included) in a phrase matches any run in the text."""
-    words = sorted({" ".join(p.split()) for p in phrases if p and p.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    alternatives = [r"[\s\u00a0]+".join(re.escape(w) for w in phrase.split(" ")) for phrase in words]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def phrases(text: str, pattern: re.Pattern | None, kind: str) -> list[Span]:
-    """Every occurrence of the compiled phrases, as spans of this kind."""
-    return [] if pattern is None else [Span(m.start(), m.end(), kind) for m in pattern.finditer(text)]

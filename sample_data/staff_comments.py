@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import random
 
-ANSWER_RATE = 0.6
+ANSWER_RATE = 0.7
+#: Share of comments about nothing the codebook's themes cover.
+NO_THEME_RATE = 0.2
 #: Share of comments that name a person, give an email address, a phone or a staff number.
 IDENTIFIER_RATE = 0.08
 
@@ -53,11 +55,20 @@ SENTENCES: dict[str, tuple[str, ...]] = {
         "Please keep flexible working.",
     ),
 }
+#: Comments on what no theme of the codebook covers: the car park, the IT, training, the
+#: canteen. Recurring words, so the comments page finds them as topics of their own.
 NO_THEME = (
     "Thank you for asking.",
     "Nothing further to add.",
     "The new car park arrangements are confusing.",
+    "The car park is full by nine most mornings.",
+    "Car park charges for staff are unfair.",
+    "My laptop is old and the IT system keeps crashing.",
+    "The IT system is slow and my laptop crashes every day.",
+    "Training courses are often cancelled.",
+    "I would like more training courses for my role.",
     "The canteen closing early is a shame.",
+    "The canteen food is cold by lunchtime.",
     "I hope the results are shared this time.",
 )
 IDENTIFIERS = (
@@ -81,7 +92,7 @@ def staff_comment(r: random.Random, position: float) -> str | None:
     """One respondent's comment (None if they wrote nothing)."""
     if r.random() >= ANSWER_RATE:
         return None
-    if r.random() < 0.15:
+    if r.random() < NO_THEME_RATE:
         parts = [r.choice(NO_THEME)]
     else:
         weights = theme_weights(position)

@@ -22,7 +22,7 @@ CODEBOOK_FILE = CONFIG_DIR / "comment_themes.toml"
 #: The key of the comments no theme matched, in every assignment and count.
 NO_THEME = "no_theme"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOPIC_KEYS = {"min_comments": int, "min_word_comments": int, "top_words": int, "random_state": int, "max_iter": int}
+_TOPIC_KEYS = {"n_topics": int, "min_comments": int, "min_word_comments": int, "top_words": int, "random_state": int, "max_iter": int}
 _EXAMPLE_KEYS = {"trim_share": float}
 
 
@@ -41,6 +41,7 @@ class Theme:
 
 @dataclass(frozen=True)
 class TopicSettings:
+    n_topics: int
     min_comments: int
     min_word_comments: int
     top_words: int
@@ -123,8 +124,9 @@ def codebook_from(raw: dict, where: str = "config/comment_themes.toml") -> Comme
     themes = tuple(_theme(key, value, where) for key, value in themes_raw.items())
     _check_distinct(themes, no_theme.strip(), where)
     topics = TopicSettings(**_section(raw, "topics", _TOPIC_KEYS, where))
-    if min(topics.min_comments, topics.min_word_comments, topics.top_words, topics.max_iter) < 1:
-        raise _fail(f"{where} [topics]", "min_comments, min_word_comments, top_words and max_iter are at least 1")
+    if min(topics.n_topics, topics.min_comments, topics.min_word_comments, topics.top_words, topics.max_iter) < 1:
+        raise _fail(f"{where} [topics]", "n_topics, min_comments, min_word_comments, top_words and max_iter are "
+                    "at least 1")
     trim = _section(raw, "examples", _EXAMPLE_KEYS, where)["trim_share"]
     if not 0 <= trim < 0.5:
         raise _fail(f"{where} [examples]", "trim_share is a share from 0 up to (not including) 0.5")

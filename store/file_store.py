@@ -23,6 +23,7 @@ import contextlib
 import io
 import json
 import logging
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -95,9 +96,9 @@ class FileStore:
     def _corrections(self) -> ThemeCorrections:
         return ThemeCorrections(self.folder, self.comments)
 
-    def correct_theme(self, comment_id: str, theme: str, who: str) -> ThemeCorrection:
+    def correct_theme(self, comment_id: str, theme: str, who: str, folder_ids: Collection[str] = ()) -> ThemeCorrection:
         """Record that ``who`` says comment ``comment_id`` is about ``theme`` (store/theme_corrections.py)."""
-        return self._corrections.correct(self.entries(), comment_id, theme, who)
+        return self._corrections.correct(self.entries(), comment_id, theme, who, folder_ids)
 
     def theme_corrections(self, history: bool = False) -> pd.DataFrame:
         """THEME_CORRECTIONS: the latest correction of each comment (``history``: every one, oldest first)."""

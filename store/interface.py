@@ -30,6 +30,7 @@ The promises, for every backend:
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Collection
 from typing import Protocol, runtime_checkable
 
 import pandas as pd
@@ -99,10 +100,11 @@ class UploadStore(Protocol):
         frame for any other upload, or a survey kept before comments were."""
         ...
 
-    def correct_theme(self, comment_id: str, theme: str, who: str) -> ThemeCorrection:
+    def correct_theme(self, comment_id: str, theme: str, who: str, folder_ids: Collection[str] = ()) -> ThemeCorrection:
         """Record that ``who`` (required: there is no sign-in yet, the page asks for a name) says the
         comment is about ``theme``, now; appended to the log, one line of the audit trail. ValueError
-        for a blank ``who`` or theme, KeyError for a comment no stored upload has. Atomic."""
+        for a blank ``who`` or theme, KeyError for a comment neither a stored upload nor
+        ``folder_ids`` (the data folder's own files' comments) has. Atomic."""
         ...
 
     def theme_corrections(self, history: bool = False) -> pd.DataFrame:

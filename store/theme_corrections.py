@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from collections.abc import Collection
 from typing import Callable
 
 import pandas as pd
@@ -31,6 +32,7 @@ from .entry import Change, Entry, now
 LOG_FILE, LOG_LOCK = "theme_corrections.json", ".theme_corrections.lock"
 THEME_CORRECTED = "theme corrected"
 MAX_THEME = 100              # characters: a theme's name, not a note
+FOLDER_FILE = "a file of the data folder"   # a comment read from the folder, not an upload
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class ThemeCorrection:
     theme: str
     who: str
     when: str                    # ISO timestamp, UTC
-    sha256: str                  # the upload the comment came from
+    sha256: str                  # the upload the comment came from ("" for a data folder file)
     file: str
 
 
@@ -57,8 +59,11 @@ class ThemeCorrections:
         raw = json.loads(self.path.read_text(encoding="utf-8"))
         return [ThemeCorrection(**line) for line in raw.get("corrections", [])]
 
-    def correct(self, entries: list[Entry], comment_id: str, theme: str, who: str) -> ThemeCorrection:
-        """Append a correction; ValueError for a blank theme or who, KeyError for an unknown comment."""
+    def correct(self, entries: list[Entry], comment_id: str, theme: str, who: str,
+                folder_ids: Collection[str] = ()) -> ThemeCorrection:
+        """Append a correction; ValueError for a blank theme or who, KeyError for a comment no
+        stored upload has and ``folder_ids`` (the comments of the data folder's own files, which
+        are not uploads: the line names no upload) does not hold."""
         theme, who, comment_id = one_line(theme), one_line(who), one_line(comment_id)
         if not who:
             raise ValueError("Say who is correcting the theme: type your name in the name field, then save again.")
@@ -66,11 +71,12 @@ class ThemeCorrections:
             raise ValueError(f"Choose the comment's theme (a name of at most {MAX_THEME} characters), then save again.")
         entry = next((e for e in entries if e.kind == "survey" and comment_id in set(self._comments(e)["comment_id"])),
                      None)
-        if entry is None:
+        if entry is None and comment_id not in set(folder_ids):
             raise KeyError(f"No stored comment with id {comment_id!r}")
+        sha256, file = (entry.sha256, entry.file) if entry is not None else ("", FOLDER_FILE)
         with locked(self.lock):
             lines = self.lines()
-            line = ThemeCorrection(comment_id, theme, who, now(), entry.sha256, entry.file)
+            line = ThemeCorrection(comment_id, theme, who, now(), sha256, file)
             text = json.dumps({"version": 1, "corrections": [asdict(x) for x in [*lines, line]]}, indent=1,
                               ensure_ascii=False)
             atomic_write(self.path, text.encode("utf-8"))

@@ -189,6 +189,17 @@ def test_the_scanner_finds_a_comment_wherever_a_page_could_put_it():
         assert leaks(shown + files, []) == [MARKER], kind
 
 
+def test_the_full_editions_comments_page_shows_the_planted_comments(folder):
+    """The positive control through the pages: the full edition's Comments page shows the
+    marker (it is no identifier, so redaction leaves it), so the same scan finding nothing in
+    the staff edition means its pages show no comment."""
+    with pointed_at(folder, "full"), through_the_router():
+        at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+        at.switch_page("pages/comments.py")
+        shown, _ = run(at, {})
+    assert leaks(shown, []) == [MARKER]
+
+
 def test_no_staff_page_address_or_download_reaches_a_comment(folder, comment_texts, monkeypatch):
     import ui.context
     import ui.routes

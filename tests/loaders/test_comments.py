@@ -143,6 +143,26 @@ def test_known_names_are_never_stored(write_xlsx, tmp_path):
     assert list(store.comments(entry)["text"]) == [WRITTEN[i] for i in KEPT]
 
 
+def test_the_exports_own_people_are_masked_in_its_comments_before_they_are_kept(write_xlsx, tmp_path):
+    """A respondent named in the Name or Email column is "[name]" in every comment of the
+    export (full name in any case; one word of a name where it is capitalised and not an
+    ordinary word), in the load result and in the store; "will", "smith's" in lower case stay."""
+    from store.file_store import FileStore
+
+    rows = forms_rows()
+    rows[1][9] = "RAJ PATEL and Ms Nowak said the amy green rota works; we will green-light it, Tom."
+    rows[2][9] = "Ask Jane or Brown about the smith's forge exhibit, or jane.smith@council.gov.uk."
+    path = write_xlsx(rows)
+    result = load_file(path, **META)
+    texts = list(result.comments["text"])
+    assert texts[0] == "[name] and Ms [name] said the [name] rota works; we will green-light it, [name]."
+    # "Brown" alone is an ordinary word (a colour); an email address is the display's redactor's
+    assert texts[1] == "Ask [name] or Brown about the smith's forge exhibit, or jane.smith@council.gov.uk."
+    store = FileStore(tmp_path / "store")
+    entry = store.add(path.read_bytes(), path.name, result, META).entry
+    assert list(store.comments(entry)["text"])[:2] == texts[:2]
+
+
 # Google Forms: a "What is your name?" question is a name, not a comment ------------------------
 
 def google_rows() -> list[list]:

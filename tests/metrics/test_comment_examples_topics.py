@@ -60,6 +60,15 @@ def test_typical_examples_are_nearest_the_centroid_and_never_the_extremes():
     assert not {"c03", "c04", "c07", "c08"} & set(got) and "c09" not in got
 
 
+def test_examples_say_different_things():
+    """A comment written the same as a better-placed one (case and spacing aside) is passed over."""
+    texts = WORKLOAD + ["workload is TOO high in my  team", "Workload is too high in my team"]
+    frame = comments_frame(texts)
+    got = typical_examples(frame, assign_themes(frame, CODEBOOK), "workload", policy=POLICY, codebook=CODEBOOK)
+    said = [" ".join(texts[int(c[1:])].casefold().split()) for c in got]
+    assert len(got) == 3 and len(set(said)) == 3
+
+
 def test_a_theme_under_the_threshold_has_no_examples():
     frame = comments_frame(WORKLOAD[:2] + ["The canteen is fine"])
     assert typical_examples(frame, assign_themes(frame, CODEBOOK), "workload", policy=POLICY, codebook=CODEBOOK) == []
@@ -114,15 +123,21 @@ def test_a_topic_under_the_threshold_is_hidden_with_what_would_give_it_away():
 
 
 def test_too_few_unthemed_comments_are_said_plainly():
-    frame = comments_frame(UNTHEMED[:12])
+    frame = comments_frame(THEMED + UNTHEMED[:12])
     topics = unassigned_topics(frame, assign_themes(frame, CODEBOOK), 3, policy=POLICY, codebook=CODEBOOK)
     assert topics.table.empty and topics.message.startswith("Too few comments without a theme")
     assert "12" in topics.message and str(CODEBOOK.topics.min_comments) in topics.message
 
 
-def test_no_topics_when_a_wave_hides_its_no_theme_count():
-    frame = pd.concat([comments_frame(THEMED + UNTHEMED), comments_frame(["Nice canteen", "Workload is high"] + [
-        "Workloads are huge"] * 9, wave="2024-01").assign(comment_id=lambda f: "d" + f["comment_id"])])
+def test_a_wave_that_hides_its_no_theme_count_is_left_out_of_the_topics():
+    """2024-01's 11 comments: 1 without a theme (hidden), so the total over both waves minus
+    2023-05's published 32 would give it away: 2024-01 is left out, the topics are 2023-05's
+    alone (the same table as 2023-05 run by itself), and the message names the wave."""
+    later = comments_frame(["Nice canteen", "Workload is high"] + ["Workloads are huge"] * 9, wave="2024-01")
+    frame = pd.concat([comments_frame(THEMED + UNTHEMED), later.assign(comment_id=lambda f: "d" + f["comment_id"])])
     small = dataclasses.replace(CODEBOOK, topics=dataclasses.replace(CODEBOOK.topics, min_comments=5))
     topics = unassigned_topics(frame, assign_themes(frame, small), 3, policy=POLICY, codebook=small)
-    assert topics.table.empty and "hidden in at least one wave" in topics.message
+    alone = comments_frame(THEMED + UNTHEMED)
+    expected = unassigned_topics(alone, assign_themes(alone, small), 3, policy=POLICY, codebook=small)
+    pd.testing.assert_frame_equal(topics.table, expected.table)
+    assert topics.unthemed == 32 and "The comments of January 2024 are left out" in topics.message

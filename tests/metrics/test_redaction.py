@@ -5,7 +5,7 @@ import pytest
 
 from bench.redaction import load_set, measure
 from metrics.redaction import Redactor, merged, redact_comments
-from metrics.redaction_patterns import Span
+from model.name_phrases import Span
 from model.frames import COMMENTS, conform
 from settings.redaction import redaction_config
 

@@ -250,6 +250,19 @@ def test_a_theme_correction_is_kept_with_who_and_when_and_the_latest_wins(store,
     assert first in corrected[0].detail and "Workload" in corrected[0].detail
 
 
+def test_a_comment_of_the_data_folders_own_files_is_corrected_when_the_caller_names_it(store):
+    """The sample files are read from the folder, not uploaded: their comments are corrected too,
+    the line naming no upload; an id the caller does not name is still refused."""
+    from store.theme_corrections import FOLDER_FILE
+
+    made = store.correct_theme("f" * 24, "workload", who="Ann", folder_ids={"f" * 24, "e" * 24})
+    assert (made.sha256, made.file) == ("", FOLDER_FILE)
+    assert list(store.theme_corrections()["theme"]) == ["workload"]
+    with pytest.raises(KeyError):
+        store.correct_theme("d" * 24, "workload", who="Ann", folder_ids={"f" * 24})
+    assert [c.file for c in store.audit_trail() if c.action == "theme corrected"] == [FOLDER_FILE]
+
+
 @pytest.mark.parametrize("comment,theme,who,error", [
     ("known", "Workload", "", ValueError), ("known", "Workload", "   ", ValueError),
     ("known", " ", "Ann", ValueError), ("0" * 24, "Workload", "Ann", KeyError)],
