@@ -39,6 +39,8 @@ def withheld(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     own column), so a hidden cell never reads as a blank or "None"."""
     hidden = ~frame["shown"].astype(bool).to_numpy()
     out = frame.astype({c: object for c in columns if c in frame})
+    if "reason" in out:
+        out["reason"] = [r if isinstance(r, str) else "" for r in out["reason"].astype(object)]
     for column in [c for c in columns if c in out]:
         out.loc[hidden, column] = "not shown"
         out[column] = ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else
@@ -86,7 +88,8 @@ def topics_block(view: CommentView, n_topics: int) -> None:
     if topics.message:
         widgets.say(topics.message)
     if not topics.table.empty:
-        widgets.table(labelled(withheld(topics.table, ["top_words", "comments"]), TOPIC_COLUMNS, "comment_topics"))
+        widgets.wrapped_table(labelled(withheld(topics.table, ["top_words", "comments"]), TOPIC_COLUMNS,
+                                       "comment_topics"), status_columns=())
 
 
 def group_block(one: CommentView, group_label: str) -> None:
@@ -94,8 +97,8 @@ def group_block(one: CommentView, group_label: str) -> None:
     counts = shared(group_counts, one.comments, context.settings().disclosure)
     if counts.empty:
         return
-    widgets.table(labelled(withheld(counts, ["comments"]), GROUP_COLUMNS, "comment_groups",
-                           names={"group": group_label}))
+    widgets.wrapped_table(labelled(withheld(counts, ["comments"]), GROUP_COLUMNS, "comment_groups",
+                                   names={"group": group_label}), status_columns=())
 
 
 def _theme_names(assigned: pd.DataFrame) -> str:
@@ -121,7 +124,8 @@ def correction_block(one: CommentView, key: str) -> None:
     rows = listed.assign(number=range(1, len(listed) + 1),
                          themes=[_theme_names(by_comment.get_group(c)["theme"]) for c in listed["comment_id"]],
                          source=[SOURCE_WORDS[by_comment.get_group(c)["source"].iloc[0]] for c in listed["comment_id"]])
-    widgets.wrapped_table(labelled(rows, LIST_COLUMNS, "comment_list"))
+    listed_table = labelled(rows, LIST_COLUMNS, "comment_list")
+    widgets.wrapped_table(listed_table, status_columns=(), line_columns=(str(listed_table.columns[0]),))
     with st.form(f"{key}-form", clear_on_submit=False, enter_to_submit=False):
         texts = dict(zip(rows["comment_id"].astype(str), rows["text"].astype(str)))
         numbers = {c: i for i, c in enumerate(texts, start=1)}     # two comments may read the same

@@ -23,7 +23,8 @@ SCROLL_HEIGHT = """Math.max(...[...document.querySelectorAll('[data-testid="stMa
     .map(e => e.scrollHeight), document.body.scrollHeight) + 40"""
 
 
-def main(out_dir: Path, edition: str = "full", widths: tuple[int, ...] = (1366, 390)) -> None:
+def main(out_dir: Path, edition: str = "full", widths: tuple[int, ...] = (1366, 390),
+         only: tuple[str, ...] = ()) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     proc = subprocess.Popen([sys.executable, str(ROOT / "server.py"),
@@ -36,7 +37,7 @@ def main(out_dir: Path, edition: str = "full", widths: tuple[int, ...] = (1366, 
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             page = browser.new_page(viewport={"width": widths[0], "height": 1000})
-            for path in edition_pages(edition):
+            for path in [p for p in edition_pages(edition) if not only or p in only]:
                 for width in widths:
                     page.set_viewport_size({"width": width, "height": 1000})
                     open_page(page, url, path)
@@ -57,5 +58,7 @@ if __name__ == "__main__":
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--edition", default="full", help="full or staff (config/editions.toml)")
     parser.add_argument("--widths", default="1366,390", help="viewport widths in px, comma-separated")
+    parser.add_argument("--pages", default="", help="only these url paths, comma-separated (default: every page)")
     arguments = parser.parse_args()
-    main(arguments.out, arguments.edition, tuple(int(w) for w in arguments.widths.split(",")))
+    main(arguments.out, arguments.edition, tuple(int(w) for w in arguments.widths.split(",")),
+         tuple(p for p in arguments.pages.split(",") if p))
