@@ -82,6 +82,10 @@ def unassigned_topics(comments: pd.DataFrame, assignments: pd.DataFrame, n_topic
     unthemed = counts[counts["theme"] == NO_THEME]
     hidden_waves = unthemed.loc[~unthemed["shown"].astype(bool), "wave_date"]
     comments = comments[~comments["wave_date"].isin(hidden_waves)]
+    if comments.empty:
+        return _not_shown("Topics are not shown: in every wave the number of comments without a theme is hidden "
+                          f"({policy.too_few('comments')}, or to protect a smaller count), and the topics' counts "
+                          "would give it away.", 0)
     mine = _unthemed(comments, assignments)
     need = max(codebook.topics.min_comments, policy.min_size)
     left_out = _left_out(hidden_waves)

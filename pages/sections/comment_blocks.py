@@ -83,8 +83,9 @@ def topics_block(view: CommentView, n_topics: int) -> None:
     """Topics found among the comments no theme matched (TF-IDF and NMF), counts protected."""
     policy = context.settings().disclosure
     topics = shared(unassigned_topics, view.comments, view.themes, n_topics, policy=policy)
-    st.markdown(f"{topics.unthemed} comments over all the waves mention none of the codebook's themes. Each topic "
-                "below is described by its most telling words and counts the comments it describes best.")
+    if topics.unthemed:
+        st.markdown(f"{topics.unthemed} comments mention none of the codebook's themes. Each topic below is "
+                    "described by its most telling words and counts the comments it describes best.")
     if topics.message:
         widgets.say(topics.message)
     if not topics.table.empty:

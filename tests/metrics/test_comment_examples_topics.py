@@ -141,3 +141,10 @@ def test_a_wave_that_hides_its_no_theme_count_is_left_out_of_the_topics():
     expected = unassigned_topics(alone, assign_themes(alone, small), 3, policy=POLICY, codebook=small)
     pd.testing.assert_frame_equal(topics.table, expected.table)
     assert topics.unthemed == 32 and "The comments of January 2024 are left out" in topics.message
+
+
+def test_no_topics_when_every_wave_hides_its_no_theme_count():
+    frame = comments_frame(["Nice canteen", "Workload is high"] + ["Workloads are huge"] * 9)
+    topics = unassigned_topics(frame, assign_themes(frame, CODEBOOK), 3, policy=POLICY, codebook=CODEBOOK)
+    assert topics.table.empty and topics.unthemed == 0
+    assert topics.message.startswith("Topics are not shown: in every wave the number of comments without a theme")
