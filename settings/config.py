@@ -2,7 +2,8 @@
 
 Paths in the file are relative to the repository root; ``IMPROVEMENT_DATA_DIR`` in the
 environment overrides the data folder (tests and the benchmark point it elsewhere), and
-``IMPROVEMENT_EDITION`` the edition the server publishes (config/editions.toml). An
+``IMPROVEMENT_EDITION`` the edition the server publishes (config/editions.toml) and
+``IMPROVEMENT_AUTH_REQUIRED`` (true/false) whether viewers must sign in ([auth]). An
 edition name that is not in editions.toml falls back to the staff edition, the one that
 shows least, so a typo never publishes more than intended.
 """
@@ -35,15 +36,18 @@ class Settings:
     engagement: EngagementIndexSpec = EngagementIndexSpec("staff", "", ())
     #: The key-driver analysis' outcome and bootstrap ([key_drivers]).
     drivers: KeyDriverSpec = KeyDriverSpec("staff", "", 1000, 0, 50)
+    #: Whether viewers must sign in ([auth] required; docs/sign-in.md).
+    auth_required: bool = False
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
     """The settings, read once for each file and environment (the two variables above)."""
-    return _settings(path, os.environ.get("IMPROVEMENT_DATA_DIR", ""), os.environ.get("IMPROVEMENT_EDITION", ""))
+    return _settings(path, os.environ.get("IMPROVEMENT_DATA_DIR", ""), os.environ.get("IMPROVEMENT_EDITION", ""),
+                     os.environ.get("IMPROVEMENT_AUTH_REQUIRED", ""))
 
 
 @lru_cache(maxsize=16)
-def _settings(path: Path, data_dir_override: str, edition_override: str) -> Settings:
+def _settings(path: Path, data_dir_override: str, edition_override: str, auth_override: str = "") -> Settings:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     publishing = raw.get("publishing", {})
     data_dir = Path(data_dir_override or REPO_ROOT / raw["data"]["sample_dir"])
@@ -57,7 +61,14 @@ def _settings(path: Path, data_dir_override: str, edition_override: str) -> Sett
         stale_temp_minutes=float(raw.get("store", {}).get("stale_temp_minutes", 10)),
         engagement=engagement_index_spec(raw),
         drivers=key_driver_spec(raw),
+        auth_required=_required(auth_override, raw.get("auth", {}).get("required", False)),
     )
+
+
+def _required(override: str, configured: object) -> bool:
+    """The environment's true/false over the file's; anything else in the environment is ignored."""
+    words = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+    return words.get(override.strip().casefold(), configured is True)
 
 
 SAFEST_EDITION = "staff"

@@ -15,7 +15,6 @@ from settings.config import CONFIG_DIR
 
 #: The containers that are zips of XML parts, and so pass the zip guards.
 ZIPPED = ("workbook", "opendocument")
-EVERYONE = "everyone"
 
 
 @lru_cache(maxsize=1)
@@ -68,11 +67,6 @@ def words(suffix: str) -> str:
 def type_warning(suffix: str) -> str | None:
     """What is said about every workbook of this type (the macros of an .xlsm), or None."""
     return _spec(suffix).get("warning")
-
-
-def original_audience(suffix: str) -> str:
-    """Who may download an uploaded original of this type: "everyone" or "officers"."""
-    return _spec(suffix).get("original", EVERYONE)
 
 
 def opendocument_mimes() -> dict[str, str]:

@@ -2,8 +2,8 @@
 
 One ``Entry`` per distinct content (sha256): the name it was uploaded under, what it was
 understood to be, its metadata, who stored it and when, whether it is removed, and its
-``history`` (every change made to it: added, removed, restored, reinstated, each with its
-time and who made it). A corrected file for the same survey wave (kind, audience, wave),
+``history`` (every change made to it: added, removed, restored, reinstated, and each download
+of its original, each with its time and who made it). A corrected file for the same survey wave (kind, audience, wave),
 the same tracker snapshot (kind, snapshot_date) or the same scrutiny meeting (kind,
 meeting) supersedes the older one: of the entries sharing a key, the one most recently
 made active is current (``derive``). Supersession is worked out on reading, never stored,
@@ -28,6 +28,8 @@ METADATA_KEYS = ("audience", "wave", "wave_date", "snapshot_date", "meeting")
 SUPERSEDE_KEYS = {"survey": ("audience", "wave"), "actions": ("snapshot_date",), "scrutiny": ("meeting",),
                   "expectations": (), "complaints": ()}
 ADDED, REMOVED, RESTORED, REINSTATED = "added", "removed", "restored", "reinstated"
+#: An officer took the original (store/originals.py): a line of history that changes nothing else.
+DOWNLOADED = "original downloaded"
 
 
 @dataclass
@@ -101,7 +103,7 @@ class Change:
     """One line of the audit trail: what happened to which upload, when, and by whom."""
 
     at: str                      # ISO timestamp, UTC
-    action: str                  # ADDED | REMOVED | RESTORED | REINSTATED | THEME_CORRECTED
+    action: str                  # ADDED | REMOVED | RESTORED | REINSTATED | DOWNLOADED | THEME_CORRECTED
     sha256: str
     file: str
     by: str | None = None
@@ -150,7 +152,8 @@ def changed(raw: dict, action: str, by: str | None) -> dict:
     stamp = now()
     stamps = {REMOVED: {"removed": True, "removed_at": stamp},
               RESTORED: {"removed": False, "removed_at": None},
-              REINSTATED: {"removed": False, "removed_at": None, "active_since": stamp}}[action]
+              REINSTATED: {"removed": False, "removed_at": None, "active_since": stamp},
+              DOWNLOADED: {}}[action]
     history = [{"action": c.action, "at": c.at, "by": c.by} for c in changes(Entry(**raw))]
     return {**raw, **stamps, "history": history + [_line(action, stamp, by)]}
 

@@ -34,8 +34,8 @@ from settings.config import load_settings
 
 from .atomic import atomic_write, locked, remove_stale_temps
 from .theme_corrections import ThemeCorrection, ThemeCorrections
-from .entry import (NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail,
-                    changed, content_hash, derive, new_entry, stored)
+from .entry import (DOWNLOADED, NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved,
+                    audit_trail, changed, content_hash, derive, new_entry, stored)
 
 STORE_FILE, LOCK_FILE = "store.json", ".store.lock"
 STORE_FOLDERS = (ORIGINALS, NORMALISED)
@@ -133,6 +133,12 @@ class FileStore:
     def reinstate(self, sha256: str, by: str | None = None) -> Entry:
         """Make a superseded (or removed) version the current one for its wave/snapshot again."""
         return self._change(sha256, REINSTATED, by)
+
+    def record_download(self, sha256: str, by: str) -> Entry:
+        """One line of the entry's history: ``by`` took its original, now."""
+        if not str(by or "").strip():
+            raise ValueError("A download of an original is recorded with who took it.")
+        return self._change(sha256, DOWNLOADED, str(by).strip())
 
     # the manifest and the files ---------------------------------------------
     def _read_raw(self) -> list[dict]:

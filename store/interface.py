@@ -2,7 +2,7 @@
 
 ``UploadStore`` names the operations (add, remove, restore, reinstate, list the versions,
 find one, read its original bytes, its normalised frame, survey counts or comments, correct a
-comment's theme, the audit trail)
+comment's theme, record a download of an original, the audit trail)
 and the promises each makes. ``store.revisions``, ``store.intake`` and ``assembly`` use a
 store only through it, and get one only from ``open_store``. Today's backend is the
 embedded file store (store/file_store.py); a second backend (a database) implements the
@@ -21,7 +21,8 @@ The promises, for every backend:
 - An upload that fails (an exception while it is kept, or a result that cannot be
   recorded) raises and leaves the store as it was: the same entries, the same audit trail.
 - The audit trail lists every change (added, removed, restored, reinstated, a comment's theme
-  corrected), oldest first, each with its time and who made it (``by``, None when not known).
+  corrected) and every download of an original (``record_download``), oldest first, each with
+  its time and who made it (``by``, None when not known).
 - A survey's comments (COMMENTS) are kept with its counts at ``add`` and read back as kept.
 - A theme correction is appended, never overwritten: the latest for a comment wins, every one
   stays in the history, each is atomic and needs a ``who``. Supersession is not a
@@ -110,6 +111,12 @@ class UploadStore(Protocol):
     def theme_corrections(self, history: bool = False) -> pd.DataFrame:
         """THEME_CORRECTIONS: the latest correction of each comment; with ``history``, every
         correction, oldest first."""
+        ...
+
+    def record_download(self, sha256: str, by: str) -> Entry:
+        """Record that ``by`` (required: a signed-in officer) downloaded the entry's original, now:
+        one line of the audit trail (action ``store.entry.DOWNLOADED``), nothing else changes.
+        ValueError for a blank ``by``, KeyError for an unknown hash. Atomic."""
         ...
 
     def audit_trail(self) -> list[Change]:

@@ -1,23 +1,28 @@
 """Serving an uploaded original back: the one door every download of an original goes through.
 
-Who may download an original is data, per file type: ``original`` in
-config/file_formats.toml ("everyone", or "officers" for an .xlsm, which can hold macros).
-There is no sign-in yet, so no viewer is known to be an officer and an officers-only
-original is never served by the dashboard: it stays kept byte for byte in the data
-folder, where an officer takes it on the server. The issue that adds roles passes the
-viewer's role to ``original_download``; nothing else changes.
+An original holds what the dashboard never shows whole: a survey's respondent-level answers and
+comments, a tracker's owners. So it is served to a signed-in viewer whose roles may
+``download_originals`` (config/roles.toml: officers) and to nobody else, whatever its type; an
+.xlsm (macros) is no exception either way. A viewer who has not signed in (sign-in not required)
+is never served one: each download is recorded in the audit trail with who took it
+(``record_download``, called when the button is pressed), and nobody is named. A withheld original
+says why, and that it stays kept byte for byte in the data folder, where an officer takes it on the
+server.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from settings.file_formats import EVERYONE, folder_suffixes, mime, original_audience, words
+from settings.file_formats import folder_suffixes, mime, words
+from settings.roles import may
 
 from .entry import Entry
 from .file_store import UPLOADS
 from .interface import UploadStore
 
 DEFAULT_MIME = "application/octet-stream"
+ACTION = "download_originals"
 
 
 @dataclass(frozen=True)
@@ -33,24 +38,32 @@ class Original:
         return self.data is not None
 
 
-def may_serve(entry: Entry, role: str | None = None) -> bool:
-    """Whether a viewer with ``role`` (None: not signed in, today everyone) may download it."""
-    audience = original_audience(entry.ext)
-    return audience == EVERYONE or role == audience
+def may_serve(entry: Entry, roles: Collection[str] = (), who: str | None = None) -> bool:
+    """Whether a viewer with ``roles``, signed in as ``who`` (None: nobody signed in), may download it."""
+    return bool(str(who or "").strip()) and may(ACTION, roles)
 
 
-def original_download(store: UploadStore, entry: Entry, role: str | None = None) -> Original:
-    """The original's bytes, name and MIME type when ``role`` may have it; else why not and
-    how an officer gets it."""
+def original_download(store: UploadStore, entry: Entry, roles: Collection[str] = (),
+                      who: str | None = None) -> Original:
+    """The original's bytes, name and MIME type when the viewer may have it; else why not and how an
+    officer gets it. Offering is not downloading: the page records a download when it happens
+    (``record_download``)."""
     kind = mime(entry.ext) if entry.ext in folder_suffixes() else DEFAULT_MIME
-    if not may_serve(entry, role):
-        return Original(entry.file, kind, None, withheld_words(entry))
+    if not may_serve(entry, roles, who):
+        return Original(entry.file, kind, None, withheld_words(entry, signed_in=bool(who)))
     return Original(entry.file, kind, store.original_bytes(entry))
 
 
-def withheld_words(entry: Entry) -> str:
+def record_download(store: UploadStore, entry: Entry, who: str) -> None:
+    """The audit trail's line for a download of ``entry``'s original by ``who``."""
+    store.record_download(entry.sha256, by=who)
+
+
+def withheld_words(entry: Entry, signed_in: bool = False) -> str:
     """Why the original is not offered, and where an officer finds it."""
-    return (f"The original of '{entry.file}' is not offered for download: it is {words(entry.ext)} "
-            f"({entry.ext}), whose originals only officers may have, and with no sign-in yet the dashboard cannot "
-            f"tell who is an officer. It is kept exactly as uploaded; an officer can take it from the data folder "
-            f"on the server, at {UPLOADS}/{entry.original}. What was read from it is used as usual.")
+    why = ("your account is not an officer's" if signed_in else
+           "nobody has signed in, and each download is recorded with who took it")
+    return (f"The original of '{entry.file}' ({words(entry.ext)}, {entry.ext}) is not offered for download: "
+            f"originals hold respondents' answers, comments and names, so only a signed-in officer may have them, "
+            f"and {why}. It is kept exactly as uploaded; an officer can take it from the data folder on the server, "
+            f"at {UPLOADS}/{entry.original}. What was read from it is used as usual.")

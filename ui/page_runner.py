@@ -32,13 +32,15 @@ canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436
 </style>"""
 
 
-def run_page(page, notices: set[str] = frozenset()) -> None:
+def run_page(page, notices: set[str] = frozenset(), published: set[str] | None = None) -> None:
     """Run a page of the published edition with the app's accessibility styles; show a plain
     message, never a traceback, if it fails. ``notices`` are the paths the router answers
-    with a notice (ui/routes.py), never with a page's script."""
+    with a notice (ui/routes.py), never with a page's script; ``published`` the paths of the pages
+    the router registered for this viewer (default: the edition's)."""
     st.html(A11Y_CSS)
-    published = [path for paths in edition_pages(settings().edition).values() for path in paths]
-    path = getattr(page, "url_path", None) or published[0]
+    edition = [path for paths in edition_pages(settings().edition).values() for path in paths]
+    published = published if published is not None else set(edition)
+    path = getattr(page, "url_path", None) or next(iter(published), "")
     if path not in published and path not in notices:   # the router registers only these
         st.error("This page is not published here.")
         return

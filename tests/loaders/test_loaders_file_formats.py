@@ -1,6 +1,6 @@
 """The one table of file formats (config/file_formats.toml) and what reads it."""
 from settings.file_formats import (accepted_suffixes, accepted_words, container, container_suffix, folder_suffixes,
-                                   mime, original_audience, type_warning, upload_types, workbook_suffixes,
+                                   mime, type_warning, upload_types, workbook_suffixes,
                                    zipped_suffixes)
 
 
@@ -26,9 +26,7 @@ def test_an_ods_is_an_accepted_zip_spreadsheet_but_not_an_office_open_xml_one():
     assert container(".xlsm") == "workbook" and container_suffix("workbook") == ".xlsx" and container(".bin") is None
 
 
-def test_only_an_xlsm_original_is_for_officers_and_its_type_says_so():
-    assert original_audience(".xlsm") == "officers"
-    assert {original_audience(s) for s in accepted_suffixes() if s != ".xlsm"} == {"everyone"}
+def test_an_xlsm_says_only_officers_can_download_its_original():
     assert type_warning(".xlsm") == ("This workbook contains macros (.xlsm): it is kept as uploaded; macros are "
                                      "never run; only officers can download the original.")
     assert type_warning(".xlsx") is None

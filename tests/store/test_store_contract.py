@@ -191,6 +191,25 @@ def test_the_audit_trail_lists_every_change_in_order(store, trackers):
     assert start <= times[0] and times[-1] <= datetime.now(timezone.utc)
 
 
+def test_a_download_of_an_original_is_a_line_of_the_audit_trail_and_changes_nothing_else(store, trackers):
+    """Issue 19: each download of an original is kept with who took it and when; the entry's state,
+    its bytes and which version is current stay as they were."""
+    a = add(store, trackers[0], SAME_SNAPSHOT, by="ann").entry
+    before = [(e.sha256, e.active, e.removed, e.active_since) for e in store.entries()]
+    store.record_download(a.sha256, by="olive.officer@example.gov.uk")
+    trail = store.audit_trail()
+    assert [(c.action, c.by, c.file) for c in trail] == [
+        ("added", "ann", trackers[0][0].name), ("original downloaded", "olive.officer@example.gov.uk",
+                                                 trackers[0][0].name)]
+    assert [(e.sha256, e.active, e.removed, e.active_since) for e in store.entries()] == before
+    assert store.original_bytes(store.find(a.sha256)) == trackers[0][0].read_bytes()
+    with pytest.raises(ValueError):
+        store.record_download(a.sha256, by="  ")
+    with pytest.raises(KeyError):
+        store.record_download("0" * 64, by="olive")
+    assert len(store.audit_trail()) == 2
+
+
 FAILURES = {
     "exception part way": lambda result: Broken(result),
     "records not a number": lambda result: dataclasses.replace(result, records="many"),

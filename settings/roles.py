@@ -1,0 +1,110 @@
+"""Roles: who a viewer is and which pages and actions their roles allow (config/roles.toml and the
+``roles`` of each page in config/pages.toml), read once. Pure: ``ui/auth.py`` hands in what
+Streamlit's ``st.user`` says (the ID token's claims) and the router registers ``visible_sections``.
+
+A signed-in person's roles are the roles of every value of the claims ``[claims] read`` found in
+``[claim_values]``; a value not listed gives nothing, so an unknown group or app role opens nothing
+(fail closed). With sign-in not required nobody signs in and every viewer has ``[unsigned] roles``
+and no name. A page's ``roles`` may hold ``everyone``: a viewer who has not signed in sees it too
+(the accessibility statement).
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CONFIG = Path(__file__).resolve().parent.parent / "config"
+EVERYONE = "everyone"
+OFFICER = "officer"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking: their roles, their name for the audit trail (None: nobody signed in) and
+    whether they signed in."""
+    roles: frozenset[str]
+    who: str | None = None
+    signed_in: bool = False
+
+    def may(self, action: str) -> bool:
+        """Whether the viewer's roles allow ``action`` ([may] in config/roles.toml)."""
+        return may(action, self.roles)
+
+
+@lru_cache(maxsize=1)
+def roles_config() -> dict:
+    """config/roles.toml, checked: every role it gives or allows is one of its [roles]."""
+    raw = tomllib.loads((CONFIG / "roles.toml").read_text(encoding="utf-8"))
+    known = set(raw["roles"])
+    given = {r for roles in raw["claim_values"].values() for r in roles} | set(raw["unsigned"]["roles"])
+    given |= {r for roles in raw["may"].values() for r in roles}
+    if unknown := given - known:
+        raise ValueError(f"config/roles.toml names roles it does not declare: {sorted(unknown)}")
+    return raw
+
+
+def role_words(role: str) -> str:
+    return roles_config()["roles"].get(role, role)
+
+
+def roles_from_claims(claims: Mapping[str, object]) -> frozenset[str]:
+    """The roles the ID token's claims give (``roles``: Entra app roles; ``groups``: group ids). A
+    claim may be one string or a list of them; a value not in [claim_values] gives no role."""
+    config = roles_config()
+    values = [value for name in config["claims"]["read"] for value in _strings(claims.get(name))]
+    return frozenset(r for value in values for r in config["claim_values"].get(value.strip(), ()))
+
+
+def _strings(claim: object) -> list[str]:
+    if isinstance(claim, str):
+        return [claim]
+    if isinstance(claim, (list, tuple)):
+        return [v for v in claim if isinstance(v, str)]
+    return []
+
+
+def who_from_claims(claims: Mapping[str, object]) -> str | None:
+    """The name the audit trail keeps for a signed-in person: their email, else name, else subject."""
+    for key in ("email", "preferred_username", "name", "sub"):
+        if isinstance(value := claims.get(key), str) and value.strip():
+            return value.strip()
+    return None
+
+
+def signed_in_viewer(claims: Mapping[str, object]) -> Viewer:
+    return Viewer(roles_from_claims(claims), who_from_claims(claims), signed_in=True)
+
+
+def unsigned_viewer() -> Viewer:
+    """The viewer when sign-in is not required: [unsigned] roles, nobody named."""
+    return Viewer(frozenset(roles_config()["unsigned"]["roles"]))
+
+
+def signed_out_viewer() -> Viewer:
+    """A viewer who must sign in and has not: no role, so only the pages open to everyone."""
+    return Viewer(frozenset())
+
+
+def may(action: str, roles: Collection[str]) -> bool:
+    """Whether any of ``roles`` may do ``action``; an action not in [may] is allowed to nobody."""
+    return bool(set(roles) & set(roles_config()["may"].get(action, ())))
+
+
+def page_roles(page: Mapping[str, object]) -> frozenset[str]:
+    """A page's ``roles`` in config/pages.toml; a page that declares none is seen by nobody."""
+    return frozenset(page.get("roles", ()))
+
+
+def may_see(page: Mapping[str, object], roles: Collection[str]) -> bool:
+    allowed = page_roles(page)
+    return EVERYONE in allowed or bool(allowed & set(roles))
+
+
+def visible_sections(sections: Mapping[str, Iterable[str]], registry: Mapping[str, Mapping],
+                     roles: Collection[str]) -> dict[str, list[str]]:
+    """An edition's top-bar sections keeping only the pages ``roles`` may see; empty sections go."""
+    kept = {section: [p for p in paths if may_see(registry[p], roles)] for section, paths in sections.items()}
+    return {section: paths for section, paths in kept.items() if paths}
