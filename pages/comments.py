@@ -13,6 +13,7 @@ from pages.sections import comment_blocks
 from settings.comment_themes import comment_codebook
 from settings.labels import survey_name
 from ui import context, view_link, widgets
+from ui.auth import viewer
 from ui.cache import shared
 
 st.title("Comments")
@@ -63,8 +64,9 @@ st.markdown(f"How many comments each group wrote in {wave_name}, so a theme's fi
             "wrote them.")
 comment_blocks.group_block(one, "Directorate" if audience == "staff" else "Group")
 
-st.header("Correct a comment's theme")
-st.markdown(f"Officers: read the comments of a theme shown for {wave_name} and, where the codebook read one wrongly, "
-            "give it the right theme. The correction is kept with your name and the time, and counts from then on "
-            "on every page and download.")
-comment_blocks.correction_block(one, key="comments-correct")
+if viewer().may("manage_data"):            # officers (config/roles.toml [may])
+    st.header("Correct a comment's theme")
+    st.markdown(f"Officers: read the comments of a theme shown for {wave_name} and, where the codebook read one "
+                "wrongly, give it the right theme. The correction is kept with your name and the time, and counts "
+                "from then on on every page and download.")
+    comment_blocks.correction_block(one, key="comments-correct")

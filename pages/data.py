@@ -3,6 +3,7 @@ import streamlit as st
 
 from settings.labels import labelled
 from ui import cache, context, widgets
+from pages.sections.audit_trail import audit_section
 from pages.sections.data_upload import stored_section, templates_section, upload_section
 from charts.trend import trend_chart
 from metrics.coverage import records_over_time
@@ -27,6 +28,7 @@ else:
 
 upload_section()
 stored_section()
+audit_section()
 templates_section()
 
 st.header("Files")

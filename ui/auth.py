@@ -13,7 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from settings.roles import Viewer, role_words, signed_in_viewer, signed_out_viewer, unsigned_viewer
-from ui.context import settings
+from settings.config import load_settings as settings
 from ui.widgets import plain
 
 SIGN_IN_PATH, ACCOUNT_PATH = "sign-in", "account"

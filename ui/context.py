@@ -13,6 +13,7 @@ from assembly.bundle import Bundle, load_bundle
 from settings.config import Settings, editions, load_settings
 from settings.vocabulary import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 from store.intake import Checked, check_upload
+from ui.auth import viewer
 from ui.cache import tag
 
 
@@ -33,8 +34,10 @@ def is_full_edition() -> bool:
 
 
 def show_owner_names() -> bool:
-    """False in an edition that must not name people (the staff edition)."""
-    return bool(edition().get("show_owner_names", edition()["name"] == "full"))   # fail closed
+    """False in an edition that must not name people (the staff edition), and for a viewer whose
+    roles may not read owners' names (config/roles.toml [may] owner_names)."""
+    edition_names = bool(edition().get("show_owner_names", edition()["name"] == "full"))   # fail closed
+    return edition_names and viewer().may("owner_names")
 
 
 def data_state(folder: Path) -> str:

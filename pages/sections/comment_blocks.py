@@ -22,6 +22,7 @@ from settings.comment_themes import NO_THEME, comment_codebook
 from settings.labels import labelled
 from store.interface import open_store
 from ui import context, widgets
+from ui.auth import viewer
 from ui.cache import shared
 
 COUNT_COLUMNS = ["wave_date", "theme_name", "comments", "wave_comments", "share", "reason"]
@@ -109,7 +110,8 @@ def _theme_names(assigned: pd.DataFrame) -> str:
 
 def correction_block(one: CommentView, key: str) -> None:
     """An officer reads the comments of a theme the wave shows and corrects one's theme;
-    the store keeps who and when, and the correction is used from then on."""
+    the store keeps who (the signed-in person; with no sign-in, the name typed) and when, and the
+    correction is used from then on. The page offers it only to a role that may ``manage_data``."""
     if saved := st.session_state.pop(SAVED, None):
         st.success(saved)
     codebook = comment_codebook()
@@ -133,7 +135,7 @@ def correction_block(one: CommentView, key: str) -> None:
         chosen = st.selectbox("Comment to correct (numbered as in the list)", list(texts),
                               format_func=lambda c: f"{numbers[c]}. {_short(texts[c])}", key=f"{key}-comment")
         new = st.selectbox("Its theme", codebook.keys(), format_func=codebook.name, key=f"{key}-new")
-        who = st.text_input("Your name (kept with the correction)", key=f"{key}-who", max_chars=100)
+        who = viewer().who or st.text_input("Your name (kept with the correction)", key=f"{key}-who", max_chars=100)
         if st.form_submit_button("Save the correction"):
             _save(chosen, new, who, codebook.name(new), f"{key}-comment")
 

@@ -1,6 +1,8 @@
 """Data page widgets: upload a file, see what was understood, confirm; manage stored versions.
 
-Widgets only: checking and storing are store.intake, templates are exports.templates.
+Widgets only: checking and storing are store.intake, templates are exports.templates. Uploading
+and managing versions need a role that may ``manage_data``, an original's download one that may
+``download_originals`` (config/roles.toml); each change and download is kept with who made it.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ from store.entry import content_hash
 from store.interface import open_store
 from settings.details import field_label
 from store.intake import already_kept, keep, kept_sentence, stored_table
-from store.originals import original_download
+from store.originals import original_download, record_download
+from ui.auth import viewer
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations",
@@ -30,6 +33,8 @@ EXPECTATIONS_EXAMPLE = REPO_ROOT / "data" / "sample" / "examples" / "expectation
 
 
 def upload_section() -> None:
+    if not viewer().may("manage_data"):
+        return
     st.header("Upload a file")
     st.write("Upload a survey export, an action tracker, a scrutiny scoring sheet, the expectations of a notice "
              f"or peer challenge or the Code of Conduct complaints register ({accepted_words()}). It is checked and "
@@ -55,7 +60,7 @@ def upload_section() -> None:
     show_check(checked)
     if st.button("Confirm and store this file", type="primary", disabled=not checked.ok, key="upload_confirm"):
         with st.spinner(f"Saving '{widgets.plain(upload.name)}': the original as uploaded, then its counts…"):
-            saved = keep(store, checked)
+            saved = keep(store, checked, by=viewer().who)
         st.session_state[JUST_STORED] = saved.entry.sha256 if saved.status == "stored" else None
         if saved.status == "duplicate":      # stored by someone else since the file was chosen
             st.info(widgets.plain(kept_sentence(already_kept(store, data))), icon=":material/inventory_2:")
@@ -151,20 +156,24 @@ def stored_section() -> None:
         st.warning(f"{widgets.plain(row.file)}: {row.note}", icon=":material/lock:")
     labels = {f"{r.file} ({r.state}, {r.hash})": r for r in table.itertuples()}
     choice = labels[st.selectbox("Choose a stored file", list(labels), key="stored_choice")]
+    who = viewer()
     left, middle, right = st.columns(3)
-    if choice.state != "removed" and left.button("Remove", key="stored_remove"):
-        store.remove(choice.sha256)
-        st.rerun()
-    if choice.state == "removed" and left.button("Undo removal", key="stored_restore"):
-        store.restore(choice.sha256)
-        st.rerun()
-    if choice.state.startswith("superseded") and middle.button("Make this version current", key="stored_reinstate"):
-        store.reinstate(choice.sha256)
-        st.rerun()
-    original = original_download(store, store.find(choice.sha256))
-    if original.served:
+    if who.may("manage_data"):
+        if choice.state != "removed" and left.button("Remove", key="stored_remove"):
+            store.remove(choice.sha256, by=who.who)
+            st.rerun()
+        if choice.state == "removed" and left.button("Undo removal", key="stored_restore"):
+            store.restore(choice.sha256, by=who.who)
+            st.rerun()
+        if choice.state.startswith("superseded") and middle.button("Make this version current", key="stored_reinstate"):
+            store.reinstate(choice.sha256, by=who.who)
+            st.rerun()
+    entry = store.find(choice.sha256)
+    original = original_download(store, entry, who.roles, who.who)
+    if original.served:        # the click is the download: the audit trail records it then
         right.download_button("Download the original", data=original.data, file_name=original.file_name,
-                              mime=original.mime, key="stored_original")
+                              mime=original.mime, key="stored_original", on_click=record_download,
+                              args=(store, entry, who.who))
     else:
         right.info(widgets.plain(original.withheld), icon=":material/lock:")
 

@@ -67,15 +67,20 @@ def test_a_survey_without_dates_asks_for_the_wave_date_field_on_the_page_and_the
     assert "give --wave-date YYYY-MM-DD" in errors
 
 
-def test_an_officers_only_original_is_served_to_an_officer_only(tmp_path, trackers):
-    """The seam the roles issue uses: today no viewer has a role, so an .xlsm is never served."""
+def test_an_original_is_served_to_a_signed_in_officer_only(tmp_path, trackers):
+    """Issue 19: whatever its type, an original goes to a signed-in officer; a staff member, a board
+    member, and an unnamed viewer (no sign-in, even with the officer role) are told why not."""
     path, result = trackers[0]
     store = FileStore(tmp_path)
-    entry = store.add(path.read_bytes(), path.stem + ".xlsm", result).entry
-    assert not may_serve(entry) and may_serve(entry, role="officers")
-    assert original_download(store, entry, role="officers").data == path.read_bytes()
-    withheld = original_download(store, entry)
-    assert withheld.data is None and f"uploads/originals/{entry.sha256}.xlsm" in withheld.withheld
+    for name in (path.stem + ".xlsm", path.name):
+        entry = store.add(path.read_bytes() + name.encode(), name, result).entry
+        assert may_serve(entry, {"officer"}, who="olive@example.gov.uk")
+        assert original_download(store, entry, {"officer"}, "olive@example.gov.uk").data == path.read_bytes() + name.encode()
+        for roles, who in [((), None), ({"staff"}, "sam@example.gov.uk"), ({"improvement_board"}, "bea@example.gov.uk"),
+                           ({"platform_admin"}, "pat@example.gov.uk"), ({"officer"}, None), ({"officer"}, "  ")]:
+            assert not may_serve(entry, roles, who)
+            withheld = original_download(store, entry, roles, who)
+            assert withheld.data is None and f"uploads/originals/{entry.sha256}{entry.ext}" in withheld.withheld
 
 
 def test_already_kept_says_where_and_what_to_do(tmp_path):

@@ -1,0 +1,25 @@
+"""The Data page's audit trail, for a viewer whose roles may read it (config/roles.toml [may]
+audit_trail): every upload, removal, restoration, reinstatement, theme correction and download of
+an original, newest first, with when, what, which file and who (store/audit.py)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from settings.labels import labelled
+from store.audit import audit_table
+from store.interface import open_store
+from ui import context, widgets
+from ui.auth import viewer
+
+
+def audit_section() -> None:
+    if not viewer().may("audit_trail"):
+        return
+    st.header("Audit trail")
+    table = audit_table(open_store(context.settings().data_dir))
+    if table.empty:
+        st.write("Nothing has been uploaded, changed or downloaded yet.")
+        return
+    st.write(f"{len(table)} changes and downloads, newest first: who made each (the signed-in person's email or "
+             "name) and when.")
+    widgets.wrapped_table(labelled(table, table="audit_trail"), status_columns=())
