@@ -20,6 +20,7 @@ def audit_section() -> None:
     if table.empty:
         st.write("Nothing has been uploaded, changed or downloaded yet.")
         return
-    st.write(f"{len(table)} changes and downloads, newest first: who made each (the signed-in person's email or "
-             "name) and when.")
+    lines = "1 line" if len(table) == 1 else f"{len(table)} lines"
+    st.write(f"{lines}, newest first: each upload, change and download of an original, with who made it (the "
+             "signed-in person's email or name) and when.")
     widgets.wrapped_table(labelled(table, table="audit_trail"), status_columns=())
