@@ -14,9 +14,8 @@ import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-CONFIG = Path(__file__).resolve().parent.parent / "config"
+from .config import CONFIG_DIR
 EVERYONE = "everyone"
 OFFICER = "officer"
 
@@ -37,7 +36,7 @@ class Viewer:
 @lru_cache(maxsize=1)
 def roles_config() -> dict:
     """config/roles.toml, checked: every role it gives or allows is one of its [roles]."""
-    raw = tomllib.loads((CONFIG / "roles.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads((CONFIG_DIR / "roles.toml").read_text(encoding="utf-8"))
     known = set(raw["roles"])
     given = {r for roles in raw["claim_values"].values() for r in roles} | set(raw["unsigned"]["roles"])
     given |= {r for roles in raw["may"].values() for r in roles}

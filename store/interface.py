@@ -102,7 +102,7 @@ class UploadStore(Protocol):
         ...
 
     def correct_theme(self, comment_id: str, theme: str, who: str, folder_ids: Collection[str] = ()) -> ThemeCorrection:
-        """Record that ``who`` (required: there is no sign-in yet, the page asks for a name) says the
+        """Record that ``who`` (required: the signed-in officer, or with no sign-in the name the page asks for) says the
         comment is about ``theme``, now; appended to the log, one line of the audit trail. ValueError
         for a blank ``who`` or theme, KeyError for a comment neither a stored upload nor
         ``folder_ids`` (the data folder's own files' comments) has. Atomic."""
