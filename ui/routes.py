@@ -84,7 +84,8 @@ def notices(edition: str, pages: list[st.Page], requested: str = "", withheld: l
                          "whose role includes it.", pages)
         title = SIGN_IN_TITLE
     routes += [st.Page(closed, title=title, url_path=path, visibility="hidden") for path in withheld]
-    if requested and requested not in page_registry() and PATH.match(requested):
+    own = {page.url_path for page in pages}       # the sign-in and account pages are not in the registry
+    if requested and requested not in page_registry() and requested not in own and PATH.match(requested):
         unknown = _notice(UNKNOWN_TITLE, "If you typed the web address, check it is correct. If you pasted the "
                           "web address, check you copied the entire address.", pages)
         routes.append(st.Page(unknown, title=UNKNOWN_TITLE, url_path=requested, visibility="hidden"))

@@ -149,3 +149,15 @@ def test_staff_in_the_full_edition_read_no_owner_names(required):
     board = app("improvement_board", path="pages/overview.py")
     assert [e for e in board.get("html") if ">Owner<" in e.proto.body] or \
         [f for f in (getattr(f.value, "data", f.value) for f in board.dataframe) if "Owner" in f.columns]
+
+
+@pytest.mark.parametrize("role, path", [("staff", "account"), (None, "sign-in")])
+def test_the_account_and_sign_in_pages_open_at_their_own_address(required, monkeypatch, role, path):
+    """A browser asking for /account or /sign-in (not in the page registry) gets that page, not a
+    second route at the same address (which Streamlit refuses)."""
+    import ui.routes
+
+    monkeypatch.setattr(ui.routes, "requested_path", lambda: path)
+    at = app(role, "sam.staff@example.gov.uk", path=path)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == ("Your account" if role else "Sign in")

@@ -199,4 +199,14 @@ def test_a_staff_member_sees_only_staff_pages_and_no_original(browser, signed_ap
             shot(page, "6-staff-notice")
     assert "Owner" not in page.locator("body").inner_text()
     assert len(open_store(folder).audit_trail()) == before
+    open_page(page, url, "account")
+    assert "sam.staff@example.gov.uk" in page.locator("body").inner_text().replace("\u2060", "")   # no autolink
+    assert "Staff" in page.get_by_text("Your roles here").inner_text()
+    shot(page, "7-staff-account")
+    page.get_by_role("button", name="Sign out").click()       # st.logout: the provider's end of session
+    page.wait_for_url("**/oauth2/end_session**", timeout=30_000)
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_url(f"{url}/**", timeout=30_000)
+    open_page(page, url, "staff-results")
+    assert page.locator("h1").first.inner_text().strip() == "Sign in to see this page"
     context.close()
