@@ -21,6 +21,7 @@ import pytest
 from exports.templates import template_xlsx
 from store.intake import check_upload, keep
 from store.interface import open_store
+from tests.browser.axe_check import scan
 from tests.browser.driving import open_page, page_problems, settle
 from tests.local_server import free_port, stop, wait_healthy
 
@@ -153,12 +154,15 @@ def test_signed_out_sees_the_sign_in_page_and_no_data(browser, signed_app):
     url, _ = signed_app
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
+    failures = []
     for path in ("", "data", "comments"):
         open_page(page, url, path)
         assert page.locator("h1").first.inner_text().strip() in {"Sign in", "Sign in to see this page"}
         assert page.get_by_role("button", name="Download the original").count() == 0
         assert page.locator('[data-testid="stFileUploader"]').count() == 0
         assert page_problems(page) == []
+        failures += scan(page, f"signed out /{path}")
+    assert failures == [], "\n".join(failures)
     context.close()
 
 
@@ -203,6 +207,8 @@ def test_a_staff_member_sees_only_staff_pages_and_no_original(browser, signed_ap
     assert "sam.staff@example.gov.uk" in page.locator("body").inner_text().replace("\u2060", "")   # no autolink
     assert "Staff" in page.get_by_text("Your roles here").inner_text()
     shot(page, "7-staff-account")
+    failures = scan(page, "the account page")
+    assert failures == [], "\n".join(failures)
     page.get_by_role("button", name="Sign out").click()       # st.logout: the provider's end of session
     page.wait_for_url("**/oauth2/end_session**", timeout=30_000)
     page.get_by_role("button", name="End session").click()
