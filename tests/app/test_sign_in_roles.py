@@ -161,3 +161,20 @@ def test_the_account_and_sign_in_pages_open_at_their_own_address(required, monke
     at = app(role, "sam.staff@example.gov.uk", path=path)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == ("Your account" if role else "Sign in")
+
+
+def test_only_an_officer_corrects_a_comment_and_under_their_sign_in_name(required):
+    board = app("improvement_board", "bea.board@example.gov.uk", path="pages/comments.py")
+    assert not board.exception and "Correct a comment's theme" not in [h.value for h in board.header]
+    officer = app("officer", "olive.officer@example.gov.uk", path="pages/comments.py")
+    assert not officer.exception and "Correct a comment's theme" in [h.value for h in officer.header]
+    assert not [t for t in officer.text_input if "Your name" in t.label]     # the sign-in names them
+
+
+def test_an_officers_correction_is_kept_with_their_email(required):
+    officer = app("officer", "olive.officer@example.gov.uk", path="pages/comments.py")
+    [save] = [b for b in officer.button if b.label == "Save the correction"]
+    save.click().run()
+    assert not officer.exception, [e.value for e in officer.exception]
+    [line] = [c for c in open_store(required).audit_trail() if c.action == "theme corrected"]
+    assert line.by == "olive.officer@example.gov.uk"
