@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import glob
 import os
+import pwd
 import shutil
 import subprocess
 import tempfile
@@ -68,6 +69,12 @@ class Cluster:
     def start(self) -> "Cluster":
         self.socket.mkdir(parents=True)
         if os.geteuid() == 0:
+            try:
+                pwd.getpwnam(SUPERUSER)
+            except KeyError:
+                raise RuntimeError(f"initdb refuses to run as root and there is no '{SUPERUSER}' user to run it as: "
+                                   "install Debian's 'postgresql' package (it creates one), or run the tests as "
+                                   "another user") from None
             shutil.chown(self.folder, SUPERUSER, SUPERUSER)
             shutil.chown(self.socket, SUPERUSER, SUPERUSER)
         self._run("initdb", "-D", str(self.folder / "data"), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
