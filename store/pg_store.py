@@ -8,7 +8,9 @@ store/entry.py makes, changes and derives entries, store/normalised.py the parts
 store/theme_corrections.py what a correction may be; only where the bytes go differs.
 
 Each operation is one transaction (store/pg_schema.py), as the store's authority: row-level
-security shows it that authority's rows only. A change takes the authority's advisory lock
+security shows it that authority's rows only. No query here names the authority in a WHERE
+clause: the database's policy is the only filter, so the contract tests (each test a new
+authority of one database) prove the isolation as well as the behaviour. A change takes the authority's advisory lock
 first, so changes made at once queue (as the file store's lock makes them) and an ``add`` knows
 exactly what it superseded; an exception anywhere rolls the whole change back.
 """

@@ -1,6 +1,7 @@
 """The PostgreSQL store (store/pg_store.py) in its database: one authority never reads or writes
 another's rows, even by a query with no WHERE (row-level security, forced on every table the app
-can read); the audit trail and theme corrections are append-only for the app; a role that would
+can read); the audit trail and theme corrections are append-only for the app; an upload that
+fails, or whose server is killed, part way through its writes leaves nothing behind; a role that would
 bypass isolation, or a database without the store's tables, is refused in words; the setting
 chooses the backend; two servers (separate processes) uploading at once to one database both land
 and each reads the other's; the pages' data path (assembly's bundle) reads a database store.
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections import Counter
 from pathlib import Path
 
 import psycopg
@@ -52,10 +54,11 @@ def kept(pg_cluster, trackers, wave) -> PgStore:
 
 
 def rows_by_authority(database: Database, table: str) -> dict[str, int]:
-    """What a raw query with no WHERE clause returns, as that database's authority, per authority."""
+    """What a raw ``SELECT *`` with no WHERE clause returns, as that database's authority: rows per authority."""
     with transaction(database) as conn:
-        rows = conn.execute(f"SELECT authority, count(*) FROM {table} GROUP BY authority").fetchall()
-    return dict(rows)
+        cursor = conn.execute(f"SELECT * FROM {table}")
+        column = [c.name for c in cursor.description].index("authority")
+        return dict(Counter(row[column] for row in cursor.fetchall()))
 
 
 def readable_tables(cluster) -> list[str]:
@@ -151,6 +154,59 @@ def test_the_setting_chooses_the_backend_and_the_authority(pg_cluster, tmp_path,
     with pytest.raises(ValueError, match="IMPROVEMENT_AUTHORITY"):
         open_store(tmp_path, authority="north county; DROP TABLE entries")
     assert not (tmp_path / "uploads").exists()
+
+
+def everything_kept(database: Database) -> dict[str, int]:
+    """Rows per table of the authority: what a half-made change would leave behind."""
+    return {table: sum(rows_by_authority(database, table).values()) for table in TABLES}
+
+
+def test_an_add_failing_after_its_rows_are_written_leaves_the_database_as_it_was(pg_cluster, trackers, monkeypatch):
+    """The entry, its original and its parts are written, then the audit line fails: all roll back."""
+    store = PgStore(pg_cluster.database("half-add"))
+    (p1, r1), (p2, r2) = trackers[:2]
+    store.add(p1.read_bytes(), p1.name, r1)
+    before = everything_kept(store.database), store.entries(), store.audit_trail()
+
+    def failing(self, conn, sha256, line):
+        raise OSError("injected: the connection drops before the audit line")
+
+    monkeypatch.setattr(PgStore, "_record", failing)
+    with pytest.raises(OSError):
+        store.add(p2.read_bytes(), p2.name, r2)
+    monkeypatch.undo()
+    assert (everything_kept(store.database), store.entries(), store.audit_trail()) == before
+    assert store.add(p2.read_bytes(), p2.name, r2).status == "stored"
+
+
+KILLED = textwrap.dedent("""
+    import os, sys
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    from loaders import load_file
+    from store.interface import open_store
+    from store.pg_store import PgStore
+    def kill(self, conn, sha256, line):
+        os._exit(9)              # killed with the entry, original and parts written, uncommitted
+    PgStore._record = kill
+    path = Path({path!r})
+    open_store({folder!r}).add(path.read_bytes(), path.name, load_file(path, kind="actions", snapshot_date="2024-02-02"))
+""")
+
+
+def test_a_server_killed_mid_upload_leaves_nothing_half_kept(pg_cluster, tmp_path, trackers):
+    store = PgStore(pg_cluster.database("killed"))
+    p1, r1 = trackers[0]
+    store.add(p1.read_bytes(), p1.name, r1)
+    before = everything_kept(store.database), store.entries()
+    other = sorted((SAMPLE / "trackers").glob("*.xlsx"))[-1]
+    env = {**__import__("os").environ, **pg_cluster.environment("killed")}
+    done = subprocess.run([sys.executable, "-c", KILLED.format(root=str(ROOT), path=str(other), folder=str(tmp_path))],
+                          capture_output=True, timeout=120, env=env)
+    assert done.returncode == 9, done.stderr.decode()[-2000:]
+    assert (everything_kept(store.database), store.entries()) == before
+    result = load_file(other, kind="actions", snapshot_date="2024-02-02")
+    assert store.add(other.read_bytes(), other.name, result).status == "stored" and len(store.entries()) == 2
 
 
 SERVER = textwrap.dedent("""
