@@ -46,7 +46,9 @@ CREATE TABLE changes (
     id         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     authority  text        NOT NULL,
     sha256     text        NOT NULL,
-    action     text        NOT NULL CHECK (action IN ('added', 'removed', 'restored', 'reinstated')),
+    -- store/entry.py's actions; 'original downloaded' is the roles issue's line for a download
+    action     text        NOT NULL CHECK (action IN ('added', 'removed', 'restored', 'reinstated',
+                                                      'original downloaded')),
     at         timestamptz NOT NULL,
     who        text,
     FOREIGN KEY (authority, sha256) REFERENCES entries
