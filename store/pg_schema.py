@@ -6,7 +6,7 @@ database store on; ``IMPROVEMENT_AUTHORITY`` names the authority whose rows the 
 owner's connection, with which the migrations in store/migrations/ (yoyo-migrations, SQL files)
 are applied on open, once per process. The app itself must connect as a role that owns nothing
 and does not bypass row-level security (the migrations grant it ``APP_ROLE``): ``check_role``
-refuses a superuser, a BYPASSRLS role or the tables' owner, so isolation rests on the database.
+refuses a superuser, a BYPASSRLS role or the tables' owner (or a member of it), so isolation rests on the database.
 
 ``transaction`` opens one connection per change or read (thread-safe, and nothing held between
 page runs), sets ``app.authority`` for that transaction only (``set_config(..., true)``, which is
@@ -30,7 +30,6 @@ URL_VARIABLE, OWNER_URL_VARIABLE, AUTHORITY_VARIABLE = (
 DEFAULT_AUTHORITY = "default"
 APP_ROLE = "improvement_app"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-TABLES = ("entries", "originals", "normalised", "changes", "theme_corrections")
 _AUTHORITY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _ready: set[tuple[str, str]] = set()
 _ready_lock = threading.Lock()
@@ -90,18 +89,23 @@ def check_role(url: str) -> None:
     with psycopg.connect(url) as conn:
         user, superuser, bypass = conn.execute(
             "SELECT current_user, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user").fetchone()
-        owner = conn.execute("SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
-                             "AND tablename = 'entries'").fetchone()
-    if owner is None:
+        owns = conn.execute("SELECT pg_has_role(current_user, tableowner, 'MEMBER'), "
+                            "has_table_privilege('entries', 'SELECT, INSERT') FROM pg_tables "
+                            "WHERE schemaname = current_schema() AND tablename = 'entries'").fetchone()
+    if owns is None:
         raise DatabaseNotReady(
             f"The database of {URL_VARIABLE} has no store tables yet. Set {OWNER_URL_VARIABLE} to the schema "
             "owner's connection, and the app applies its migrations (store/migrations/) when it opens the store.")
-    if superuser or bypass or owner[0] == user:
-        why = "a superuser" if superuser else "allowed to bypass row-level security" if bypass else "the tables' owner"
+    if superuser or bypass or owns[0]:
+        why = ("a superuser" if superuser else "allowed to bypass row-level security" if bypass
+               else "the tables' owner (or a member of its role)")
         raise DatabaseNotReady(
             f"{URL_VARIABLE} connects as role '{user}', which is {why}: one authority could read another's "
             f"uploads. Connect as a role that owns nothing and has been granted {APP_ROLE} "
             f"(GRANT {APP_ROLE} TO <login role>), and give the owner's connection as {OWNER_URL_VARIABLE}.")
+    if not owns[1]:
+        raise DatabaseNotReady(f"{URL_VARIABLE} connects as role '{user}', which may not read or add uploads: grant "
+                               f"it the app's role (GRANT {APP_ROLE} TO {user}) as the database's administrator.")
 
 
 @contextlib.contextmanager

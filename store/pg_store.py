@@ -24,7 +24,7 @@ from psycopg.types.json import Jsonb
 
 from model.survey_counts import SurveyCounts
 
-from .entry import (ADDED, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail, changed, content_hash,
+from .entry import (REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail, changed, content_hash,
                     derive, new_entry, stored)
 from .normalised import COMMENTS_PART, FRAME, PAIRS, REACH, from_parquet, kept_parts, parquet, survey_comments, \
     survey_counts

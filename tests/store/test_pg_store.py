@@ -23,13 +23,15 @@ from loaders.codebook import load_codebook
 from loaders.pipeline import load_file
 from store.file_store import FileStore
 from store.interface import open_store
-from store.pg_schema import APP_ROLE, TABLES, Database, DatabaseNotReady, migrate, transaction
+from store.pg_schema import APP_ROLE, Database, DatabaseNotReady, migrate, transaction
 from store.pg_store import PgStore
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 WAVE = SAMPLE / "surveys" / "staff_survey_2022-09.xlsx"
 WAVE_META = {"audience": "staff", "wave": "2022-09", "wave_date": "2022-09-15"}
+#: The store's tables (store/migrations/): a table added there must be added here, with its policy.
+TABLES = ("entries", "originals", "normalised", "changes", "theme_corrections")
 
 
 @pytest.fixture(scope="module")
@@ -128,10 +130,15 @@ def test_the_app_can_neither_rewrite_nor_delete_what_is_kept(kept, statement):
 
 def test_a_role_that_would_bypass_isolation_is_refused_in_words(pg_cluster):
     PgStore(pg_cluster.database("roles"))                          # the tables exist
-    for role, why in (("improvement_owner", "the tables' owner"), ("postgres", "a superuser")):
+    pg_cluster.sql("CREATE ROLE owner_member LOGIN IN ROLE improvement_owner")
+    for role, why in (("improvement_owner", "the tables' owner"), ("owner_member", "a member of its role"),
+                      ("postgres", "a superuser")):
         with pytest.raises(DatabaseNotReady, match=why) as refused:
             PgStore(Database(pg_cluster.url(role), "roles"))
         assert APP_ROLE in str(refused.value) and "IMPROVEMENT_DATABASE_OWNER_URL" in str(refused.value)
+    pg_cluster.sql("CREATE ROLE stranger LOGIN")
+    with pytest.raises(DatabaseNotReady, match=f"may not read or add uploads.*GRANT {APP_ROLE} TO stranger"):
+        PgStore(Database(pg_cluster.url("stranger"), "roles"))
 
 
 def test_a_database_without_the_store_and_no_owner_url_is_refused_in_words(pg_cluster):
