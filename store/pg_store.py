@@ -139,7 +139,7 @@ class PgStore:
 
     def _insert(self, conn, entry: Entry, data: bytes, parts: dict[str, bytes]) -> None:
         raw = stored(entry)
-        values = {**{k: raw[k] for k in _ENTRY_COLUMNS if k not in ("who",)}, "who": entry.by}
+        values = {**{k: raw[k] for k in _ENTRY_COLUMNS if k != "who"}, "who": entry.by}
         values.update({k: _time(values[k]) for k in _TIMES})
         values.update({k: Jsonb(values[k]) for k in ("metadata", "warnings", "unmapped")})
         names = ", ".join(values)
