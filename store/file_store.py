@@ -20,7 +20,6 @@ than ``[store] stale_temp_minutes`` in config/settings.toml.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import logging
 from collections.abc import Collection
@@ -28,10 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from model.frames import COMMENTS, conform, empty
-from model.survey_counts import ANSWER_COUNTS, PAIR_COUNTS, SurveyCounts, count_responses
+from model.survey_counts import SurveyCounts
 from settings.config import load_settings
 
+from .normalised import COMMENTS_PART, FRAME, PAIRS, REACH, kept_parts, parquet, survey_comments, survey_counts
 from .atomic import atomic_write, locked, remove_stale_temps
 from .theme_corrections import ThemeCorrection, ThemeCorrections
 from .entry import (DOWNLOADED, NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved,
@@ -73,17 +72,17 @@ class FileStore:
         return pd.read_parquet(self.folder / entry.normalised)
 
     def counts(self, entry: Entry) -> SurveyCounts:
-        """A survey upload's counts; an upload kept as respondent rows (before counts) is counted now."""
-        if not (self.folder / entry.reach).is_file():
-            return count_responses(self.frame(entry))
-        pairs = self.folder / entry.pairs          # kept since the key-driver analysis; older uploads have none
-        return SurveyCounts(conform(self.frame(entry), ANSWER_COUNTS), pd.read_parquet(self.folder / entry.reach),
-                            pairs=conform(pd.read_parquet(pairs), PAIR_COUNTS) if pairs.is_file() else empty(PAIR_COUNTS))
+        """A survey upload's counts (store/normalised.py: an upload kept before counts is counted now)."""
+        reach, pairs = (self._part(entry, path) for path in (entry.reach, entry.pairs))
+        return survey_counts(self.frame(entry), reach, pairs)
 
     def comments(self, entry: Entry) -> pd.DataFrame:
         """A survey upload's free-text answers (COMMENTS); empty for any other upload or one kept before comments."""
-        path = self.folder / entry.comments
-        return conform(pd.read_parquet(path), COMMENTS) if entry.kind == "survey" and path.is_file() else empty(COMMENTS)
+        return survey_comments(entry.kind, self._part(entry, entry.comments) if entry.kind == "survey" else None)
+
+    def _part(self, entry: Entry, path: str) -> pd.DataFrame | None:
+        file = self.folder / path
+        return pd.read_parquet(file) if file.is_file() else None
 
     def original_bytes(self, entry: Entry) -> bytes:
         return (self.folder / entry.original).read_bytes()
@@ -116,7 +115,8 @@ class FileStore:
                 return Saved("duplicate", Entry(**existing))
             before = {e.sha256 for e in derive([Entry(**r) for r in raw]) if e.active}
             entry = new_entry(data, filename, result, metadata, by)
-            files = {entry.original: data, **{p: _parquet(f) for p, f in _normalised(entry, result).items()}}
+            files = {entry.original: data, **{_path(entry, part): parquet(f)
+                                               for part, f in kept_parts(entry.kind, result).items()}}
             self._write_files(files, raw + [stored(entry)])
         after = {e.sha256: e for e in self.entries()}
         superseded = [after[s] for s in before if s in after and not after[s].active]
@@ -183,18 +183,6 @@ class FileStore:
         atomic_write(self.folder / STORE_FILE, text.encode("utf-8"))
 
 
-def _normalised(entry: Entry, result) -> dict[str, pd.DataFrame]:
-    """What is kept beside the original: the canonical frame, or for a survey its counts
-    (the reach table first, so the listed parquet never lacks its partner)."""
-    if entry.kind != "survey":
-        return {entry.normalised: result.frame}
-    counts = result.counts if result.counts is not None else count_responses(result.frame)
-    comments = getattr(result, "comments", None)
-    kept = {entry.comments: conform(comments, COMMENTS)} if comments is not None else {}
-    return {entry.reach: counts.reach, entry.pairs: counts.pairs, **kept, entry.normalised: counts.answers}
-
-
-def _parquet(frame: pd.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    frame.to_parquet(buffer, index=False)
-    return buffer.getvalue()
+def _path(entry: Entry, part: str) -> str:
+    """Where the file store keeps one normalised part (store/normalised.py) of ``entry``."""
+    return {FRAME: entry.normalised, REACH: entry.reach, PAIRS: entry.pairs, COMMENTS_PART: entry.comments}[part]

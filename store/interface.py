@@ -4,10 +4,10 @@
 find one, read its original bytes, its normalised frame, survey counts or comments, correct a
 comment's theme, record a download of an original, the audit trail)
 and the promises each makes. ``store.revisions``, ``store.intake`` and ``assembly`` use a
-store only through it, and get one only from ``open_store``. Today's backend is the
-embedded file store (store/file_store.py); a second backend (a database) implements the
-same protocol in its own module, passes the same contract tests
-(tests/store/test_store_contract.py) and is chosen in ``open_store``.
+store only through it, and get one only from ``open_store``. Two backends implement it and
+pass the same contract tests (tests/store/test_store_contract.py): the embedded file store
+(store/file_store.py), the default, and the PostgreSQL store of a shared service
+(store/pg_store.py), chosen in ``open_store`` by ``IMPROVEMENT_DATABASE_URL``.
 
 The promises, for every backend:
 
@@ -42,6 +42,8 @@ from model.survey_counts import SurveyCounts
 from .entry import Change, Entry, Saved
 from .theme_corrections import ThemeCorrection
 from .file_store import STORE_FOLDERS, UPLOADS, FileStore
+from .pg_schema import from_environment
+from .pg_store import PgStore
 
 #: Sub-folders of a data folder that hold a store, never data files: where ``open_store``
 #: keeps uploads, and the folders of a store kept at the top of a data folder.
@@ -124,7 +126,9 @@ class UploadStore(Protocol):
         ...
 
 
-def open_store(data_dir: str | Path) -> UploadStore:
-    """The store of uploads that belongs to a data folder: today the embedded file store in
-    its ``uploads`` sub-folder. A database backend is chosen here."""
-    return FileStore(Path(data_dir) / UPLOADS)
+def open_store(data_dir: str | Path, authority: str | None = None) -> UploadStore:
+    """The store of uploads that belongs to a data folder: the embedded file store in its
+    ``uploads`` sub-folder, unless ``IMPROVEMENT_DATABASE_URL`` is set: then the PostgreSQL store
+    (store/pg_store.py) of ``authority`` (default ``IMPROVEMENT_AUTHORITY``, else "default")."""
+    database = from_environment(authority)
+    return FileStore(Path(data_dir) / UPLOADS) if database is None else PgStore(database)

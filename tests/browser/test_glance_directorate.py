@@ -119,4 +119,8 @@ def test_staff_results_shows_the_chosen_directorate(page, request, edition):
     rows = table_with(page, f"{SMALL}: % positive")
     assert set(column(rows, f"{SMALL}: % positive")) == {TOO_FEW}
     assert page_problems(page) == []
-    assert "directorate=" not in page.url and SMALL.split()[0] not in page.url, "the choice is not in the URL"
+    # the choice is the page's shareable view (config/view_params.toml "staff-group" = "group"): a copied
+    # link reopens the small group, still with no figure
+    assert "group=Legal" in page.url and "directorate=" not in page.url, page.url
+    open_page(page, url, page.url.removeprefix(f"{url}/"), timeout_s=SLOW)
+    assert f"Showing {SMALL}: its results for October 2024 are not shown ({TOO_FEW})." in showing(page)

@@ -2,11 +2,13 @@
 supersede, remove and restore, reinstate, versions in order, originals byte for byte, the
 normalised frame, counts and comments as stored, theme corrections (appended, the latest
 wins, each with who and when, in the audit trail), the audit trail, and a failed add that
-changes nothing. Only protocol operations are used here; what a backend keeps on disk (or in its
-database) is tested in that backend's own file (tests/store/test_file_store.py)."""
+changes nothing. Every test runs on every backend (BACKENDS: the file store and the PostgreSQL
+store). Only protocol operations are used here; what a backend keeps on disk (or in its database)
+is tested in that backend's own file (tests/store/test_file_store.py, test_pg_store.py)."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,22 +20,27 @@ from loaders.pipeline import load_file
 from model.survey_counts import count_responses
 from store.file_store import FileStore
 from store.interface import UploadStore
+from store.pg_store import PgStore
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 WAVE = SAMPLE / "surveys" / "staff_survey_2022-09.xlsx"
 WAVE_META = {"audience": "staff", "wave": "2022-09", "wave_date": "2022-09-15"}
 SAME_SNAPSHOT = {"snapshot_date": "2024-01-01"}
 
-#: One factory per backend: an empty folder it may use (tmp_path) -> an empty store.
-#: The database backend adds its factory here, and must pass every test in this file.
+#: One factory per backend: (an empty folder it may use (tmp_path), the test's request) -> an empty
+#: store; called twice with the same folder, two sessions of the same store. Every backend must pass
+#: every test in this file. The database store of each test is a new authority of one database on
+#: the session's PostgreSQL server (tests/postgres.py), named after the test's folder.
 BACKENDS = {
-    "file": lambda folder: FileStore(folder / "store"),
+    "file": lambda folder, request: FileStore(folder / "store"),
+    "postgres": lambda folder, request: PgStore(request.getfixturevalue("pg_cluster").database(
+        "t-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16])),
 }
 
 
 @pytest.fixture(params=list(BACKENDS))
 def store(request, tmp_path) -> UploadStore:
-    return BACKENDS[request.param](tmp_path)
+    return BACKENDS[request.param](tmp_path, request)
 
 
 @pytest.fixture(scope="module")
@@ -297,13 +304,13 @@ def test_a_refused_theme_correction_changes_nothing(store, wave, comment, theme,
 
 
 @pytest.mark.parametrize("backend", list(BACKENDS))
-def test_theme_corrections_made_at_once_by_two_sessions_both_land(backend, tmp_path, wave):
+def test_theme_corrections_made_at_once_by_two_sessions_both_land(backend, tmp_path, wave, request):
     from concurrent.futures import ThreadPoolExecutor
 
-    one = BACKENDS[backend](tmp_path)
+    one = BACKENDS[backend](tmp_path, request)
     entry = one.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META).entry
     ids = list(one.comments(entry)["comment_id"][:8])
-    sessions = [one, BACKENDS[backend](tmp_path)]
+    sessions = [one, BACKENDS[backend](tmp_path, request)]
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda n: sessions[n % 2].correct_theme(ids[n], f"Theme {n}", who=f"officer {n}"), range(8)))
     latest = sessions[1].theme_corrections()

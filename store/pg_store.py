@@ -1,0 +1,200 @@
+"""The database store: ``UploadStore`` on PostgreSQL, for a shared service of many authorities.
+
+``PgStore`` keeps the same things as the file store (store/file_store.py), as rows: ``entries``
+(every Entry field but its history), ``originals`` (the uploaded bytes, bytea), ``normalised``
+(each part of store/normalised.py as parquet bytes), ``changes`` (the audit trail, from which each
+entry's ``history`` is read) and ``theme_corrections``. The rules are the file store's own:
+store/entry.py makes, changes and derives entries, store/normalised.py the parts,
+store/theme_corrections.py what a correction may be; only where the bytes go differs.
+
+Each operation is one transaction (store/pg_schema.py), as the store's authority: row-level
+security shows it that authority's rows only. No query here names the authority in a WHERE
+clause: the database's policy is the only filter, so the contract tests (each test a new
+authority of one database) prove the isolation as well as the behaviour. A change takes the authority's advisory lock
+first, so changes made at once queue (as the file store's lock makes them) and an ``add`` knows
+exactly what it superseded; an exception anywhere rolls the whole change back.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+import pandas as pd
+from psycopg.types.json import Jsonb
+
+from model.survey_counts import SurveyCounts
+
+from .entry import (DOWNLOADED, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail, changed,
+                    content_hash, derive, new_entry, stored)
+from .normalised import COMMENTS_PART, FRAME, PAIRS, REACH, from_parquet, kept_parts, parquet, survey_comments, \
+    survey_counts
+from .pg_schema import Database, prepare, transaction
+from .theme_corrections import ThemeCorrection, correction_changes, corrections_frame, new_correction
+
+_LOCK_SPACE = 1912           # the first key of the store's advisory locks; the second is the authority's
+_TIMES = ("stored_at", "active_since", "removed_at")
+_ENTRY_COLUMNS = ("sha256", "file", "ext", "kind", "format", "records", "stored_at", "active_since", "questions",
+                  "metadata", "who", "removed", "removed_at", "warnings", "unmapped")
+
+
+class PgStore:
+    """One authority's store in a PostgreSQL database (module docstring)."""
+
+    def __init__(self, database: Database):
+        self.database = database
+        prepare(database)
+
+    @property
+    def authority(self) -> str:
+        return self.database.authority
+
+    # reading ---------------------------------------------------------------
+    def entries(self) -> list[Entry]:
+        """Every entry, newest first, with ``superseded_by`` worked out (store/entry.py ``derive``)."""
+        with transaction(self.database) as conn:
+            return self._entries(conn)
+
+    def find(self, sha256: str) -> Entry | None:
+        return next((e for e in self.entries() if e.sha256 == sha256), None)
+
+    def original_bytes(self, entry: Entry) -> bytes:
+        with transaction(self.database) as conn:
+            row = conn.execute("SELECT data FROM originals WHERE sha256 = %s", (entry.sha256,)).fetchone()
+        if row is None:
+            raise KeyError(f"No stored file with hash {entry.sha256}")
+        return bytes(row[0])
+
+    def frame(self, entry: Entry) -> pd.DataFrame:
+        """The normalised frame (for a survey: its answer counts)."""
+        frame = self._parts(entry, FRAME).get(FRAME)
+        if frame is None:
+            raise KeyError(f"No stored file with hash {entry.sha256}")
+        return frame
+
+    def counts(self, entry: Entry) -> SurveyCounts:
+        parts = self._parts(entry, FRAME, REACH, PAIRS)
+        return survey_counts(parts[FRAME], parts.get(REACH), parts.get(PAIRS))
+
+    def comments(self, entry: Entry) -> pd.DataFrame:
+        kept = self._parts(entry, COMMENTS_PART).get(COMMENTS_PART) if entry.kind == "survey" else None
+        return survey_comments(entry.kind, kept)
+
+    def audit_trail(self) -> list[Change]:
+        with transaction(self.database) as conn:
+            entries, lines = self._entries(conn), self._corrections(conn)
+        return sorted(audit_trail(entries) + correction_changes(lines, entries), key=lambda c: c.at)
+
+    # comment themes ----------------------------------------------------------
+    def correct_theme(self, comment_id: str, theme: str, who: str, folder_ids: Collection[str] = ()) -> ThemeCorrection:
+        """Append a correction (store/theme_corrections.py ``new_correction`` says what is refused)."""
+        line = new_correction(self.entries(), self.comments, comment_id, theme, who, folder_ids)
+        with transaction(self.database) as conn:
+            conn.execute("INSERT INTO theme_corrections (authority, comment_id, theme, who, at, sha256, file) "
+                         "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                         (self.authority, line.comment_id, line.theme, line.who, _time(line.when), line.sha256,
+                          line.file))
+        return line
+
+    def theme_corrections(self, history: bool = False) -> pd.DataFrame:
+        with transaction(self.database) as conn:
+            return corrections_frame(self._corrections(conn), history)
+
+    # changing --------------------------------------------------------------
+    def add(self, data: bytes, filename: str, result, metadata: dict | None = None,
+            by: str | None = None) -> Saved:
+        """Keep ``data`` and ``result`` (its LoadResult) unless the same bytes are already kept."""
+        sha = content_hash(data)
+        with transaction(self.database) as conn:
+            self._lock(conn)
+            before = {e.sha256: e for e in self._entries(conn)}
+            if sha in before:
+                return Saved("duplicate", before[sha])
+            entry = new_entry(data, filename, result, metadata, by)
+            parts = {part: parquet(frame) for part, frame in kept_parts(entry.kind, result).items()}
+            self._insert(conn, entry, data, parts)
+            after = {e.sha256: e for e in self._entries(conn)}
+        superseded = [after[s] for s, e in before.items() if e.active and not after[s].active]
+        return Saved("stored", after[sha], superseded)
+
+    def remove(self, sha256: str, by: str | None = None) -> Entry:
+        """Flag an entry removed (undo with ``restore``); nothing is deleted."""
+        return self._change(sha256, REMOVED, by)
+
+    def restore(self, sha256: str, by: str | None = None) -> Entry:
+        return self._change(sha256, RESTORED, by)
+
+    def reinstate(self, sha256: str, by: str | None = None) -> Entry:
+        return self._change(sha256, REINSTATED, by)
+
+    def record_download(self, sha256: str, by: str) -> Entry:
+        """One row of ``changes``: ``by`` took the entry's original, now (store/originals.py)."""
+        if not str(by or "").strip():
+            raise ValueError("A download of an original is recorded with who took it.")
+        return self._change(sha256, DOWNLOADED, str(by).strip())
+
+    # the rows --------------------------------------------------------------
+    def _lock(self, conn) -> None:
+        conn.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_LOCK_SPACE, self.authority))
+
+    def _entries(self, conn) -> list[Entry]:
+        rows = conn.execute(f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM entries").fetchall()
+        history: dict[str, list[dict]] = {}
+        for sha, action, at, who in conn.execute("SELECT sha256, action, at, who FROM changes ORDER BY at, id"):
+            history.setdefault(sha, []).append({"action": action, "at": _iso(at), "by": who})
+        return derive([_entry(dict(zip(_ENTRY_COLUMNS, row)), history.get(row[0], [])) for row in rows])
+
+    def _insert(self, conn, entry: Entry, data: bytes, parts: dict[str, bytes]) -> None:
+        raw = stored(entry)
+        values = {**{k: raw[k] for k in _ENTRY_COLUMNS if k != "who"}, "who": entry.by}
+        values.update({k: _time(values[k]) for k in _TIMES})
+        values.update({k: Jsonb(values[k]) for k in ("metadata", "warnings", "unmapped")})
+        names = ", ".join(values)
+        conn.execute(f"INSERT INTO entries (authority, {names}) VALUES (%s, {', '.join(['%s'] * len(values))})",
+                     (self.authority, *values.values()))
+        conn.execute("INSERT INTO originals (authority, sha256, data) VALUES (%s, %s, %s)",
+                     (self.authority, entry.sha256, data))
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO normalised (authority, sha256, part, parquet) VALUES (%s, %s, %s, %s)",
+                            [(self.authority, entry.sha256, part, blob) for part, blob in parts.items()])
+        self._record(conn, entry.sha256, entry.history[-1])
+
+    def _change(self, sha256: str, action: str, by: str | None) -> Entry:
+        with transaction(self.database) as conn:
+            self._lock(conn)
+            entry = next((e for e in self._entries(conn) if e.sha256 == sha256), None)
+            if entry is None:
+                raise KeyError(f"No stored file with hash {sha256}")
+            after = changed(stored(entry), action, by)
+            conn.execute("UPDATE entries SET removed = %s, removed_at = %s, active_since = %s WHERE sha256 = %s",
+                         (after["removed"], _time(after["removed_at"]), _time(after["active_since"]), sha256))
+            self._record(conn, sha256, after["history"][-1])
+            return next(e for e in self._entries(conn) if e.sha256 == sha256)
+
+    def _record(self, conn, sha256: str, line: dict) -> None:
+        """One line of the audit trail (the table is append-only: the app may not update or delete it)."""
+        conn.execute("INSERT INTO changes (authority, sha256, action, at, who) VALUES (%s, %s, %s, %s, %s)",
+                     (self.authority, sha256, line["action"], _time(line["at"]), line["by"]))
+
+    def _parts(self, entry: Entry, *parts: str) -> dict[str, pd.DataFrame]:
+        with transaction(self.database) as conn:
+            rows = conn.execute("SELECT part, parquet FROM normalised WHERE sha256 = %s AND part = ANY(%s)",
+                                (entry.sha256, list(parts))).fetchall()
+        return {part: from_parquet(bytes(blob)) for part, blob in rows}
+
+    def _corrections(self, conn) -> list[ThemeCorrection]:
+        rows = conn.execute("SELECT comment_id, theme, who, at, sha256, file FROM theme_corrections ORDER BY id")
+        return [ThemeCorrection(c, t, w, _iso(at), s, f) for c, t, w, at, s, f in rows]
+
+
+def _entry(row: dict, history: list[dict]) -> Entry:
+    fields = {("by" if k == "who" else k): (_iso(v) if k in _TIMES else v) for k, v in row.items()}
+    return Entry(**fields, history=history)
+
+
+def _time(iso: str | None) -> datetime | None:
+    return None if iso is None else datetime.fromisoformat(iso)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """A time read back, written as store/entry.py ``now`` writes it (UTC, microseconds)."""
+    return None if moment is None else moment.isoformat(timespec="microseconds")
