@@ -8,7 +8,8 @@ in the top bar (a sectioned sidebar gives serious axe findings, see DOMAIN.md), 
 its own path and the first also at "/". A page that is not in the edition, or not open to the
 viewer, is never registered: its path, and an address no edition has, get a calm notice
 (ui/routes.py) instead of Streamlit's "Page not found" dialog. Each page sets its own title;
-all logic lives in loaders/, metrics/ and charts/.
+all logic lives in loaders/, metrics/ and charts/. With the PostgreSQL store, a person of several
+authorities chooses above every page whose data it shows (ui/auth.py ``authority_selector``).
 """
 from __future__ import annotations
 
@@ -47,4 +48,5 @@ hidden = [routes.home(shown[0], sources[shown[0].url_path]),
           *routes.notices(edition, shown, routes.requested_path(), withheld, signed_in=viewer.signed_in or not spec)]
 sections[list(sections)[-1]] += hidden          # hidden: in no menu, reached only by their address
 page = st.navigation(sections, position="top")
+auth.authority_selector(viewer)
 page_runner.run_page(page, notices=routes.notice_paths(hidden[1:]), published=set(sources))

@@ -100,9 +100,11 @@ def read_manifest(data_dir: Path) -> list[dict[str, str]]:
     return [r for r in rows if r.get("file")]
 
 
-def load_bundle(data_dir: str | Path | None = None, edition: str | None = None) -> Bundle:
+def load_bundle(data_dir: str | Path | None = None, edition: str | None = None,
+                authority: str | None = None) -> Bundle:
     """Load every file of ``data_dir`` (default: the settings' data folder) for ``edition``
-    (default: the one the settings publish), which says whether comments are read."""
+    (default: the one the settings publish), which says whether comments are read, with the
+    uploads of ``authority``'s store (the PostgreSQL store; ``open_store``'s default when None)."""
     data_dir = Path(data_dir) if data_dir is not None else load_settings().data_dir
     with_comments = edition_has_comments(edition if edition is not None else load_settings().edition)
     parts: dict[str, list] = {kind: [] for kind in [*FRAMES, "survey"]}
@@ -129,7 +131,7 @@ def load_bundle(data_dir: str | Path | None = None, edition: str | None = None) 
             findings += _findings(name, "warning", getattr(rejected, "warnings", []))
             continue
         _collect(result, name, parts, sources, findings, unmapped)
-    uploaded = _collect_store(data_dir, parts, sources, findings, unmapped)
+    uploaded = _collect_store(data_dir, parts, sources, findings, unmapped, authority)
     comments = {"comments": _concat(parts["comments"], COMMENTS),
                 "theme_corrections": uploaded.pop("theme_corrections")} if with_comments else {}
     expectations = uploaded.get("expectations", expectations)
@@ -203,14 +205,15 @@ def _collect(result: LoadResult, name: str, parts, sources, findings, unmapped) 
                          "wave": result.metadata.get("wave"), **item})
 
 
-def _collect_store(data_dir: Path, parts, sources, findings, unmapped) -> dict[str, pd.DataFrame]:
+def _collect_store(data_dir: Path, parts, sources, findings, unmapped,
+                   authority: str | None = None) -> dict[str, pd.DataFrame]:
     """The store's current uploads, from their normalised parquet; for a survey wave, the
     version that may be published (``store.revisions``: a correction that would reveal a
     small group by comparison with an earlier version is held back, with a warning). Returns
     the reference frames an upload replaces (an uploaded expectations file replaces
     expectations.csv; an uploaded complaints register replaces the folder's), and, when
     comments are read (``parts["comments"]`` a list), the officers' theme corrections."""
-    store, replaced = open_store(data_dir), {}
+    store, replaced = open_store(data_dir, authority), {}
     publication = survey_publication(store, load_settings().disclosure)
     entries = [e for e in store.entries() if e.active and e.kind != "survey"] + publication.entries()
     for entry in store.entries():

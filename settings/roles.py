@@ -7,9 +7,17 @@ A signed-in person's roles are the roles of every value of the claims ``[claims]
 (fail closed). With sign-in not required nobody signs in and every viewer has ``[unsigned] roles``
 and no name. A page's ``roles`` may hold ``everyone``: a viewer who has not signed in sees it too
 (the accessibility statement).
+
+A signed-in person's authorities (a shared service on PostgreSQL keeps each authority's uploads
+apart) are ``authorities_from_claims``: the values of the ``[authorities] named_by`` claims that are
+usable authority names, the authorities ``[authorities.claim_values]`` gives the values of the
+``read`` claims, and those ``[authorities.emails]`` gives their email (whole, or its ``@domain``).
+Sorted, so the first is the same on every run. Where authorities matter (``per_authority``) a
+signed-in person with none gets no role at all: they see no data of anybody's (fail closed).
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,15 +26,20 @@ from functools import lru_cache
 from .config import CONFIG_DIR
 EVERYONE = "everyone"
 OFFICER = "officer"
+#: A usable authority name (store/pg_schema.py ``Database`` checks the same).
+AUTHORITY_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who is looking: their roles, their name for the audit trail (None: nobody signed in) and
-    whether they signed in."""
+    """Who is looking: their roles, their name for the audit trail (None: nobody signed in),
+    whether they signed in, the authorities they belong to (signed in; sorted) and whether their
+    roles were withheld because they belong to none where authorities matter."""
     roles: frozenset[str]
     who: str | None = None
     signed_in: bool = False
+    authorities: tuple[str, ...] = ()
+    without_authority: bool = False
 
     def may(self, action: str) -> bool:
         """Whether the viewer's roles allow ``action`` ([may] in config/roles.toml)."""
@@ -73,8 +86,29 @@ def who_from_claims(claims: Mapping[str, object]) -> str | None:
     return None
 
 
-def signed_in_viewer(claims: Mapping[str, object]) -> Viewer:
-    return Viewer(roles_from_claims(claims), who_from_claims(claims), signed_in=True)
+def authorities_from_claims(claims: Mapping[str, object], config: Mapping | None = None) -> tuple[str, ...]:
+    """The authorities the claims give (module docstring), sorted; ``config`` is config/roles.toml's
+    ``[authorities]`` table (default: the file's). Nothing listed or named gives nothing."""
+    table = config if config is not None else roles_config().get("authorities", {})
+    found = {value.strip() for name in table.get("named_by", ()) for value in _strings(claims.get(name))}
+    found = {value for value in found if AUTHORITY_NAME.fullmatch(value)}
+    mapped = table.get("claim_values", {})
+    found |= {a for name in table.get("read", ()) for value in _strings(claims.get(name))
+              for a in mapped.get(value.strip(), ())}
+    emails = {key.casefold(): value for key, value in table.get("emails", {}).items()}
+    email = claims.get("email")
+    if isinstance(email, str) and "@" in email.strip():
+        address = email.strip().casefold()
+        found |= set(emails.get(address, ())) | set(emails.get("@" + address.rsplit("@", 1)[1], ()))
+    return tuple(sorted(a for a in found if AUTHORITY_NAME.fullmatch(a)))
+
+
+def signed_in_viewer(claims: Mapping[str, object], per_authority: bool = False) -> Viewer:
+    """A signed-in person; with ``per_authority`` (the PostgreSQL store) and no authority, no role."""
+    authorities = authorities_from_claims(claims)
+    if per_authority and not authorities:
+        return Viewer(frozenset(), who_from_claims(claims), signed_in=True, without_authority=True)
+    return Viewer(roles_from_claims(claims), who_from_claims(claims), signed_in=True, authorities=authorities)
 
 
 def unsigned_viewer() -> Viewer:

@@ -7,6 +7,13 @@ signs in and the viewer has config/roles.toml ``[unsigned]`` roles. Required: a 
 the roles their ID token's claims give (settings/roles.py); anyone else has none, so the router
 registers only the sign-in page and the pages open to everyone. Required but with no ``[auth]`` in
 the secrets, the sign-in page says plainly how to set it up instead of failing.
+
+With the PostgreSQL store (``IMPROVEMENT_DATABASE_URL``) a signed-in person also belongs to
+authorities (settings/roles.py ``authorities_from_claims``); one who belongs to none gets no role, and
+the account page says why. ``authority`` is the one whose store this run opens: the viewer's only one,
+or the one chosen in the selector ``authority_selector`` draws above the page when they have several
+(kept in the session, never taken from the address); nobody signed in has the server's
+``IMPROVEMENT_AUTHORITY``. Without a database it is None: one data folder, one authority.
 """
 from __future__ import annotations
 
@@ -14,10 +21,12 @@ import streamlit as st
 
 from settings.roles import Viewer, role_words, signed_in_viewer, signed_out_viewer, unsigned_viewer
 from settings.config import load_settings as settings
+from store.pg_schema import from_environment
 from ui.widgets import plain
 
 SIGN_IN_PATH, ACCOUNT_PATH = "sign-in", "account"
 SIGN_IN_TITLE, ACCOUNT_TITLE = "Sign in", "Your account"
+AUTHORITY_KEY = "_authority_choice"     # session state: the authority a person of several chose
 SETUP = ("Sign-in is required on this site, but it is not set up yet: the server's "
          "`.streamlit/secrets.toml` has no `[auth]` section naming the organisation's sign-in provider. "
          "The team that runs the dashboard sets it up as `docs/sign-in.md` says (Microsoft Entra ID, or any "
@@ -40,8 +49,40 @@ def viewer() -> Viewer:
         return unsigned_viewer()
     user = st.user
     if user.get("is_logged_in") is True:
-        return signed_in_viewer(user.to_dict())
+        return signed_in_viewer(user.to_dict(), per_authority=from_environment() is not None)
     return signed_out_viewer()
+
+
+def authorities(who: Viewer) -> tuple[str, ...]:
+    """The authorities whose store ``who`` may open: () without a database; nobody signed in, the
+    server's (``IMPROVEMENT_AUTHORITY``); signed in, their own (none: nothing to open)."""
+    database = from_environment()
+    if database is None:
+        return ()
+    return who.authorities if who.signed_in else (database.authority,)
+
+
+def authority(who: Viewer | None = None) -> str | None:
+    """The authority whose store this run opens (module docstring). A choice in the session that is
+    not one of the viewer's own is ignored. Raises PermissionError for a signed-in viewer of none
+    (their roles are withheld, so no page that reads data runs for them)."""
+    if from_environment() is None:
+        return None
+    own = authorities(who or viewer())
+    if not own:
+        raise PermissionError("This account belongs to no authority on this service.")
+    chosen = st.session_state.get(AUTHORITY_KEY)
+    return chosen if chosen in own else own[0]
+
+
+def authority_selector(who: Viewer) -> None:
+    """For a person of several authorities: which one's data the pages show (first: the first by name)."""
+    own = authorities(who)
+    if len(own) > 1:
+        if st.session_state.get(AUTHORITY_KEY) not in own:
+            st.session_state[AUTHORITY_KEY] = own[0]
+        st.selectbox("Authority", own, key=AUTHORITY_KEY,
+                     help="You belong to several authorities: the pages show the data of the one chosen here.")
 
 
 def account_page_spec(who: Viewer) -> dict | None:
@@ -70,8 +111,14 @@ def sign_in_page() -> None:
 def account_page(who: Viewer) -> None:
     st.title(ACCOUNT_TITLE)
     st.markdown(f"Signed in as **{plain(who.who or 'an unnamed account')}**.")
-    if who.roles:
+    if who.without_authority:
+        st.warning("Your account belongs to no authority on this service, so it shows you no data. Ask the team "
+                   "that runs the dashboard to add your account to your authority (config/roles.toml "
+                   "[authorities]).", icon=":material/info:")
+    elif who.roles:
         st.markdown("Your roles here: " + ", ".join(sorted(role_words(r) for r in who.roles)) + ".")
+        if own := authorities(who):
+            st.markdown("Your authorities: " + ", ".join(plain(a) for a in own) + ".")
     else:
         st.warning("Your account has no role on this dashboard yet, so it shows you only the accessibility "
                    "statement. Ask the team that runs the dashboard to give your account one of its app roles "

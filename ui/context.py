@@ -1,6 +1,10 @@
 """What every page reads, cached: the settings and the published edition, the data (one
 shared Bundle per state of the data folder, so a new file is seen without a restart), the
-upload check of this session's file, and the scrutiny scheme of the scores."""
+upload check of this session's file, the store of uploads, and the scrutiny scheme of the scores.
+
+With the PostgreSQL store the data is the viewer's authority's (ui/auth.py ``authority``): the
+Bundle is cached per (data folder state, edition, authority), and ``store()`` opens that authority's
+store, so one authority's data is never given to another's viewer."""
 from __future__ import annotations
 
 import hashlib
@@ -13,7 +17,8 @@ from assembly.bundle import Bundle, load_bundle
 from settings.config import Settings, editions, load_settings
 from settings.vocabulary import DEFAULT_SCHEME, Scheme, scrutiny_schemes
 from store.intake import Checked, check_upload
-from ui.auth import viewer
+from store.interface import UploadStore, open_store
+from ui.auth import authority, viewer
 from ui.cache import tag
 
 
@@ -49,18 +54,25 @@ def data_state(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@st.cache_resource(show_spinner="Reading the data…", max_entries=2)
-def _cached_bundle(folder: str, state: str, edition_name: str) -> Bundle:
-    """One shared Bundle per data state and edition (cache_resource: no copy per rerun; pages
-    never change it). The edition is in the key: the full edition's Bundle carries the comments,
-    and must never be the one another edition is given."""
-    data = load_bundle(Path(folder), edition=edition_name)
+@st.cache_resource(show_spinner="Reading the data…", max_entries=4)
+def _cached_bundle(folder: str, state: str, edition_name: str, authority_name: str | None = None) -> Bundle:
+    """One shared Bundle per data state, edition and authority (cache_resource: no copy per rerun;
+    pages never change it). The edition is in the key: the full edition's Bundle carries the
+    comments, and must never be the one another edition is given; the authority too (None without
+    a database): one authority's uploads are never another's viewer's."""
+    data = load_bundle(Path(folder), edition=edition_name, authority=authority_name)
     for name, value in vars(data).items():
         if isinstance(value, pd.DataFrame):
-            tag(value, "bundle", folder, state, name)
-    tag(data.surveys.answers, "bundle", folder, state, "survey answers")
-    tag(data.surveys.reach, "bundle", folder, state, "survey reach")
+            tag(value, "bundle", folder, state, authority_name, name)
+    tag(data.surveys.answers, "bundle", folder, state, authority_name, "survey answers")
+    tag(data.surveys.reach, "bundle", folder, state, authority_name, "survey reach")
     return data
+
+
+def store() -> UploadStore:
+    """The store of uploads this run reads and changes: the data folder's, or with the PostgreSQL
+    store the viewer's authority's (ui/auth.py ``authority``)."""
+    return open_store(settings().data_dir, authority())
 
 
 UPLOAD_CHECKS = "_upload_checks"   # session state: the last few checks of this session's upload
@@ -92,7 +104,7 @@ def bundle() -> Bundle:
     showing) and the officers' theme corrections (``bundle().theme_corrections``); any other
     edition's has none."""
     folder = settings().data_dir
-    return _cached_bundle(str(folder), data_state(folder), settings().edition)
+    return _cached_bundle(str(folder), data_state(folder), settings().edition, authority())
 
 
 def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:

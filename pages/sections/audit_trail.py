@@ -7,7 +7,6 @@ import streamlit as st
 
 from settings.labels import labelled
 from store.audit import audit_table
-from store.interface import open_store
 from ui import context, widgets
 from ui.auth import viewer
 
@@ -16,7 +15,7 @@ def audit_section() -> None:
     if not viewer().may("audit_trail"):
         return
     st.header("Audit trail")
-    table = audit_table(open_store(context.settings().data_dir))
+    table = audit_table(context.store())
     if table.empty:
         st.write("Nothing has been uploaded, changed or downloaded yet.")
         return

@@ -20,7 +20,6 @@ from metrics.comment_view import CommentView, group_counts, shown_themes
 from metrics.trends import journey_span
 from settings.comment_themes import NO_THEME, comment_codebook
 from settings.labels import labelled
-from store.interface import open_store
 from ui import context, widgets
 from ui.auth import viewer
 from ui.cache import shared
@@ -146,9 +145,9 @@ def _short(text: str, size: int = 90) -> str:
 
 def _save(comment_id: str, theme: str, who: str, theme_name: str, comment_key: str) -> None:
     """Keep the correction in the store; a refusal says what to fill in, where."""
-    data, folder = context.bundle(), context.settings().data_dir
+    data = context.bundle()
     try:
-        open_store(folder).correct_theme(comment_id, theme, who, folder_ids=set(data.comments["comment_id"].astype(str)))
+        context.store().correct_theme(comment_id, theme, who, folder_ids=set(data.comments["comment_id"].astype(str)))
     except ValueError as error:
         st.error(str(error))
         return

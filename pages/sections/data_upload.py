@@ -19,7 +19,6 @@ from exports.templates import KINDS as TEMPLATE_KINDS, template_xlsx
 from settings.file_formats import accepted_words, mime, type_warning, upload_types
 from settings.config import REPO_ROOT
 from store.entry import content_hash
-from store.interface import open_store
 from settings.details import field_label
 from store.intake import already_kept, keep, kept_sentence, stored_table
 from store.originals import original_download, record_download
@@ -44,7 +43,7 @@ def upload_section() -> None:
     kind = KIND_CHOICES[st.selectbox("What is in it?", list(KIND_CHOICES), key="upload_kind")]
     if upload is None:
         return
-    store = open_store(context.settings().data_dir)
+    store = context.store()
     data = upload.getvalue()
     read = context.bundle().sources
     folder_files = read.loc[read["error"].isna(), "file"]       # what the dashboard reads from the data folder
@@ -145,7 +144,7 @@ def show_check(checked) -> None:
 
 
 def stored_section() -> None:
-    store = open_store(context.settings().data_dir)
+    store = context.store()
     table = stored_table(store, context.settings().disclosure)
     st.header("Uploaded files")
     if table.empty:
