@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from openpyxl import load_workbook
 
 from loaders.pipeline import load_file
 from store.pg_store import PgStore
+from tests.disclosure.page_sweep import pointed_at, through_the_router
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
@@ -26,6 +28,9 @@ TRACKER, WAVE = "trackers/improvement_plan_2024-10-16.xlsx", "surveys/staff_surv
 TRACKER_META = {"snapshot_date": "2024-10-16"}
 WAVE_META = {"audience": "staff", "wave": "2024-10", "wave_date": "2024-10-07"}
 COMMENT_HEADER = "Is there anything else you would like to tell us?"
+A, B = "north-county", "south-borough"
+# letters and digits only: no escaping (markdown, HTML, JSON) changes them, so a plain scan finds every copy
+MARKER_A, MARKER_B = "QZXNORTH2286", "QZXSOUTH4417"
 CLAIMS = {"officer": "Dashboard.Officer", "staff": "Dashboard.Staff", "improvement_board": "Dashboard.ImprovementBoard",
           "scrutiny_committee": "Dashboard.ScrutinyCommittee", "platform_admin": "Dashboard.PlatformAdmin"}
 
@@ -107,3 +112,28 @@ def user(role: str, authorities: list[str], email: str = "someone@example.gov.uk
     """What ``st.user`` says after a sign-in with ``role`` (an Entra app role) and ``authorities``."""
     return {"is_logged_in": True, "email": email, "name": email.split("@")[0], "roles": [CLAIMS[role]],
             "authorities": authorities}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    started = cluster_or_skip()
+    yield started
+    started.stop()
+
+
+@pytest.fixture(scope="module")
+def service(cluster, tmp_path_factory):
+    """The shared folder and the two authorities' stores."""
+    folder = shared_folder(tmp_path_factory.mktemp("shared") / "data")
+    return folder, upload(cluster, folder, A, MARKER_A), upload(cluster, folder, B, MARKER_B)
+
+
+@pytest.fixture
+def signed_in(service, cluster, monkeypatch):
+    """Sign-in required, the full edition, the database named, and the server's authority B's."""
+    for name, value in {**cluster.environment(B), "IMPROVEMENT_AUTH_REQUIRED": "true"}.items():
+        monkeypatch.setenv(name, value)
+    st.cache_resource.clear()
+    with pointed_at(service[0], "full"), through_the_router():
+        yield service
+    st.cache_resource.clear()

@@ -14,49 +14,18 @@ the server's. The counts are printed (``-s``) and kept in ``COUNTS``.
 """
 from __future__ import annotations
 
-import os
-
-import psycopg
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assembly.bundle import load_bundle
 from store.pg_schema import transaction
-from tests.app.authorities import shared_folder, upload, user, cluster_or_skip
+from store.pg_store import PgStore
+from tests.app.authorities import A, B, MARKER_A, MARKER_B, cluster, service, signed_in, user  # noqa: F401 (fixtures)
 from tests.app.test_staff_edition_no_comments import run
-from tests.disclosure.page_sweep import APP, TIMEOUT, pointed_at, through_the_router
+from tests.disclosure.page_sweep import APP, TIMEOUT
 from ui.auth import AUTHORITY_KEY
 
-A, B = "north-county", "south-borough"
-MARKER_A, MARKER_B = "QZX-NORTH-2286", "QZX-SOUTH-4417"
 TABLES = ("entries", "originals", "normalised", "changes", "theme_corrections")
 COUNTS: dict[str, int] = {}
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    started = cluster_or_skip()
-    yield started
-    started.stop()
-
-
-@pytest.fixture(scope="module")
-def service(cluster, tmp_path_factory):
-    """The shared folder and the two authorities' stores."""
-    folder = shared_folder(tmp_path_factory.mktemp("shared") / "data")
-    return folder, upload(cluster, folder, A, MARKER_A), upload(cluster, folder, B, MARKER_B)
-
-
-@pytest.fixture
-def signed_in(service, cluster, monkeypatch):
-    """Sign-in required, the full edition, the database named, and the server's authority B's."""
-    for name, value in {**cluster.environment(B), "IMPROVEMENT_AUTH_REQUIRED": "true"}.items():
-        monkeypatch.setenv(name, value)
-    st.cache_resource.clear()
-    with pointed_at(service[0], "full"), through_the_router():
-        yield service
-    st.cache_resource.clear()
 
 
 def found(blobs: list[bytes]) -> list[str]:
@@ -106,8 +75,7 @@ def test_each_authoritys_bundle_holds_its_own_uploads_only(signed_in):
 def test_a_user_of_a_reaches_nothing_of_b_by_any_page_address_or_download(signed_in, cluster):
     folder, north, south = signed_in
     b_data = load_bundle(folder, edition="full", authority=B)
-    b_hashes = [e.sha256 for e in __import__("store.pg_store", fromlist=["PgStore"]).PgStore(
-        cluster.database(B)).entries()]
+    b_hashes = [e.sha256 for e in PgStore(cluster.database(B)).entries()]
     b_ids = list(b_data.comments.loc[b_data.comments["text"].str.startswith(MARKER_B), "comment_id"][:2])
     assert len(b_hashes) == 2 and b_ids
     hostile = [{}, {"authority": B, "tenant": B, "council": B},

@@ -1,0 +1,84 @@
+"""Each role reaches exactly its pages and its downloads, and staff no respondent-level data (issue 19).
+
+On the shared service (a real PostgreSQL cluster; tests/app/authorities.py), signed in as each role
+of config/roles.toml in authority A, through the router: the pages registered for the role are
+exactly the full edition's pages whose ``roles`` in config/pages.toml name it (settings/roles.py
+``may_see``), and each other page's address gets the notice, never the page. Every page the role
+has is run and every download it offers made as a click makes it: an uploaded original (its bytes
+exactly) is among them only for a role that may ``download_originals`` (officers), and only a role
+that sees the Comments page has a comment on any page. A staff user reaches no Comments page, no
+original and no comment's text in any element, address or download. Counts printed with ``-s``.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assembly.bundle import load_bundle
+from settings.config import edition_pages, page_registry
+from settings.roles import may, may_see, roles_config
+from tests.app.authorities import A, MARKER_A, cluster, service, signed_in, user  # noqa: F401 (fixtures)
+from tests.app.test_staff_edition_no_comments import leaks, run
+from tests.disclosure.page_sweep import APP, TIMEOUT
+
+NOTICE = "This page is not open to your account"
+ORIGINAL = "Download the original"
+COUNTS: dict[str, dict[str, int]] = {}
+A_COMMENT = re.compile(MARKER_A.encode() + rb" \d+\\?:")     # the planted wave's comments, not the titles
+
+
+def configured_pages(role: str) -> set[str]:
+    """The full edition's pages whose config/pages.toml ``roles`` let ``role`` see them."""
+    registry = page_registry()
+    return {p for paths in edition_pages("full").values() for p in paths if may_see(registry[p], {role})}
+
+
+def routes(at: AppTest) -> dict[str, str]:
+    return {info["url_pathname"]: page_hash for page_hash, info in at._registered_pages.items()}
+
+
+def registered(at: AppTest, path: str) -> bool:
+    """Whether the router registered ``path``'s own page (not a notice at its address)."""
+    try:
+        at.switch_page(page_registry()[path]["script"])
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("role", sorted(roles_config()["roles"]))
+def test_each_role_reaches_exactly_its_pages_and_downloads(signed_in, role):
+    north = signed_in[1]
+    comment_texts = sorted(set(load_bundle(signed_in[0], edition="full", authority=A).comments["text"]))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.user = user(role, [A], f"{role}@north-county.gov.uk")
+    seen, offered = run(at, {})
+    full = [p for paths in edition_pages("full").values() for p in paths]
+    mine = {p for p in full if registered(at, p)}
+    assert mine == configured_pages(role) and mine, role
+    known, labels, runs = routes(at), set(), 1
+    for path in sorted(full):
+        shown, files = run(at, {}, known[path])
+        runs += 1
+        titles = [t.value for t in at.title]
+        if path in mine:
+            assert titles and titles[0] != NOTICE, (role, path)
+            seen, offered = seen + shown, offered + files
+            labels |= {b.proto.label for b in at.get("download_button")}
+        else:
+            assert titles == [NOTICE], (role, path)
+            assert not at.get("download_button") and not at.dataframe and not at.get("file_uploader"), (role, path)
+            assert not A_COMMENT.search(b"".join(shown)), (role, path)
+    originals = [name for name, data in north.originals.items() if data in offered]
+    assert bool(originals) == may("download_originals", {role}) == (ORIGINAL in labels), (role, originals, labels)
+    commented = [blob for blob in seen + offered if A_COMMENT.search(blob)]
+    assert bool(commented) == ("comments" in mine), role
+    if role == "staff":
+        assert "comments" not in mine and not originals
+        assert leaks(seen + offered, comment_texts) == [], "a staff page or download holds a comment's text"
+    COUNTS[role] = {"pages": len(mine), "runs": runs, "downloads": len(offered), "originals": len(originals),
+                    "comment_elements": len(commented)}
+    print(f"\n{role}: {len(mine)} pages registered (as configured), {runs} runs, {len(offered)} downloaded files, "
+          f"{len(originals)} originals, {len(commented)} elements or files with a comment")
