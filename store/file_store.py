@@ -19,6 +19,8 @@ than ``[store] stale_temp_minutes`` in config/settings.toml.
 """
 from __future__ import annotations
 
+import hashlib
+
 import contextlib
 import json
 import logging
@@ -89,6 +91,13 @@ class FileStore:
 
     def audit_trail(self) -> list[Change]:
         return sorted(audit_trail(self.entries()) + self._corrections.changes(self.entries()), key=lambda c: c.at)
+
+    def state(self) -> str:
+        """The size and modification time of each file the store rewrites on a change (the
+        manifest, the corrections' log): every change writes one of them, atomically."""
+        files = sorted(p for p in self.folder.glob("*") if p.is_file() and not p.name.startswith("."))
+        return hashlib.sha256("|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+                                       for p in files).encode()).hexdigest()[:16]
 
     # comment themes ----------------------------------------------------------
     @property

@@ -2,7 +2,7 @@
 
 ``UploadStore`` names the operations (add, remove, restore, reinstate, list the versions,
 find one, read its original bytes, its normalised frame, survey counts or comments, correct a
-comment's theme, record a download of an original, the audit trail)
+comment's theme, record a download of an original, the audit trail, the store's state)
 and the promises each makes. ``store.revisions``, ``store.intake`` and ``assembly`` use a
 store only through it, and get one only from ``open_store``. Two backends implement it and
 pass the same contract tests (tests/store/test_store_contract.py): the embedded file store
@@ -123,6 +123,13 @@ class UploadStore(Protocol):
 
     def audit_trail(self) -> list[Change]:
         """Every change to the store, oldest first, each with its time and who made it."""
+        ...
+
+    def state(self) -> str:
+        """A short key that changes whenever the store changes (an add, a removal, a restoration, a
+        reinstatement, a theme correction, a download recorded) and stays the same while nothing
+        does, whichever session reads it; cheap, as the app reads it on every page run to know
+        whether its cached data is still the store's (ui/context.py)."""
         ...
 
 

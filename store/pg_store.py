@@ -84,6 +84,15 @@ class PgStore:
             entries, lines = self._entries(conn), self._corrections(conn)
         return sorted(audit_trail(entries) + correction_changes(lines, entries), key=lambda c: c.at)
 
+    def state(self) -> str:
+        """The authority's last change and correction (ids only grow) and its numbers of rows: every
+        change adds a row of ``changes`` or of ``theme_corrections``."""
+        with transaction(self.database) as conn:
+            row = conn.execute("SELECT (SELECT count(*) FROM entries), (SELECT coalesce(max(id), 0) FROM changes), "
+                               "(SELECT count(*) FROM changes), (SELECT coalesce(max(id), 0) FROM theme_corrections), "
+                               "(SELECT count(*) FROM theme_corrections)").fetchone()
+        return "-".join(str(v) for v in row)
+
     # comment themes ----------------------------------------------------------
     def correct_theme(self, comment_id: str, theme: str, who: str, folder_ids: Collection[str] = ()) -> ThemeCorrection:
         """Append a correction (store/theme_corrections.py ``new_correction`` says what is refused)."""

@@ -103,8 +103,9 @@ def bundle() -> Bundle:
     The full edition's Bundle has the comments (``bundle().comments``, unredacted: redact before
     showing) and the officers' theme corrections (``bundle().theme_corrections``); any other
     edition's has none."""
-    folder = settings().data_dir
-    return _cached_bundle(str(folder), data_state(folder), settings().edition, authority())
+    folder, name = settings().data_dir, authority()
+    state = data_state(folder) if name is None else f"{data_state(folder)}|{store().state()}"   # the database's own
+    return _cached_bundle(str(folder), state, settings().edition, name)
 
 
 def scrutiny_scheme(scores: pd.DataFrame) -> Scheme:

@@ -125,3 +125,24 @@ def test_a_user_of_no_authority_sees_no_data(signed_in):
         shown, files = run(at, {"authority": A}, routes(at)[path])
         assert [t.value for t in at.title] == ["This page is not open to your account"], path
         assert found(shown + files) == [] and not at.dataframe, path
+
+
+def test_a_change_to_the_authoritys_store_is_seen_at_the_next_run(signed_in, cluster):
+    """The cached Bundle's key holds the store's state (``UploadStore.state``), not only the data
+    folder's: the database changes no file, and a removal must show without a restart."""
+    store = PgStore(cluster.database(A))
+    [tracker] = [e for e in store.entries() if e.kind == "actions"]
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.user = user("officer", [A], "olive@north-county.gov.uk")
+    run(at, {})
+    governance = routes(at)["governance"]
+    seen, _ = run(at, {}, governance)
+    assert MARKER_A.encode() in b"".join(seen)
+    store.remove(tracker.sha256, by="olive@north-county.gov.uk")
+    try:
+        seen, _ = run(at, {}, governance)
+        assert MARKER_A.encode() not in b"".join(seen), "the removed tracker's titles are still shown"
+    finally:
+        store.restore(tracker.sha256, by="olive@north-county.gov.uk")
+    seen, _ = run(at, {}, governance)
+    assert MARKER_A.encode() in b"".join(seen)

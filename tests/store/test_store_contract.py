@@ -315,3 +315,23 @@ def test_theme_corrections_made_at_once_by_two_sessions_both_land(backend, tmp_p
         list(pool.map(lambda n: sessions[n % 2].correct_theme(ids[n], f"Theme {n}", who=f"officer {n}"), range(8)))
     latest = sessions[1].theme_corrections()
     assert dict(zip(latest["comment_id"], latest["theme"])) == {ids[n]: f"Theme {n}" for n in range(8)}
+
+
+def test_the_state_changes_with_every_change_and_only_then(store, trackers, wave):
+    """``state``: the same while nothing changes; a new key after each kind of change."""
+    keys = [store.state()]
+    assert store.state() == keys[0]
+    saved = add(store, trackers[0], SAME_SNAPSHOT)
+    entry = store.add(WAVE.read_bytes(), WAVE.name, wave, WAVE_META).entry
+    keys.append(store.state())
+    add(store, trackers[0], SAME_SNAPSHOT)                                          # a duplicate: nothing changes
+    store.entries(), store.audit_trail()
+    assert store.state() == keys[-1]
+    for change in (lambda: store.remove(saved.entry.sha256), lambda: store.restore(saved.entry.sha256),
+                   lambda: add(store, trackers[1], SAME_SNAPSHOT),                 # supersedes it
+                   lambda: store.reinstate(saved.entry.sha256),
+                   lambda: store.correct_theme(store.comments(entry)["comment_id"][0], "Workload", who="Ann"),
+                   lambda: store.record_download(saved.entry.sha256, by="olive.officer@example.gov.uk")):
+        change()
+        keys.append(store.state())
+    assert len(set(keys)) == len(keys), keys
