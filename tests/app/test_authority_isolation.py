@@ -146,3 +146,12 @@ def test_a_change_to_the_authoritys_store_is_seen_at_the_next_run(signed_in, clu
         store.restore(tracker.sha256, by="olive@north-county.gov.uk")
     seen, _ = run(at, {}, governance)
     assert MARKER_A.encode() in b"".join(seen)
+
+
+def test_with_nobody_signed_in_the_servers_own_authority_is_shown(signed_in, monkeypatch):
+    """Sign-in not required: every viewer is the server's (IMPROVEMENT_AUTHORITY, here B), as before."""
+    monkeypatch.setenv("IMPROVEMENT_AUTH_REQUIRED", "false")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    run(at, {})
+    seen, _ = run(at, {"authority": A}, routes(at)["governance"])
+    assert found(seen) == [MARKER_B] and not [s for s in at.selectbox if s.label == "Authority"]
