@@ -53,6 +53,11 @@ def sweep(who: dict, hostile: list[dict], choice: str | None = None) -> tuple[li
                 at.session_state[AUTHORITY_KEY] = choice
             shown, files = run(at, params, page_hash)
             seen, offered, runs = seen + shown, offered + files, runs + 1
+    run(at, {}, routes(at)["data"])
+    for option in at.selectbox(key="stored_choice").options[1:]:     # every stored file's original offered
+        at.selectbox(key="stored_choice").set_value(option)
+        shown, files = run(at, {}, routes(at)["data"])
+        seen, offered, runs = seen + shown, offered + files, runs + 1
     return seen, offered, set(routes(at)), runs
 
 
@@ -92,7 +97,8 @@ def test_a_user_of_a_reaches_nothing_of_b_by_any_page_address_or_download(signed
     assert found(seen) == [MARKER_A], "A's pages show A's marker, and nothing of B's"
     assert offered and found(offered) == [MARKER_A], "A's downloads hold A's marker, and nothing of B's"
     assert not any(data in blob for data in south.originals.values() for blob in offered), "B's original served"
-    assert any(data in offered for data in north.originals.values()), "A's officer is offered A's own original"
+    assert all(data in offered_b for data in south.originals.values()), "B's officer is offered B's originals"
+    assert all(data in offered for data in north.originals.values()), "A's officer is offered each of A's originals"
     reached = rows_of(cluster, B, A)
     assert reached == 0 and rows_of(cluster, B, B) > 0
     COUNTS.update(pages_run=runs, routes=len(opened), downloads_checked=len(offered), b_marker_found=0,
