@@ -57,15 +57,16 @@ def data_state(folder: Path) -> str:
 @st.cache_resource(show_spinner="Reading the data…", max_entries=4)
 def _cached_bundle(folder: str, state: str, edition_name: str, authority_name: str | None = None) -> Bundle:
     """One shared Bundle per data state, edition and authority (cache_resource: no copy per rerun;
-    pages never change it). The edition is in the key: the full edition's Bundle carries the
+    pages never change it; its frames are tagged with the same key, so what `shared` computes from
+    them is kept per key too). The edition is in the key: the full edition's Bundle carries the
     comments, and must never be the one another edition is given; the authority too (None without
     a database): one authority's uploads are never another's viewer's."""
     data = load_bundle(Path(folder), edition=edition_name, authority=authority_name)
     for name, value in vars(data).items():
         if isinstance(value, pd.DataFrame):
-            tag(value, "bundle", folder, state, authority_name, name)
-    tag(data.surveys.answers, "bundle", folder, state, authority_name, "survey answers")
-    tag(data.surveys.reach, "bundle", folder, state, authority_name, "survey reach")
+            tag(value, "bundle", folder, state, edition_name, authority_name, name)
+    tag(data.surveys.answers, "bundle", folder, state, edition_name, authority_name, "survey answers")
+    tag(data.surveys.reach, "bundle", folder, state, edition_name, authority_name, "survey reach")
     return data
 
 

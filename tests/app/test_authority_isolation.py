@@ -161,3 +161,16 @@ def test_with_nobody_signed_in_the_servers_own_authority_is_shown(signed_in, mon
     run(at, {})
     seen, _ = run(at, {"authority": A}, routes(at)["governance"])
     assert found(seen) == [MARKER_B] and not [s for s in at.selectbox if s.label == "Authority"]
+
+
+def test_what_is_computed_from_the_cached_frames_is_kept_per_authority_and_edition(signed_in):
+    """The cached Bundle's frames carry its whole key (ui/cache.py ``tag``), so a result ``shared``
+    keeps for one authority's (or edition's) frames is never found for another's, even at the same state."""
+    from ui.cache import frame_key
+    from ui.context import _cached_bundle
+
+    folder = str(signed_in[0])
+    keys = {(edition, name): frame_key(_cached_bundle(folder, "one state", edition, name).actions)
+            for edition in ("full", "staff") for name in (A, B)}
+    assert len(set(keys.values())) == 4, keys
+    assert all(name in key and edition in key for (edition, name), key in keys.items())
