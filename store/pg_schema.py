@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,12 +24,13 @@ from pathlib import Path
 import psycopg
 from yoyo import get_backend, read_migrations
 
+from settings.roles import AUTHORITY_NAME
+
 URL_VARIABLE, OWNER_URL_VARIABLE, AUTHORITY_VARIABLE = (
     "IMPROVEMENT_DATABASE_URL", "IMPROVEMENT_DATABASE_OWNER_URL", "IMPROVEMENT_AUTHORITY")
 DEFAULT_AUTHORITY = "default"
 APP_ROLE = "improvement_app"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_AUTHORITY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _ready: set[tuple[str, str]] = set()
 _ready_lock = threading.Lock()
 
@@ -46,7 +46,7 @@ class Database:
     owner_url: str | None = None  # the schema owner's, for the migrations
 
     def __post_init__(self):
-        if not _AUTHORITY.fullmatch(self.authority or ""):
+        if not AUTHORITY_NAME.fullmatch(self.authority or ""):
             raise ValueError(f"The authority name {self.authority!r} (IMPROVEMENT_AUTHORITY) is not usable: give 1 to "
                              "64 letters, digits, '.', '_' or '-', starting with a letter or digit, e.g. 'default'.")
 
