@@ -1,0 +1,140 @@
+"""One simulated user: open a page as the browser does, wait for its full render, interact once.
+
+The browser's connection manager first asks ``/_stcore/health`` and ``/_stcore/host-config``,
+then opens the websocket and sends ``rerun_script`` for the url path; the page has rendered
+when ``script_finished`` has come after its deltas, with the scenario's minimum of main-area
+elements and no exception. The user then waits ``think_s`` (reading), changes one widget
+(the scenario's selectbox: its id and options come from the delta that created it) and sends
+a rerun with every widget's state, the page script hash and the query string the app wrote,
+as the browser does, and waits for that run to finish.
+
+A user costs one coroutine and one socket: one protobuf parse per frame, no rendering, so a
+few thousand of them fit on one core. Times are ``time.perf_counter`` seconds; the time to
+render starts before the first HTTP request, like the browser's own span from its health
+check to the script's end (``browser_check`` measures that one).
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from websockets.asyncio.client import connect
+
+from . import protocol
+from .scenarios import Scenario
+
+
+@dataclass
+class Outcome:
+    """What happened to one user (filled in as the visit goes, so a cut visit keeps its part)."""
+
+    page: str
+    arrived: float = 0.0               # seconds after the run's start
+    started: bool = False              # the visit began (its arrival came before the deadline)
+    render_s: float | None = None      # first full render
+    interact_s: float | None = None    # the interaction's rerun
+    elements: int = 0                  # main-area elements of the first render
+    view: str = ""                     # the query string the app wrote after the interaction
+    error: str = ""
+
+    @property
+    def rendered(self) -> bool:
+        return self.render_s is not None
+
+
+async def http_get(host: str, port: int, path: str, timeout_s: float) -> int:
+    """A plain HTTP/1.1 GET (what the browser asks before the websocket); its status code."""
+    reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout_s)
+    try:
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        status = (await asyncio.wait_for(reader.readline(), timeout_s)).split()
+        await asyncio.wait_for(reader.read(), timeout_s)
+        return int(status[1]) if len(status) > 1 else 0
+    finally:
+        writer.close()
+
+
+async def wait_run(ws, run: protocol.ScriptRun, timeout_s: float) -> protocol.ScriptRun:
+    """Read frames into ``run`` until its script has finished."""
+    async with asyncio.timeout(timeout_s):
+        while True:
+            raw = await ws.recv()
+            if isinstance(raw, str):
+                raise RuntimeError("text frame from the server: the protocol is binary protobuf")
+            if run.feed(protocol.parse(raw)):
+                return run
+
+
+def problem(run: protocol.ScriptRun, scenario: Scenario) -> str:
+    """Why a finished run is not a full render of the page, or ''."""
+    if run.page_not_found:
+        return "page not found"
+    if run.exceptions:
+        return "exception: " + run.exceptions[0]
+    if run.status != protocol.FINISHED:
+        return f"script finished with status {run.status}"
+    if run.main_elements < scenario.min_elements:
+        return f"{run.main_elements} main elements, fewer than {scenario.min_elements}"
+    return ""
+
+
+def choose(run: protocol.ScriptRun, scenario: Scenario) -> list[protocol.Widget]:
+    """Every widget's state for the rerun, with the scenario's widget set to its option."""
+    widget = run.find_widget(scenario.widget)
+    if widget is None:
+        raise LookupError(f"no widget with key ending {scenario.widget!r} on the page")
+    if not widget.options:
+        raise LookupError(f"widget {widget.key!r} offers no options")
+    index = scenario.option % len(widget.options)
+    if widget.options[index] == widget.value:
+        index = (index + 1) % len(widget.options)
+    changed = protocol.Widget(widget.id, widget.kind, widget.label, widget.options, widget.options[index])
+    return [changed if w.id == widget.id else w for w in run.widgets.values()]
+
+
+async def visit(base_url: str, scenario: Scenario, outcome: Outcome, think_s: float = 1.0,
+                timeout_s: float = 60.0) -> Outcome:
+    """One user's visit to ``scenario``'s page on the server at ``base_url``; fills ``outcome``."""
+    parts = urlsplit(base_url)
+    host, port = parts.hostname, parts.port or 80
+    query = ""
+    outcome.started = True
+    try:
+        begin = time.perf_counter()
+        for path in protocol.PRELUDE_PATHS:
+            status = await http_get(host, port, path, timeout_s)
+            if status != 200:
+                raise RuntimeError(f"GET {path} answered {status}")
+        async with connect(f"ws://{host}:{port}{protocol.STREAM_PATH}", subprotocols=[protocol.SUBPROTOCOL],
+                           max_size=None, open_timeout=timeout_s) as ws:
+            await ws.send(protocol.rerun_message(scenario.path, query, url=f"{base_url}/{scenario.path}"))
+            run = await wait_run(ws, protocol.ScriptRun(), timeout_s)
+            outcome.elements = run.main_elements
+            why = problem(run, scenario)
+            if why:
+                outcome.error = why
+                return outcome
+            outcome.render_s = time.perf_counter() - begin
+            if not scenario.widget:
+                return outcome
+            await asyncio.sleep(think_s)
+            widgets = choose(run, scenario)
+            query = run.query_string if run.query_string is not None else query
+            begin = time.perf_counter()
+            await ws.send(protocol.rerun_message(scenario.path, query, run.page_script_hash, widgets,
+                                                 url=f"{base_url}/{scenario.path}"))
+            again = await wait_run(ws, protocol.ScriptRun(page_script_hash=run.page_script_hash), timeout_s)
+            why = problem(again, scenario)
+            if why:
+                outcome.error = "after the interaction: " + why
+                return outcome
+            outcome.interact_s = time.perf_counter() - begin
+            outcome.view = again.query_string if again.query_string is not None else query
+    except TimeoutError:
+        outcome.error = outcome.error or f"no full render within {timeout_s:.0f} s"
+    except Exception as exc:  # noqa: BLE001 - a refused or closed connection, a missing widget: one user's error
+        outcome.error = outcome.error or f"{type(exc).__name__}: {exc}"[:300]
+    return outcome
