@@ -22,9 +22,26 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 STREAM_PATH = "/_stcore/stream"
-SUBPROTOCOL = "streamlit"
-#: What the browser's connection manager asks before it opens the websocket.
+#: The browser's Sec-WebSocket-Protocol: the subprotocol, then its auth token (a placeholder
+#: without a host's token; the server reads the second entry as the XSRF token).
+SUBPROTOCOLS = ("streamlit", "PLACEHOLDER_AUTH_TOKEN")
+#: What the browser's connection manager asks (together) of a base url before it opens the websocket.
 PRELUDE_PATHS = ("/_stcore/health", "/_stcore/host-config")
+#: The browser's wait before it tries the next base url when one does not answer its health check.
+PROBE_RETRY_S = 0.1
+
+
+def base_paths(url_path: str) -> list[str]:
+    """The base paths the browser probes, in order: the page's own path, then its parent (at
+    most two, as the frontend's connection manager does); '' is the server's root."""
+    path = "/" + url_path.strip("/")
+    if path == "/":
+        return [""]
+    parts, out = path.split("/"), []
+    while parts:
+        out.append("/".join(parts))
+        parts.pop()
+    return out[:2]
 MAIN = 0                                   # delta_path[0] of the main area (1: sidebar, 2: event)
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 #: element type -> the WidgetState field its value travels in (streamlit's register_widget value_type)

@@ -1,7 +1,8 @@
 """One simulated user: open a page as the browser does, wait for its full render, interact once.
 
-The browser's connection manager first asks ``/_stcore/health`` and ``/_stcore/host-config``,
-then opens the websocket and sends ``rerun_script`` for the url path; the page has rendered
+The browser's connection manager first finds the server's base path: it asks
+``_stcore/health`` and ``_stcore/host-config`` under the page's own path (a 404 on a deep
+link), waits 0.1 s and asks them at the root; then it opens the websocket and sends ``rerun_script`` for the url path; the page has rendered
 when ``script_finished`` has come after its deltas, with the scenario's minimum of main-area
 elements and no exception. The user then waits ``think_s`` (reading), changes one widget
 (the scenario's selectbox: its id and options come from the delta that created it) and sends
@@ -34,6 +35,7 @@ class Outcome:
     arrived: float = 0.0               # seconds after the run's start
     started: bool = False              # the visit began (its arrival came before the deadline)
     render_s: float | None = None      # first full render
+    run_s: float | None = None         # of it, from sending rerun_script to script_finished
     interact_s: float | None = None    # the interaction's rerun
     elements: int = 0                  # main-area elements of the first render
     view: str = ""                     # the query string the app wrote after the interaction
@@ -55,6 +57,18 @@ async def http_get(host: str, port: int, path: str, timeout_s: float) -> int:
         return int(status[1]) if len(status) > 1 else 0
     finally:
         writer.close()
+
+
+async def probe(host: str, port: int, url_path: str, timeout_s: float) -> str:
+    """Find the server's base path as the browser does: ask each candidate's health check and
+    host config together, the page's own path first; the first healthy one is the base."""
+    for i, base in enumerate(protocol.base_paths(url_path)):
+        if i:
+            await asyncio.sleep(protocol.PROBE_RETRY_S)
+        health, _ = await asyncio.gather(*(http_get(host, port, base + p, timeout_s) for p in protocol.PRELUDE_PATHS))
+        if health == 200:
+            return base
+    raise RuntimeError(f"no health check answered for /{url_path} (tried {protocol.base_paths(url_path)})")
 
 
 async def wait_run(ws, run: protocol.ScriptRun, timeout_s: float) -> protocol.ScriptRun:
@@ -104,14 +118,13 @@ async def visit(base_url: str, scenario: Scenario, outcome: Outcome, think_s: fl
     outcome.started = True
     try:
         begin = time.perf_counter()
-        for path in protocol.PRELUDE_PATHS:
-            status = await http_get(host, port, path, timeout_s)
-            if status != 200:
-                raise RuntimeError(f"GET {path} answered {status}")
-        async with connect(f"ws://{host}:{port}{protocol.STREAM_PATH}", subprotocols=[protocol.SUBPROTOCOL],
+        base = await probe(host, port, scenario.path, timeout_s)
+        async with connect(f"ws://{host}:{port}{base}{protocol.STREAM_PATH}", subprotocols=list(protocol.SUBPROTOCOLS),
                            max_size=None, open_timeout=timeout_s) as ws:
+            sent = time.perf_counter()
             await ws.send(protocol.rerun_message(scenario.path, query, url=f"{base_url}/{scenario.path}"))
             run = await wait_run(ws, protocol.ScriptRun(), timeout_s)
+            outcome.run_s = time.perf_counter() - sent
             outcome.elements = run.main_elements
             why = problem(run, scenario)
             if why:

@@ -1,0 +1,156 @@
+"""Cross-check against the truth: one session's time to render, by the harness and by Chromium.
+
+On the same server, in the same run, alternately (so a busy moment of the shared machine
+falls on both), ``rounds`` times each: a harness visit (from its first HTTP request to
+``script_finished``) and a visit of headless Chromium (Debian's, through playwright, with
+the browser suite's flags) in a fresh context. The browser's figure is the same span, read
+inside the page: from the start of its ``/_stcore/health`` request (Resource Timing) to the
+moment the app root's script state went from running to not running (a MutationObserver
+installed before the page's own scripts), when its elements are in the DOM. The browser's
+whole navigation (HTML and JavaScript included) and the elements each counted are printed
+too. Returns the lines to print (medians and their ratio; within 20% is the issue's bar).
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import statistics
+from concurrent.futures import ThreadPoolExecutor
+
+from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path
+
+from . import protocol
+from .scenarios import Scenario
+from .session import Outcome, visit
+
+AGREE = 0.20     # the harness's time to render within 20% of the browser's
+
+#: Records, in the page, when the script started running and when it stopped (performance.now()).
+OBSERVER = """
+window.__load = {running: null, rendered: null};
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return;
+  const state = app.getAttribute('data-test-script-state');
+  if (state === 'running' && window.__load.running === null) window.__load.running = performance.now();
+  if (state === 'notRunning' && window.__load.running !== null && window.__load.rendered === null)
+    window.__load.rendered = performance.now();
+}).observe(document, {subtree: true, childList: true, attributes: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+READ = """() => {
+  const health = performance.getEntriesByType('resource').find(e => e.name.includes('/_stcore/health'));
+  return {health: health ? health.startTime : null, rendered: window.__load.rendered,
+          elements: document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]').length};
+}"""
+
+
+class Wire:
+    """What Chromium's network stack saw (CDP Network events, Chrome's own monotonic clock): when
+    the health check was asked, and when the run's script_finished frame arrived, the frames
+    decoded with the harness's own protocol reader."""
+
+    def __init__(self):
+        self.health = None
+        self.sent = None                           # the rerun_script frame
+        self.finished = None
+        self.run = protocol.ScriptRun()
+
+    def request(self, event: dict) -> None:
+        if self.health is None and event["request"]["url"].endswith(protocol.PRELUDE_PATHS[0]):
+            self.health = event["timestamp"]
+
+    def sent_frame(self, event: dict) -> None:
+        if self.sent is None and event["response"].get("opcode") == 2:
+            self.sent = event["timestamp"]
+
+    def frame(self, event: dict) -> None:
+        response = event["response"]
+        if self.finished is not None or response.get("opcode") != 2:
+            return
+        if self.run.feed(protocol.parse(base64.b64decode(response["payloadData"]))):
+            self.finished = event["timestamp"]
+
+
+def browser_visit(browser, url: str, timeout_s: float) -> dict:
+    """One fresh-context visit: seconds from the health check to script_finished on the wire, to
+    the render in the page, and from the navigation's start to the render; elements counted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        wire = Wire()
+        cdp = context.new_cdp_session(page)
+        cdp.on("Network.requestWillBeSent", wire.request)
+        cdp.on("Network.webSocketFrameReceived", wire.frame)
+        cdp.on("Network.webSocketFrameSent", wire.sent_frame)
+        cdp.send("Network.enable")
+        page.add_init_script(OBSERVER)
+        page.goto(url, wait_until="domcontentloaded", timeout=timeout_s * 1000)
+        page.wait_for_function("() => window.__load && window.__load.rendered !== null", timeout=timeout_s * 1000)
+        seen = page.evaluate(READ)
+        page.wait_for_timeout(200)                     # the last CDP events reach us
+        known = None not in (wire.finished, wire.health, wire.sent)
+        return {"wire_s": wire.finished - wire.health if known else None,
+                "run_s": wire.finished - wire.sent if known else None,
+                "render_s": (seen["rendered"] - seen["health"]) / 1000, "navigation_s": seen["rendered"] / 1000,
+                "elements": seen["elements"], "wire_elements": wire.run.main_elements}
+    finally:
+        context.close()
+
+
+def harness_visit(base_url: str, scenario: Scenario, timeout_s: float) -> Outcome:
+    """One harness visit, in a thread of its own (playwright's sync API holds this one's loop)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, visit(base_url, scenario, Outcome(page=scenario.label), 0.0, timeout_s)).result()
+
+
+def check(base_url: str, scenario: Scenario, rounds: int = 3, timeout_s: float = 60.0) -> list[str]:
+    """Alternate harness and browser visits of ``scenario``'s page; the lines that say how they agree."""
+    chromium = chromium_path()
+    if chromium is None:
+        return ["browser check: not run (no Chromium: apt-get install chromium)"]
+    from playwright.sync_api import sync_playwright
+
+    ours, theirs = [], []
+    url = f"{base_url}/{scenario.path}"
+    only_open = Scenario(path=scenario.path, min_elements=scenario.min_elements)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            browser_visit(browser, url, timeout_s)          # the browser's own first start, not counted
+            for _ in range(rounds):
+                outcome = harness_visit(base_url, only_open, timeout_s)
+                if outcome.error:
+                    return [f"browser check: the harness's visit failed: {outcome.error}"]
+                ours.append(outcome)
+                theirs.append(browser_visit(browser, url, timeout_s))
+        finally:
+            browser.close()
+    harness = statistics.median(o.render_s for o in ours)
+    wire = statistics.median(v["wire_s"] for v in theirs if v["wire_s"] is not None) if any(
+        v["wire_s"] is not None for v in theirs) else None
+    dom = statistics.median(v["render_s"] for v in theirs)
+    lines = [f"browser check, {scenario.label}, median of {rounds} alternate visits (each a fresh connection):",
+             f"  harness, health check to script_finished: {harness:.3f} s ({_each(o.render_s for o in ours)}), "
+             f"{ours[0].elements} main-area elements"]
+    if wire is None:
+        lines.append("  Chromium's websocket frames could not be read (CDP): no ratio")
+    else:
+        ratio = harness / wire
+        verdict = "agree" if abs(ratio - 1) <= AGREE else "DISAGREE"
+        lines += [f"  Chromium, health check to script_finished on its wire (CDP): {wire:.3f} s "
+                  f"({_each(v['wire_s'] for v in theirs)}), {theirs[0]['wire_elements']} main-area elements",
+                  f"    of which rerun_script sent to script_finished: harness "
+                  f"{statistics.median(o.run_s for o in ours):.3f} s ({_each(o.run_s for o in ours)}), Chromium "
+                  f"{statistics.median(v['run_s'] for v in theirs):.3f} s ({_each(v['run_s'] for v in theirs)})",
+                  f"  ratio harness / Chromium: {ratio:.2f} ({verdict}: within {AGREE:.0%} is the bar)"]
+    lines += [f"  Chromium, health check to the page drawn (script state in the DOM): {dom:.3f} s "
+              f"({_each(v['render_s'] for v in theirs)}), {theirs[0]['elements']} element containers; "
+              f"ratio harness / drawn {harness / dom:.2f}",
+              f"  Chromium, whole navigation to the page drawn (HTML, JavaScript): "
+              f"{statistics.median(v['navigation_s'] for v in theirs):.3f} s"]
+    return lines
+
+
+def _each(values) -> str:
+    return ", ".join(f"{v:.3f}" for v in values if v is not None)
