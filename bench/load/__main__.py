@@ -69,13 +69,16 @@ def command_line(args: argparse.Namespace) -> str:
     return " ".join(words) + f"   # = .venv/bin/python -m bench.load {' '.join(sys.argv[1:])}".rstrip()
 
 
-async def warm(url: str, plan: Plan) -> None:
-    """One visit to each page before the load, so the load measures warm caches, as on a day's
-    second hour; the first visit's figures are printed (the cold start is the next issue's)."""
+async def warm(url: str, plan: Plan) -> list[str]:
+    """One visit to each page before the load, so the load measures warm caches (the launch's
+    first minutes after its first users); the lines say what those first visits took."""
+    lines = []
     for scenario in plan.pages:
         first = await visit(url, scenario, Outcome(page=scenario.label), 0.0, plan.timeout_s)
-        state = first.error or f"{first.render_s:.2f} s, {first.elements} elements"
-        print(f"warm-up {scenario.label}: {state}", file=sys.stderr, flush=True)
+        state = first.error or f"{first.render_s:.2f} s to render, {first.elements} main-area elements"
+        lines.append(f"first visit of {scenario.label} (cold caches, before the load): {state}")
+        print(lines[-1], file=sys.stderr, flush=True)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,13 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     log = Path(tempfile.gettempdir()) / "improvement-load" / "server.log"
     server = nullcontext((url, listener_pid(urlsplit(url).port))) if url else started(args.edition, args.data, log, args.host)
     with server as (base, pid):
-        if not args.no_warm:
-            asyncio.run(warm(base, plan))
+        first = [] if args.no_warm else asyncio.run(warm(base, plan))
         watch = Watch(pid)
         result = asyncio.run(run_load(base, plan))
         usage = watch.stop()
         rows = report.page_rows(result.outcomes)
-        lines = report.usage_lines(result, usage)
+        lines = [*report.usage_lines(result, usage), *first]
         print(report.table(rows))
         print("\n".join(lines))
         browser = []
@@ -113,7 +115,10 @@ def main(argv: list[str] | None = None) -> int:
                  f"{', '.join(s.label for s in plan.pages)} in turn, on the {args.edition} edition "
                  f"({'data folder ' + str(args.data) if args.data else 'the sample data'}); each opened its page, "
                  f"waited for the full render, read for {plan.think_s:g} s, made the page's interaction "
-                 "(bench/load/scenarios.toml) and waited for it. Each page was opened once before (warm caches).")
+                 "(bench/load/scenarios.toml; '-': the page has none) and waited for it. A time to render runs from "
+                 "the user's first request (the browser's health check) to script_finished after the page's "
+                 "elements, on the wire: the server's part, without the browser's drawing. "
+                 + ("Each page was opened once before (warm caches)." if first else "No page was opened before."))
         report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser))
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0

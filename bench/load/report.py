@@ -54,7 +54,8 @@ def usage_lines(result, usage) -> list[str]:
     if usage is None or usage.peak_rss_mb is None:
         lines.append("server memory and CPU: not measured (its process could not be seen)")
     else:
-        lines.append(f"server peak RSS: {usage.peak_rss_mb:.0f} MB (at the start of the run {usage.start_rss_mb:.0f} MB)")
+        lines.append(f"server peak RSS: {usage.peak_rss_mb:.0f} MB (the kernel's high-water mark since it started; "
+                     f"{usage.start_rss_mb:.0f} MB when the load began)")
         if usage.cpu_seconds is not None:
             lines.append(f"server CPU: {usage.cpu_seconds:.1f} s over {usage.wall_seconds:.1f} s, mean "
                          f"{usage.mean_cpu_percent:.0f}% of one core, peak {usage.peak_cpu_percent:.0f}% "
