@@ -157,3 +157,18 @@ def test_a_rerun_replaces_only_its_section_of_the_page(tmp_path):
     text = doc.read_text(encoding="utf-8")
     assert "first" not in text and text.count(report.BEGIN) == 1
     assert text.startswith("# Performance\n\nnotes by hand\n") and "second" in text and text.endswith("after\n")
+
+
+def test_the_browser_checks_wire_reader_decodes_chromiums_frames_with_the_harness_reader():
+    import base64
+
+    from bench.load.browser_check import Wire
+
+    wire = Wire()
+    wire.request({"request": {"url": "http://127.0.0.1:1/staff-results/_stcore/health"}, "timestamp": 10.0})
+    wire.request({"request": {"url": "http://127.0.0.1:1/_stcore/health"}, "timestamp": 10.2})
+    wire.sent_frame({"response": {"opcode": 2, "payloadData": ""}, "timestamp": 10.3})
+    for i, raw in enumerate(frames()):
+        wire.frame({"response": {"opcode": 2, "payloadData": base64.b64encode(raw).decode()}, "timestamp": 11.0 + i})
+    assert (wire.health, wire.sent, wire.finished) == (10.0, 10.3, 11.0 + len(frames()) - 1)
+    assert wire.run.main_elements == 2
