@@ -41,7 +41,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--page", action="append", dest="pages", help="url path to open (repeat; default staff-results)")
     parser.add_argument("--think", type=float, default=1.0, help="seconds between render and interaction")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds one run may take before it is an error")
-    parser.add_argument("--deadline", type=float, default=None, help="seconds the whole load may take (default over+timeout+think+10)")
+    parser.add_argument("--deadline", type=float, default=None,
+                        help="seconds the whole load may take (default over + timeout + think + 10)")
     parser.add_argument("--edition", default=os.environ.get("IMPROVEMENT_EDITION") or "staff",
                         help="edition of the started server (default IMPROVEMENT_EDITION, else staff)")
     parser.add_argument("--data", type=Path, default=None, help="data folder of the started server (default the sample)")
@@ -94,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     plan = Plan(pages=tuple(scenario_for(p) for p in args.pages), users=args.users, over_s=args.over,
                 pattern=args.pattern, think_s=args.think, timeout_s=args.timeout, deadline_s=args.deadline)
     log = Path(tempfile.gettempdir()) / "improvement-load" / "server.log"
-    server = nullcontext((url, listener_pid(urlsplit(url).port))) if url else started(args.edition, args.data, log, args.host)
+    if url:
+        server = nullcontext((url, listener_pid(urlsplit(url).port)))
+    else:
+        server = started(args.edition, args.data, log, args.host)
     with server as (base, pid):
         first = [] if args.no_warm else asyncio.run(warm(base, plan))
         watch = Watch(pid)

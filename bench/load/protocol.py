@@ -45,7 +45,8 @@ def base_paths(url_path: str) -> list[str]:
 MAIN = 0                                   # delta_path[0] of the main area (1: sidebar, 2: event)
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
 #: element type -> the WidgetState field its value travels in (streamlit's register_widget value_type)
-VALUE_FIELDS = {"selectbox": "string_value", "radio": "string_value", "multiselect": "string_array_value", "checkbox": "bool_value"}
+VALUE_FIELDS = {"selectbox": "string_value", "radio": "string_value", "multiselect": "string_array_value",
+                "checkbox": "bool_value"}
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 The browser's connection manager first finds the server's base path: it asks
 ``_stcore/health`` and ``_stcore/host-config`` under the page's own path (a 404 on a deep
-link), waits 0.1 s and asks them at the root; then it opens the websocket and sends ``rerun_script`` for the url path; the page has rendered
+link), waits 0.1 s and asks them at the root; then it opens the websocket and sends
+``rerun_script`` for the url path; the page has rendered
 when ``script_finished`` has come after its deltas, with the scenario's minimum of main-area
 elements and no exception. The user then waits ``think_s`` (reading), changes one widget
 (the scenario's selectbox: its id and options come from the delta that created it) and sends
