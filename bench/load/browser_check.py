@@ -58,11 +58,22 @@ class Wire:
         self.health = None
         self.sent = None                           # the rerun_script frame
         self.finished = None
+        self.urls: dict[str, str] = {}             # request id -> url, every HTTP request of the visit
+        self.bytes: dict[str, int] = {}            # request id -> bytes on the wire
         self.run = protocol.ScriptRun()
 
     def request(self, event: dict) -> None:
+        self.urls[event.get("requestId", len(self.urls))] = event["request"]["url"]
         if self.health is None and event["request"]["url"].endswith(protocol.PRELUDE_PATHS[0]):
             self.health = event["timestamp"]
+
+    def loaded(self, event: dict) -> None:
+        self.bytes[event["requestId"]] = int(event.get("encodedDataLength", 0))
+
+    def static(self) -> tuple[int, int]:
+        """How many of the frontend's static files the visit fetched, and their bytes."""
+        ids = [rid for rid, url in self.urls.items() if "/static/" in url]
+        return len(ids), sum(self.bytes.get(rid, 0) for rid in ids)
 
     def sent_frame(self, event: dict) -> None:
         if self.sent is None and event["response"].get("opcode") == 2:
@@ -87,6 +98,7 @@ def browser_visit(browser, url: str, timeout_s: float) -> dict:
         cdp.on("Network.requestWillBeSent", wire.request)
         cdp.on("Network.webSocketFrameReceived", wire.frame)
         cdp.on("Network.webSocketFrameSent", wire.sent_frame)
+        cdp.on("Network.loadingFinished", wire.loaded)
         cdp.send("Network.enable")
         page.add_init_script(OBSERVER)
         page.goto(url, wait_until="domcontentloaded", timeout=timeout_s * 1000)
@@ -97,7 +109,7 @@ def browser_visit(browser, url: str, timeout_s: float) -> dict:
         return {"wire_s": wire.finished - wire.health if known else None,
                 "run_s": wire.finished - wire.sent if known else None,
                 "render_s": (seen["rendered"] - seen["health"]) / 1000, "navigation_s": seen["rendered"] / 1000,
-                "health_at_s": seen["health"] / 1000,
+                "health_at_s": seen["health"] / 1000, "static": wire.static(),
                 "elements": seen["elements"], "wire_elements": wire.run.main_elements}
     finally:
         context.close()
@@ -174,7 +186,9 @@ def check(base_url: str, scenario: Scenario, rounds: int = 3, timeout_s: float =
               f"({_each(v['render_s'] for v in theirs)}), {theirs[0]['elements']} element containers; "
               f"ratio harness / drawn {harness / dom:.2f}",
               f"  Chromium, whole navigation to the page drawn (HTML, JavaScript): "
-              f"{statistics.median(v['navigation_s'] for v in theirs):.3f} s"]
+              f"{statistics.median(v['navigation_s'] for v in theirs):.3f} s; by then a fresh browser had fetched "
+              f"{theirs[0]['static'][0]} static files ({theirs[0]['static'][1] / 2**20:.1f} MB finished on the wire) "
+              "from the app's server, which the harness's users do not ask for"]
     return lines
 
 
