@@ -27,7 +27,8 @@ from .arrivals import PATTERNS
 from .run import Plan, run_load
 from .scenarios import scenario_for
 from .session import Outcome, visit
-from .target import RefusedHost, Watch, check_host, check_url, listener_pid, started
+from .hosts import RefusedHost, check_host, check_url
+from .target import Watch, listener_pid, started
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "performance.md"

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 
 from .arrivals import schedule
+from .hosts import check_url
 from .scenarios import Scenario
 from .session import Outcome, visit
 
@@ -45,7 +46,8 @@ class LoadResult:
 
 
 async def run_load(base_url: str, plan: Plan) -> LoadResult:
-    """Run ``plan`` against ``base_url``; stops by itself at the plan's deadline."""
+    """Run ``plan`` against ``base_url`` (127.0.0.1 only); stops by itself at the plan's deadline."""
+    base_url = check_url(base_url)
     offsets = schedule(plan.users, plan.over_s, plan.pattern, plan.seed)
     scenarios = [plan.pages[i % len(plan.pages)] for i in range(len(offsets))]
     outcomes = [Outcome(page=s.label, arrived=at) for s, at in zip(scenarios, offsets)]

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from websockets.asyncio.client import connect
 
 from . import protocol
+from .hosts import check_url
 from .scenarios import Scenario
 
 
@@ -113,8 +114,8 @@ def choose(run: protocol.ScriptRun, scenario: Scenario) -> list[protocol.Widget]
 async def visit(base_url: str, scenario: Scenario, outcome: Outcome, think_s: float = 1.0,
                 timeout_s: float = 60.0) -> Outcome:
     """One user's visit to ``scenario``'s page on the server at ``base_url``; fills ``outcome``."""
-    parts = urlsplit(base_url)
-    host, port = parts.hostname, parts.port or 80
+    parts = urlsplit(check_url(base_url))
+    host, port = parts.hostname, parts.port
     query = ""
     outcome.started = True
     try:
@@ -148,7 +149,8 @@ async def visit(base_url: str, scenario: Scenario, outcome: Outcome, think_s: fl
             outcome.interact_s = time.perf_counter() - begin
             outcome.view = again.query_string if again.query_string is not None else query
     except TimeoutError:
-        outcome.error = outcome.error or f"no full render within {timeout_s:.0f} s"
+        waited = "the interaction's rerun did not finish" if outcome.rendered else "no full render"
+        outcome.error = outcome.error or f"{waited} within {timeout_s:.0f} s"
     except Exception as exc:  # noqa: BLE001 - a refused or closed connection, a missing widget: one user's error
         outcome.error = outcome.error or f"{type(exc).__name__}: {exc}"[:300]
     return outcome

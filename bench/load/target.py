@@ -1,8 +1,7 @@
 """The server under load: started here (or one already running), on 127.0.0.1 only, and watched.
 
-A load run must never reach a machine it was not meant for: ``check_host`` refuses every
-host but 127.0.0.1 (not even "localhost", which may resolve elsewhere), for a server started
-here and for a URL given. ``start`` runs ``server.py`` with the chosen edition and data folder
+A load run must never reach a machine it was not meant for (``hosts``: 127.0.0.1 only, for
+a server started here and for a URL given). ``started`` runs ``server.py`` with the chosen edition and data folder
 on a free port; ``Watch`` samples the server process every quarter second (psutil: resident
 memory, CPU) and reads its peak resident memory from the kernel (``VmHWM``) at the end.
 """
@@ -16,36 +15,14 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import psutil
 
 from tests.local_server import free_port, stop, wait_healthy
 
+from .hosts import ALLOWED_HOST, RefusedHost, check_host, check_url  # noqa: F401  (the command's refusals)
+
 ROOT = Path(__file__).resolve().parents[2]
-ALLOWED_HOST = "127.0.0.1"
-
-
-class RefusedHost(ValueError):
-    """A host other than 127.0.0.1 was asked for."""
-
-
-def check_host(host: str | None) -> str:
-    """``host`` if it is 127.0.0.1; otherwise refuse, saying why."""
-    if host != ALLOWED_HOST:
-        raise RefusedHost(f"refused host {host!r}: the load harness only targets {ALLOWED_HOST}")
-    return host
-
-
-def check_url(url: str) -> str:
-    """``url`` (http://127.0.0.1:PORT) without a trailing slash, or refuse it."""
-    parts = urlsplit(url)
-    if parts.scheme != "http":
-        raise RefusedHost(f"refused {url!r}: only http://{ALLOWED_HOST}:PORT")
-    check_host(parts.hostname)
-    if parts.port is None:
-        raise RefusedHost(f"refused {url!r}: give the port")
-    return f"http://{ALLOWED_HOST}:{parts.port}"
 
 
 def listener_pid(port: int) -> int | None:

@@ -1,8 +1,14 @@
 """The load harness refuses any host but 127.0.0.1, before it starts or reaches anything."""
+import asyncio
+
 import pytest
 
 from bench.load.__main__ import main
-from bench.load.target import RefusedHost, check_host, check_url, started
+from bench.load.hosts import RefusedHost, check_host, check_url
+from bench.load.run import Plan, run_load
+from bench.load.scenarios import scenario_for
+from bench.load.session import Outcome, visit
+from bench.load.target import started
 
 
 @pytest.mark.parametrize("host", ["localhost", "0.0.0.0", "10.0.0.5", "example.org", "::1", "", None, "127.0.0.2"])
@@ -35,3 +41,11 @@ def test_no_server_is_started_on_another_address(tmp_path):
         with started("staff", None, tmp_path / "log", host="0.0.0.0"):
             pass
     assert not (tmp_path / "log").exists()
+
+
+def test_a_run_or_a_visit_elsewhere_is_refused_before_it_connects():
+    plan = Plan(pages=(scenario_for("staff-results"),), users=1, over_s=0)
+    with pytest.raises(RefusedHost):
+        asyncio.run(run_load("http://10.0.0.7:8501", plan))
+    with pytest.raises(RefusedHost):
+        asyncio.run(visit("http://localhost:8501", scenario_for("staff-results"), Outcome("staff-results")))
