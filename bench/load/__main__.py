@@ -40,6 +40,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--over", type=float, default=30.0, help="seconds over which they arrive (default 30)")
     parser.add_argument("--pattern", choices=PATTERNS, default="poisson", help="arrivals (default poisson)")
     parser.add_argument("--page", action="append", dest="pages", help="url path to open (repeat; default staff-results)")
+    parser.add_argument("--seed", type=int, default=20, help="seed of the Poisson arrivals")
     parser.add_argument("--think", type=float, default=1.0, help="seconds between render and interaction")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds one run may take before it is an error")
     parser.add_argument("--deadline", type=float, default=None,
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     raise_file_limit()
     plan = Plan(pages=tuple(scenario_for(p) for p in args.pages), users=args.users, over_s=args.over,
-                pattern=args.pattern, think_s=args.think, timeout_s=args.timeout, deadline_s=args.deadline)
+                pattern=args.pattern, think_s=args.think, timeout_s=args.timeout, deadline_s=args.deadline, seed=args.seed)
     log = Path(tempfile.gettempdir()) / "improvement-load" / "server.log"
     if url:
         server = nullcontext((url, listener_pid(urlsplit(url).port)))

@@ -98,16 +98,21 @@ def problem(run: protocol.ScriptRun, scenario: Scenario) -> str:
 
 
 def choose(run: protocol.ScriptRun, scenario: Scenario) -> list[protocol.Widget]:
-    """Every widget's state for the rerun, with the scenario's widget set to its option."""
+    """Every widget's state for the rerun, with the scenario's widget set to its option (a
+    multiselect to that one option, a checkbox flipped)."""
     widget = run.find_widget(scenario.widget)
     if widget is None:
         raise LookupError(f"no widget with key ending {scenario.widget!r} on the page")
-    if not widget.options:
+    if widget.kind == "checkbox":
+        value = not widget.value
+    elif not widget.options:
         raise LookupError(f"widget {widget.key!r} offers no options")
-    index = scenario.option % len(widget.options)
-    if widget.options[index] == widget.value:
-        index = (index + 1) % len(widget.options)
-    changed = protocol.Widget(widget.id, widget.kind, widget.label, widget.options, widget.options[index])
+    else:
+        index = scenario.option % len(widget.options)
+        if widget.options[index] == widget.value or [widget.options[index]] == widget.value:
+            index = (index + 1) % len(widget.options)
+        value = [widget.options[index]] if widget.kind == "multiselect" else widget.options[index]
+    changed = protocol.Widget(widget.id, widget.kind, widget.label, widget.options, value)
     return [changed if w.id == widget.id else w for w in run.widgets.values()]
 
 

@@ -116,6 +116,16 @@ def test_the_interaction_changes_the_scenarios_widget_and_sends_the_others():
     assert sent == {GROUP_ID: "Economy and Growth", other.id: False}
 
 
+def test_a_multiselect_is_set_to_the_one_option_and_a_checkbox_flipped():
+    from bench.load.scenarios import Scenario
+
+    run = protocol.ScriptRun()
+    run.widgets["$$ID-1-filter-area"] = protocol.Widget("$$ID-1-filter-area", "multiselect", "Area", ["A", "B"], [])
+    run.widgets["$$ID-2-show-all"] = protocol.Widget("$$ID-2-show-all", "checkbox", "All", [], False)
+    assert [w.value for w in choose(run, Scenario("governance", widget="filter-area", option=1))] == [["B"], False]
+    assert [w.value for w in choose(run, Scenario("governance", widget="show-all"))] == [[], True]
+
+
 def test_browser_probes_the_page_path_then_the_root():
     assert protocol.base_paths("staff-results") == ["/staff-results", ""]
     assert protocol.base_paths("") == [""]
