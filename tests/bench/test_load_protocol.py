@@ -182,3 +182,45 @@ def test_the_browser_checks_wire_reader_decodes_chromiums_frames_with_the_harnes
         wire.frame({"response": {"opcode": 2, "payloadData": base64.b64encode(raw).decode()}, "timestamp": 11.0 + i})
     assert (wire.health, wire.sent, wire.finished) == (10.0, 10.3, 11.0 + len(frames()) - 1)
     assert wire.run.main_elements == 2
+
+
+def ws_frame(payload: bytes, opcode: int = 2, fin: bool = True) -> bytes:
+    """A server's websocket frame (unmasked), as the tap reads it."""
+    import struct
+
+    head = bytes([(0x80 if fin else 0) | opcode])
+    if len(payload) < 126:
+        return head + bytes([len(payload)]) + payload
+    if len(payload) < 2**16:
+        return head + bytes([126]) + struct.pack(">H", len(payload)) + payload
+    return head + bytes([127]) + struct.pack(">Q", len(payload)) + payload
+
+
+def test_the_tap_reads_the_servers_frames_after_the_upgrade_fragmented_or_not():
+    from bench.load.tap import Frames
+
+    seen = []
+    reader = Frames(seen.append)
+    raw = frames()
+    big = ForwardMsg()
+    big.metadata.delta_path[:] = [0, 5]
+    big.delta.new_element.markdown.body = "x" * 70_000          # a 64-bit length
+    stream = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"
+    stream += b"".join(ws_frame(r) for r in raw[:3]) + ws_frame(big.SerializeToString())
+    middle = raw[3]
+    stream += ws_frame(middle[:5], fin=False) + ws_frame(middle[5:], opcode=0)   # one message in two frames
+    stream += b"".join(ws_frame(r) for r in raw[4:])
+    for i in range(0, len(stream), 1000):                      # as TCP cuts it
+        reader.feed(stream[i:i + 1000])
+    assert len(seen) == 1
+    reader.feed(ws_frame(raw[-1]))
+    assert len(seen) == 2                                     # the next run's finish too
+
+
+def test_the_tap_ignores_a_connection_that_is_not_upgraded():
+    from bench.load.tap import Frames
+
+    seen = []
+    reader = Frames(seen.append)
+    reader.feed(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok" + ws_frame(frames()[-1]))
+    assert seen == [] and not reader.upgraded
