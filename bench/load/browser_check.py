@@ -7,12 +7,12 @@ span judged against the harness's (within 20%). The lines also give Chromium's o
 On the same server, in the same run, alternately (so a busy moment of the shared machine
 falls on both), ``rounds`` times each: a harness visit (from its first HTTP request to
 ``script_finished``) and a visit of headless Chromium (Debian's, through playwright, with
-the browser suite's flags) in a fresh context. The browser's figure is the same span, read
-inside the page: from the start of its ``/_stcore/health`` request (Resource Timing) to the
-moment the app root's script state went from running to not running (a MutationObserver
-installed before the page's own scripts), when its elements are in the DOM. The browser's
-whole navigation (HTML and JavaScript included) and the elements each counted are printed
-too. Each round also starts a harness visit side by side with a browser visit (its health
+the browser suite's flags) in a fresh context. Chromium's figures: the relay's (above); the
+same span as its network process read the frames (CDP Network events, decoded with the
+harness's ``protocol``); and in the page, from the start of its ``/_stcore/health`` request
+(Resource Timing) to the moment the app root's script state went from running to not running
+(a MutationObserver installed before the page's own scripts), when its elements are in the
+DOM. The whole navigation and the elements each counted are printed too. Each round also starts a harness visit side by side with a browser visit (its health
 check when the browser's comes), so both meet the same server and the same load on the
 machine: on a shared 2-core machine Chromium's own work (JavaScript, drawing, its network
 process) competes with the server, and a harness visit alone meets an idle machine. Returns
@@ -170,47 +170,54 @@ def check(base_url: str, scenario: Scenario, rounds: int = 3, timeout_s: float =
             pool.shutdown()
             browser.close()
             tap.close()
+    return summary(scenario, rounds, ours, theirs, during)
+
+
+def _verdict(ratio: float) -> str:
+    return f"{ratio:.2f} ({'agree' if abs(ratio - 1) <= AGREE else 'DISAGREE'}: within {AGREE:.0%} is the bar)"
+
+
+def summary(scenario: Scenario, rounds: int, ours: list, theirs: list[dict], during: list) -> list[str]:
+    """The lines of the check: the harness's figure, then Chromium's on the server's side of the
+    wire (the ratio judged), as its network process read it, beside a harness visit at the same
+    moment, and drawn in the page."""
     harness = statistics.median(o.render_s for o in ours)
-    wire = statistics.median(v["wire_s"] for v in theirs if v["wire_s"] is not None) if any(
-        v["wire_s"] is not None for v in theirs) else None
-    dom = statistics.median(v["render_s"] for v in theirs)
+
+    def med(key):
+        known = [v[key] for v in theirs if v[key] is not None]
+        return statistics.median(known) if known else None
+
     lines = [f"browser check, {scenario.label}, median of {rounds} alternate visits (each a fresh connection):",
              f"  harness, health check to script_finished: {harness:.3f} s ({_each(o.render_s for o in ours)}), "
-             f"{ours[0].elements} main-area elements"]
-    tapped = [v["tap_s"] for v in theirs if v["tap_s"] is not None]
-    if tapped:
-        server_side = statistics.median(tapped)
-        ratio = harness / server_side
-        lines += [f"  Chromium's visit on the server's side of the wire (a relay in front of the server, the "
-                  f"harness's clock), health check to script_finished: {server_side:.3f} s ({_each(tapped)})",
-                  f"    of which rerun_script in to script_finished out: harness {statistics.median(o.run_s for o in ours):.3f} s"
-                  f", Chromium's {_median(v['tap_run_s'] for v in theirs)} ({_each(v['tap_run_s'] for v in theirs)})",
-                  f"  RATIO harness / Chromium, server side: {ratio:.2f} "
-                  f"({'agree' if abs(ratio - 1) <= AGREE else 'DISAGREE'}: within {AGREE:.0%} is the bar)"]
-    if wire is None:
-        lines.append("  Chromium's websocket frames could not be read (CDP): no ratio")
+             f"{ours[0].elements} main-area elements; of which rerun_script to script_finished "
+             f"{_median(o.run_s for o in ours)}"]
+    server_side = med("tap_s")
+    if server_side is None:
+        lines.append("  Chromium's visit was not seen by the relay: no ratio")
     else:
-        ratio = harness / wire
-        verdict = "agree" if abs(ratio - 1) <= AGREE else "DISAGREE"
-        lines += [f"  Chromium, health check to script_finished as its network process read it (CDP): {wire:.3f} s "
-                  f"({_each(v['wire_s'] for v in theirs)}), {theirs[0]['wire_elements']} main-area elements",
-                  f"    of which rerun_script sent to script_finished: harness "
-                  f"{statistics.median(o.run_s for o in ours):.3f} s ({_each(o.run_s for o in ours)}), Chromium "
-                  f"{statistics.median(v['run_s'] for v in theirs):.3f} s ({_each(v['run_s'] for v in theirs)})",
-                  f"  ratio harness / Chromium as it read it: {ratio:.2f} ({verdict})"]
+        lines += [f"  Chromium on the server's side of the wire (a relay in front of the server, the harness's clock), "
+                  f"health check to script_finished: {server_side:.3f} s ({_each(v['tap_s'] for v in theirs)}); "
+                  f"of which rerun_script to script_finished {_median(v['tap_run_s'] for v in theirs)}",
+                  f"  RATIO harness / Chromium, server side: {_verdict(harness / server_side)}"]
+    wire = med("wire_s")
+    if wire is not None:
+        lines.append(f"  Chromium as its network process read it (CDP), health check to script_finished: {wire:.3f} s "
+                     f"({_each(v['wire_s'] for v in theirs)}), {theirs[0]['wire_elements']} main-area elements; "
+                     f"of which rerun_script to script_finished {_median(v['run_s'] for v in theirs)}; "
+                     f"ratio harness / it {harness / wire:.2f}")
         beside = [o.render_s for o in during if o.render_s is not None]
         if beside:
-            side = statistics.median(beside) / wire
-            lines += [f"  harness visit side by side with a Chromium visit (health checks at the same moment, so "
-                      f"the same server and machine load): {statistics.median(beside):.3f} s ({_each(beside)})",
-                      f"  ratio harness side by side / Chromium as it read it: {side:.2f}"]
-    lines += [f"  Chromium, health check to the page drawn (script state in the DOM): {dom:.3f} s "
+            lines.append(f"  a harness visit side by side with a Chromium visit (health checks at the same moment): "
+                         f"{statistics.median(beside):.3f} s ({_each(beside)}); ratio to Chromium as it read it "
+                         f"{statistics.median(beside) / wire:.2f}")
+    drawn = med("render_s")
+    files, size = theirs[0]["static"]
+    lines += [f"  Chromium, health check to the page drawn (script state in the DOM): {drawn:.3f} s "
               f"({_each(v['render_s'] for v in theirs)}), {theirs[0]['elements']} element containers; "
-              f"ratio harness / drawn {harness / dom:.2f}",
-              f"  Chromium, whole navigation to the page drawn (HTML, JavaScript): "
-              f"{statistics.median(v['navigation_s'] for v in theirs):.3f} s; by then a fresh browser had fetched "
-              f"{theirs[0]['static'][0]} static files ({theirs[0]['static'][1] / 2**20:.1f} MB finished on the wire) "
-              "from the app's server, which the harness's users do not ask for"]
+              f"ratio harness / drawn {harness / drawn:.2f}",
+              f"  Chromium, whole navigation to the page drawn (HTML, JavaScript): {med('navigation_s'):.3f} s; by then "
+              f"a fresh browser had fetched {files} static files ({size / 2**20:.1f} MB finished on the wire) from "
+              "the app's server, which the harness's users do not ask for"]
     return lines
 
 
