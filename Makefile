@@ -44,7 +44,8 @@ bench: install
 # (bench/load/scenarios.toml) and waits again; prints per page p50/p95/p99 and the server's
 # peak memory and CPU, and rewrites its section of docs/performance.md. PAGES=a,b (url paths;
 # default staff-results), URL=http://127.0.0.1:PORT targets a running server instead,
-# LOAD_ARGS=--check-browser also compares one session with headless Chromium.
+# LOAD_ARGS="--check-browser" also compares one session with headless Chromium, "--frontend"
+# has each user first download the page's HTML and the static files it names (empty cache).
 USERS ?= 30
 OVER ?= 30
 PAGES ?= staff-results

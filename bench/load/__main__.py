@@ -50,6 +50,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=None, help="data folder of the started server (default the sample)")
     parser.add_argument("--host", default="127.0.0.1", help="address of the started server: 127.0.0.1 only")
     parser.add_argument("--url", default=None, help="target this running server instead (http://127.0.0.1:PORT)")
+    parser.add_argument("--frontend", action="store_true",
+                        help="each user first downloads the page's HTML and the static files it names (empty cache)")
     parser.add_argument("--no-warm", action="store_true", help="do not open each page once before the load")
     parser.add_argument("--check-browser", action="store_true", help="compare one session with headless Chromium")
     parser.add_argument("--browser-rounds", type=int, default=3, help="alternate rounds of the browser check")
@@ -95,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     raise_file_limit()
     plan = Plan(pages=tuple(scenario_for(p) for p in args.pages), users=args.users, over_s=args.over,
-                pattern=args.pattern, think_s=args.think, timeout_s=args.timeout, deadline_s=args.deadline, seed=args.seed)
+                pattern=args.pattern, think_s=args.think, timeout_s=args.timeout, deadline_s=args.deadline, seed=args.seed,
+                frontend=args.frontend)
     log = Path(tempfile.gettempdir()) / "improvement-load" / "server.log"
     if url:
         server = nullcontext((url, listener_pid(urlsplit(url).port)))
@@ -121,7 +124,10 @@ def main(argv: list[str] | None = None) -> int:
                  f"{', '.join(s.label for s in plan.pages)} in turn, on the {args.edition} edition "
                  f"({'data folder ' + str(args.data) if args.data else 'the sample data'}); each opened its page, "
                  f"waited for the full render, read for {plan.think_s:g} s, made the page's interaction "
-                 "(bench/load/scenarios.toml; '-': the page has none) and waited for it. A time to render runs from "
+                 "(bench/load/scenarios.toml; '-': the page has none) and waited for it. "
+                 + ("Each first downloaded the page's HTML and the static files it names, as a browser with an "
+                    "empty cache does (before the time to render starts). " if plan.frontend else "")
+                 + "A time to render runs from "
                  "the user's first request (the browser's health check) to script_finished after the page's "
                  "elements, on the wire: the server's part, without the browser's drawing. "
                  + ("Each page was opened once before (warm caches)." if first else "No page was opened before."))

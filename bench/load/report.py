@@ -62,6 +62,11 @@ def usage_lines(result, usage) -> list[str]:
                          "(quarter-second samples)")
     lines.append(f"load generator CPU: {result.client_cpu_s:.1f} s for {sum(o.started for o in result.outcomes)} "
                  f"sessions over {result.wall_s:.1f} s" + (" (stopped by its deadline)" if result.cut else ""))
+    fetched = [o.frontend for o in result.outcomes if o.frontend[0]]
+    if fetched:
+        files, size = sum(f[0] for f in fetched), sum(f[1] for f in fetched)
+        lines.append(f"frontend downloaded by {len(fetched)} users: {files} files, {size / 2**20:.0f} MB "
+                     f"({size / len(fetched) / 2**20:.1f} MB each)")
     errors = Counter(o.error for o in result.outcomes if o.error)
     for error, count in errors.most_common(5):
         lines.append(f"error x{count}: {error}")

@@ -30,6 +30,7 @@ class Plan:
     timeout_s: float = 60.0            # one visit's wait for a run to finish
     deadline_s: float | None = None    # the whole run; None = over_s + timeout_s + think_s + 10
     seed: int = 20
+    frontend: bool = False             # each user first downloads the page's HTML and its static files
 
     @property
     def deadline(self) -> float:
@@ -55,7 +56,7 @@ async def run_load(base_url: str, plan: Plan) -> LoadResult:
 
     async def user(i: int) -> None:
         await asyncio.sleep(offsets[i])
-        await visit(base_url, scenarios[i], outcomes[i], plan.think_s, plan.timeout_s)
+        await visit(base_url, scenarios[i], outcomes[i], plan.think_s, plan.timeout_s, plan.frontend)
 
     tasks = [asyncio.create_task(user(i)) for i in range(len(offsets))]
     cut = False

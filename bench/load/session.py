@@ -18,6 +18,7 @@ check to the script's end (``browser_check`` measures that one).
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -27,6 +28,10 @@ from websockets.asyncio.client import connect
 from . import protocol
 from .hosts import check_url
 from .scenarios import Scenario
+
+STATIC_LINK = re.compile(rb'(?:src|href)="\./(static/[^"]+)"')
+BROWSER_CONNECTIONS = 6                # a browser's connections to one host over HTTP/1.1
+ACCEPT_ENCODING = "gzip, deflate, br, zstd"   # Chromium's: the server may compress what it sends
 
 
 @dataclass
@@ -41,6 +46,7 @@ class Outcome:
     interact_s: float | None = None    # the interaction's rerun
     elements: int = 0                  # main-area elements of the first render
     view: str = ""                     # the query string the app wrote after the interaction
+    frontend: tuple[int, int] = (0, 0)  # files and bytes of the frontend fetched first (--frontend)
     error: str = ""
 
     @property
@@ -48,17 +54,41 @@ class Outcome:
         return self.render_s is not None
 
 
-async def http_get(host: str, port: int, path: str, timeout_s: float) -> int:
-    """A plain HTTP/1.1 GET (what the browser asks before the websocket); its status code."""
+async def http_get(host: str, port: int, path: str, timeout_s: float,
+                   encoding: str = ACCEPT_ENCODING) -> tuple[int, bytes]:
+    """A plain HTTP/1.1 GET (what the browser asks before the websocket); status and response
+    (headers and body as they came on the wire)."""
     reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout_s)
     try:
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: {encoding}\r\n"
+                     "Connection: close\r\n\r\n".encode())
         await writer.drain()
         status = (await asyncio.wait_for(reader.readline(), timeout_s)).split()
-        await asyncio.wait_for(reader.read(), timeout_s)
-        return int(status[1]) if len(status) > 1 else 0
+        rest = await asyncio.wait_for(reader.read(), timeout_s)
+        return (int(status[1]) if len(status) > 1 else 0), rest
     finally:
         writer.close()
+
+
+async def fetch_frontend(host: str, port: int, url_path: str, timeout_s: float) -> tuple[int, int]:
+    """What a browser with an empty cache downloads first: the page's HTML and every static file
+    it names (entry script, its preloads, the font), six at a time as a browser does; (files,
+    bytes). A lower bound: the frontend then loads more chunks itself."""
+    status, html = await http_get(host, port, "/" + url_path, timeout_s, encoding="identity")   # to read its links
+    if status != 200:
+        raise RuntimeError(f"GET /{url_path} answered {status}")
+    paths = list(dict.fromkeys(m.decode() for m in STATIC_LINK.findall(html)))
+    gate = asyncio.Semaphore(BROWSER_CONNECTIONS)
+
+    async def one(path: str) -> int:
+        async with gate:
+            code, body = await http_get(host, port, "/" + path, timeout_s)
+            if code != 200:
+                raise RuntimeError(f"GET /{path} answered {code}")
+            return len(body)
+
+    sizes = await asyncio.gather(*(one(p) for p in paths))
+    return 1 + len(paths), len(html) + sum(sizes)
 
 
 async def probe(host: str, port: int, url_path: str, timeout_s: float) -> str:
@@ -67,7 +97,8 @@ async def probe(host: str, port: int, url_path: str, timeout_s: float) -> str:
     for i, base in enumerate(protocol.base_paths(url_path)):
         if i:
             await asyncio.sleep(protocol.PROBE_RETRY_S)
-        health, _ = await asyncio.gather(*(http_get(host, port, base + p, timeout_s) for p in protocol.PRELUDE_PATHS))
+        (health, _), _ = await asyncio.gather(*(http_get(host, port, base + p, timeout_s)
+                                                for p in protocol.PRELUDE_PATHS))
         if health == 200:
             return base
     raise RuntimeError(f"no health check answered for /{url_path} (tried {protocol.base_paths(url_path)})")
@@ -117,13 +148,17 @@ def choose(run: protocol.ScriptRun, scenario: Scenario) -> list[protocol.Widget]
 
 
 async def visit(base_url: str, scenario: Scenario, outcome: Outcome, think_s: float = 1.0,
-                timeout_s: float = 60.0) -> Outcome:
-    """One user's visit to ``scenario``'s page on the server at ``base_url``; fills ``outcome``."""
+                timeout_s: float = 60.0, frontend: bool = False) -> Outcome:
+    """One user's visit to ``scenario``'s page on the server at ``base_url``; fills ``outcome``.
+    With ``frontend``, the user first downloads the page's HTML and the static files it names,
+    as a browser with an empty cache does (not in the time to render, which starts after)."""
     parts = urlsplit(check_url(base_url))
     host, port = parts.hostname, parts.port
     query = ""
     outcome.started = True
     try:
+        if frontend:
+            outcome.frontend = await fetch_frontend(host, port, scenario.path, timeout_s)
         begin = time.perf_counter()
         base = await probe(host, port, scenario.path, timeout_s)
         async with connect(f"ws://{host}:{port}{base}{protocol.STREAM_PATH}", subprotocols=list(protocol.SUBPROTOCOLS),

@@ -43,6 +43,15 @@ def test_a_page_the_edition_does_not_publish_is_no_error_of_the_harness(staff_se
     assert result.outcomes[0].error == "" and result.outcomes[0].rendered
 
 
+def test_a_user_with_an_empty_cache_downloads_the_frontend_first(staff_server):
+    url, _ = staff_server
+    plan = Plan(pages=(scenario_for("staff-results"),), users=1, over_s=0, think_s=0, frontend=True)
+    (outcome,) = asyncio.run(run_load(url, plan)).outcomes
+    files, size = outcome.frontend
+    assert outcome.error == "" and outcome.rendered
+    assert files > 10 and size > 100_000          # the HTML, its entry script, preloads and font
+
+
 def test_the_run_stops_by_its_deadline(staff_server):
     url, _ = staff_server
     # users would read for a minute and keep arriving for a minute: the deadline cuts them
