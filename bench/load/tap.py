@@ -122,6 +122,8 @@ class Tap:
 
         async def upstream():
             while data := await client_reader.read(65536):
+                if server_writer.is_closing():
+                    break
                 if self.health_at is None and b"/_stcore/health" in data.split(b"\r\n", 1)[0]:
                     self.health_at = time.perf_counter()
                 if frames.upgraded and self.rerun_at is None:
@@ -133,6 +135,8 @@ class Tap:
         async def downstream():
             while data := await server_reader.read(65536):
                 frames.feed(data)
+                if client_writer.is_closing():     # the browser has gone (its tab closed)
+                    break
                 client_writer.write(data)          # no drain: a slow reader never holds the server back
             client_writer.close()
 
