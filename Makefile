@@ -7,8 +7,9 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 # The edition to publish: full or staff (config/editions.toml); empty = config/settings.toml.
 EDITION ?=
+comma := ,
 
-.PHONY: run test install sample check-sample screenshots bench audit corpus redaction clean
+.PHONY: run test install sample check-sample screenshots bench load audit corpus redaction clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,23 @@ screenshots: install
 # targets and rewrites docs/performance.md. Under 10 minutes on 2 cores.
 bench: install
 	$(PY) -m bench --sizes 20000,100000
+
+# Launch day on the intranet (issue 20): USERS simulated users arrive over OVER seconds
+# (Poisson), each opens its page on a server started on 127.0.0.1 (EDITION, default staff;
+# DATA, default the sample), waits for the full render, makes the page's interaction
+# (bench/load/scenarios.toml) and waits again; prints per page p50/p95/p99 and the server's
+# peak memory and CPU, and rewrites its section of docs/performance.md. PAGES=a,b (url paths;
+# default staff-results), URL=http://127.0.0.1:PORT targets a running server instead,
+# LOAD_ARGS="--check-browser" also compares one session with headless Chromium, "--frontend"
+# has each user first download the page's HTML and the static files it names (empty cache).
+USERS ?= 30
+OVER ?= 30
+PAGES ?= staff-results
+LOAD_EDITION = $(or $(EDITION),$(IMPROVEMENT_EDITION),staff)
+load: install
+	$(PY) -m bench.load --users $(USERS) --over $(OVER) --edition $(LOAD_EDITION) \
+		$(foreach p,$(subst $(comma), ,$(PAGES)),--page $(p)) $(if $(DATA),--data $(DATA)) \
+		$(if $(URL),--url $(URL)) $(LOAD_ARGS)
 
 # The long disclosure audit (issue 13): every sensitive cell of 200 generated cases in each
 # profile attacked by integer programming (prints cases, cells attacked, unprotected: must be
