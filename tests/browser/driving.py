@@ -38,10 +38,12 @@ def open_page(page, base_url: str, path: str, timeout_s: float = 60) -> None:
     settle(page, timeout_s)
 
 
-def download_by_button(page, name, to):
+def download_by_button(page, name, to, timeout_s: float = 90):
     """Press the download button called ``name`` (text or regex) and save what it gives to
-    ``to``; returns the download (its suggested file name, its path)."""
-    with page.expect_download() as download:
+    ``to``; returns the download (its suggested file name, its path). A file made when the
+    button is pressed (the committee paper's xlsx) can take a while on a loaded machine:
+    ``timeout_s``, not playwright's 30 s."""
+    with page.expect_download(timeout=timeout_s * 1000) as download:
         page.get_by_role("button", name=name).click()
     download.value.save_as(to)
     return download.value
