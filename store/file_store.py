@@ -35,8 +35,9 @@ from settings.config import load_settings
 from .normalised import COMMENTS_PART, FRAME, PAIRS, REACH, kept_parts, parquet, survey_comments, survey_counts
 from .atomic import atomic_write, locked, remove_stale_temps
 from .theme_corrections import ThemeCorrection, ThemeCorrections
-from .entry import (DOWNLOADED, NORMALISED, ORIGINALS, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved,
+from .entry import (NORMALISED, ORIGINALS, Change, Entry, Saved,
                     audit_trail, changed, content_hash, derive, new_entry, stored)
+from .entry_changes import EntryChanges
 
 STORE_FILE, LOCK_FILE = "store.json", ".store.lock"
 STORE_FOLDERS = (ORIGINALS, NORMALISED)
@@ -46,7 +47,7 @@ UPLOADS = "uploads"
 log = logging.getLogger(__name__)
 
 
-class FileStore:
+class FileStore(EntryChanges):
     """A store folder (module docstring)."""
 
     def __init__(self, folder: str | Path, stale_temp_minutes: float | None = None):
@@ -130,24 +131,6 @@ class FileStore:
         after = {e.sha256: e for e in self.entries()}
         superseded = [after[s] for s in before if s in after and not after[s].active]
         return Saved("stored", after[sha], superseded)
-
-    def remove(self, sha256: str, by: str | None = None) -> Entry:
-        """Flag an entry removed (undo with ``restore``); nothing is deleted."""
-        return self._change(sha256, REMOVED, by)
-
-    def restore(self, sha256: str, by: str | None = None) -> Entry:
-        """Undo a removal."""
-        return self._change(sha256, RESTORED, by)
-
-    def reinstate(self, sha256: str, by: str | None = None) -> Entry:
-        """Make a superseded (or removed) version the current one for its wave/snapshot again."""
-        return self._change(sha256, REINSTATED, by)
-
-    def record_download(self, sha256: str, by: str) -> Entry:
-        """One line of the entry's history: ``by`` took its original, now."""
-        if not str(by or "").strip():
-            raise ValueError("A download of an original is recorded with who took it.")
-        return self._change(sha256, DOWNLOADED, str(by).strip())
 
     # the manifest and the files ---------------------------------------------
     def _read_raw(self) -> list[dict]:

@@ -24,8 +24,9 @@ from psycopg.types.json import Jsonb
 
 from model.survey_counts import SurveyCounts
 
-from .entry import (DOWNLOADED, REINSTATED, REMOVED, RESTORED, Change, Entry, Saved, audit_trail, changed,
+from .entry import (Change, Entry, Saved, audit_trail, changed,
                     content_hash, derive, new_entry, stored)
+from .entry_changes import EntryChanges
 from .normalised import COMMENTS_PART, FRAME, PAIRS, REACH, from_parquet, kept_parts, parquet, survey_comments, \
     survey_counts
 from .pg_schema import Database, prepare, transaction
@@ -37,7 +38,7 @@ _ENTRY_COLUMNS = ("sha256", "file", "ext", "kind", "format", "records", "stored_
                   "metadata", "who", "removed", "removed_at", "warnings", "unmapped")
 
 
-class PgStore:
+class PgStore(EntryChanges):
     """One authority's store in a PostgreSQL database (module docstring)."""
 
     def __init__(self, database: Database):
@@ -124,22 +125,6 @@ class PgStore:
             after = {e.sha256: e for e in self._entries(conn)}
         superseded = [after[s] for s, e in before.items() if e.active and not after[s].active]
         return Saved("stored", after[sha], superseded)
-
-    def remove(self, sha256: str, by: str | None = None) -> Entry:
-        """Flag an entry removed (undo with ``restore``); nothing is deleted."""
-        return self._change(sha256, REMOVED, by)
-
-    def restore(self, sha256: str, by: str | None = None) -> Entry:
-        return self._change(sha256, RESTORED, by)
-
-    def reinstate(self, sha256: str, by: str | None = None) -> Entry:
-        return self._change(sha256, REINSTATED, by)
-
-    def record_download(self, sha256: str, by: str) -> Entry:
-        """One row of ``changes``: ``by`` took the entry's original, now (store/originals.py)."""
-        if not str(by or "").strip():
-            raise ValueError("A download of an original is recorded with who took it.")
-        return self._change(sha256, DOWNLOADED, str(by).strip())
 
     # the rows --------------------------------------------------------------
     def _lock(self, conn) -> None:

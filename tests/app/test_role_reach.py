@@ -21,7 +21,7 @@ from settings.config import edition_pages, page_registry
 from settings.roles import may, may_see, roles_config
 from tests.app.authorities import A, MARKER_A, cluster, service, signed_in, user  # noqa: F401 (fixtures)
 from tests.app.test_staff_edition_no_comments import leaks, run
-from tests.disclosure.page_sweep import APP, TIMEOUT
+from tests.disclosure.page_sweep import APP, TIMEOUT, registered
 
 NOTICE = "This page is not open to your account"
 ORIGINAL = "Download the original"
@@ -37,15 +37,6 @@ def configured_pages(role: str) -> set[str]:
 
 def routes(at: AppTest) -> dict[str, str]:
     return {info["url_pathname"]: page_hash for page_hash, info in at._registered_pages.items()}
-
-
-def registered(at: AppTest, path: str) -> bool:
-    """Whether the router registered ``path``'s own page (not a notice at its address)."""
-    try:
-        at.switch_page(page_registry()[path]["script"])
-    except ValueError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize("role", sorted(roles_config()["roles"]))

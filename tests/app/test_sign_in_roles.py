@@ -13,11 +13,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from exports.templates import template_xlsx
-from settings.config import edition_pages, page_registry
+from settings.config import edition_pages
 from store.intake import check_upload, keep
 from store.interface import open_store
 from store.originals import record_download
-from tests.disclosure.page_sweep import through_the_router
+from tests.disclosure.page_sweep import registered, through_the_router
 from tests.settings.test_roles import EXPECTED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,14 +52,6 @@ def app(role: str | None = None, email: str = "someone@example.gov.uk", path: st
         else:       # an address: the route registered at it (AppTest has no public way to ask for one)
             at._page_hash = next(h for h, info in at._registered_pages.items() if info.get("url_pathname") == path)
     return at.run()
-
-
-def registered(at: AppTest, path: str) -> bool:
-    try:
-        at.switch_page(page_registry()[path]["script"])
-    except ValueError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))

@@ -71,6 +71,15 @@ def pointed_at(folder: Path, edition: str):
                 os.environ[name] = value
 
 
+def registered(at: AppTest, path: str) -> bool:
+    """Whether the router registered ``path``'s own page (not a notice at its address)."""
+    try:
+        at.switch_page(page_registry()[path]["script"])
+    except ValueError:
+        return False
+    return True
+
+
 class _RouterPages(PagesManager):
     """Pages as a server finds them once the router has run: st.navigation in app.py decides
     which script runs. AppTest forgets that before each run and, seeing a pages/ folder,
