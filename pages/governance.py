@@ -10,6 +10,7 @@ import streamlit as st
 
 from settings.labels import labelled
 from ui import cache, context, view_link, widgets
+from ui.downloads import offer
 from charts.actions import status_over_time
 from charts.text import day
 from charts.tracker import action_history_chart, transitions_chart
@@ -125,6 +126,7 @@ st.caption(f"{len(table)} rows: every reporting date of the actions chosen above
            "and labelled in the spreadsheet.")
 left, right = st.columns(2)
 # The files are made when the button is pressed (a callable), not on every rerun of the page.
-left.download_button("Download as CSV", lambda: tracker_csv(table), "governance_actions.csv", mime("csv"), key="dl-csv")
-right.download_button("Download as Excel (xlsx)", lambda: tracker_xlsx(table), "governance_actions.xlsx",
-                      mime("xlsx"), key="dl-xlsx")
+offer("governance_actions", "Download as CSV", lambda: tracker_csv(table), "governance_actions.csv", mime("csv"),
+      where=left, key="csv")
+offer("governance_actions", "Download as Excel (xlsx)", lambda: tracker_xlsx(table), "governance_actions.xlsx",
+      mime("xlsx"), where=right, key="xlsx")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from settings.labels import label, labelled
 from ui import cache, context, widgets
+from ui.downloads import offer
 from pages.sections import benchmark_block, survey_blocks
 from charts import absent
 from charts.palette import JUDGEMENT_COLOURS, judgement_colours
@@ -149,6 +150,6 @@ def _summary() -> bytes:
 
 
 as_at_date = cache.shared(as_at, data.surveys, data.actions)     # from the data, never the clock
-st.download_button("Download the board summary (print-ready HTML)", _summary,
-                   file_name=f"board-summary-as-at-{as_at_date.replace(' ', '-')}.html" if as_at_date
-                   else "board-summary.html", mime="text/html", icon=":material/print:")
+offer("board_summary", "Download the board summary (print-ready HTML)", _summary,
+      file_name=f"board-summary-as-at-{as_at_date.replace(' ', '-')}.html" if as_at_date
+      else "board-summary.html", mime="text/html", icon=":material/print:")

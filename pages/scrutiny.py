@@ -12,6 +12,7 @@ import streamlit as st
 
 from settings.labels import labelled
 from ui import cache, context, view_link, widgets
+from ui.downloads import offer
 from charts.scrutiny import heatmap_min_width, rounding_note, topic_heatmap, topic_lines, value_score_ranking
 from charts.narrow import narrow_layout
 from charts.text import number
@@ -151,10 +152,9 @@ subtitle = (f"{scheme.name}. Each topic at its latest meeting; the {scheme.total
                "weighted; the cut-off is applied to the weighted one." if weights else ""))
 left, right = st.columns(2)
 # The files are made when a button is pressed (callables), not on every rerun.
-left.download_button("Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and Scrutiny: "
-                     "topic scoring", subtitle, weights), "scrutiny_topic_scores.xlsx", key="xlsx",
-                     mime=mime("xlsx"))
-right.download_button("Scores (CSV)", lambda: scores_csv(labelled(scores, table="scrutiny")), "scrutiny_scores.csv",
-                      mime=mime("csv"), key="csv")
+offer("committee_paper", "Committee paper (xlsx)", lambda: committee_workbook(paper, ranking, scheme, "Overview and "
+      "Scrutiny: topic scoring", subtitle, weights), "scrutiny_topic_scores.xlsx", mime("xlsx"), where=left)
+offer("scrutiny_scores", "Scores (CSV)", lambda: scores_csv(labelled(scores, table="scrutiny")), "scrutiny_scores.csv",
+      mime("csv"), where=right)
 
 view_link.sync(state_params(ViewState(meeting, committee, objective, status, sort, weights, topic), criteria))

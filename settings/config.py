@@ -3,7 +3,9 @@
 Paths in the file are relative to the repository root; ``IMPROVEMENT_DATA_DIR`` in the
 environment overrides the data folder (tests and the benchmark point it elsewhere), and
 ``IMPROVEMENT_EDITION`` the edition the server publishes (config/editions.toml) and
-``IMPROVEMENT_AUTH_REQUIRED`` (true/false) whether viewers must sign in ([auth]). An
+``IMPROVEMENT_AUTH_REQUIRED`` (true/false) whether viewers must sign in ([auth]);
+``IMPROVEMENT_ORIGINALS_DIR`` (a folder) keeps the PostgreSQL store's originals on disk there
+(``[store] originals``). An
 edition name that is not in editions.toml falls back to the staff edition, the one that
 shows least, so a typo never publishes more than intended.
 """
@@ -38,16 +40,25 @@ class Settings:
     drivers: KeyDriverSpec = KeyDriverSpec("staff", "", 1000, 0, 50)
     #: Whether viewers must sign in ([auth] required; docs/sign-in.md).
     auth_required: bool = False
+    #: Where the PostgreSQL store keeps originals: None in the database, else this folder ([store] originals).
+    originals_dir: Path | None = None
+    #: How many Bundles (data state, edition, authority) the app keeps cached at once ([cache] bundles).
+    bundle_cache_entries: int = 16
 
 
 def load_settings(path: Path = CONFIG_DIR / "settings.toml") -> Settings:
     """The settings, read once for each file and environment (the two variables above)."""
     return _settings(path, os.environ.get("IMPROVEMENT_DATA_DIR", ""), os.environ.get("IMPROVEMENT_EDITION", ""),
-                     os.environ.get("IMPROVEMENT_AUTH_REQUIRED", ""))
+                     os.environ.get("IMPROVEMENT_AUTH_REQUIRED", ""), os.environ.get(ORIGINALS_DIR_VARIABLE, ""))
+
+
+ORIGINALS_DIR_VARIABLE = "IMPROVEMENT_ORIGINALS_DIR"
+ORIGINALS_PLACES = ("database", "disk")
 
 
 @lru_cache(maxsize=16)
-def _settings(path: Path, data_dir_override: str, edition_override: str, auth_override: str = "") -> Settings:
+def _settings(path: Path, data_dir_override: str, edition_override: str, auth_override: str = "",
+              originals_override: str = "") -> Settings:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     publishing = raw.get("publishing", {})
     data_dir = Path(data_dir_override or REPO_ROOT / raw["data"]["sample_dir"])
@@ -62,7 +73,25 @@ def _settings(path: Path, data_dir_override: str, edition_override: str, auth_ov
         engagement=engagement_index_spec(raw),
         drivers=key_driver_spec(raw),
         auth_required=_required(auth_override, raw.get("auth", {}).get("required", False)),
+        originals_dir=_originals_dir(raw.get("store", {}), originals_override),
+        bundle_cache_entries=int(raw.get("cache", {}).get("bundles", 16)),
     )
+
+
+def _originals_dir(store: dict, override: str) -> Path | None:
+    """The folder of the PostgreSQL store's originals: the environment's, else ``originals_dir`` when
+    ``originals = "disk"``; None keeps them in the database. Another word than the two is refused."""
+    if override.strip():
+        return Path(override.strip())
+    place = str(store.get("originals", "database")).strip().casefold()
+    if place not in ORIGINALS_PLACES:
+        raise ValueError(f"[store] originals in config/settings.toml is {place!r}: give one of {ORIGINALS_PLACES}")
+    if place == "database":
+        return None
+    folder = str(store.get("originals_dir", "")).strip()
+    if not folder:
+        raise ValueError('[store] originals = "disk" needs originals_dir, the folder the originals are kept in')
+    return REPO_ROOT / folder    # an absolute path stays itself
 
 
 def _required(override: str, configured: object) -> bool:

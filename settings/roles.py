@@ -5,7 +5,7 @@ Streamlit's ``st.user`` says (the ID token's claims) and the router registers ``
 A signed-in person's roles are the roles of every value of the claims ``[claims] read`` found in
 ``[claim_values]``; a value not listed gives nothing, so an unknown group or app role opens nothing
 (fail closed). With sign-in not required nobody signs in and every viewer has ``[unsigned] roles``
-and no name. A page's ``roles`` may hold ``everyone``: a viewer who has not signed in sees it too
+and no name. Which downloads a role may have is ``[downloads]`` (``may_download``). A page's ``roles`` may hold ``everyone``: a viewer who has not signed in sees it too
 (the accessibility statement).
 
 A signed-in person's authorities (a shared service on PostgreSQL keeps each authority's uploads
@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import CONFIG_DIR
+from .config import CONFIG_DIR, page_registry
 EVERYONE = "everyone"
 OFFICER = "officer"
 #: A usable authority name (store/pg_schema.py ``Database`` checks the same).
@@ -53,9 +53,30 @@ def roles_config() -> dict:
     known = set(raw["roles"])
     given = {r for roles in raw["claim_values"].values() for r in roles} | set(raw["unsigned"]["roles"])
     given |= {r for roles in raw["may"].values() for r in roles}
+    given |= {r for kind in raw.get("downloads", {}).values() for r in kind["roles"]}
     if unknown := given - known:
         raise ValueError(f"config/roles.toml names roles it does not declare: {sorted(unknown)}")
+    check_download_kinds(raw.get("downloads", {}), page_registry())
     return raw
+
+
+def check_download_kinds(kinds: Mapping[str, Mapping], pages: Mapping[str, Mapping]) -> None:
+    """Refuse a download kind for a role that does not see its page (or a page that does not exist)."""
+    for name, kind in kinds.items():
+        if unseen := set(kind["roles"]) - page_roles(pages.get(kind["page"], {})):
+            raise ValueError(f"config/roles.toml [downloads.{name}]: {sorted(unseen)} do not see its page "
+                             f"{kind['page']!r} (config/pages.toml)")
+
+
+def download_kinds() -> dict[str, dict]:
+    """config/roles.toml [downloads]: each kind of download a page offers, its page and roles."""
+    return roles_config().get("downloads", {})
+
+
+def may_download(kind: str, roles: Collection[str]) -> bool:
+    """Whether any of ``roles`` may have downloads of ``kind``; KeyError for a kind not declared, so
+    a button nobody configured is never drawn."""
+    return bool(set(roles) & set(download_kinds()[kind]["roles"]))
 
 
 def role_words(role: str) -> str:

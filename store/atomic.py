@@ -2,7 +2,9 @@
 
 ``atomic_write`` writes a temporary file in the target's own folder, flushes and fsyncs
 it, then ``os.replace``s it over the target: a reader sees the old file or the new one,
-never half of one, whatever moment the process is killed at. ``locked`` holds an
+never half of one, whatever moment the process is killed at. ``write_once`` does the same
+for a file that must never be overwritten (a content-addressed original): the temporary file is
+hard-linked to its name, which fails if the name exists. ``locked`` holds an
 exclusive ``fcntl.flock`` on a lock file for a manifest's read-modify-write, so two
 sessions saving at once queue instead of losing each other's entry. A process killed
 between the write and the rename leaves its temporary file behind: ``remove_stale_temps``
@@ -38,6 +40,27 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _fsync_folder(path.parent)
+
+
+def write_once(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically unless ``path`` already exists (then nothing is written and
+    the file there is left as it is). True when this call wrote it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(temp, path)
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    _fsync_folder(path.parent)
+    return True
 
 
 def remove_stale_temps(folder: Path, older_than: float, now: float | None = None) -> int:

@@ -90,6 +90,12 @@ class FileStore(EntryChanges):
     def original_bytes(self, entry: Entry) -> bytes:
         return (self.folder / entry.original).read_bytes()
 
+    def original_place(self, entry: Entry) -> str:
+        """Where the file is: in a data folder's uploads (``open_store``), or this store's own folder."""
+        if self.folder.name == UPLOADS:
+            return f"from the data folder on the server, at {UPLOADS}/{entry.original}"
+        return f"from the store folder {self.folder} on the server, at {entry.original}"
+
     def audit_trail(self) -> list[Change]:
         return sorted(audit_trail(self.entries()) + self._corrections.changes(self.entries()), key=lambda c: c.at)
 

@@ -37,6 +37,7 @@ from typing import Protocol, runtime_checkable
 import pandas as pd
 
 from loaders.report import LoadResult
+from settings.config import load_settings
 from model.survey_counts import SurveyCounts
 
 from .entry import Change, Entry, Saved
@@ -90,6 +91,12 @@ class UploadStore(Protocol):
         """The uploaded bytes, exactly as they were added."""
         ...
 
+    def original_place(self, entry: Entry) -> str:
+        """Where an officer on the server finds the original, in words ("from the data folder on the
+        server, at uploads/originals/…"): the Data page says it where the original is not offered.
+        KeyError for an unknown hash."""
+        ...
+
     def frame(self, entry: Entry) -> pd.DataFrame:
         """The normalised frame kept at ``add`` (for a survey: its answer counts)."""
         ...
@@ -136,6 +143,10 @@ class UploadStore(Protocol):
 def open_store(data_dir: str | Path, authority: str | None = None) -> UploadStore:
     """The store of uploads that belongs to a data folder: the embedded file store in its
     ``uploads`` sub-folder, unless ``IMPROVEMENT_DATABASE_URL`` is set: then the PostgreSQL store
-    (store/pg_store.py) of ``authority`` (default ``IMPROVEMENT_AUTHORITY``, else "default")."""
+    (store/pg_store.py) of ``authority`` (default ``IMPROVEMENT_AUTHORITY``, else "default"), keeping its
+    originals where ``[store] originals`` says (config/settings.toml; ``IMPROVEMENT_ORIGINALS_DIR``)."""
     database = from_environment(authority)
-    return FileStore(Path(data_dir) / UPLOADS) if database is None else PgStore(database)
+    if database is None:
+        return FileStore(Path(data_dir) / UPLOADS)
+    settings = load_settings()
+    return PgStore(database, settings.originals_dir, settings.stale_temp_minutes)

@@ -2,11 +2,12 @@
 
 An original holds what the dashboard never shows whole: a survey's respondent-level answers and
 comments, a tracker's owners. So it is served to a signed-in viewer whose roles may
-``download_originals`` (config/roles.toml: officers) and to nobody else, whatever its type; an
+the ``originals`` downloads (config/roles.toml [downloads]: officers) and to nobody else, whatever its type; an
 .xlsm (macros) is no exception either way. A viewer who has not signed in (sign-in not required)
 is never served one: each download is recorded in the audit trail with who took it
 (``record_download``, called when the button is pressed), and nobody is named. A withheld original
-says why, and that it stays kept byte for byte in the data folder, where an officer takes it on the
+says why, and that it stays kept byte for byte where the store keeps it (``original_place``: the
+data folder, the PostgreSQL database or its originals folder), where an officer takes it on the
 server.
 """
 from __future__ import annotations
@@ -15,14 +16,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from settings.file_formats import folder_suffixes, mime, words
-from settings.roles import may
+from settings.roles import may_download
 
 from .entry import Entry
-from .file_store import UPLOADS
 from .interface import UploadStore
 
 DEFAULT_MIME = "application/octet-stream"
-ACTION = "download_originals"
+KIND = "originals"      # config/roles.toml [downloads.originals]
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Original:
 
 def may_serve(entry: Entry, roles: Collection[str] = (), who: str | None = None) -> bool:
     """Whether a viewer with ``roles``, signed in as ``who`` (None: nobody signed in), may download it."""
-    return bool(str(who or "").strip()) and may(ACTION, roles)
+    return bool(str(who or "").strip()) and may_download(KIND, roles)
 
 
 def original_download(store: UploadStore, entry: Entry, roles: Collection[str] = (),
@@ -50,7 +50,7 @@ def original_download(store: UploadStore, entry: Entry, roles: Collection[str] =
     (``record_download``)."""
     kind = mime(entry.ext) if entry.ext in folder_suffixes() else DEFAULT_MIME
     if not may_serve(entry, roles, who):
-        return Original(entry.file, kind, None, withheld_words(entry, signed_in=bool(who)))
+        return Original(entry.file, kind, None, withheld_words(entry, store.original_place(entry), signed_in=bool(who)))
     return Original(entry.file, kind, store.original_bytes(entry))
 
 
@@ -59,11 +59,11 @@ def record_download(store: UploadStore, entry: Entry, who: str) -> None:
     store.record_download(entry.sha256, by=who)
 
 
-def withheld_words(entry: Entry, signed_in: bool = False) -> str:
+def withheld_words(entry: Entry, place: str, signed_in: bool = False) -> str:
     """Why the original is not offered, and where an officer finds it."""
     why = ("your account is not an officer's" if signed_in else
            "nobody has signed in, and each download is recorded with who took it")
     return (f"The original of '{entry.file}' ({words(entry.ext)}, {entry.ext}) is not offered for download: "
             f"originals hold respondents' answers, comments and names, so only a signed-in officer may have them, "
-            f"and {why}. It is kept exactly as uploaded; an officer can take it from the data folder on the server, "
-            f"at {UPLOADS}/{entry.original}. What was read from it is used as usual.")
+            f"and {why}. It is kept exactly as uploaded; an officer can take it {place}. "
+            "What was read from it is used as usual.")

@@ -1,7 +1,8 @@
 """The database store: ``UploadStore`` on PostgreSQL, for a shared service of many authorities.
 
 ``PgStore`` keeps the same things as the file store (store/file_store.py), as rows: ``entries``
-(every Entry field but its history), ``originals`` (the uploaded bytes, bytea), ``normalised``
+(every Entry field but its history), ``originals`` (the uploaded bytes, bytea, or with an
+originals folder their file's path and size: store/pg_originals.py), ``normalised``
 (each part of store/normalised.py as parquet bytes), ``changes`` (the audit trail, from which each
 entry's ``history`` is read) and ``theme_corrections``. The rules are the file store's own:
 store/entry.py makes, changes and derives entries, store/normalised.py the parts,
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 from psycopg.types.json import Jsonb
@@ -29,6 +31,7 @@ from .entry import (Change, Entry, Saved, audit_trail, changed,
 from .entry_changes import EntryChanges
 from .normalised import COMMENTS_PART, FRAME, PAIRS, REACH, from_parquet, kept_parts, parquet, survey_comments, \
     survey_counts
+from .pg_originals import OnDisk, OriginalDamaged, where_words
 from .pg_schema import Database, prepare, transaction
 from .theme_corrections import ThemeCorrection, correction_changes, corrections_frame, new_correction
 
@@ -41,9 +44,13 @@ _ENTRY_COLUMNS = ("sha256", "file", "ext", "kind", "format", "records", "stored_
 class PgStore(EntryChanges):
     """One authority's store in a PostgreSQL database (module docstring)."""
 
-    def __init__(self, database: Database):
+    def __init__(self, database: Database, originals_dir: Path | None = None, stale_temp_minutes: float = 10.0):
+        """``originals_dir``: keep new originals on disk there (None: in the database)."""
         self.database = database
+        self.on_disk = None if originals_dir is None else OnDisk(Path(originals_dir))
         prepare(database)
+        if self.on_disk is not None:
+            self.on_disk.remove_stale_temps(self.authority, stale_temp_minutes)
 
     @property
     def authority(self) -> str:
@@ -59,11 +66,24 @@ class PgStore(EntryChanges):
         return next((e for e in self.entries() if e.sha256 == sha256), None)
 
     def original_bytes(self, entry: Entry) -> bytes:
+        """The bytes of the authority's own row of that hash: kept in it, or in the file it names."""
+        data, path, size = self._original_row(entry.sha256)
+        if path is None:
+            return bytes(data)
+        if self.on_disk is None:
+            raise OriginalDamaged(f"The original {entry.sha256} is kept on disk ({path}), but this server names no "
+                                  "originals folder: set [store] originals_dir (or IMPROVEMENT_ORIGINALS_DIR).")
+        return self.on_disk.read(self.authority, path, entry.sha256, size)
+
+    def original_place(self, entry: Entry) -> str:
+        return where_words(self.authority, entry.sha256, self._original_row(entry.sha256)[1])
+
+    def _original_row(self, sha256: str) -> tuple:
         with transaction(self.database) as conn:
-            row = conn.execute("SELECT data FROM originals WHERE sha256 = %s", (entry.sha256,)).fetchone()
+            row = conn.execute("SELECT data, path, size FROM originals WHERE sha256 = %s", (sha256,)).fetchone()
         if row is None:
-            raise KeyError(f"No stored file with hash {entry.sha256}")
-        return bytes(row[0])
+            raise KeyError(f"No stored file with hash {sha256}")
+        return row
 
     def frame(self, entry: Entry) -> pd.DataFrame:
         """The normalised frame (for a survey: its answer counts)."""
@@ -113,16 +133,21 @@ class PgStore(EntryChanges):
     def add(self, data: bytes, filename: str, result, metadata: dict | None = None,
             by: str | None = None) -> Saved:
         """Keep ``data`` and ``result`` (its LoadResult) unless the same bytes are already kept."""
-        sha = content_hash(data)
-        with transaction(self.database) as conn:
-            self._lock(conn)
-            before = {e.sha256: e for e in self._entries(conn)}
-            if sha in before:
-                return Saved("duplicate", before[sha])
-            entry = new_entry(data, filename, result, metadata, by)
-            parts = {part: parquet(frame) for part, frame in kept_parts(entry.kind, result).items()}
-            self._insert(conn, entry, data, parts)
-            after = {e.sha256: e for e in self._entries(conn)}
+        sha, written = content_hash(data), []
+        try:
+            with transaction(self.database) as conn:
+                self._lock(conn)
+                before = {e.sha256: e for e in self._entries(conn)}
+                if sha in before:
+                    return Saved("duplicate", before[sha])
+                entry = new_entry(data, filename, result, metadata, by)
+                parts = {part: parquet(frame) for part, frame in kept_parts(entry.kind, result).items()}
+                self._insert(conn, entry, data, parts, written)
+                after = {e.sha256: e for e in self._entries(conn)}
+        except BaseException:
+            for relative in written:     # the rows were rolled back: so goes the file this add wrote
+                self.on_disk.forget(relative)
+            raise
         superseded = [after[s] for s, e in before.items() if e.active and not after[s].active]
         return Saved("stored", after[sha], superseded)
 
@@ -137,7 +162,7 @@ class PgStore(EntryChanges):
             history.setdefault(sha, []).append({"action": action, "at": _iso(at), "by": who})
         return derive([_entry(dict(zip(_ENTRY_COLUMNS, row)), history.get(row[0], [])) for row in rows])
 
-    def _insert(self, conn, entry: Entry, data: bytes, parts: dict[str, bytes]) -> None:
+    def _insert(self, conn, entry: Entry, data: bytes, parts: dict[str, bytes], written: list[str]) -> None:
         raw = stored(entry)
         values = {**{k: raw[k] for k in _ENTRY_COLUMNS if k != "who"}, "who": entry.by}
         values.update({k: _time(values[k]) for k in _TIMES})
@@ -145,12 +170,23 @@ class PgStore(EntryChanges):
         names = ", ".join(values)
         conn.execute(f"INSERT INTO entries (authority, {names}) VALUES (%s, {', '.join(['%s'] * len(values))})",
                      (self.authority, *values.values()))
-        conn.execute("INSERT INTO originals (authority, sha256, data) VALUES (%s, %s, %s)",
-                     (self.authority, entry.sha256, data))
+        self._keep_original(conn, entry, data, written)
         with conn.cursor() as cur:
             cur.executemany("INSERT INTO normalised (authority, sha256, part, parquet) VALUES (%s, %s, %s, %s)",
                             [(self.authority, entry.sha256, part, blob) for part, blob in parts.items()])
         self._record(conn, entry.sha256, entry.history[-1])
+
+    def _keep_original(self, conn, entry: Entry, data: bytes, written: list[str]) -> None:
+        """The original's row: its bytes, or (on disk) the file written first and its path and size."""
+        if self.on_disk is None:
+            conn.execute("INSERT INTO originals (authority, sha256, data) VALUES (%s, %s, %s)",
+                         (self.authority, entry.sha256, data))
+            return
+        relative, wrote = self.on_disk.keep(self.authority, entry.sha256, entry.ext, data)
+        if wrote:
+            written.append(relative)
+        conn.execute("INSERT INTO originals (authority, sha256, path, size) VALUES (%s, %s, %s, %s)",
+                     (self.authority, entry.sha256, relative, len(data)))
 
     def _change(self, sha256: str, action: str, by: str | None) -> Entry:
         with transaction(self.database) as conn:

@@ -54,9 +54,10 @@ def data_state(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@st.cache_resource(show_spinner="Reading the data…", max_entries=4)
+@st.cache_resource(show_spinner="Reading the data…", max_entries=load_settings().bundle_cache_entries)
 def _cached_bundle(folder: str, state: str, edition_name: str, authority_name: str | None = None) -> Bundle:
-    """One shared Bundle per data state, edition and authority (cache_resource: no copy per rerun;
+    """One shared Bundle per data state, edition and authority, as many at once as ``[cache] bundles``
+    in config/settings.toml says (the least recently used goes first) (cache_resource: no copy per rerun;
     pages never change it; its frames are tagged with the same key, so what `shared` computes from
     them is kept per key too). The edition is in the key: the full edition's Bundle carries the
     comments, and must never be the one another edition is given; the authority too (None without

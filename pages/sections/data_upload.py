@@ -1,8 +1,9 @@
 """Data page widgets: upload a file, see what was understood, confirm; manage stored versions.
 
 Widgets only: checking and storing are store.intake, templates are exports.templates. Uploading
-and managing versions need a role that may ``manage_data``, an original's download one that may
-``download_originals`` (config/roles.toml); each change and download is kept with who made it.
+and managing versions need a role that may ``manage_data``; each download is a kind of
+config/roles.toml [downloads] (ui/downloads.py ``offer``); each change and download of an original
+is kept with who made it.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from settings.details import field_label
 from store.intake import already_kept, keep, kept_sentence, stored_table
 from store.originals import original_download, record_download
 from ui.auth import viewer
+from ui.downloads import offer
 
 KIND_CHOICES = {"Detect automatically": None, "Survey results": "survey", "Action tracker": "actions",
                 "Scrutiny scores": "scrutiny", "Expectations (a notice or peer-challenge recommendations)": "expectations",
@@ -135,9 +137,9 @@ def show_check(checked) -> None:
         st.subheader(f"Validation report ({len(checked.findings)} findings)")
         report = labelled(checked.findings)
         widgets.table(report)
-        st.download_button("Download the validation report (CSV)", key="upload_report",
-                           data=neutralise_frame(report).to_csv(index=False).encode("utf-8-sig"),
-                           file_name=f"{checked.filename}-validation.csv", mime=mime("csv"))
+        offer("validation_report", "Download the validation report (CSV)",
+              neutralise_frame(report).to_csv(index=False).encode("utf-8-sig"),
+              f"{checked.filename}-validation.csv", mime("csv"))
     if checked.result is not None:
         with st.expander("First rows as read"):
             widgets.table(checked.result.preview_frame(20))
@@ -170,9 +172,8 @@ def stored_section() -> None:
     entry = store.find(choice.sha256)
     original = original_download(store, entry, who.roles, who.who)
     if original.served:        # the click is the download: the audit trail records it then
-        right.download_button("Download the original", data=original.data, file_name=original.file_name,
-                              mime=original.mime, key="stored_original", on_click=record_download,
-                              args=(store, entry, who.who))
+        offer("originals", "Download the original", original.data, original.file_name, original.mime, where=right,
+              on_click=record_download, args=(store, entry, who.who))
     else:
         right.info(widgets.plain(original.withheld), icon=":material/lock:")
 
@@ -183,7 +184,7 @@ def templates_section() -> None:
              "expectations file: the recommendations of an LGA peer challenge, linked to their evidence.")
     columns = st.columns(len(TEMPLATE_KINDS) + 1)
     for column, kind in zip(columns, TEMPLATE_KINDS):
-        column.download_button(f"{kind.capitalize()} template (.xlsx)", data=template_xlsx(kind),
-                               file_name=f"{kind}_template.xlsx", mime=mime("xlsx"), key=f"template_{kind}")
-    columns[-1].download_button("Expectations example (.csv)", data=EXPECTATIONS_EXAMPLE.read_bytes(),
-                                file_name=EXPECTATIONS_EXAMPLE.name, mime=mime("csv"), key="template_expectations")
+        offer("templates", f"{kind.capitalize()} template (.xlsx)", template_xlsx(kind), f"{kind}_template.xlsx",
+              mime("xlsx"), where=column, key=kind)
+    offer("templates", "Expectations example (.csv)", EXPECTATIONS_EXAMPLE.read_bytes(), EXPECTATIONS_EXAMPLE.name,
+          mime("csv"), where=columns[-1], key="expectations")

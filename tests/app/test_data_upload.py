@@ -144,7 +144,7 @@ def test_an_xlsm_is_kept_byte_for_byte_and_its_original_never_served(store_dir):
     at = data_page()
     assert not at.exception, [e.value for e in at.exception]
     buttons = at.get("download_button")
-    assert "stored_original" not in [b.key for b in buttons]
+    assert "download-originals" not in [b.key for b in buttons]
     assert not [b for b in buttons if "original" in b.proto.label.casefold()]
     [withheld] = [i.value for i in at.info if "not offered for download" in i.value]
     assert "data folder on the server" in withheld and entry.sha256 in withheld.replace("\\", "")

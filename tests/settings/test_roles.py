@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from settings.config import edition_pages, page_registry
-from settings.roles import (may, roles_config, roles_from_claims, signed_in_viewer, unsigned_viewer,
-                            visible_sections, who_from_claims)
+from settings.roles import (check_download_kinds, download_kinds, may, may_download, roles_config, roles_from_claims,
+                            signed_in_viewer, unsigned_viewer, visible_sections, who_from_claims)
 
 ROLES = {"improvement_board", "scrutiny_committee", "officer", "staff", "platform_admin"}
 
@@ -81,10 +81,30 @@ def test_sections_keep_the_edition_order_and_drop_empty_ones():
 
 def test_what_each_role_may_do():
     assert may("manage_data", {"officer"}) and not may("manage_data", ROLES - {"officer"})
-    assert may("download_originals", {"officer"}) and not may("download_originals", ROLES - {"officer"})
+    assert may_download("originals", {"officer"}) and not may_download("originals", ROLES - {"officer"})
     assert may("audit_trail", {"platform_admin"}) and not may("audit_trail", {"staff", "improvement_board"})
     assert not may("owner_names", {"staff"}) and may("owner_names", {"improvement_board"})
     assert not may("something not configured", ROLES)
+
+
+def test_each_download_kind_is_for_roles_that_see_its_page_and_none_other_is_offered():
+    registry = page_registry()
+    for name, kind in download_kinds().items():
+        assert set(kind["roles"]) <= set(registry[kind["page"]]["roles"]), name
+    assert {k for k in download_kinds() if may_download(k, {"staff"})} == {"board_summary"}, \
+        "staff: no respondent-level data, no comment, no owner"
+    with pytest.raises(KeyError):
+        may_download("comments", ROLES)                  # no kind nobody configured
+
+
+def test_a_download_kind_for_a_role_that_does_not_see_its_page_is_refused():
+    kinds = {name: dict(kind) for name, kind in download_kinds().items()}
+    check_download_kinds(kinds, page_registry())                              # the shipped table holds
+    kinds["committee_paper"]["roles"] = [*kinds["committee_paper"]["roles"], "staff"]
+    with pytest.raises(ValueError, match="committee_paper.*staff"):
+        check_download_kinds(kinds, page_registry())
+    with pytest.raises(ValueError, match="nowhere"):
+        check_download_kinds({"x": {"page": "nowhere", "roles": ["officer"]}}, page_registry())
 
 
 def test_with_no_sign_in_the_viewer_has_the_unsigned_roles_and_no_name():

@@ -2,8 +2,8 @@
 supersede, remove and restore, reinstate, versions in order, originals byte for byte, the
 normalised frame, counts and comments as stored, theme corrections (appended, the latest
 wins, each with who and when, in the audit trail), the audit trail, and a failed add that
-changes nothing. Every test runs on every backend (BACKENDS: the file store and the PostgreSQL
-store). Only protocol operations are used here; what a backend keeps on disk (or in its database)
+changes nothing. Every test runs on every backend (BACKENDS: the file store, and the PostgreSQL
+store with its originals in the database and on disk). Only protocol operations are used here; what a backend keeps on disk (or in its database)
 is tested in that backend's own file (tests/store/test_file_store.py, test_pg_store.py)."""
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ BACKENDS = {
     "file": lambda folder, request: FileStore(folder / "store"),
     "postgres": lambda folder, request: PgStore(request.getfixturevalue("pg_cluster").database(
         "t-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16])),
+    "postgres-disk": lambda folder, request: PgStore(request.getfixturevalue("pg_cluster").database(
+        "t-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]), originals_dir=folder / "originals"),
 }
 
 

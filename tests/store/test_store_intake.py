@@ -71,7 +71,7 @@ def test_an_original_is_served_to_a_signed_in_officer_only(tmp_path, trackers):
     """Issue 19: whatever its type, an original goes to a signed-in officer; a staff member, a board
     member, and an unnamed viewer (no sign-in, even with the officer role) are told why not."""
     path, result = trackers[0]
-    store = FileStore(tmp_path)
+    store = FileStore(tmp_path / "uploads")             # where open_store keeps a data folder's uploads
     for name in (path.stem + ".xlsm", path.name):
         entry = store.add(path.read_bytes() + name.encode(), name, result).entry
         assert may_serve(entry, {"officer"}, who="olive@example.gov.uk")
