@@ -1,11 +1,13 @@
-"""``python -m bench [--sizes 20000,100000] [--root /tmp/improvement-bench] [--no-write]``
+"""``python -m bench [--sizes 20000,100000] [--postgres 50x5000|off] [--pg-only] [--root DIR] [--no-write]``
 
 For each size: generate (or reuse) the inputs, lay out a data folder (codebook, events,
 headcount, an empty manifest), ingest every file through the upload path (the staff
 waves one process each, so each has its own peak memory), read the first wave bare with
 fastexcel (every other wave) and with pandas + openpyxl, then measure the start from the store, the warm
-reruns of every page, the largest figure, and the server's memory. Prints the table and
-writes docs/performance.md (unless --no-write).
+reruns of every page, the largest figure, and the server's memory. Then the PostgreSQL section
+(bench/postgres.py): many authorities in one temporary database, one authority's user's start and
+reruns, its start against the file store's at 20,000. Prints the table and writes
+docs/performance.md (unless --no-write).
 """
 from __future__ import annotations
 
@@ -40,8 +42,8 @@ def measure(spec: Spec, root: Path, reruns: int, log, quick: bool = False) -> di
             bare = run("fastexcel", str(path))["seconds"]
             result.update(fastexcel=bare, ratio=result["seconds"] / bare)
         waves.append(result)
-        log(f"  {path.name}: ingest {result['seconds']:.2f} s, fastexcel {result.get('fastexcel', 0):.2f} s, "
-            f"peak {result['peak_mb']:.0f} MB")
+        bare = f", fastexcel {result['fastexcel']:.2f} s" if "fastexcel" in result else ""
+        log(f"  {path.name}: ingest {result['seconds']:.2f} s{bare}, peak {result['peak_mb']:.0f} MB")
     listing = root / f"small-{spec.respondents}.json"
     listing.write_text(json.dumps(small_files(inputs, folder)), encoding="utf-8")
     small = run("ingest_many", str(listing))
@@ -117,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"big survey CSV, {args.big_rows:,} rows")
         big = measure_big_csv(args.big_rows, args.root, log)
     elapsed = time.perf_counter() - begin
-    (args.root / "results.json").write_text(json.dumps({"sizes": results, "big_csv": big, "postgres": database}, indent=1, default=str), encoding="utf-8")
+    (args.root / "results.json").write_text(json.dumps({"sizes": results, "big_csv": big, "postgres": database},
+                                                       indent=1, default=str), encoding="utf-8")
     print(table(results, big, database))
     print(f"\nbenchmark took {elapsed:.0f} s")
     if not args.no_write:
