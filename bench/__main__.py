@@ -1,79 +1,36 @@
-"""``python -m bench [--sizes 20000,100000] [--root /tmp/improvement-bench] [--no-write]``
+"""``python -m bench [--sizes 20000,100000] [--postgres 50x5000|off] [--pg-only] [--root DIR] [--no-write]``
 
 For each size: generate (or reuse) the inputs, lay out a data folder (codebook, events,
 headcount, an empty manifest), ingest every file through the upload path (the staff
 waves one process each, so each has its own peak memory), read the first wave bare with
 fastexcel (every other wave) and with pandas + openpyxl, then measure the start from the store, the warm
-reruns of every page, the largest figure, and the server's memory. Prints the table and
-writes docs/performance.md (unless --no-write).
+reruns of every page, the largest figure, and the server's memory. Then the PostgreSQL section
+(bench/postgres.py): many authorities in one temporary database, one authority's user's start and
+reruns, its start against the file store's at 20,000. Prints the table and writes
+docs/performance.md (unless --no-write).
 """
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .inputs import Inputs, Spec, big_survey_csv, make_inputs
+from . import postgres
+from .inputs import Spec, big_survey_csv, make_inputs
 from .report import markdown, table
 from .server_memory import server_memory
+from .steps import app_figures, data_folder, run, small_files
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data" / "sample"
 DOC = ROOT / "docs" / "performance.md"
-STARTS = 3                   # app starts, each in a fresh process: the median is reported
 
 
-def run(task: str, *args: str, env: dict | None = None) -> dict:
-    """A worker task in a fresh interpreter; its JSON result."""
-    import os
-
-    done = subprocess.run([sys.executable, "-m", "bench.worker", task, *args], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})})
-    if done.returncode != 0:
-        raise RuntimeError(f"bench.worker {task} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def data_folder(inputs: Inputs, spec: Spec, root: Path) -> Path:
-    """A fresh data folder: codebook (bench staff + sample partner), events, headcount, no files."""
-    folder = root / f"data-{spec.respondents}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    partner = [line for line in (SAMPLE / "codebook.csv").read_text(encoding="utf-8").splitlines()[1:]
-               if line.startswith("PART-")]
-    (folder / "codebook.csv").write_text(inputs.codebook.read_text(encoding="utf-8") + "\n".join(partner) + "\n",
-                                         encoding="utf-8")
-    shutil.copy(SAMPLE / "events.csv", folder / "events.csv")
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["audience", "wave", "headcount"])
-    for _, meta in inputs.surveys:
-        writer.writerow(["staff", meta["wave"], round(spec.respondents * 1.25)])
-    (folder / "headcount.csv").write_text(out.getvalue(), encoding="utf-8")
-    (folder / "manifest.csv").write_text("file,kind,audience,wave,wave_date,snapshot_date\n", encoding="utf-8")
-    return folder
-
-
-def small_files(inputs: Inputs, folder: Path) -> list[dict]:
-    """Trackers, the scrutiny matrix and the sample's partner survey waves, with their metadata."""
-    items = [{"path": str(p), "data_dir": str(folder), "metadata": m} for p, m in inputs.trackers]
-    items.append({"path": str(inputs.scrutiny), "data_dir": str(folder), "metadata": {}})
-    with (SAMPLE / "manifest.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["audience"] == "partner":
-                meta = {k: row[k] for k in ("audience", "wave", "wave_date")}
-                items.append({"path": str(SAMPLE / row["file"]), "data_dir": str(folder), "metadata": meta})
-    return items
-
-
-def measure(spec: Spec, root: Path, reruns: int, log) -> dict:
+def measure(spec: Spec, root: Path, reruns: int, log, quick: bool = False) -> dict:
+    """Every figure of one size; ``quick``: the ingests, app start and reruns only (no bare reads,
+    no server memory)."""
     begin = time.perf_counter()
     inputs = make_inputs(spec, root)
     log(f"  inputs ready in {time.perf_counter() - begin:.0f} s: {inputs.folder}")
@@ -81,26 +38,21 @@ def measure(spec: Spec, root: Path, reruns: int, log) -> dict:
     waves = []
     for i, (path, meta) in enumerate(inputs.surveys):
         result = run("ingest", str(path), str(folder), json.dumps(meta))
-        if i % 2 == 0:     # a bare read of every other wave: the ratio is taken on these three
+        if i % 2 == 0 and not quick:     # a bare read of every other wave: the ratio is taken on these three
             bare = run("fastexcel", str(path))["seconds"]
             result.update(fastexcel=bare, ratio=result["seconds"] / bare)
         waves.append(result)
-        log(f"  {path.name}: ingest {result['seconds']:.2f} s, fastexcel {result.get('fastexcel', 0):.2f} s, "
-            f"peak {result['peak_mb']:.0f} MB")
+        bare = f", fastexcel {result['fastexcel']:.2f} s" if "fastexcel" in result else ""
+        log(f"  {path.name}: ingest {result['seconds']:.2f} s{bare}, peak {result['peak_mb']:.0f} MB")
     listing = root / f"small-{spec.respondents}.json"
     listing.write_text(json.dumps(small_files(inputs, folder)), encoding="utf-8")
     small = run("ingest_many", str(listing))
     log(f"  trackers, scrutiny, partner waves: {small['seconds']:.1f} s")
+    figures = app_figures(folder, reruns, {"IMPROVEMENT_DATA_DIR": str(folder)}, log)
+    if quick:
+        return {"respondents": spec.respondents, "quick": True, **figures}
     openpyxl = run("openpyxl", str(inputs.surveys[0][0]))
     log(f"  pandas + openpyxl read: {openpyxl['seconds']:.1f} s")
-    env = {"IMPROVEMENT_DATA_DIR": str(folder)}
-    pages = run("reruns", str(folder), str(reruns), env=env)
-    starts = [pages.pop("start")["first_page"]] + [run("start", env=env)["first_page"] for _ in range(STARTS - 1)]
-    start = {"first_page": statistics.median(starts), "runs": starts}
-    log(f"  start: first page {start['first_page']:.2f} s (median of {', '.join(f'{s:.2f}' for s in starts)})")
-    for page, result in pages.items():
-        if isinstance(result, dict):
-            log(f"  {page}: first {result['first']:.2f} s, warm median {result['median'] * 1000:.0f} ms")
     server = server_memory(folder, root / f"server-{spec.respondents}.log")
     log(f"  server: {server}")
     tracker_files = [f for f in small["files"] if f["file"].startswith("improvement_plan")]
@@ -112,8 +64,10 @@ def measure(spec: Spec, root: Path, reruns: int, log) -> dict:
         "ingest_peak_mb": max(w["peak_mb"] for w in waves),
         "tracker_ingest": statistics.median(f["seconds"] for f in tracker_files),
         "scrutiny_ingest": next(f["seconds"] for f in small["files"] if f["file"] == "topic_scores.xlsx"),
-        "start": start, "pages": {k: v for k, v in pages.items() if isinstance(v, dict)}, "server": server,
+        **figures, "server": server,
     }
+
+
 
 
 def measure_big_csv(rows: int, root: Path, log) -> dict:
@@ -137,8 +91,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="where inputs (cached) and data folders go; outside the repository")
     parser.add_argument("--reruns", type=int, default=10)
     parser.add_argument("--big-rows", type=int, default=1_000_000, help="rows of the big survey CSV (0: skip it)")
+    parser.add_argument("--postgres", default="50x5000", metavar="AUTHORITIESxRESPONDENTS",
+                        help="the PostgreSQL section: that many authorities x 6 waves of that many respondents in "
+                             "one database (bench/postgres.py); 'off' to skip it")
     parser.add_argument("--no-write", action="store_true", help="print only; do not rewrite docs/performance.md")
+    parser.add_argument("--pg-only", action="store_true",
+                        help="quick iterations on the PostgreSQL section: the file store's sizes give only their "
+                             "app start and reruns (no bare reads, server memory or big CSV); implies --no-write")
     args = parser.parse_args(argv)
+    if args.pg_only:
+        args.no_write, args.big_rows = True, 0
     begin = time.perf_counter()
 
     def log(message: str) -> None:
@@ -147,18 +109,23 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for size in (int(s) for s in args.sizes.split(",") if s):
         log(f"{size:,} respondents x 6 waves")
-        results.append(measure(Spec(respondents=size), args.root, args.reruns, log))
+        results.append(measure(Spec(respondents=size), args.root, args.reruns, log, quick=args.pg_only))
+    database = None
+    if (shape := postgres.parse(args.postgres)) is not None:
+        log(f"PostgreSQL: {shape[0]} authorities x 6 waves x {shape[1]:,} respondents in one database")
+        database = postgres.measure(*shape, args.root, args.reruns, log)
     big = None
     if args.big_rows:
         log(f"big survey CSV, {args.big_rows:,} rows")
         big = measure_big_csv(args.big_rows, args.root, log)
     elapsed = time.perf_counter() - begin
-    (args.root / "results.json").write_text(json.dumps({"sizes": results, "big_csv": big}, indent=1, default=str), encoding="utf-8")
-    print(table(results, big))
+    (args.root / "results.json").write_text(json.dumps({"sizes": results, "big_csv": big, "postgres": database},
+                                                       indent=1, default=str), encoding="utf-8")
+    print(table(results, big, database))
     print(f"\nbenchmark took {elapsed:.0f} s")
     if not args.no_write:
         previous = DOC.read_text(encoding="utf-8") if DOC.is_file() else ""
-        DOC.write_text(markdown(results, elapsed, previous, big), encoding="utf-8")
+        DOC.write_text(markdown(results, elapsed, previous, big, database), encoding="utf-8")
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 

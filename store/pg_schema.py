@@ -8,9 +8,14 @@ are applied on open, once per process. The app itself must connect as a role tha
 and does not bypass row-level security (the migrations grant it ``APP_ROLE``): ``check_role``
 refuses a superuser, a BYPASSRLS role or the tables' owner (or a member of it), so isolation rests on the database.
 
-``transaction`` opens one connection per change or read (thread-safe, and nothing held between
-page runs), sets ``app.authority`` for that transaction only (``set_config(..., true)``, which is
-``SET LOCAL``), and commits at the end or rolls everything back on an exception.
+``transaction`` runs each change or read in a transaction of its own, on a connection of its own
+for as long as it lasts (thread-safe); it sets ``app.authority`` for that transaction only
+(``set_config(..., true)``, which is ``SET LOCAL``), and commits at the end or rolls everything
+back on an exception. A connection whose transaction ended cleanly is kept idle for the next one
+(at most ``IDLE_CONNECTIONS`` per database URL and process): opening one cost 5-15 ms, a page run
+makes one to a dozen, and nothing of an authority outlives its transaction, so the next transaction
+on it, whichever authority's, starts clean. A kept connection the server has since closed is
+noticed before it is used and replaced.
 """
 from __future__ import annotations
 
@@ -31,8 +36,11 @@ URL_VARIABLE, OWNER_URL_VARIABLE, AUTHORITY_VARIABLE = (
 DEFAULT_AUTHORITY = "default"
 APP_ROLE = "improvement_app"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+IDLE_CONNECTIONS = 4          # kept per database URL and process (module docstring)
 _ready: set[tuple[str, str]] = set()
 _ready_lock = threading.Lock()
+_idle: dict[str, list[psycopg.Connection]] = {}
+_idle_lock = threading.Lock()
 
 
 class DatabaseNotReady(RuntimeError):
@@ -111,10 +119,39 @@ def check_role(url: str) -> None:
 @contextlib.contextmanager
 def transaction(database: Database) -> Iterator[psycopg.Connection]:
     """One transaction as ``database.authority`` (module docstring); times read back in UTC."""
-    with psycopg.connect(database.url) as conn, conn.transaction():
-        conn.execute("SELECT set_config('app.authority', %s, true), set_config('TimeZone', 'UTC', true)",
-                     (database.authority,))
-        yield conn
+    conn = _connection(database.url)
+    try:
+        with conn.transaction():
+            conn.execute("SELECT set_config('app.authority', %s, true), set_config('TimeZone', 'UTC', true)",
+                         (database.authority,))
+            yield conn
+    except BaseException:
+        conn.close()            # a transaction that failed does not lend its connection to the next
+        raise
+    _keep(database.url, conn)
+
+
+def _connection(url: str) -> psycopg.Connection:
+    """An idle kept connection that still answers, else a new one."""
+    while True:
+        with _idle_lock:
+            conn = _idle.get(url, []).pop() if _idle.get(url) else None
+        if conn is None:
+            return psycopg.connect(url, autocommit=True)     # transactions are begun by `transaction`
+        try:
+            conn.execute("SELECT 1")
+            return conn
+        except psycopg.Error:
+            conn.close()
+
+
+def _keep(url: str, conn: psycopg.Connection) -> None:
+    with _idle_lock:
+        kept = _idle.setdefault(url, [])
+        if conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE and len(kept) < IDLE_CONNECTIONS:
+            kept.append(conn)
+            return
+    conn.close()
 
 
 def _yoyo_url(url: str) -> str:

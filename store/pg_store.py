@@ -17,6 +17,7 @@ exactly what it superseded; an exception anywhere rolls the whole change back.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +50,9 @@ class PgStore(EntryChanges):
         self.database = database
         self.on_disk = None if originals_dir is None else OnDisk(Path(originals_dir))
         prepare(database)
+        self._blobs: dict[tuple[str, str], bytes] = {}     # (sha256, part): parquet bytes read (``_parts``)
+        self._read_parts: set[str] = set()                 # the parts read for every entry
+        self._blobs_lock = threading.Lock()
         if self.on_disk is not None:
             self.on_disk.remove_stale_temps(self.authority, stale_temp_minutes)
 
@@ -206,10 +210,26 @@ class PgStore(EntryChanges):
                      (self.authority, sha256, line["action"], _time(line["at"]), line["by"]))
 
     def _parts(self, entry: Entry, *parts: str) -> dict[str, pd.DataFrame]:
-        with transaction(self.database) as conn:
-            rows = conn.execute("SELECT part, parquet FROM normalised WHERE sha256 = %s AND part = ANY(%s)",
-                                (entry.sha256, list(parts))).fetchall()
-        return {part: from_parquet(bytes(blob)) for part, blob in rows}
+        """The entry's kept parts. The first read of a part reads it for every entry of the authority in
+        one query (a page reads every current wave's, and their earlier versions'); the bytes are kept
+        on this store, which is always right: an entry's parts are written with it and never change."""
+        with self._blobs_lock:
+            wanted = [p for p in parts if p not in self._read_parts]
+            if wanted:
+                with transaction(self.database) as conn:
+                    rows = conn.execute("SELECT sha256, part, parquet FROM normalised WHERE part = ANY(%s)",
+                                        (wanted,)).fetchall()
+                self._blobs.update({(sha, part): bytes(blob) for sha, part, blob in rows})
+                self._read_parts.update(wanted)
+            kept = {p: self._blobs[(entry.sha256, p)] for p in parts if (entry.sha256, p) in self._blobs}
+        if len(kept) < len(parts):      # an entry added since the parts were read: read its own
+            with transaction(self.database) as conn:
+                rows = conn.execute("SELECT part, parquet FROM normalised WHERE sha256 = %s AND part = ANY(%s)",
+                                    (entry.sha256, list(parts))).fetchall()
+            kept = {part: bytes(blob) for part, blob in rows}
+            with self._blobs_lock:
+                self._blobs.update({(entry.sha256, part): blob for part, blob in kept.items()})
+        return {part: from_parquet(blob) for part, blob in kept.items()}
 
     def _corrections(self, conn) -> list[ThemeCorrection]:
         rows = conn.execute("SELECT comment_id, theme, who, at, sha256, file FROM theme_corrections ORDER BY id")

@@ -276,3 +276,23 @@ def test_the_pages_bundle_reads_a_database_store(pg_cluster, tmp_path, monkeypat
     monkeypatch.setenv("IMPROVEMENT_AUTHORITY", "bundle-other")
     other = load_bundle(tmp_path, edition="full")
     assert other.actions.empty and other.surveys.answers.empty and other.sources.empty
+
+
+def test_a_kept_connection_the_server_closed_is_replaced_and_a_failed_one_is_not_kept(pg_cluster, trackers):
+    """Connections are kept between transactions (store/pg_schema.py): one the server has since ended is
+    replaced before use, and one whose transaction failed is closed, not lent to the next."""
+    store = PgStore(pg_cluster.database("kept-connections"))
+    path, result = trackers[0]
+    sha = store.add(path.read_bytes(), path.name, result).entry.sha256
+    with transaction(store.database) as conn:
+        pid = conn.info.backend_pid
+    with psycopg.connect(pg_cluster.url("postgres"), autocommit=True) as admin:
+        assert admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0]
+    assert [e.sha256 for e in store.entries()] == [sha]
+    with pytest.raises(ZeroDivisionError), transaction(store.database) as conn:
+        failed = conn
+        raise ZeroDivisionError
+    assert failed.closed
+    with transaction(store.database) as conn:
+        assert conn is not failed and conn.execute("SELECT current_setting('app.authority')").fetchone() == (
+            "kept-connections",)
