@@ -53,9 +53,15 @@ def usage_lines(result, usage) -> list[str]:
     lines = []
     if usage is None or usage.peak_rss_mb is None:
         lines.append("server memory and CPU: not measured (its process could not be seen)")
-    else:
+    elif usage.processes == 1:
         lines.append(f"server peak RSS: {usage.peak_rss_mb:.0f} MB (the kernel's high-water mark since it started; "
                      f"{usage.start_rss_mb:.0f} MB when the load began)")
+    else:
+        lines.append(f"server peak RSS, all {usage.processes} processes together (Streamlit's and nginx's): "
+                     f"{usage.peak_rss_mb:.0f} MB (the highest quarter-second sample of their sum; "
+                     f"{usage.start_rss_mb:.0f} MB when the load began; the sum of each one's own high-water mark "
+                     f"since it started, an upper bound: {usage.hwm_sum_mb:.0f} MB)")
+    if usage is not None and usage.peak_rss_mb is not None:
         if usage.cpu_seconds is not None:
             lines.append(f"server CPU: {usage.cpu_seconds:.1f} s over {usage.wall_seconds:.1f} s, mean "
                          f"{usage.mean_cpu_percent:.0f}% of one core, peak {usage.peak_cpu_percent:.0f}% "
