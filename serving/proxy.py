@@ -45,11 +45,19 @@ class Proxy:
     gzip_level: int = 5
     static_max_age_s: int = 31_536_000
     websocket_idle_s: int = 86_400
+    access_log: Path | None = None    # where each request and the process that answered it go (off: None)
 
 
 def _temp_paths(run_dir: Path) -> str:
     return "\n".join(f"  {kind}_temp_path {run_dir / kind};" for kind in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+
+
+def _access_log(p: Proxy) -> str:
+    if p.access_log is None:
+        return "  access_log off;"
+    return ("  log_format upstream '$request_uri $status $upstream_addr $cookie_" + p.sticky_cookie + "';\n"
+            f"  access_log {p.access_log} upstream;")
 
 
 def _types() -> str:
@@ -81,7 +89,7 @@ pid {p.run_dir / 'nginx.pid'};
 error_log {p.run_dir / 'error.log'} warn;
 events {{ worker_connections {p.worker_connections}; }}
 http {{
-  access_log off;
+{_access_log(p)}
 {_temp_paths(p.run_dir)}
   types {{
 {_types()}

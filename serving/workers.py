@@ -127,8 +127,10 @@ def _stop(procs: list[subprocess.Popen]) -> None:
 
 
 @contextmanager
-def group(workers: int, options: list[str], env: dict | None = None, log=None, run_dir: Path | None = None):
-    """N processes and their nginx, healthy; yields the Group; stops them all on the way out."""
+def group(workers: int, options: list[str], env: dict | None = None, log=None, run_dir: Path | None = None,
+          access_log: Path | None = None):
+    """N processes and their nginx, healthy; yields the Group; stops them all on the way out.
+    ``access_log``: nginx logs each request with the process that answered it there."""
     nginx = nginx_binary()
     if nginx is None:
         raise ServingError("--workers needs nginx (Debian: apt-get install nginx)")
@@ -140,7 +142,8 @@ def group(workers: int, options: list[str], env: dict | None = None, log=None, r
     own_dir = run_dir is None
     run_dir = Path(tempfile.mkdtemp(prefix="improvement-serve-")) if own_dir else run_dir
     run_dir.chmod(0o755)          # nginx's workers (user nobody when started as root) use its temp folders
-    proxy = replace(Proxy(host, port, ports, streamlit_static_dir(), run_dir), **config.get("proxy", {}))
+    proxy = replace(Proxy(host, port, ports, streamlit_static_dir(), run_dir, access_log=access_log),
+                    **config.get("proxy", {}))
     (run_dir / "nginx.conf").write_text(nginx_conf(proxy), encoding="utf-8")
     out = log
     procs: list[subprocess.Popen] = []
