@@ -80,6 +80,14 @@ def command_line(args: argparse.Namespace) -> str:
     return " ".join(words) + f"   # = .venv/bin/python -m bench.load {' '.join(sys.argv[1:])}".rstrip()
 
 
+def run_key(args: argparse.Namespace) -> str:
+    """The run's configuration, naming its section of docs/performance.md: a rerun replaces its own."""
+    data = f"data folder {args.data.name}" if args.data else "the sample data"
+    server = f"{args.workers} processes behind nginx" if args.workers > 1 else "one process"
+    return (f"{args.users} users over {args.over:g} s, {', '.join(args.pages)}, {args.edition} edition, {data}, "
+            f"{server}" + (", frontend downloaded" if args.frontend else ""))
+
+
 async def warm(url: str, plan: Plan, where: str = "") -> list[str]:
     """One visit to each page before the load, so the load measures warm caches (the launch's
     first minutes after its first users); the lines say what those first visits took."""
@@ -142,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                  "elements, on the wire: the server's part, without the browser's drawing. "
                  + (f"Each page was opened once before{' in each process' if args.workers > 1 else ''} (warm caches)."
                     if first else "No page was opened before."))
-        report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser))
+        key = run_key(args)
+        report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser, key), key)
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 
