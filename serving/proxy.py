@@ -15,7 +15,9 @@ logs and temporary files there, in the foreground) and
   a session stays open;
 - serves Streamlit's hashed static bundles (``/static/``) from Streamlit's own folder, with
   gzip and a year's immutable caching, so the app's processes never spend a core on them.
-  The HTML (``no-cache``, a few kB) still comes from Streamlit, which answers any page's path.
+  The HTML (``no-cache``, a few kB) still comes from Streamlit, which answers any page's path;
+- lets an upload as large as Streamlit's own limit (``server.maxUploadSize``) through (nginx's
+  default, 1 MB, would refuse a staff survey export).
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class Proxy:
     static_max_age_s: int = 31_536_000
     websocket_idle_s: int = 86_400
     access_log: Path | None = None    # where each request and the process that answered it go (off: None)
+    max_upload_mb: int = 200          # Streamlit's server.maxUploadSize: nginx must let such a file through
 
 
 def _temp_paths(run_dir: Path) -> str:
@@ -98,6 +101,7 @@ http {{
   sendfile on;
   tcp_nodelay on;
   server_tokens off;
+  client_max_body_size {p.max_upload_mb + 1}m;
   gzip on;
   gzip_comp_level {p.gzip_level};
   gzip_min_length 1024;

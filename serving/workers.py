@@ -29,6 +29,7 @@ from .proxy import Proxy, nginx_conf
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "config" / "serving.toml"
+STREAMLIT_CONFIG = ROOT / ".streamlit" / "config.toml"
 NGINX_PLACES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx")
 
 
@@ -38,6 +39,12 @@ class ServingError(RuntimeError):
 
 def serving_config(path: Path = CONFIG) -> dict:
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def max_upload_mb(path: Path = STREAMLIT_CONFIG) -> int:
+    """Streamlit's upload limit (``[server] maxUploadSize``, megabytes; its default 200)."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return int(raw.get("server", {}).get("maxUploadSize", 200))
 
 
 def nginx_binary() -> str | None:
@@ -142,7 +149,8 @@ def group(workers: int, options: list[str], env: dict | None = None, log=None, r
     own_dir = run_dir is None
     run_dir = Path(tempfile.mkdtemp(prefix="improvement-serve-")) if own_dir else run_dir
     run_dir.chmod(0o755)          # nginx's workers (user nobody when started as root) use its temp folders
-    proxy = replace(Proxy(host, port, ports, streamlit_static_dir(), run_dir, access_log=access_log),
+    proxy = replace(Proxy(host, port, ports, streamlit_static_dir(), run_dir, access_log=access_log,
+                          max_upload_mb=max_upload_mb()),
                     **config.get("proxy", {}))
     (run_dir / "nginx.conf").write_text(nginx_conf(proxy), encoding="utf-8")
     out = log

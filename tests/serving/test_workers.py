@@ -8,6 +8,8 @@ import asyncio
 import gzip
 import os
 import re
+import time
+import urllib.error
 import urllib.request
 
 import psutil
@@ -16,7 +18,7 @@ import pytest
 from bench.load.run import Plan, run_load
 from bench.load.scenarios import scenario_for
 from server import workers_option
-from serving.workers import free_port, group, nginx_binary, split_address, streamlit_static_dir
+from serving.workers import free_port, group, max_upload_mb, nginx_binary, split_address, streamlit_static_dir
 
 COOKIE = "improvement_worker"
 
@@ -53,9 +55,16 @@ def get(url: str, cookie: str | None = None, encoding: str = "identity"):
         return response.status, response.headers, response.read()
 
 
-def upstreams(log, marker: str) -> set[str]:
-    """The processes (host:port) nginx sent the requests whose address carries ``marker`` to."""
-    return {line.split()[2] for line in log.read_text().splitlines() if marker in line.split()[0]}
+def upstreams(log, marker: str, count: int = 1) -> set[str]:
+    """The processes (host:port) nginx sent the requests whose address carries ``marker`` to,
+    once ``count`` of them are in its log (nginx writes a line after the answer has gone)."""
+    for _ in range(100):
+        lines = [line.split() for line in log.read_text().splitlines()]
+        mine = [words[2] for words in lines if len(words) > 2 and marker in words[0]]
+        if len(mine) >= count:
+            break
+        time.sleep(0.1)
+    return set(mine)
 
 
 def test_a_page_renders_and_reruns_through_the_proxy(serving):
@@ -77,10 +86,10 @@ def test_the_first_answer_sets_the_cookie_and_a_browser_with_it_keeps_its_proces
     for i in range(12):
         status, headers, _ = get(running.url + f"/_stcore/health?kept={i}", cookie=cookie)
         assert status == 200 and not [c for c in headers.get_all("Set-Cookie") or [] if c.startswith(COOKIE)]
-    assert len(upstreams(log, "kept=")) == 1
+    assert len(upstreams(log, "kept=", 12)) == 1
     for i in range(24):
         get(running.url + f"/_stcore/health?spread={i}")
-    assert upstreams(log, "spread=") == {f"127.0.0.1:{p}" for p in running.ports}
+    assert upstreams(log, "spread=", 24) == {f"127.0.0.1:{p}" for p in running.ports}
 
 
 def test_the_static_bundles_come_from_nginx_gzipped_and_cached(serving):
@@ -92,6 +101,22 @@ def test_the_static_bundles_come_from_nginx_gzipped_and_cached(serving):
     assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
     assert gzip.decompress(body) == (streamlit_static_dir() / script).read_bytes()
     assert upstreams(log, script) == {"-"}                         # no Streamlit process was asked
+
+
+def test_an_upload_as_large_as_streamlits_limit_reaches_streamlit(serving):
+    """nginx's own limit (1 MB by default) would answer 413 to a survey export; Streamlit's
+    limit (.streamlit/config.toml maxUploadSize) is the one that counts."""
+    running, log = serving
+    assert max_upload_mb() >= 20
+    body = b"x" * (20 * 2**20)
+    request = urllib.request.Request(running.url + "/_stcore/upload_file/no-session/no-file?size=20", data=body,
+                                     method="PUT", headers={"Content-Type": "application/octet-stream"})
+    try:
+        status = urllib.request.urlopen(request, timeout=60).status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    assert status != 413
+    assert upstreams(log, "/_stcore/upload_file/") - {"-"}          # a Streamlit process answered
 
 
 def test_stopping_the_group_leaves_no_process(tmp_path):
