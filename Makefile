@@ -9,7 +9,7 @@ PORT   ?= 8501
 EDITION ?=
 comma := ,
 
-.PHONY: run test install sample check-sample screenshots bench load audit corpus redaction clean
+.PHONY: run serve test install sample check-sample screenshots bench load audit corpus redaction clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ install: $(VENV)/.installed
 
 run: install
 	IMPROVEMENT_EDITION=$(EDITION) $(PY) server.py --server.address 127.0.0.1 --server.port $(PORT)
+
+# Production (issue 20): WORKERS Streamlit processes behind one nginx on ADDRESS:PORT (serving/,
+# config/serving.toml; needs Debian's nginx). WORKERS=1 is plain Streamlit, as `make run`.
+WORKERS ?= 2
+ADDRESS ?= 127.0.0.1
+serve: install
+	IMPROVEMENT_EDITION=$(EDITION) $(PY) server.py --workers $(WORKERS) --server.address $(ADDRESS) --server.port $(PORT)
 
 test: install
 	$(PY) -m pytest -q -rs
@@ -47,15 +54,18 @@ bench: install
 # peak memory and CPU, and rewrites its section of docs/performance.md. PAGES=a,b (url paths;
 # default staff-results), URL=http://127.0.0.1:PORT targets a running server instead,
 # LOAD_ARGS="--check-browser" also compares one session with headless Chromium, "--frontend"
-# has each user first download the page's HTML and the static files it names (empty cache).
+# has each user first download the page's HTML and the static files it names (empty cache),
+# "--workers N" starts N processes behind nginx as `make serve WORKERS=N` does.
 USERS ?= 30
 OVER ?= 30
 PAGES ?= staff-results
 LOAD_EDITION = $(or $(EDITION),$(IMPROVEMENT_EDITION),staff)
+# the load's server: one process unless WORKERS is given on the command line (make load WORKERS=2)
+LOAD_WORKERS = $(if $(filter command line,$(origin WORKERS)),$(WORKERS),1)
 load: install
 	$(PY) -m bench.load --users $(USERS) --over $(OVER) --edition $(LOAD_EDITION) \
 		$(foreach p,$(subst $(comma), ,$(PAGES)),--page $(p)) $(if $(DATA),--data $(DATA)) \
-		$(if $(URL),--url $(URL)) $(LOAD_ARGS)
+		$(if $(URL),--url $(URL)) $(if $(filter-out 1,$(LOAD_WORKERS)),--workers $(LOAD_WORKERS)) $(LOAD_ARGS)
 
 # The long disclosure audit (issue 13): every sensitive cell of 200 generated cases in each
 # profile attacked by integer programming (prints cases, cells attacked, unprotected: must be

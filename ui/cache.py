@@ -16,6 +16,10 @@ canonical survey frame has millions of rows, and recomputing every table on each
   as it reads the bundle's frames, and never changes it in place (it derives a new frame).
   A frame it returns is tagged, so passing it on costs no hashing.
 
+``derived(fn, obj)`` is ``fn(obj)`` kept as long as ``obj`` lives, for a result derived from
+an object that is not hashable cheaply (a chart's narrow layout from its figure, which
+``shared`` returns as one object to every session): computed once per figure, not per rerun.
+
 Tags are held by weak reference and checked by identity, so a frame never borrows the
 tag of another that happened to get the same ``id`` after the first was freed.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import threading
 import weakref
 
 import pandas as pd
@@ -55,6 +60,24 @@ def frame_key(frame: pd.DataFrame) -> tuple:
 def counts_key(counts: SurveyCounts) -> tuple:
     """Survey counts are identified by their two frames."""
     return frame_key(counts.answers), frame_key(counts.reach)
+
+
+_DERIVED: dict[tuple, tuple[weakref.ref, object]] = {}
+_DERIVED_LOCK = threading.Lock()
+
+
+def derived(fn, obj):
+    """``fn(obj)``, computed once while ``obj`` lives (by identity: a figure is not hashable) and
+    returned to every caller: never change it in place. For pure functions of an object no page
+    changes. The entry goes when ``obj`` is freed."""
+    key = (id(obj), fn.__module__, fn.__qualname__)
+    entry = _DERIVED.get(key)
+    if entry is not None and entry[0]() is obj:
+        return entry[1]
+    result = fn(obj)
+    with _DERIVED_LOCK:
+        _DERIVED[key] = (weakref.ref(obj, lambda _ref, key=key: _DERIVED.pop(key, None)), result)
+    return result
 
 
 HASH_FUNCS = {pd.DataFrame: frame_key, SurveyCounts: counts_key}

@@ -1,5 +1,5 @@
 """``python -m bench.load [--users N] [--over T] [--page PATH ...] [--edition staff] [--data DIR]
-[--url http://127.0.0.1:PORT] [--check-browser] [--no-write]`` (``make load``).
+[--url http://127.0.0.1:PORT] [--workers N] [--check-browser] [--no-write]`` (``make load``).
 
 Starts a dashboard server on 127.0.0.1 (edition and data folder as asked; ``--url`` targets
 one already running instead, on 127.0.0.1 only), warms each page with one visit, then lets
@@ -50,6 +50,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=None, help="data folder of the started server (default the sample)")
     parser.add_argument("--host", default="127.0.0.1", help="address of the started server: 127.0.0.1 only")
     parser.add_argument("--url", default=None, help="target this running server instead (http://127.0.0.1:PORT)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes behind nginx, as `make serve WORKERS=N` runs them (default 1: no proxy)")
     parser.add_argument("--frontend", action="store_true",
                         help="each user first downloads the page's HTML and the static files it names (empty cache)")
     parser.add_argument("--no-warm", action="store_true", help="do not open each page once before the load")
@@ -71,17 +73,29 @@ def command_line(args: argparse.Namespace) -> str:
     if args.pages != ["staff-results"]:
         words.append("PAGES=" + ",".join(args.pages))
     words.append(f"EDITION={args.edition}")
+    if args.data:
+        words.append(f"DATA={args.data}")
+    if args.workers > 1:
+        words.append(f"WORKERS={args.workers}")
     return " ".join(words) + f"   # = .venv/bin/python -m bench.load {' '.join(sys.argv[1:])}".rstrip()
 
 
-async def warm(url: str, plan: Plan) -> list[str]:
+def run_key(args: argparse.Namespace) -> str:
+    """The run's configuration, naming its section of docs/performance.md: a rerun replaces its own."""
+    data = f"data folder {args.data.name}" if args.data else "the sample data"
+    server = f"{args.workers} processes behind nginx" if args.workers > 1 else "one process"
+    return (f"{args.users} users over {args.over:g} s, {', '.join(args.pages)}, {args.edition} edition, {data}, "
+            f"{server}" + (", frontend downloaded" if args.frontend else ""))
+
+
+async def warm(url: str, plan: Plan, where: str = "") -> list[str]:
     """One visit to each page before the load, so the load measures warm caches (the launch's
     first minutes after its first users); the lines say what those first visits took."""
     lines = []
     for scenario in plan.pages:
         first = await visit(url, scenario, Outcome(page=scenario.label), 0.0, plan.timeout_s)
         state = first.error or f"{first.render_s:.2f} s to render, {first.elements} main-area elements"
-        lines.append(f"first visit of {scenario.label} (cold caches, before the load): {state}")
+        lines.append(f"first visit of {scenario.label}{where} (cold caches, before the load): {state}")
         print(lines[-1], file=sys.stderr, flush=True)
     return lines
 
@@ -101,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
                 frontend=args.frontend)
     log = Path(tempfile.gettempdir()) / "improvement-load" / "server.log"
     if url:
-        server = nullcontext((url, listener_pid(urlsplit(url).port)))
+        server = nullcontext((url, [listener_pid(urlsplit(url).port)], [url]))
     else:
-        server = started(args.edition, args.data, log, args.host)
-    with server as (base, pid):
-        first = [] if args.no_warm else asyncio.run(warm(base, plan))
-        watch = Watch(pid)
+        server = started(args.edition, args.data, log, args.host, args.workers)
+    with server as (base, pids, processes):
+        first = [] if args.no_warm else [line for each in processes for line in asyncio.run(
+            warm(each, plan, f" in the process at {each}" if len(processes) > 1 else ""))]
+        watch = Watch(pids)
         result = asyncio.run(run_load(base, plan))
         usage = watch.stop()
         rows = report.page_rows(result.outcomes)
@@ -122,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         words = (f"{plan.users} simulated users arrived over {plan.over_s:g} s ({plan.pattern}), the pages "
                  f"{', '.join(s.label for s in plan.pages)} in turn, on the {args.edition} edition "
+                 + (f"served by {args.workers} processes behind nginx (`make serve WORKERS={args.workers}`) "
+                    if args.workers > 1 else "served by one process ")
+                 + 
                  f"({'data folder ' + str(args.data) if args.data else 'the sample data'}); each opened its page, "
                  f"waited for the full render, read for {plan.think_s:g} s, made the page's interaction "
                  "(bench/load/scenarios.toml; '-': the page has none) and waited for it. "
@@ -130,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
                  + "A time to render runs from "
                  "the user's first request (the browser's health check) to script_finished after the page's "
                  "elements, on the wire: the server's part, without the browser's drawing. "
-                 + ("Each page was opened once before (warm caches)." if first else "No page was opened before."))
-        report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser))
+                 + (f"Each page was opened once before{' in each process' if args.workers > 1 else ''} (warm caches)."
+                    if first else "No page was opened before."))
+        key = run_key(args)
+        report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser, key), key)
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 

@@ -179,8 +179,9 @@ def _verdict(ratio: float) -> str:
 
 def summary(scenario: Scenario, rounds: int, ours: list, theirs: list[dict], during: list) -> list[str]:
     """The lines of the check: the harness's figure, then Chromium's on the server's side of the
-    wire (the ratio judged), as its network process read it, beside a harness visit at the same
-    moment, and drawn in the page."""
+    wire (the ratio judged, for the harness alone and for a harness visit made while a Chromium
+    visit runs, which shares the cores with Chromium's own work as the browser's visit does),
+    as its network process read it, beside a harness visit at the same moment, and drawn in the page."""
     harness = statistics.median(o.render_s for o in ours)
 
     def med(key):
@@ -199,6 +200,10 @@ def summary(scenario: Scenario, rounds: int, ours: list, theirs: list[dict], dur
                   f"health check to script_finished: {server_side:.3f} s ({_each(v['tap_s'] for v in theirs)}); "
                   f"of which rerun_script to script_finished {_median(v['tap_run_s'] for v in theirs)}",
                   f"  RATIO harness / Chromium, server side: {_verdict(harness / server_side)}"]
+        beside_s = [o.render_s for o in during if o.render_s is not None]
+        if beside_s:   # the same event under the same contention: Chromium's own CPU on the same cores
+            lines.append(f"  RATIO a harness visit side by side with a Chromium visit / Chromium, server side: "
+                         f"{_verdict(statistics.median(beside_s) / server_side)}")
     wire = med("wire_s")
     if wire is not None:
         lines.append(f"  Chromium as its network process read it (CDP), health check to script_finished: {wire:.3f} s "

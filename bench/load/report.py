@@ -4,7 +4,10 @@
 time to first full render and to the interaction's rerun at p50/p95/p99, nearest rank);
 ``table`` prints them fixed-width; ``write_section`` puts the same figures in
 docs/performance.md between ``BEGIN`` and ``END`` (a rerun replaces the section, and
-``make bench``, which rewrites only what is above its notes marker, leaves it alone).
+``make bench``, which rewrites only what is above its notes marker, leaves it alone). Each
+configuration of a run (users, arrivals, pages, edition, data, processes: ``key``) has its own
+section, so the runs at both sizes and rates stand side by side; a rerun of one replaces only
+its own.
 """
 from __future__ import annotations
 
@@ -53,9 +56,15 @@ def usage_lines(result, usage) -> list[str]:
     lines = []
     if usage is None or usage.peak_rss_mb is None:
         lines.append("server memory and CPU: not measured (its process could not be seen)")
-    else:
+    elif usage.processes == 1:
         lines.append(f"server peak RSS: {usage.peak_rss_mb:.0f} MB (the kernel's high-water mark since it started; "
                      f"{usage.start_rss_mb:.0f} MB when the load began)")
+    else:
+        lines.append(f"server peak RSS, all {usage.processes} processes together (Streamlit's and nginx's): "
+                     f"{usage.peak_rss_mb:.0f} MB (the highest quarter-second sample of their sum; "
+                     f"{usage.start_rss_mb:.0f} MB when the load began; the sum of each one's own high-water mark "
+                     f"since it started, an upper bound: {usage.hwm_sum_mb:.0f} MB)")
+    if usage is not None and usage.peak_rss_mb is not None:
         if usage.cpu_seconds is not None:
             lines.append(f"server CPU: {usage.cpu_seconds:.1f} s over {usage.wall_seconds:.1f} s, mean "
                          f"{usage.mean_cpu_percent:.0f}% of one core, peak {usage.peak_cpu_percent:.0f}% "
@@ -81,25 +90,35 @@ def table(rows: list[tuple[str, ...]]) -> str:
     return "\n".join(lines)
 
 
-def markdown(rows, lines: list[str], command: str, plan_words: str, browser: list[str] = ()) -> str:
+def markers(key: str = "") -> tuple[str, str]:
+    """The begin and end markers of the section of the run configuration ``key`` ('' the plain ones)."""
+    if not key:
+        return BEGIN, END
+    return BEGIN.replace("begin", f"begin [{key}]"), END.replace("end", f"end [{key}]")
+
+
+def markdown(rows, lines: list[str], command: str, plan_words: str, browser: list[str] = (), key: str = "") -> str:
     """The section of docs/performance.md, markers included."""
     body = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER),
             *("| " + " | ".join(row) + " |" for row in rows)]
-    parts = [BEGIN, "## Launch day: simulated users (issue 20)", "",
+    begin, end = markers(key)
+    title = f"### {key}" if key else "## Launch day: simulated users (issue 20)"
+    parts = [begin, title, "",
              f"Measured by the load harness on this machine: {machine()}.", "",
              "```sh", command, "```", "", plan_words, "", *body, "", *(f"- {line}" for line in lines)]
     if browser:
         parts += ["", "Cross-check against real Chromium, same server, same run:", "",
                   *(f"- {line}" for line in browser)]
-    return "\n".join([*parts, END]) + "\n"
+    return "\n".join([*parts, end]) + "\n"
 
 
-def write_section(doc: Path, section: str) -> None:
-    """Replace the section between the markers in ``doc``, or add it at the end."""
+def write_section(doc: Path, section: str, key: str = "") -> None:
+    """Replace the section between the markers of ``key`` in ``doc``, or add it at the end."""
+    begin, end = markers(key)
     text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1].lstrip("\n")
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
         text = head + section + ("\n" + tail if tail else "")
     else:
         text = text.rstrip("\n") + ("\n\n" if text else "") + section

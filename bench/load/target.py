@@ -2,8 +2,10 @@
 
 A load run must never reach a machine it was not meant for (``hosts``: 127.0.0.1 only, for
 a server started here and for a URL given). ``started`` runs ``server.py`` with the chosen edition and data folder
-on a free port; ``Watch`` samples the server process every quarter second (psutil: resident
-memory, CPU) and reads its peak resident memory from the kernel (``VmHWM``) at the end.
+on a free port (with ``workers`` > 1, that many processes behind nginx, as ``make serve``
+runs them: serving/workers.py); ``Watch`` samples the server's processes (and their children:
+nginx's workers) every quarter second (psutil: resident memory, CPU, summed over the
+processes) and reads each one's peak resident memory from the kernel (``VmHWM``) at the end.
 """
 from __future__ import annotations
 
@@ -37,14 +39,22 @@ def listener_pid(port: int) -> int | None:
 
 
 @contextmanager
-def started(edition: str, data_dir: Path | None, log: Path, host: str = ALLOWED_HOST):
-    """A dashboard server publishing ``edition`` on a free port of 127.0.0.1; yields (url, pid)."""
+def started(edition: str, data_dir: Path | None, log: Path, host: str = ALLOWED_HOST, workers: int = 1):
+    """A dashboard server publishing ``edition`` on a free port of 127.0.0.1; yields (url, pids, the
+    URLs to warm: each process's own, behind the proxy, so every one has its caches filled)."""
     check_host(host)
     port = free_port()
     env = {**os.environ, "IMPROVEMENT_EDITION": edition}
     if data_dir is not None:
         env["IMPROVEMENT_DATA_DIR"] = str(data_dir)
     log.parent.mkdir(parents=True, exist_ok=True)
+    if workers > 1:
+        from serving.workers import group
+
+        with open(log, "w") as handle, group(workers, ["--server.address", host, "--server.port", str(port)],
+                                             env=env, log=handle) as running:
+            yield running.url, running.pids, [f"http://{ALLOWED_HOST}:{p}" for p in running.ports]
+        return
     with open(log, "w") as handle:
         proc = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--server.address", host,
                                  "--server.port", str(port), "--server.headless", "true"],
@@ -52,7 +62,7 @@ def started(edition: str, data_dir: Path | None, log: Path, host: str = ALLOWED_
     url = f"http://{host}:{port}"
     try:
         wait_healthy(url, proc, timeout=120)
-        yield url, proc.pid
+        yield url, [proc.pid], [url]
     finally:
         stop(proc)
 
@@ -69,13 +79,15 @@ def _peak_kb(pid: int) -> int | None:
 
 @dataclass
 class Usage:
-    """The server process over the run."""
+    """The server's processes over the run (summed over them)."""
 
-    peak_rss_mb: float | None      # kernel's high-water mark (VmHWM) if readable, else sampled
+    peak_rss_mb: float | None      # highest sampled sum of resident memory (one process: its VmHWM)
     start_rss_mb: float | None
     cpu_seconds: float | None      # user + system CPU during the run
     wall_seconds: float
     peak_cpu_percent: float | None  # highest quarter-second sample (100 = one core)
+    processes: int = 1
+    hwm_sum_mb: float | None = None  # the sum of each process's own high-water mark (an upper bound)
 
     @property
     def mean_cpu_percent(self) -> float | None:
@@ -83,29 +95,38 @@ class Usage:
 
 
 class Watch:
-    """Samples one process (``pid``; None watches nothing) until ``stop``."""
+    """Samples processes (``pids`` and their children; empty or None watches nothing) until ``stop``."""
 
-    def __init__(self, pid: int | None, every_s: float = 0.25):
-        self._proc = psutil.Process(pid) if pid else None
+    def __init__(self, pids, every_s: float = 0.25):
+        if isinstance(pids, int):
+            pids = [pids]
+        roots = [psutil.Process(p) for p in (pids or []) if p]
+        self._procs = roots + [c for r in roots for c in r.children(recursive=True)]
         self._every = every_s
         self._stop = threading.Event()
         self._peak_rss = 0
         self._peak_cpu = 0.0
         self._begin = time.perf_counter()
         self._start_rss = self._cpu0 = None
-        if self._proc:
-            self._start_rss = self._proc.memory_info().rss
-            times = self._proc.cpu_times()
-            self._cpu0 = times.user + times.system
-            self._proc.cpu_percent(None)
+        if self._procs:
+            self._start_rss = self._rss()
+            self._cpu0 = self._cpu()
+            for proc in self._procs:
+                proc.cpu_percent(None)
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
+    def _rss(self) -> int:
+        return sum(p.memory_info().rss for p in self._procs)
+
+    def _cpu(self) -> float:
+        return sum(t.user + t.system for t in (p.cpu_times() for p in self._procs))
+
     def _sample(self) -> None:
-        while self._proc and not self._stop.wait(self._every):
+        while self._procs and not self._stop.wait(self._every):
             try:
-                self._peak_rss = max(self._peak_rss, self._proc.memory_info().rss)
-                self._peak_cpu = max(self._peak_cpu, self._proc.cpu_percent(None))
+                self._peak_rss = max(self._peak_rss, self._rss())
+                self._peak_cpu = max(self._peak_cpu, sum(p.cpu_percent(None) for p in self._procs))
             except psutil.Error:
                 return
 
@@ -113,14 +134,15 @@ class Watch:
         self._stop.set()
         self._thread.join(timeout=2)
         wall = time.perf_counter() - self._begin
-        if not self._proc:
-            return Usage(None, None, None, wall, None)
+        if not self._procs:
+            return Usage(None, None, None, wall, None, 0)
         try:
-            times = self._proc.cpu_times()
-            cpu = times.user + times.system - self._cpu0
-            self._peak_rss = max(self._peak_rss, self._proc.memory_info().rss)
+            cpu = self._cpu() - self._cpu0
+            self._peak_rss = max(self._peak_rss, self._rss())
         except psutil.Error:
             cpu = None
-        hwm = _peak_kb(self._proc.pid)
-        peak = hwm / 1024 if hwm else self._peak_rss / 2**20
-        return Usage(peak, self._start_rss / 2**20, cpu, wall, self._peak_cpu)
+        marks = [_peak_kb(p.pid) for p in self._procs]
+        hwm = sum(marks) / 1024 if None not in marks else None
+        one = len(self._procs) == 1 and hwm
+        peak = hwm if one else self._peak_rss / 2**20
+        return Usage(peak, self._start_rss / 2**20, cpu, wall, self._peak_cpu, len(self._procs), hwm)

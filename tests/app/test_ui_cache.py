@@ -2,6 +2,7 @@
 are passed on without hashing, a frame a function hands back unchanged keeps its own tag."""
 import pandas as pd
 
+from ui import cache
 from ui.cache import frame_key, shared, tag
 
 CALLS = []
@@ -52,3 +53,30 @@ def test_a_frame_handed_back_keeps_its_tag():
     frame = tag(pd.DataFrame({"value": [7]}), "test", "own-tag")
     assert shared(unchanged, frame) is frame
     assert frame_key(frame) == ("tag", "test", "own-tag")
+
+
+def test_a_result_derived_from_a_figure_is_made_once_while_the_figure_lives():
+    """A chart's narrow layout is derived once per shared figure, not on every rerun; another
+    figure gets its own, and the entry goes with its figure."""
+    import gc
+
+    import plotly.graph_objects as go
+
+    from charts.narrow import narrow_layout
+
+    made = []
+
+    def layout(fig):
+        made.append(fig)
+        return narrow_layout(fig)
+
+    wide = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"), layout={"title": {"text": "A long title " * 4}})
+    first = cache.derived(layout, wide)
+    assert cache.derived(layout, wide) is first and made == [wide]
+    assert first.to_plotly_json() == narrow_layout(wide).to_plotly_json()
+    other = go.Figure(wide)
+    assert cache.derived(layout, other) is not first and len(made) == 2
+    count = len(cache._DERIVED)
+    del wide, other, made[:]
+    gc.collect()
+    assert len(cache._DERIVED) == count - 2

@@ -19,7 +19,7 @@ def test_the_browser_check_prints_both_figures_and_the_ratio(tmp_path):
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message + " (REQUIRE_BROWSER=1)")
         pytest.skip(message)
-    with started("staff", None, tmp_path / "server.log") as (url, _):
+    with started("staff", None, tmp_path / "server.log") as (url, _, _):
         lines = check(url, scenario_for("staff-results"), rounds=1, timeout_s=60)
     text = "\n".join(lines)
     assert re.search(r"harness, health check to script_finished: \d+\.\d+ s", text), text

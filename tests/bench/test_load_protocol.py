@@ -169,6 +169,16 @@ def test_a_rerun_replaces_only_its_section_of_the_page(tmp_path):
     assert text.startswith("# Performance\n\nnotes by hand\n") and "second" in text and text.endswith("after\n")
 
 
+def test_each_configuration_of_a_run_keeps_its_own_section(tmp_path):
+    doc = tmp_path / "performance.md"
+    for key, words in (("100 users", "a"), ("300 users", "b"), ("100 users", "c")):
+        begin, end = report.markers(key)
+        report.write_section(doc, f"{begin}\n{words}\n{end}\n", key)
+    text = doc.read_text(encoding="utf-8")
+    assert "\na\n" not in text and text.index("\nc\n") < text.index("\nb\n")   # replaced in place
+    assert text.count("begin [100 users]") == 1 and text.count("begin [300 users]") == 1
+
+
 def test_the_browser_checks_wire_reader_decodes_chromiums_frames_with_the_harness_reader():
     import base64
 

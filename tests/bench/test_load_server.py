@@ -13,8 +13,8 @@ from bench.load.target import started
 
 @pytest.fixture(scope="module")
 def staff_server(tmp_path_factory):
-    with started("staff", None, tmp_path_factory.mktemp("load") / "server.log") as (url, pid):
-        yield url, pid
+    with started("staff", None, tmp_path_factory.mktemp("load") / "server.log") as (url, pids, _):
+        yield url, pids
 
 
 def test_three_sessions_render_and_interact_with_no_errors(staff_server):

@@ -1,0 +1,1 @@
+"""Production serving: several Streamlit processes behind nginx (``server.py --workers N``)."""
