@@ -94,12 +94,13 @@ def markdown(rows, lines: list[str], command: str, plan_words: str, browser: lis
     return "\n".join([*parts, END]) + "\n"
 
 
-def write_section(doc: Path, section: str) -> None:
-    """Replace the section between the markers in ``doc``, or add it at the end."""
+def write_section(doc: Path, section: str, begin: str = BEGIN, end: str = END) -> None:
+    """Replace the section between the markers (``begin``, ``end``: make load's by default) in
+    ``doc``, or add it at the end."""
     text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1].lstrip("\n")
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
         text = head + section + ("\n" + tail if tail else "")
     else:
         text = text.rstrip("\n") + ("\n\n" if text else "") + section
