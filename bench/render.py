@@ -25,7 +25,6 @@ from pathlib import Path
 from bench.load.report import write_section
 from bench.report import machine
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path, serve
-from tests.browser.driving import edition_pages
 from tests.local_server import free_port, stop, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,12 +127,13 @@ def reference_server(log: Path):
 
 def targets(urls: dict[str, str], only: set[str] | None) -> list[tuple[str, str]]:
     """(label, address) of the reference page, then every page of each edition (``only``: those url paths)."""
+    from settings.config import edition_pages, page_registry
+
     found = [(REFERENCE, urls["reference"] + "/")]
     for edition in ("full", "staff"):
-        for path, title in edition_pages(edition).items():
-            if path == "" or (only and path not in only):
-                continue                              # the first page is also at its own path
-            found.append((f"{title} ({edition})", f"{urls[edition]}/{path}"))
+        for path in (p for paths in edition_pages(edition).values() for p in paths):
+            if not only or path in only:
+                found.append((f"{page_registry()[path]['title']} ({edition})", f"{urls[edition]}/{path}"))
     return found
 
 
