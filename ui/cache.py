@@ -16,6 +16,10 @@ canonical survey frame has millions of rows, and recomputing every table on each
   as it reads the bundle's frames, and never changes it in place (it derives a new frame).
   A frame it returns is tagged, so passing it on costs no hashing.
 
+``derived(fn, obj)`` is ``fn(obj)`` computed once per living ``obj``, found by identity: for
+a result derived from what ``shared`` returned (the narrow-screen layout of a cached chart,
+which took half of Culture's warm rerun), with no hashing of ``obj`` at all.
+
 Tags are held by weak reference and checked by identity, so a frame never borrows the
 tag of another that happened to get the same ``id`` after the first was freed.
 """
@@ -31,6 +35,7 @@ import streamlit as st
 from model.survey_counts import SurveyCounts
 
 _TAGS: dict[int, tuple[weakref.ref, tuple]] = {}
+_DERIVED: dict[tuple[str, int], tuple[weakref.ref, object]] = {}
 _SHARED_IDS = itertools.count()   # a shared result's tag: never reused, so never stale
 
 
@@ -72,3 +77,17 @@ def shared(fn, *args, **kwargs):
     """``fn(*args, **kwargs)``, computed once per distinct arguments; the one cached object is
     returned to every caller: never change it in place (see the module docstring)."""
     return _shared(fn.__module__, fn.__qualname__, fn, *args, **kwargs)
+
+
+def derived(fn, obj):
+    """``fn(obj)``, computed once while ``obj`` lives (by identity, checked by weak reference):
+    ``obj`` is one ``shared`` returned, never changed in place, so what is derived from it holds."""
+    key = (f"{fn.__module__}.{fn.__qualname__}", id(obj))
+    entry = _DERIVED.get(key)
+    if entry is not None and entry[0]() is obj:
+        return entry[1]
+    for stale in [k for k, (ref, _) in list(_DERIVED.items()) if ref() is None]:
+        _DERIVED.pop(stale, None)
+    result = fn(obj)
+    _DERIVED[key] = (weakref.ref(obj), result)
+    return result

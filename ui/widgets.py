@@ -15,6 +15,7 @@ from charts.palette import text_on
 from charts.text import alt_text, caption
 from charts.tracker import STATUS_COLUMNS
 from settings.labels import labelled
+from ui.cache import derived
 from ui.wrapped_table import table_html
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"], "responsive": True}
@@ -62,7 +63,7 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
         with wide:
             points += _plotly(fig, key, description, selectable)
         with narrow:
-            points += _plotly(narrow_fig or narrow_layout(fig), f"{key}-narrow", description, selectable)
+            points += _plotly(narrow_fig or derived(narrow_layout, fig), f"{key}-narrow", description, selectable)
     if caption(fig):
         st.caption(caption(fig))
     with st.expander(table_caption or "The data in this chart, as a table"):

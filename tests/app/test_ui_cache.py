@@ -52,3 +52,29 @@ def test_a_frame_handed_back_keeps_its_tag():
     frame = tag(pd.DataFrame({"value": [7]}), "test", "own-tag")
     assert shared(unchanged, frame) is frame
     assert frame_key(frame) == ("tag", "test", "own-tag")
+
+
+def test_derived_is_computed_once_per_living_object_and_never_for_another():
+    import gc
+
+    import plotly.graph_objects as go
+
+    from charts.narrow import narrow_layout
+    from ui.cache import derived
+
+    made = []
+
+    def narrow(fig):
+        made.append(fig)
+        return narrow_layout(fig)
+
+    wide = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"), layout={"title": {"text": "A title"}})
+    first, again = derived(narrow, wide), derived(narrow, wide)
+    assert first is again and len(made) == 1
+    assert first.to_plotly_json() == narrow_layout(wide).to_plotly_json()
+    other = go.Figure(go.Bar(x=[3], y=["c"], orientation="h"))
+    assert derived(narrow, other) is not first and len(made) == 2
+    del wide, first, again, made[:]
+    gc.collect()
+    fresh = go.Figure(go.Bar(x=[9], y=["z"], orientation="h"))   # may reuse a freed id: never its result
+    assert list(derived(narrow, fresh).data[0].y) == ["z"]
