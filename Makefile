@@ -9,7 +9,7 @@ PORT   ?= 8501
 EDITION ?=
 comma := ,
 
-.PHONY: run serve test install sample check-sample screenshots bench load audit corpus redaction clean
+.PHONY: run serve test install sample check-sample screenshots bench load render audit corpus redaction clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,16 @@ load: install
 	$(PY) -m bench.load --users $(USERS) --over $(OVER) --edition $(LOAD_EDITION) \
 		$(foreach p,$(subst $(comma), ,$(PAGES)),--page $(p)) $(if $(DATA),--data $(DATA)) \
 		$(if $(URL),--url $(URL)) $(if $(filter-out 1,$(LOAD_WORKERS)),--workers $(LOAD_WORKERS)) $(LOAD_ARGS)
+
+# Time to render in a real browser (issue 20): every page of both editions on the sample data
+# and a one-chart Streamlit page (bench/one_chart.py), warm servers on 127.0.0.1, headless
+# Chromium, a fresh context per visit, ROUNDS visits each; prints page | median | ratio to the
+# one-chart page | target (<= 1.3x) | verdict and rewrites its section of docs/performance.md.
+# RENDER_PAGES=a,b (url paths) measures only those.
+ROUNDS ?= 5
+RENDER_PAGES ?=
+render: install
+	$(PY) -m bench.render --rounds $(ROUNDS) $(if $(RENDER_PAGES),--pages $(RENDER_PAGES))
 
 # The long disclosure audit (issue 13): every sensitive cell of 200 generated cases in each
 # profile attacked by integer programming (prints cases, cells attacked, unprotected: must be

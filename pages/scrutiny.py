@@ -127,8 +127,8 @@ scorers = [c for c in detail.columns if c not in ("criterion", "mean", "spread")
 detail_title = f"{topic}: scores by criterion and scorer"
 widgets.chart_block(cache.shared(topic_detail_chart, detail, scorers, labels, title=detail_title),
                     labelled(rounded(detail), table="scrutiny"), key="detail",      # a phone: criteria down the side
-                    narrow_fig=narrow_layout(cache.shared(topic_detail_chart, detail, scorers, labels,
-                                                          title=detail_title, horizontal=True)))
+                    narrow_fig=cache.derived(narrow_layout, cache.shared(topic_detail_chart, detail, scorers, labels,
+                                                                         title=detail_title, horizontal=True)))
 st.markdown(f"**Meetings {topic} came to** (unweighted {scheme.total_name})")
 widgets.table(labelled(rounded(cache.shared(topic_meetings, data.scrutiny, topic)), table="scrutiny",
                        names={"total": scheme.total_name}))

@@ -95,3 +95,4 @@ def shared(fn, *args, **kwargs):
     """``fn(*args, **kwargs)``, computed once per distinct arguments; the one cached object is
     returned to every caller: never change it in place (see the module docstring)."""
     return _shared(fn.__module__, fn.__qualname__, fn, *args, **kwargs)
+

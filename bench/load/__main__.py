@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
                  + (f"Each page was opened once before{' in each process' if args.workers > 1 else ''} (warm caches)."
                     if first else "No page was opened before."))
         key = run_key(args)
-        report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser, key), key)
+        report.write_section(DOC, report.markdown(rows, lines, command_line(args), words, browser, key), *report.markers(key))
         print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 

@@ -112,9 +112,9 @@ def markdown(rows, lines: list[str], command: str, plan_words: str, browser: lis
     return "\n".join([*parts, end]) + "\n"
 
 
-def write_section(doc: Path, section: str, key: str = "") -> None:
-    """Replace the section between the markers of ``key`` in ``doc``, or add it at the end."""
-    begin, end = markers(key)
+def write_section(doc: Path, section: str, begin: str = BEGIN, end: str = END) -> None:
+    """Replace the section between the markers (``begin``, ``end``: make load's by default) in
+    ``doc``, or add it at the end."""
     text = doc.read_text(encoding="utf-8") if doc.is_file() else ""
     if begin in text and end in text:
         head, rest = text.split(begin, 1)
