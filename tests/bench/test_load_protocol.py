@@ -173,7 +173,7 @@ def test_each_configuration_of_a_run_keeps_its_own_section(tmp_path):
     doc = tmp_path / "performance.md"
     for key, words in (("100 users", "a"), ("300 users", "b"), ("100 users", "c")):
         begin, end = report.markers(key)
-        report.write_section(doc, f"{begin}\n{words}\n{end}\n", key)
+        report.write_section(doc, f"{begin}\n{words}\n{end}\n", begin, end)
     text = doc.read_text(encoding="utf-8")
     assert "\na\n" not in text and text.index("\nc\n") < text.index("\nb\n")   # replaced in place
     assert text.count("begin [100 users]") == 1 and text.count("begin [300 users]") == 1
