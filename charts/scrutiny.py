@@ -20,6 +20,9 @@ from charts.palette import FONT_FAMILY, PALETTE, SEQUENTIAL, TEXT, base_layout, 
 from charts.text import is_missing, join_clauses, number, round1, set_alt_text, shorten, wrap
 
 DEFAULT_LABELS = {1: "Low", 2: "Medium", 3: "High"}
+#: a topic's name over its bar on a narrow screen (``_names_above_bars``), but for its text and bar
+NAME_ABOVE_BAR = {"x": 0, "xref": "paper", "xanchor": "left", "yref": "y", "yshift": 24, "yanchor": "middle",
+                  "showarrow": False, "font": {"family": FONT_FAMILY, "color": TEXT, "size": 13}}
 
 
 def _level_colours(levels: list) -> list[str]:
@@ -166,8 +169,8 @@ def _cutoff_line(fig: go.Figure, cutoff: float) -> None:
     fig.add_shape(type="line", xref="x", yref="paper", x0=cutoff, x1=cutoff, y0=0, y1=1, name="cut-off",
                   line={"color": TEXT, "width": 2, "dash": "dash"})
     fig.add_annotation(x=cutoff, xref="x", y=1, yref="paper", yanchor="bottom", showarrow=False,
-                       text=f"cut-off {number(cutoff)}", name="cut-off",
-                       font={"family": FONT_FAMILY, "color": TEXT, "size": 13})
+                       text=f"cut-off {number(cutoff)}", name="cut-off", xanchor="auto", yshift=0,
+                       font={"family": FONT_FAMILY, "color": TEXT, "size": 13})   # not the names' defaults
 
 
 def _ranking_alt(frame: pd.DataFrame, topic: str, total: str, cutoff, score_name: str) -> str:
@@ -185,11 +188,11 @@ def _ranking_alt(frame: pd.DataFrame, topic: str, total: str, cutoff, score_name
 
 def _names_above_bars(fig: go.Figure, topics: list[str], categories: list[str]) -> None:
     """For a narrow screen: each topic's name over its bar, across the whole width, instead of
-    a column of names beside the bars that leaves them no room."""
-    font = {"family": FONT_FAMILY, "color": TEXT, "size": 13}
-    names = [{"x": 0, "xref": "paper", "xanchor": "left", "y": category, "yref": "y", "yshift": 24,
-              "yanchor": "middle", "text": shorten(topic, 44), "showarrow": False, "font": font}
-             for topic, category in zip(topics, categories)]
+    a column of names beside the bars that leaves them no room. What every name shares (place,
+    anchor, font) is said once, in the template's annotation defaults, so each of hundreds of
+    names sends only its text and its bar (a 500-topic ranking: 150 KB of JSON otherwise)."""
+    fig.layout.template.layout.annotationdefaults.update(NAME_ABOVE_BAR)
+    names = [{"y": category, "text": shorten(topic, 44)} for topic, category in zip(topics, categories)]
     fig.update_layout(annotations=[*fig.layout.annotations, *names], bargap=0.55,
                       yaxis={"showticklabels": False}, margin={"l": 8})
 

@@ -67,6 +67,18 @@ def wave_comments(view: CommentView, wave_date: pd.Timestamp) -> CommentView:
                        view.counts[view.counts["wave_date"] == wave_date])
 
 
+def listed_comments(view: CommentView, theme: str) -> pd.DataFrame:
+    """The comments of ``theme``, by comment id, numbered from 1, each with the keys of all its
+    themes (``theme_keys``, as assigned) and where its first one came from (``first_source``)."""
+    ids = set(view.themes.loc[view.themes["theme"] == theme, "comment_id"].astype(str))
+    listed = view.comments[view.comments["comment_id"].astype(str).isin(ids)].sort_values("comment_id")
+    theirs = view.themes[view.themes["comment_id"].astype(str).isin(ids)]
+    keys = theirs.groupby("comment_id", sort=False)["theme"].agg(tuple)
+    first = theirs.drop_duplicates("comment_id").set_index("comment_id")["source"]
+    return listed.assign(number=range(1, len(listed) + 1), theme_keys=[keys[c] for c in listed["comment_id"]],
+                         first_source=[first[c] for c in listed["comment_id"]])
+
+
 def shown_themes(counts: pd.DataFrame) -> list[str]:
     """The themes (not NO_THEME) whose count the disclosure rule shows in these counts' wave."""
     rows = counts[counts["shown"].astype(bool) & (counts["theme"] != "no_theme") & (counts["comments"] > 0)]

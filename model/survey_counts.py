@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from threadpoolctl import threadpool_limits
 
 from .frames import AGREEMENT_DTYPE, AGREEMENT_SCALE, conform, empty
 
@@ -66,6 +67,7 @@ REACH_KEYS: tuple[str, ...] = ("audience", "wave", "wave_date", "group")
 RESPONDENTS = "respondents"
 ANSWERED = "answered:"       # prefix of the reach table's boolean columns: flag(question_id, wording)
 _SEP = "\x1f"               # between question id and wording in a flag's name
+PAIR_BLOCK = 5_000           # people per one-hot block in pair_counts (5,000 x 50 questions x 5 positions: 5 MB)
 
 
 def flag(question_id: str, wording: str) -> str:
@@ -207,23 +209,29 @@ def count_responses(responses: pd.DataFrame) -> SurveyCounts:
 
 def pair_counts(positions: np.ndarray, question_ids: Sequence[str], audience: str, wave: str,
                 date: pd.Timestamp) -> pd.DataFrame:
-    """PAIR_COUNTS of one wave from a people x questions array of scale positions (-1: not answered)."""
+    """PAIR_COUNTS of one wave from a people x questions array of scale positions (-1: not answered).
+    Every pair at once: each person's answers one-hot (a column per question and position), X.T @ X
+    counts the people giving each two positions (exact in float32 to 2**24 people), block by block."""
     order = sorted(range(len(question_ids)), key=lambda i: question_ids[i])
-    parts = []
-    levels = len(AGREEMENT_SCALE)
-    for a_at, a in enumerate(order):
-        for b in order[a_at + 1:]:
-            both = (positions[:, a] >= 0) & (positions[:, b] >= 0)
-            if not both.any():
-                continue
-            tally = np.bincount(positions[both, a] * levels + positions[both, b], minlength=levels * levels)
-            hit = np.flatnonzero(tally)
-            parts.append(pd.DataFrame({"question_id": question_ids[a], "other_id": question_ids[b],
-                                       "position": hit // levels, "other_position": hit % levels, "n": tally[hit]}))
-    if not parts:
+    levels, count = len(AGREEMENT_SCALE), len(order)
+    if count < 2:
         return empty(PAIR_COUNTS)
-    return conform(pd.concat(parts, ignore_index=True).assign(audience=audience, wave=wave, wave_date=date),
-                   PAIR_COUNTS)
+    joint = np.zeros((count * levels, count * levels), dtype=np.float32)
+    columns = np.arange(count) * levels
+    with threadpool_limits(limits=1, user_api="blas"):    # small products: BLAS threads only spin (4x the CPU)
+        for start in range(0, len(positions), PAIR_BLOCK):
+            block = positions[start:start + PAIR_BLOCK][:, order]
+            person, question = np.nonzero(block >= 0)
+            onehot = np.zeros((len(block), count * levels), dtype=np.float32)
+            onehot[person, columns[question] + block[person, question]] = 1
+            joint += onehot.T @ onehot
+    first, second = np.triu_indices(count, 1)                      # (a, b) in the order of the ids
+    tallies = joint.reshape(count, levels, count, levels)[first, :, second, :].reshape(len(first), levels * levels)
+    pair, hit = np.nonzero(tallies)
+    ids = np.asarray([question_ids[i] for i in order], dtype=object)
+    frame = pd.DataFrame({"question_id": ids[first[pair]], "other_id": ids[second[pair]], "position": hit // levels,
+                          "other_position": hit % levels, "n": tallies[pair, hit].astype(np.int64)})
+    return conform(frame.assign(audience=audience, wave=wave, wave_date=date), PAIR_COUNTS)
 
 
 def _response_pairs(responses: pd.DataFrame) -> pd.DataFrame:

@@ -46,7 +46,7 @@ comment_blocks.trend_block(view, name, key="comments-trend")
 st.header("One wave's themes")
 dates = sorted(view.comments["wave_date"].dropna().unique(), reverse=True)
 wave = view_link.choice("selectbox", "Survey wave", dates, format_func=widgets.wave_label, key="comments-wave")
-one = wave_comments(view, wave)
+one = shared(wave_comments, view, wave)
 wave_name = widgets.wave_label(wave)
 comment_blocks.wave_block(one, wave_name, key="comments-wave-chart")
 

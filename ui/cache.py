@@ -14,7 +14,9 @@ canonical survey frame has millions of rows, and recomputing every table on each
   would unpickle the result on each call, and a plotly figure rebuilt (and validated) from
   its pickle costs tens of milliseconds a rerun. So a page reads what ``shared`` returns,
   as it reads the bundle's frames, and never changes it in place (it derives a new frame).
-  A frame it returns is tagged, so passing it on costs no hashing.
+  A frame it returns is tagged, so passing it on costs no hashing; so is each frame of a
+  dataclass it returns (``metrics.comment_view.CommentView``), and such a result passed on is
+  hashed by its frames' tags.
 
 ``derived(fn, obj)`` is ``fn(obj)`` kept as long as ``obj`` lives, for a result derived from
 an object that is not hashable cheaply (a chart's narrow layout from its figure, which
@@ -25,6 +27,7 @@ tag of another that happened to get the same ``id`` after the first was freed.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import threading
@@ -33,6 +36,7 @@ import weakref
 import pandas as pd
 import streamlit as st
 
+from metrics.comment_view import CommentView
 from model.survey_counts import SurveyCounts
 
 _TAGS: dict[int, tuple[weakref.ref, tuple]] = {}
@@ -80,14 +84,30 @@ def derived(fn, obj):
     return result
 
 
-HASH_FUNCS = {pd.DataFrame: frame_key, SurveyCounts: counts_key}
+def frames_key(result) -> tuple:
+    """A dataclass of frames (a CommentView) is identified by its frames."""
+    return tuple(frame_key(getattr(result, f.name)) for f in dataclasses.fields(result))
+
+
+HASH_FUNCS = {pd.DataFrame: frame_key, SurveyCounts: counts_key, CommentView: frames_key}
+
+
+def _frames_of(result) -> list[pd.DataFrame]:
+    """The frames a result is or holds (the fields of a dataclass)."""
+    if isinstance(result, pd.DataFrame):
+        return [result]
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return [v for v in (getattr(result, f.name) for f in dataclasses.fields(result)) if isinstance(v, pd.DataFrame)]
+    return []
 
 
 @st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)
 def _shared(fn_module: str, fn_name: str, _fn, *args, **kwargs):
     result = _fn(*args, **kwargs)
-    if isinstance(result, pd.DataFrame) and not any(result is a for a in (*args, *kwargs.values())):
-        tag(result, "shared", fn_module, fn_name, next(_SHARED_IDS))   # a new frame: its tag is sound
+    given = [*args, *kwargs.values(), *(f for a in (*args, *kwargs.values()) for f in _frames_of(a))]
+    for frame in _frames_of(result):
+        if not any(frame is a for a in given):
+            tag(frame, "shared", fn_module, fn_name, next(_SHARED_IDS))   # a new frame: its tag is sound
     return result
 
 

@@ -16,7 +16,7 @@ import streamlit as st
 from charts.comment_themes import latest_theme_counts, theme_share_trend
 from metrics.comment_examples import typical_examples
 from metrics.comment_topics import unassigned_topics
-from metrics.comment_view import CommentView, group_counts, shown_themes
+from metrics.comment_view import CommentView, group_counts, listed_comments, shown_themes
 from metrics.trends import journey_span
 from settings.comment_themes import NO_THEME, comment_codebook
 from settings.labels import labelled
@@ -120,12 +120,9 @@ def correction_block(one: CommentView, key: str) -> None:
     if not themes:
         return widgets.say("No theme has enough comments in this wave to list them.")
     theme = st.selectbox("Comments of the theme", themes, format_func=codebook.name, key=f"{key}-theme")
-    ids = set(one.themes.loc[one.themes["theme"] == theme, "comment_id"].astype(str))
-    listed = one.comments[one.comments["comment_id"].astype(str).isin(ids)].sort_values("comment_id")
-    by_comment = one.themes.groupby("comment_id")
-    rows = listed.assign(number=range(1, len(listed) + 1),
-                         themes=[_theme_names(by_comment.get_group(c)["theme"]) for c in listed["comment_id"]],
-                         source=[SOURCE_WORDS[by_comment.get_group(c)["source"].iloc[0]] for c in listed["comment_id"]])
+    listed = shared(listed_comments, one, theme)
+    rows = listed.assign(themes=[_theme_names(keys) for keys in listed["theme_keys"]],
+                         source=[SOURCE_WORDS[source] for source in listed["first_source"]])
     listed_table = labelled(rows, LIST_COLUMNS, "comment_list")
     widgets.wrapped_table(listed_table, status_columns=(), line_columns=(str(listed_table.columns[0]),))
     with st.form(f"{key}-form", clear_on_submit=False, enter_to_submit=False):

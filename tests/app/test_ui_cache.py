@@ -80,3 +80,28 @@ def test_a_result_derived_from_a_figure_is_made_once_while_the_figure_lives():
     del wide, other, made[:]
     gc.collect()
     assert len(cache._DERIVED) == count - 2
+
+
+VIEWS = []
+
+
+def narrowed(view, keep: int):
+    from metrics.comment_view import CommentView
+
+    VIEWS.append(keep)
+    return CommentView(view.comments.head(keep), view.themes, view.counts.head(keep))
+
+
+def test_a_view_of_frames_is_keyed_by_its_tags_and_its_new_frames_tagged():
+    from metrics.comment_view import CommentView
+    from ui.cache import frames_key
+
+    frames = [tag(pd.DataFrame({"value": [1, 2, 3]}), "test", "view", name) for name in ("c", "t", "n")]
+    view = CommentView(*frames)
+    assert frames_key(view) == tuple(("tag", "test", "view", name) for name in ("c", "t", "n"))
+    before = len(VIEWS)
+    one = shared(narrowed, view, 2)
+    assert shared(narrowed, view, 2) is one and len(VIEWS) == before + 1      # hashed by its tags
+    assert frame_key(one.comments)[:2] == ("tag", "shared") and frame_key(one.counts)[:2] == ("tag", "shared")
+    assert frame_key(one.themes) == ("tag", "test", "view", "t")     # handed back unchanged: its own tag
+    assert shared(narrowed, one, 1).comments["value"].tolist() == [1] and len(VIEWS) == before + 2

@@ -188,12 +188,24 @@ def test_the_narrow_list_reads_each_topic_like_the_heatmap(matrix):
 def test_the_narrow_ranking_puts_each_name_over_its_bar(ranking):
     fig = value_score_ranking(ranking, cutoff=18, title="Ranking", narrow=True)
     assert fig.layout.yaxis.showticklabels is False
-    names = [a.text for a in fig.layout.annotations if a.yshift]
+    names = [a.text for a in fig.layout.annotations if a.name != "cut-off"]
     assert names == ["Skills bootcamps", "Bus franchising", "Net zero", "Housing delivery"]
+    placed = fig.layout.template.layout.annotationdefaults        # every name's place, said once
+    assert (placed.yref, placed.yshift, placed.xref, placed.xanchor) == ("y", 24, "paper", "left")
+    cut_off = next(a for a in fig.layout.annotations if a.name == "cut-off")
+    assert (cut_off.yref, cut_off.yshift, cut_off.xanchor) == ("paper", 0, "auto")   # not the names' place
     above, below = fig.data
     assert list(above.text) == ["21 ✓", "19 ✓", "18 ✓"] and above.name.startswith("✓ At or above cut-off")
     assert list(below.text) == ["11"]
     assert alt_text(fig) == alt_text(value_score_ranking(ranking, cutoff=18, title="Ranking"))
+
+
+def test_a_long_narrow_ranking_sends_each_name_without_its_place():
+    many = pd.DataFrame({"topic": [f"Topic {n}" for n in range(500)], "total": [float(n % 30) for n in range(500)]})
+    fig = value_score_ranking(many, cutoff=18, title="Ranking", narrow=True)
+    names = [a for a in fig.to_plotly_json()["layout"]["annotations"] if a.get("name") != "cut-off"]
+    assert len(names) == 500 and all(set(a) == {"y", "text"} for a in names)
+    assert len(fig.to_json()) < 100_000          # the bench's target for any figure (was 150 KB)
 
 
 def test_the_topic_detail_can_run_down_the_side_for_a_phone():

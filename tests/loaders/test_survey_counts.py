@@ -175,3 +175,22 @@ def test_pairs_from_answer_columns_match_pairs_from_rows(rows):
                                   people["group"].astype(object).to_numpy(), "staff", "2023-01",
                                   pd.Timestamp("2023-01-15"))
     pd.testing.assert_frame_equal(_comparable(counts.pairs), _comparable(count_responses(wave).pairs))
+
+
+def test_pairs_counted_block_by_block_are_every_pair_tallied(monkeypatch):
+    """pair_counts one-hot counts people a block at a time: across several blocks (and questions given
+    out of order, one nobody answered) it gives each pair's tally of the people who answered both."""
+    from model import survey_counts
+
+    monkeypatch.setattr(survey_counts, "PAIR_BLOCK", 7)
+    positions = np.random.default_rng(3).integers(-1, 5, (50, 4))
+    positions[:, 2] = -1
+    ids = ["Q3", "Q1", "Q4", "Q2"]
+    got = survey_counts.pair_counts(positions, ids, "staff", "w1", pd.Timestamp("2024-01-01"))
+    expected = []
+    for a, b in [(1, 3), (1, 0), (1, 2), (3, 0), (3, 2), (0, 2)]:          # Q1<Q2<Q3<Q4
+        both = (positions[:, a] >= 0) & (positions[:, b] >= 0)
+        tally = pd.Series(list(zip(positions[both, a], positions[both, b]))).value_counts().sort_index()
+        expected += [(ids[a], ids[b], int(p), int(o), int(n)) for (p, o), n in tally.items()]
+    assert list(got[["question_id", "other_id", "position", "other_position", "n"]].itertuples(index=False, name=None)) \
+        == expected
