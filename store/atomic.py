@@ -27,13 +27,8 @@ TEMP_PREFIX = ".tmp-"
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, rename)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    temp = _synced_temp(path.parent, data)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -46,13 +41,8 @@ def write_once(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically unless ``path`` already exists (then nothing is written and
     the file there is left as it is). True when this call wrote it."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    temp = _synced_temp(path.parent, data)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
         os.link(temp, path)
     except FileExistsError:
         return False
@@ -61,6 +51,22 @@ def write_once(path: Path, data: bytes) -> bool:
             os.unlink(temp)
     _fsync_folder(path.parent)
     return True
+
+
+def _synced_temp(folder: Path, data: bytes) -> str:
+    """A new temporary file in ``folder`` (made if missing) holding ``data``, flushed to disk."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    return temp
 
 
 def remove_stale_temps(folder: Path, older_than: float, now: float | None = None) -> int:
