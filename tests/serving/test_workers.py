@@ -5,6 +5,7 @@ over both (nginx's own log says which process answered); the static bundles come
 gzipped and cached; stopping the group leaves no process behind. Without nginx the tests skip,
 saying so, except with REQUIRE_NGINX=1 (CI), where that is a failure."""
 import asyncio
+import concurrent.futures
 import gzip
 import os
 import re
@@ -67,10 +68,17 @@ def upstreams(log, marker: str, count: int = 1) -> set[str]:
     return set(mine)
 
 
+def in_own_loop(coroutine):
+    """Run ``coroutine`` on a new event loop in its own thread: the browser suite's sync Playwright,
+    alive for the whole session, keeps an event loop running in the main thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_a_page_renders_and_reruns_through_the_proxy(serving):
     running, _ = serving
     plan = Plan(pages=(scenario_for("staff-results"), scenario_for("overview")), users=4, over_s=1.0, think_s=0.2)
-    result = asyncio.run(run_load(running.url, plan))
+    result = in_own_loop(run_load(running.url, plan))
     assert [o.error for o in result.outcomes] == ["", "", "", ""]
     assert all(o.rendered for o in result.outcomes)
     assert all(o.view.startswith("group=") for o in result.outcomes if o.page == "staff-results")
