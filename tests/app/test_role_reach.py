@@ -72,6 +72,9 @@ def test_each_role_reaches_exactly_its_pages_and_downloads(signed_in, role):
             assert titles and titles[0] != NOTICE, (role, path)
             seen, offered = seen + shown, offered + files
             kinds += [(kind_of(b.key), b.proto.label) for b in at.get("download_button")]
+            # a press reruns the page only where something must happen (the original's audit line)
+            assert all(b.proto.ignore_rerun == (kind_of(b.key) != "originals")
+                       for b in at.get("download_button")), (role, path)
         else:
             assert titles == [NOTICE], (role, path)
             assert not at.get("download_button") and not at.dataframe and not at.get("file_uploader"), (role, path)
