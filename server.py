@@ -4,7 +4,9 @@ Why not plain `streamlit run app.py`? Streamlit still treats a folder called `pa
 beside the main script as a legacy (v1) multipage app until the router's st.navigation
 has run once in the process. If the very first request after start is a deep link such as
 /culture, Streamlit runs pages/culture.py on its own, without the router: no navigation,
-no page settings. Turning the legacy mode off before the server starts removes that.
+no page settings. Turning the legacy mode off before the server starts removes that. And
+the browser is told the app's base address when a page is opened by its own address, so it
+connects without first probing the page's address as if it were the app's (serving/index_page.py).
 
 ``--workers N`` (N > 1; `make serve`) starts N such processes behind one nginx on the
 --server.address and --server.port given (serving/workers.py): one process runs every
@@ -34,6 +36,25 @@ def workers_option(options: list[str]) -> tuple[int, list[str]]:
     return workers, rest
 
 
+def serve_hinted_index() -> None:
+    """Streamlit's static folder served with the base-address hint in its index.html: a folder of
+    this process's (removed at exit) that Streamlit's static routes read instead of its own."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from streamlit import file_util
+
+    from serving.index_page import prepare
+    from settings.config import page_registry
+    from ui.auth import ACCOUNT_PATH, SIGN_IN_PATH
+
+    folder = Path(tempfile.mkdtemp(prefix="improvement-static-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    prepared = str(prepare(Path(file_util.get_static_dir()), [*page_registry(), SIGN_IN_PATH, ACCOUNT_PATH], folder))
+    file_util.get_static_dir = lambda: prepared
+
+
 def main(options: list[str]) -> None:
     workers, options = workers_option(options)
     if workers > 1:
@@ -44,6 +65,7 @@ def main(options: list[str]) -> None:
     from streamlit.web import cli
 
     PagesManager.uses_pages_directory = False
+    serve_hinted_index()
     sys.argv = ["streamlit", "run", str(APP), *options]
     sys.exit(cli.main())
 

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
 from settings.config import edition_pages
-from ui import view_link
+from ui import screen, view_link
 from ui.context import settings
 
 log = logging.getLogger("improvement_dashboard")
@@ -21,7 +21,7 @@ log = logging.getLogger("improvement_dashboard")
 #: transparent, as it only appears on mouse hover; icon-only buttons (the uploader's "Add
 #: files" +) show no change at all when focused. Reflow (WCAG 1.4.10, at 320px wide): a
 #: metric's label and the uploader's "25MB per file • XLSX…" line are cut off on one line
-#: instead of wrapping.
+#: instead of wrapping. And the screen-side reporter (ui/screen.py) takes no room.
 A11Y_CSS = """<style>
 [data-testid="stMetricLabel"] p, [data-testid="stFileUploaderDropzoneInstructions"] span {
   white-space: normal; text-overflow: clip; overflow-wrap: anywhere; }
@@ -29,6 +29,7 @@ A11Y_CSS = """<style>
 [data-testid="stMain"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
 canvas[data-testid="data-grid-canvas"]:focus-visible { outline: 3px solid #12436D; outline-offset: -3px; }
 [data-testid="stBaseButton-borderlessIcon"]:focus-visible { outline: 3px solid #12436D; outline-offset: 2px; }
+.st-key-screen-side { display: none; }
 </style>"""
 
 
@@ -38,6 +39,7 @@ def run_page(page, notices: set[str] = frozenset(), published: set[str] | None =
     with a notice (ui/routes.py), never with a page's script; ``published`` the paths of the pages
     the router registered for this viewer (default: the edition's)."""
     st.html(A11Y_CSS)
+    screen.report()
     edition = [path for paths in edition_pages(settings().edition).values() for path in paths]
     published = published if published is not None else set(edition)
     path = getattr(page, "url_path", None) or next(iter(published), "")

@@ -15,6 +15,7 @@ from charts.palette import text_on
 from charts.text import alt_text, caption
 from charts.tracker import STATUS_COLUMNS
 from settings.labels import labelled
+from ui import screen
 from ui.cache import derived
 from ui.wrapped_table import table_html
 
@@ -39,31 +40,25 @@ def plain(text: object) -> str:
     return "".join(f"\\{c}" if c in MARKDOWN_SPECIALS else c for c in text)
 
 
-#: Which of a chart's two layouts the browser shows (charts/narrow.py, by_width): the wide one
-#: from this width up, the narrow one below it.
-CHART_WIDE_PX = 641
-
-
 def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None,
                 selectable: bool = False, narrow_fig: go.Figure | None = None, phone: bool = True) -> list[str]:
     """A chart, its alt text as a visible caption, and the same data as a table.
 
-    The chart is drawn in two layouts, its own and its narrow-screen one (``narrow_fig`` when
-    its builder makes one, else charts.narrow), and the browser shows the one that fits its
-    width; ``phone=False`` draws only its own, for a block whose page shows narrow screens
-    something else (the scrutiny matrix's list). With ``selectable``, clicking a bar or point
-    selects it; returns the ``customdata`` of the selected points (empty when nothing is
-    selected)."""
+    The chart is drawn in the layout that fits the viewer's screen (ui/screen.py): its own, or on
+    a narrow screen its narrow one (``narrow_fig`` when its builder makes one, else
+    charts.narrow), in a container keyed ``chart-<key>_wide`` or ``chart-<key>_narrow``;
+    ``phone=False`` draws only its own, for a block whose page shows narrow screens something
+    else (the scrutiny matrix's list). With ``selectable``, clicking a bar or point selects it;
+    returns the ``customdata`` of the selected points (empty when nothing is selected)."""
     description = alt_text(fig)
-    points = []
     if not phone:
-        points += _plotly(fig, key, description, selectable)
+        points = _plotly(fig, key, description, selectable)
+    elif screen.side() == "narrow":
+        with st.container(key=f"chart-{key}_narrow"):
+            points = _plotly(narrow_fig or derived(narrow_layout, fig), f"{key}-narrow", description, selectable)
     else:
-        wide, narrow = by_width(f"chart-{key}", CHART_WIDE_PX)
-        with wide:
-            points += _plotly(fig, key, description, selectable)
-        with narrow:
-            points += _plotly(narrow_fig or derived(narrow_layout, fig), f"{key}-narrow", description, selectable)
+        with st.container(key=f"chart-{key}_wide"):
+            points = _plotly(fig, key, description, selectable)
     if caption(fig):
         st.caption(caption(fig))
     with st.expander(table_caption or "The data in this chart, as a table"):

@@ -1,14 +1,15 @@
 """Charts at a glance on a phone and on a laptop (issue 16), in a real browser.
 
-Every chart is drawn in two layouts (charts/narrow.py) and the browser shows the one that
-fits: at 390 px the narrow one (title wrapped onto lines, milestones numbered and listed in
-the legend), at 1366 px the wide one (milestones named above their lines, their kinds in
-the legend). Checked as text the browser renders, not pixels."""
+Every chart has two layouts (charts/narrow.py) and is drawn once, in the one that fits the
+screen (ui/screen.py): at 390 px the narrow one (title wrapped onto lines, milestones numbered
+and listed in the legend), at 1366 px the wide one (milestones named above their lines, their
+kinds in the legend); a resized window gets the other; a phone's browser gets the narrow one
+from the first drawing. Checked as text the browser renders, not pixels."""
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.driving import open_page
+from tests.browser.driving import open_page, settle
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +28,40 @@ def test_the_layout_that_fits_the_screen_is_the_one_shown(page, server_url, widt
     open_page(page, server_url, "")
     assert page.evaluate(SHOWN, shown) >= 1
     assert page.evaluate(SHOWN, hidden) == 0
+
+
+def test_a_resized_window_redraws_each_chart_once_in_the_other_layout(page, server_url):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_page(page, server_url, "culture")
+    charts = page.evaluate(SHOWN, "wide")
+    assert charts >= 8 and page.evaluate(SHOWN, "narrow") == 0
+    assert page.locator(".js-plotly-plot").count() == charts, "each chart drawn once, not once per layout"
+    for width, shown, other in [(390, "narrow", "wide"), (1366, "wide", "narrow")]:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)
+        settle(page)
+        assert (page.evaluate(SHOWN, shown), page.evaluate(SHOWN, other)) == (charts, 0), width
+        assert page.locator(".js-plotly-plot").count() == charts
+
+
+#: Notes whether a chart container of the given layout was ever in the page.
+EVER = """(which) => { window.__ever = false; new MutationObserver(() => {
+    if (document.querySelector(`[class*="st-key-chart-"][class*="_${which}"]`)) window.__ever = true;
+  }).observe(document, {subtree: true, childList: true, attributes: true}); }"""
+
+
+def test_a_phones_browser_gets_the_narrow_layouts_from_the_first_drawing(browser, server_url):
+    iphone = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+              "Version/17.0 Mobile/15E148 Safari/604.1")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, user_agent=iphone)
+    try:
+        page = context.new_page()
+        page.add_init_script(f"({EVER})('wide')")
+        open_page(page, server_url, "")
+        assert page.evaluate(SHOWN, "narrow") >= 1
+        assert page.evaluate("() => window.__ever") is False, "a wide chart was drawn first"
+    finally:
+        context.close()
 
 
 def test_at_390_px_the_journey_title_wraps_and_milestones_are_numbered_and_listed(page, server_url):

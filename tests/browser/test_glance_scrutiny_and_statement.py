@@ -126,6 +126,7 @@ def test_the_matrix_is_a_list_of_topics_at_390_pixels(page, server_url):
     assert "Bus franchising assessment" in names and ranking.bounding_box()["width"] <= 390
     page.set_viewport_size({"width": 1366, "height": 900})        # a laptop gets the heatmap again
     page.wait_for_timeout(500)
+    settle(page)                                                  # the ranking redrawn in its wide layout
     assert heatmap.is_visible() and not narrow.is_visible()
     assert page.locator(".st-key-chart-ranking_wide").is_visible() and ranking.is_hidden()
 

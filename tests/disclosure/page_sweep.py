@@ -27,6 +27,7 @@ from streamlit.testing.v1 import AppTest, app_test
 
 from model.frames import AGREEMENT_SCALE
 from settings.config import edition_pages, editions, page_registry
+from ui.screen import SIDE
 from tests.disclosure.cases import WAVES, Case, Question, Upload
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +159,7 @@ def problems(at: AppTest, logged: list[str] = ()) -> list[str]:
     found = [f"exception: {e.value}" for e in at.exception]
     found += [f"logged: {message}" for message in logged]
     found += [f"error: {e.value}" for e in at.error]
-    charts = len([c for c in at.get("plotly_chart") if not str(c.key).endswith("-narrow")])   # each drawn wide and narrow
+    charts = len(at.get("plotly_chart"))       # each drawn once, in the layout for the screen (ui/screen.py)
     tables = len([e for e in at.expander if e.label.startswith(DATA_TABLE)])
     if charts != tables:
         found.append(f"{charts} charts but {tables} data tables under them")
@@ -209,6 +210,9 @@ def sweep_edition(folder: Path, case: str, edition: str) -> list[PageRun]:
             if number:                         # the first run opens the edition's default page
                 at.switch_page(script)
             runs.append(timed_run(at, case, edition, path, "opened", downloads=True))
+            at.session_state[SIDE] = "narrow"  # as a phone's browser reports (ui/screen.py): the narrow layouts
+            runs.append(timed_run(at, case, edition, path, "opened on a narrow screen"))
+            at.session_state[SIDE] = "wide"
             if path in SURVEY_PAGES:
                 runs += choose_every_option(at, case, edition, path)
     return runs
