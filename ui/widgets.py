@@ -42,7 +42,9 @@ def plain(text: object) -> str:
 
 def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption: str | None = None,
                 selectable: bool = False, narrow_fig: go.Figure | None = None, phone: bool = True) -> list[str]:
-    """A chart, its alt text as a visible caption, and the same data as a table.
+    """A chart, its alt text as a visible caption, and the same data as a table in an expander
+    keyed ``table-<key>``, drawn when the reader opens it (the grids of closed expanders cost the
+    browser its grid bundle and their drawing on every page's first view, issue 20).
 
     The chart is drawn in the layout that fits the viewer's screen (ui/screen.py): its own, or on
     a narrow screen its narrow one (``narrow_fig`` when its builder makes one, else
@@ -61,8 +63,10 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
             points = _plotly(fig, key, description, selectable)
     if caption(fig):
         st.caption(caption(fig))
-    with st.expander(table_caption or "The data in this chart, as a table"):
-        table(frame)
+    data = st.expander(table_caption or "The data in this chart, as a table", key=f"table-{key}", on_change="rerun")
+    if data.open:                      # drawn once opened: a page's first drawing carries no data grid
+        with data:
+            table(frame)
     return [str(p["customdata"]) for p in points if p.get("customdata") is not None]
 
 

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from assembly.bundle import load_bundle
 from metrics.published import wave_dates, wave_groups
 from settings.config import load_settings
+from tests.disclosure.page_sweep import open_chart_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
@@ -20,6 +21,8 @@ SAMPLE = ROOT / "data" / "sample"
 def culture() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page("pages/culture.py")
+    at.run()
+    open_chart_tables(at)                  # the charts' tables, as a reader opens them
     return at.run()
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.disclosure.page_sweep import open_chart_tables
 from ui.screen import SIDE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,6 +21,8 @@ def run_page(name: str, side: str | None = None) -> AppTest:
     at.switch_page(f"pages/{name}.py")
     if side:
         at.session_state[SIDE] = side
+    at.run()
+    open_chart_tables(at)                  # every chart's data table opened, as a reader would
     return at.run()
 
 

@@ -19,6 +19,7 @@ import re
 import pytest
 
 from tests.browser.driving import download_by_button, open_page, page_problems, settle
+from tests.browser.states import every_expander
 
 pytestmark = pytest.mark.browser
 
@@ -153,6 +154,8 @@ def test_staff_read_you_said_we_did_in_plain_english(page, staff_server_url):
                 "Authority\nDone (reported June 2024).") in text
         assert not re.search(r"\b[A-Z]{3}-\d\d\b", text), "an internal reference in the staff text"
         assert "Next step" not in text and "Green" not in text, "tracker notes or RAG words in the staff text"
+        every_expander(page)                       # the chart tables drawn (each once its expander opens)
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 1
         assert page.locator('[data-testid="stDataFrame"]').filter(has_text=CCC06).count() == 0
         assert not sideways(page)
     open_page(page, staff_server_url, "overview")
@@ -188,5 +191,6 @@ def test_action_tables_wrap_at_390_pixels(page, server_url, path, action):
         box = cells.nth(i).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], f"cut off: {box}"
         assert cells.nth(i).evaluate("td => td.scrollWidth <= td.clientWidth + 1")
+    every_expander(page)
     assert page.locator('[data-testid="stDataFrame"]').filter(has_text=action).count() == 0
     assert page_problems(page) == []

@@ -166,6 +166,17 @@ def problems(at: AppTest, logged: list[str] = ()) -> list[str]:
     return found
 
 
+def open_chart_tables(at: AppTest) -> bool:
+    """Open the expander of every chart's data table on the page, as a reader clicking each
+    (ui/widgets.py chart_block draws a table once its expander is open); the next run draws
+    them. Returns whether any was closed."""
+    keys = {f"table-{str(chart.key).removesuffix('-narrow')}" for chart in at.get("plotly_chart")}
+    closed = [key for key in keys if not (key in at.session_state and at.session_state[key])]
+    for key in closed:
+        at.session_state[key] = True
+    return bool(closed)
+
+
 def timed_run(at: AppTest, case: str, edition: str, page: str, action: str, downloads: bool = False) -> PageRun:
     """One run of the page; with ``downloads``, every file it offers is made too (untimed)."""
     with failures_logged() as logged, downloads_offered() as offered:
@@ -210,6 +221,8 @@ def sweep_edition(folder: Path, case: str, edition: str) -> list[PageRun]:
             if number:                         # the first run opens the edition's default page
                 at.switch_page(script)
             runs.append(timed_run(at, case, edition, path, "opened", downloads=True))
+            if open_chart_tables(at):          # and every chart's table drawn from here on, as opened by a reader
+                runs.append(timed_run(at, case, edition, path, "chart tables opened"))
             at.session_state[SIDE] = "narrow"  # as a phone's browser reports (ui/screen.py): the narrow layouts
             runs.append(timed_run(at, case, edition, path, "opened on a narrow screen"))
             at.session_state[SIDE] = "wide"
