@@ -4,6 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.disclosure.page_sweep import open_chart_tables
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -16,7 +18,12 @@ def page(**params) -> AppTest:
 
 
 def ranking_topics(at: AppTest) -> list[str]:
-    return at.dataframe[0].value["Topic"].tolist()
+    """The ranking chart's data table, opened as a reader would (tables are drawn lazily)."""
+    if open_chart_tables(at):
+        at.run()
+    ranked = [grid.value for grid in at.dataframe if "Topic" in grid.value.columns]
+    assert ranked, "the ranking chart has no data table with a Topic column"
+    return ranked[0]["Topic"].tolist()
 
 
 def test_weights_change_the_ranking_and_are_written_to_the_url():
