@@ -92,6 +92,22 @@ else:
     widgets.chart_block(fig, labelled(journey, ["series", "date", "value", "lower", "upper", "n"], "journey"), key="journey")
 
 source = expectations_source(data.expectations)
+def evidence_tables(expectation, owners: bool) -> None:
+    """The actions, survey results and complaints an expectation's judgement rests on."""
+    actions = cache.shared(evidence_actions, expectation, data.actions, with_owner=owners)
+    if not actions.empty:   # the text wraps; an overdue action says so in its status
+        widgets.wrapped_table(labelled(actions, table="evidence_actions"))
+    trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, policy, conf)
+    if not trends.empty:
+        widgets.table(labelled(trends, ["measure", "date", "value", "lower", "upper", "n"]))
+    complaints = cache.shared(complaint_evidence, expectation, data.complaints)
+    if context.is_full_edition() and not complaints.empty:   # the staff edition has the sentence only
+        st.caption("Code of Conduct complaints by quarter received (complaints, not people):")
+        widgets.table(labelled(complaints, table="complaints_by_quarter"))
+    if actions.empty and trends.empty and complaints.empty:
+        st.write("No actions or survey measures are linked to this expectation.")
+
+
 st.header("What is expected, and the evidence")
 if judgements.empty:
     st.info("No expectations yet: add expectations.csv (id, expectation, source, front, action_areas, "
@@ -108,7 +124,7 @@ else:
                            columns=(label("judgement"),), colours=judgement_colours(rules["words"])).hide(axis="index"))
     st.caption(f"How the judgement is made: {rule_sentence(rules)}")
     owners = context.show_owner_names()
-    for (_, expectation), judgement in zip(data.expectations.iterrows(), judgements.itertuples()):
+    for place, ((_, expectation), judgement) in enumerate(zip(data.expectations.iterrows(), judgements.itertuples())):
         with st.container(border=True):
             st.subheader(f"{widgets.plain(judgement.id)}: {judgement.front.capitalize()}")
             st.markdown(f"“{widgets.plain(judgement.expectation)}”")
@@ -118,19 +134,11 @@ else:
             st.markdown("\n".join(f"- {widgets.plain(reason)}" for reason in judgement.reason_list))
             if judgement.milestones != "None linked":
                 st.markdown(f"Milestones: {widgets.plain(judgement.milestones)}.")
-            with st.expander(f"{widgets.plain(judgement.id)}: the actions and survey results behind it"):
-                actions = cache.shared(evidence_actions, expectation, data.actions, with_owner=owners)
-                if not actions.empty:   # the text wraps; an overdue action says so in its status
-                    widgets.wrapped_table(labelled(actions, table="evidence_actions"))
-                trends = cache.shared(measure_trends, expectation, data.surveys, data.codebook, policy, conf)
-                if not trends.empty:
-                    widgets.table(labelled(trends, ["measure", "date", "value", "lower", "upper", "n"]))
-                complaints = cache.shared(complaint_evidence, expectation, data.complaints)
-                if context.is_full_edition() and not complaints.empty:   # the staff edition has the sentence only
-                    st.caption("Code of Conduct complaints by quarter received (complaints, not people):")
-                    widgets.table(labelled(complaints, table="complaints_by_quarter"))
-                if actions.empty and trends.empty and complaints.empty:
-                    st.write("No actions or survey measures are linked to this expectation.")
+            evidence = widgets.opened(f"{widgets.plain(judgement.id)}: the actions and survey results behind it",
+                                      key=f"evidence-{place}")     # its tables drawn once opened
+            if evidence is not None:
+                with evidence:
+                    evidence_tables(expectation, owners)
 
 st.header("Board summary to print")
 st.markdown("One A4 page with the headline figures, the journey chart and the expectations table, for board "

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from settings.labels import labelled
-from ui import cache, context, view_link, widgets
+from ui import cache, context, screen, view_link, widgets
 from ui.downloads import offer
 from charts.scrutiny import heatmap_min_width, rounding_note, topic_heatmap, topic_lines, value_score_ranking
 from charts.narrow import narrow_layout
@@ -103,18 +103,19 @@ total_head, matrix_total = ("Total<br>unweighted", f"{scheme.total_name} (unweig
     else ("Total", scheme.total_name)
 matrix_table = labelled(matrix.round(1).assign(total=matrix.sum(axis=1).round(1)).reset_index(), table="scrutiny",
                         names={"total": matrix_total})
-wide, narrow = widgets.by_width("matrix", heatmap_min_width(len(criteria)))
-with wide:
-    widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title,
-                                     total_name=scheme.total_name, total_head=total_head), matrix_table, key="matrix",
-                        phone=False)      # narrower screens get the list below
-with narrow:     # a phone: eight columns of cells would be 7 px wide, so each topic is a list of its scores
-    st.markdown(f"**{heat_title}**: each topic with its {matrix_total}, in the order chosen above. Open a topic "
-                "to see its score on each criterion.")
-    for name, total, cells in cache.shared(topic_lines, shown, labels):
-        reaches = "" if scheme.cutoff is None else " ✓ reaches the cut-off" if total >= scheme.cutoff else ""
-        with st.expander(f"{widgets.plain(name)}: {number(total)}{reaches}"):
-            st.markdown("\n".join(f"- {widgets.plain(criterion)}: **{text}**" for criterion, text in cells))
+matrix_box, matrix_side = screen.layout("matrix", heatmap_min_width(len(criteria)))
+with matrix_box:
+    if matrix_side == "wide":
+        widgets.chart_block(cache.shared(topic_heatmap, shown, labels=labels, title=heat_title,
+                                         total_name=scheme.total_name, total_head=total_head), matrix_table,
+                            key="matrix", phone=False)      # narrower screens get the list below
+    else:   # a phone or a tablet: eight columns of cells would be 7 px wide at 390 px, so each topic is a list
+        st.markdown(f"**{heat_title}**: each topic with its {matrix_total}, in the order chosen above. Open a "
+                    "topic to see its score on each criterion.")
+        for name, total, cells in cache.shared(topic_lines, shown, labels):
+            reaches = "" if scheme.cutoff is None else " ✓ reaches the cut-off" if total >= scheme.cutoff else ""
+            with st.expander(f"{widgets.plain(name)}: {number(total)}{reaches}"):
+                st.markdown("\n".join(f"- {widgets.plain(criterion)}: **{text}**" for criterion, text in cells))
 if note := cache.shared(rounding_note, shown):
     st.caption(note)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from settings.config import editions
-from tests.disclosure.page_sweep import (APP, SURVEY_PAGES, TIMEOUT, _Label, downloads_offered, open_chart_tables, page_words,
+from tests.disclosure.page_sweep import (APP, SURVEY_PAGES, TIMEOUT, _Label, downloads_offered, open_expanders, page_words,
                                          pointed_at, published_pages, through_the_router)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +61,7 @@ def dump_edition(folder: Path, edition: str) -> dict[str, dict]:
                 at.switch_page(script)
             with downloads_offered() as offered:
                 at.run()
-                if open_chart_tables(at):
+                if open_expanders(at):
                     at.run()
             out[f"{edition} | {path} | opened"] = shown(at, offered)
             if path in SURVEY_PAGES:
@@ -80,7 +80,7 @@ def _every_choice(at: AppTest, edition: str, path: str) -> dict[str, dict]:
             boxes[0].set_value(_Label(option))
             with downloads_offered() as offered:
                 at.run()
-                if open_chart_tables(at):
+                if open_expanders(at):
                     at.run()
             out[f"{edition} | {path} | {boxes[0].label} = {option}"] = shown(at, offered)
     return out

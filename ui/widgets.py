@@ -48,26 +48,32 @@ def chart_block(fig: go.Figure, frame: pd.DataFrame, *, key: str, table_caption:
 
     The chart is drawn in the layout that fits the viewer's screen (ui/screen.py): its own, or on
     a narrow screen its narrow one (``narrow_fig`` when its builder makes one, else
-    charts.narrow), in a container keyed ``chart-<key>_wide`` or ``chart-<key>_narrow``;
+    charts.narrow), in a container keyed ``chart-<key>_wide-641px`` or ``chart-<key>_narrow-641px``;
     ``phone=False`` draws only its own, for a block whose page shows narrow screens something
     else (the scrutiny matrix's list). With ``selectable``, clicking a bar or point selects it;
     returns the ``customdata`` of the selected points (empty when nothing is selected)."""
     description = alt_text(fig)
     if not phone:
         points = _plotly(fig, key, description, selectable)
-    elif screen.side() == "narrow":
-        with st.container(key=f"chart-{key}_narrow"):
-            points = _plotly(narrow_fig or derived(narrow_layout, fig), f"{key}-narrow", description, selectable)
     else:
-        with st.container(key=f"chart-{key}_wide"):
-            points = _plotly(fig, key, description, selectable)
+        box, drawn = screen.layout(f"chart-{key}")
+        with box:
+            points = (_plotly(narrow_fig or derived(narrow_layout, fig), f"{key}-narrow", description, selectable)
+                      if drawn == "narrow" else _plotly(fig, key, description, selectable))
     if caption(fig):
         st.caption(caption(fig))
-    data = st.expander(table_caption or "The data in this chart, as a table", key=f"table-{key}", on_change="rerun")
-    if data.open:                      # drawn once opened: a page's first drawing carries no data grid
-        with data:
+    if (data := opened(table_caption or "The data in this chart, as a table", key=f"table-{key}")) is not None:
+        with data:                     # drawn once opened: a page's first drawing carries no data grid
             table(frame)
     return [str(p["customdata"]) for p in points if p.get("customdata") is not None]
+
+
+def opened(label: str, *, key: str):
+    """An expander whose content is drawn only once the reader opens it (opening it reruns the
+    page): the expander to draw into when open, else None. A closed expander's grids and charts
+    would cost the browser their drawing on the page's first view (issue 20)."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
 
 
 def _plotly(fig: go.Figure, key: str, description: str, selectable: bool) -> list[dict]:
@@ -79,15 +85,6 @@ def _plotly(fig: go.Figure, key: str, description: str, selectable: bool) -> lis
         return []
     event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", **options)
     return list((event or {}).get("selection", {}).get("points", []))
-
-
-def by_width(key: str, narrowest: int):
-    """Two containers for one block: the first is shown on screens at least ``narrowest`` CSS
-    pixels wide, the second on narrower ones (a phone, or 400% zoom). Only one is ever
-    displayed, so the hidden one is neither read out nor reached by Tab."""
-    st.html(f"<style>@media (max-width: {narrowest - 1}px) {{ .st-key-{key}_wide {{ display: none; }} }}\n"
-            f"@media (min-width: {narrowest}px) {{ .st-key-{key}_narrow {{ display: none; }} }}</style>")
-    return st.container(key=f"{key}_wide"), st.container(key=f"{key}_narrow")
 
 
 def follow_click(clicked: list[str], widget_key: str, choices: list, preferred=None) -> None:

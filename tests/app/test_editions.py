@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from assembly.bundle import load_bundle
 from settings.config import chosen_edition, edition_pages, editions, page_registry
+from tests.disclosure.page_sweep import open_expanders
 
 ROOT = Path(__file__).resolve().parents[2]
 STAFF_PAGES = {"staff-results", "overview", "accessibility"}
@@ -49,6 +50,8 @@ def test_staff_overview_names_no_owner_and_has_no_upload(monkeypatch):
     at = app(monkeypatch, "staff")
     at.switch_page("pages/overview.py")
     at.run()
+    open_expanders(at)                  # each expectation's evidence, as a reader opens it
+    at.run()
     assert not at.exception and not at.error
     frames = [getattr(frame.value, "data", frame.value) for frame in at.dataframe]
     assert frames and not [f for f in frames if "Owner" in f.columns or "owner" in f.columns]
@@ -68,6 +71,8 @@ def test_staff_overview_names_no_owner_and_has_no_upload(monkeypatch):
 def test_full_overview_shows_owners_to_officers(monkeypatch):
     at = app(monkeypatch, "full")
     at.switch_page("pages/overview.py")
+    at.run()
+    open_expanders(at)                  # each expectation's evidence, as a reader opens it
     at.run()
     assert not at.exception
     columns = [list(getattr(frame.value, "data", frame.value).columns) for frame in at.dataframe]

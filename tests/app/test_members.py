@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from assembly.bundle import load_bundle
 from metrics.published import wave_dates, wave_groups
 from settings.config import load_settings
-from tests.disclosure.page_sweep import open_chart_tables
+from tests.disclosure.page_sweep import open_expanders
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
@@ -22,7 +22,7 @@ def culture() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page("pages/culture.py")
     at.run()
-    open_chart_tables(at)                  # the charts' tables, as a reader opens them
+    open_expanders(at)                  # the charts' tables, as a reader opens them
     return at.run()
 
 
@@ -86,6 +86,8 @@ def test_the_overview_judges_bvn3_on_member_evidence_too():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page("pages/overview.py")
     at.run()
+    open_expanders(at)                  # each expectation's evidence, as a reader opens it
+    at.run()
     assert not at.exception and not at.error
     text = " ".join(m.value for m in at.markdown).replace("\\", "")      # as read: Markdown escapes dropped
     assert "Members' survey, culture theme:" in text
@@ -97,6 +99,8 @@ def test_the_staff_edition_shows_only_the_whole_audience_members_figure(monkeypa
     monkeypatch.setenv("IMPROVEMENT_EDITION", "staff")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.switch_page("pages/overview.py")
+    at.run()
+    open_expanders(at)                  # each expectation's evidence, as a reader opens it
     at.run()
     assert not at.exception and not at.error
     text = " ".join(m.value for m in at.markdown).replace("\\", "")      # as read: Markdown escapes dropped

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.disclosure.page_sweep import open_chart_tables
+from tests.disclosure.page_sweep import open_expanders
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,7 +19,7 @@ def page(**params) -> AppTest:
 
 def ranking_topics(at: AppTest) -> list[str]:
     """The ranking chart's data table, opened as a reader would (tables are drawn lazily)."""
-    if open_chart_tables(at):
+    if open_expanders(at):
         at.run()
     ranked = [grid.value for grid in at.dataframe if "Topic" in grid.value.columns]
     assert ranked, "the ranking chart has no data table with a Topic column"

@@ -17,7 +17,7 @@ from settings.config import edition_pages
 from store.intake import check_upload, keep
 from store.interface import open_store
 from store.originals import record_download
-from tests.disclosure.page_sweep import registered, through_the_router
+from tests.disclosure.page_sweep import open_expanders, registered, through_the_router
 from tests.settings.test_roles import EXPECTED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +51,10 @@ def app(role: str | None = None, email: str = "someone@example.gov.uk", path: st
             at.switch_page(path)
         else:       # an address: the route registered at it (AppTest has no public way to ask for one)
             at._page_hash = next(h for h, info in at._registered_pages.items() if info.get("url_pathname") == path)
-    return at.run()
+    at.run()
+    if path and open_expanders(at):     # what a reader sees on opening every expander (its tables)
+        at.run()
+    return at
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))

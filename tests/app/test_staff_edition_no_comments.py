@@ -30,7 +30,7 @@ from streamlit.testing.v1 import AppTest
 from assembly.bundle import load_bundle
 from loaders.pipeline import load_file
 from store.interface import open_store
-from tests.disclosure.page_sweep import APP, TIMEOUT, open_chart_tables, pointed_at, published_pages, through_the_router
+from tests.disclosure.page_sweep import APP, TIMEOUT, open_expanders, pointed_at, published_pages, through_the_router
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
@@ -138,7 +138,7 @@ def run(at: AppTest, params: dict, page_hash: str | None = None) -> tuple[list[b
         at._page_hash = page_hash          # the route the address asks for (AppTest has no public way)
     with downloads_made() as files:
         at.run()
-        if not at.exception and open_chart_tables(at):   # every chart's table drawn, as opened by a reader
+        if not at.exception and open_expanders(at):   # every chart's table drawn, as opened by a reader
             at.run()
     assert not at.exception, [e.value for e in at.exception]
     address = repr(sorted(at.query_params.items())).encode("utf-8")

@@ -49,23 +49,22 @@ def download_by_button(page, name, to, timeout_s: float = 90):
     return download.value
 
 
-#: True while the page shows a chart in the layout for the other side of the narrow-screen width
-#: (ui/screen.py): the browser has reported its side and the rerun drawing the right one is due.
-WRONG_SIDE = """(widest) => {
-  const side = matchMedia(`(max-width: ${widest}px)`).matches ? '_wide' : '_narrow';
-  return document.querySelector(`[class*="st-key-chart-"][class*="${side}"]`) !== null;
-}"""
+#: True while the page shows a block in the layout for the other side of its width (ui/screen.py
+#: layout: a container keyed <key>_<side>-<width>px): the browser has reported its side and the
+#: rerun drawing the right one is due.
+WRONG_SIDE = """() => [...document.querySelectorAll('[class*="px"]')].some(el => [...el.classList].some(c => {
+  const laid = c.match(/^st-key-.+_(wide|narrow)-(\\d+)px$/);
+  return laid !== null && laid[1] !== (matchMedia(`(max-width: ${laid[2] - 1}px)`).matches ? 'narrow' : 'wide');
+}))"""
 
 
 def settle(page, timeout_s: float = 60, quiet_s: float = 1.0) -> None:
     """Wait until nothing has been running for ``quiet_s`` seconds and every chart is drawn in
     the layout for the page's width."""
-    from ui.screen import CHART_WIDE_PX
-
     deadline = time.monotonic() + timeout_s
     quiet_since = None
     while time.monotonic() < deadline:
-        busy = page.locator(RUNNING).count() > 0 or page.evaluate(WRONG_SIDE, CHART_WIDE_PX - 1)
+        busy = page.locator(RUNNING).count() > 0 or page.evaluate(WRONG_SIDE)
         if busy:
             quiet_since = None
         elif quiet_since is None:

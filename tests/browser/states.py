@@ -77,8 +77,7 @@ def every_tab(page) -> bool:
 
 
 def every_expander(page) -> bool:
-    """Open every collapsed expander on screen (not those of a layout for another screen width,
-    ui.widgets.by_width); return when their contents are drawn."""
+    """Open every collapsed expander on screen; return when their contents are drawn."""
     summaries = page.locator('[data-testid="stExpander"] details:not([open]) > summary:visible')
     if not page.locator('[data-testid="stExpander"]:visible').count():
         return False

@@ -14,7 +14,7 @@ from tests.browser.driving import open_page, settle
 pytestmark = pytest.mark.browser
 
 SHOWN = """(which) => [...document.querySelectorAll('[class*="st-key-chart-"]')]
-    .filter(el => [...el.classList].some(c => c.startsWith('st-key-chart-') && c.endsWith('_' + which)))
+    .filter(el => [...el.classList].some(c => c.startsWith('st-key-chart-') && c.includes('_' + which + '-')))
     .filter(el => el.getBoundingClientRect().height > 0).length"""
 CHART_TEXT = """(key) => {
     const box = document.querySelector(`.st-key-${key}`);
@@ -67,9 +67,9 @@ def test_a_phones_browser_gets_the_narrow_layouts_from_the_first_drawing(browser
 def test_at_390_px_the_journey_title_wraps_and_milestones_are_numbered_and_listed(page, server_url):
     page.set_viewport_size({"width": 390, "height": 900})
     open_page(page, server_url, "")
-    texts = page.evaluate(CHART_TEXT, "chart-journey_narrow")
+    texts = page.evaluate(CHART_TEXT, "chart-journey_narrow-641px")
     assert texts, "no narrow journey chart"
-    title = page.evaluate("""() => [...document.querySelectorAll('.st-key-chart-journey_narrow .gtitle tspan.line')]
+    title = page.evaluate("""() => [...document.querySelectorAll('.st-key-chart-journey_narrow-641px .gtitle tspan.line')]
         .map(t => t.textContent)""")
     assert len(title) > 1 and " ".join(title) == "Culture, partnership and governance over the improvement journey"
     assert "1" in texts and "Milestone 1: Auditor's letter" in texts
@@ -80,7 +80,7 @@ def test_at_390_px_the_journey_title_wraps_and_milestones_are_numbered_and_liste
 def test_at_1366_px_milestones_are_named_and_their_kinds_are_in_the_legend(page, server_url):
     page.set_viewport_size({"width": 1366, "height": 900})
     open_page(page, server_url, "")
-    texts = page.evaluate(CHART_TEXT, "chart-journey_wide")
+    texts = page.evaluate(CHART_TEXT, "chart-journey_wide-641px")
     assert "Notice issued" in texts and "Phase 3 plan" in texts
     assert "Milestone: Best Value Notice" in texts and "Milestone: Improvement plan" in texts
     caption = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
@@ -93,6 +93,6 @@ def test_the_overview_says_what_moved_since_the_notice_and_marks_real_moves_on_t
     said = page.get_by_text("Since the notice (Best Value Notice issued, Jan 2023)").all_inner_texts()
     assert len(said) >= 3, "each headline card compares with the notice's baseline"
     assert any("no result before it" in c for c in said), "a series that began after the notice says so"
-    texts = page.evaluate(CHART_TEXT, "chart-journey_wide")
+    texts = page.evaluate(CHART_TEXT, "chart-journey_wide-641px")
     assert "real rise" in texts and "Baseline (compared with)" in texts
     assert "Real change from the previous result" in texts

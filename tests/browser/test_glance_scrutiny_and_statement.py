@@ -107,9 +107,9 @@ def test_heatmap_words_shades_and_totals_agree(page, server_url):
 def test_the_matrix_is_a_list_of_topics_at_390_pixels(page, server_url):
     page.set_viewport_size({"width": 390, "height": 900})
     open_page(page, server_url, "scrutiny")
-    heatmap = page.locator(".st-key-matrix_wide")
+    heatmap = page.locator('[class*="st-key-matrix_wide-"]')
     assert not heatmap.is_visible(), "the heatmap's 7 px cells are not shown on a phone"
-    narrow = page.locator(".st-key-matrix_narrow")
+    narrow = page.locator('[class*="st-key-matrix_narrow-"]')
     assert narrow.is_visible()
     assert "each topic with its Scrutiny Value Score" in narrow.inner_text()
     first = narrow.get_by_test_id("stExpander").first
@@ -120,15 +120,15 @@ def test_the_matrix_is_a_list_of_topics_at_390_pixels(page, server_url):
     assert len(items) == 8 and all(re.fullmatch(r".+: \d+(\.\d)? (Low|Medium|High)", i) for i in items), items
     box = first.bounding_box()
     assert box["width"] <= 390 and box["x"] >= 0
-    ranking = page.locator(".st-key-chart-ranking_narrow .js-plotly-plot")     # the ranking: names over the bars
-    assert page.locator(".st-key-chart-ranking_wide").is_hidden() and ranking.is_visible()
+    ranking = page.locator('[class*="st-key-chart-ranking_narrow-"] .js-plotly-plot')     # the ranking: names over the bars
+    assert page.locator('[class*="st-key-chart-ranking_wide-"]').is_hidden() and ranking.is_visible()
     names = ranking.locator(".annotation-text").all_text_contents()
     assert "Bus franchising assessment" in names and ranking.bounding_box()["width"] <= 390
     page.set_viewport_size({"width": 1366, "height": 900})        # a laptop gets the heatmap again
     page.wait_for_timeout(500)
     settle(page)                                                  # the ranking redrawn in its wide layout
     assert heatmap.is_visible() and not narrow.is_visible()
-    assert page.locator(".st-key-chart-ranking_wide").is_visible() and ranking.is_hidden()
+    assert page.locator('[class*="st-key-chart-ranking_wide-"]').is_visible() and ranking.is_hidden()
 
 
 # 4. Dates from the data and the configuration --------------------------------------------------

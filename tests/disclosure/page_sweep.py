@@ -27,7 +27,7 @@ from streamlit.testing.v1 import AppTest, app_test
 
 from model.frames import AGREEMENT_SCALE
 from settings.config import edition_pages, editions, page_registry
-from ui.screen import SIDE
+from ui.screen import SIDES, everywhere
 from tests.disclosure.cases import WAVES, Case, Question, Upload
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,11 +166,11 @@ def problems(at: AppTest, logged: list[str] = ()) -> list[str]:
     return found
 
 
-def open_chart_tables(at: AppTest) -> bool:
-    """Open the expander of every chart's data table on the page, as a reader clicking each
-    (ui/widgets.py chart_block draws a table once its expander is open); the next run draws
-    them. Returns whether any was closed."""
-    keys = {f"table-{str(chart.key).removesuffix('-narrow')}" for chart in at.get("plotly_chart")}
+def open_expanders(at: AppTest) -> bool:
+    """Open every expander on the page whose content is drawn once opened (ui/widgets.py
+    ``opened``: a chart's data table, an expectation's evidence), as a reader clicking each; the
+    next run draws them. Returns whether any was closed."""
+    keys = {expander.key for expander in at.expander if expander.key}
     closed = [key for key in keys if not (key in at.session_state and at.session_state[key])]
     for key in closed:
         at.session_state[key] = True
@@ -221,11 +221,11 @@ def sweep_edition(folder: Path, case: str, edition: str) -> list[PageRun]:
             if number:                         # the first run opens the edition's default page
                 at.switch_page(script)
             runs.append(timed_run(at, case, edition, path, "opened", downloads=True))
-            if open_chart_tables(at):          # and every chart's table drawn from here on, as opened by a reader
+            if open_expanders(at):          # and every chart's table drawn from here on, as opened by a reader
                 runs.append(timed_run(at, case, edition, path, "chart tables opened"))
-            at.session_state[SIDE] = "narrow"  # as a phone's browser reports (ui/screen.py): the narrow layouts
+            at.session_state[SIDES] = everywhere("narrow")  # as a phone's browser reports (ui/screen.py): the narrow layouts
             runs.append(timed_run(at, case, edition, path, "opened on a narrow screen"))
-            at.session_state[SIDE] = "wide"
+            at.session_state[SIDES] = everywhere("wide")
             if path in SURVEY_PAGES:
                 runs += choose_every_option(at, case, edition, path)
     return runs
