@@ -18,8 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 
 
-def culture() -> AppTest:
+def culture(part: str = "members") -> AppTest:
+    """The Culture page showing one of its parts (?part=members or complaints), its tables opened."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["part"] = part
     at.switch_page("pages/culture.py")
     at.run()
     open_expanders(at)                  # the charts' tables, as a reader opens them
@@ -31,15 +33,19 @@ def frames(at: AppTest) -> list[pd.DataFrame]:
 
 
 def test_culture_shows_members_results_and_the_complaints_trend():
-    at = culture()
+    at = culture("members")
     assert not at.exception and not at.error
-    assert "Members" in [h.value for h in at.header] and "Code of Conduct complaints" in [h.value for h in at.header]
+    assert "Members" in [h.value for h in at.header] and "Code of Conduct complaints" not in [h.value for h in at.header]
     keys = {str(c.key) for c in at.get("plotly_chart")}
-    assert {"member-trend", "member-moved", "member-heatmap", "complaints"} <= keys
+    assert {"member-trend", "member-moved", "member-heatmap"} <= keys and not {"culture-trend", "complaints"} & keys
     trend = next(f for f in frames(at) if "Survey measure" in f.columns
                  and f["Survey measure"].str.startswith("Members'").any())
     culture_row = trend[trend["Survey measure"] == "Members' survey, culture theme: % positive"]
     assert len(culture_row) == 3                        # three waves: Nov 2022, Jun 2023, Jun 2024
+    at = culture("complaints")
+    assert not at.exception and not at.error
+    assert "Code of Conduct complaints" in [h.value for h in at.header]
+    assert {str(c.key) for c in at.get("plotly_chart")} == {"complaints"}
     complaints = next(f for f in frames(at) if "Quarter received" in f.columns)
     bundle = load_bundle(SAMPLE)
     about_members = bundle.complaints[bundle.complaints["subject"] == "member"]
@@ -52,7 +58,7 @@ def test_culture_shows_members_results_and_the_complaints_trend():
 
 
 def test_choosing_officers_redraws_the_complaints_trend_for_officers():
-    at = culture()
+    at = culture("complaints")
     at.radio(key="complaints-subject").set_value("About officers").run()
     assert not at.exception
     complaints = next(f for f in frames(at) if "Quarter received" in f.columns)

@@ -33,23 +33,38 @@ def clean(at: AppTest) -> None:
 
 
 def test_a_culture_link_opens_its_view_and_changes_are_written_back():
-    at = page("culture", group=PLACE, wave="2023-05-15", theme="governance", complaints="About officers",
-              **{"member-wave": "2023-06-12"})
+    at = page("culture", group=PLACE, wave="2023-05-15", theme="governance")
     clean(at)
+    assert at.radio(key="culture-part").value == "staff" and "part" not in at.query_params   # the default part
     assert at.selectbox(key="culture-group").value == PLACE
     assert at.selectbox(key="culture-drill-theme").value == "governance"
-    assert at.radio(key="complaints-subject").value == "About officers"
     assert any(f"Showing **{PLACE}**" in m.value.replace("\\", "") for m in at.markdown)
-    wave, member_wave = at.selectbox(key="culture-heatmap-wave"), at.selectbox(key="member-heatmap-wave")
-    assert f"{wave.value:%Y-%m-%d}" == "2023-05-15" and f"{member_wave.value:%Y-%m-%d}" == "2023-06-12"
+    wave = at.selectbox(key="culture-heatmap-wave")
+    assert f"{wave.value:%Y-%m-%d}" == "2023-05-15"
     assert _param(at, "group") == PLACE
 
     at.selectbox(key="culture-group").select_index(0).run()        # back to All staff: the default
     at.selectbox(key="culture-drill-theme").select("culture")     # the default theme
-    at.radio(key="complaints-subject").set_value("All complaints").run()
+    at.run()
     clean(at)
     assert "group" not in at.query_params and "theme" not in at.query_params
-    assert _param(at, "complaints") == "All complaints"
+    at.radio(key="culture-part").set_value("members").run()        # another part: its own view
+    clean(at)
+    assert _param(at, "part") == "members" and "culture-group" not in {box.key for box in at.selectbox}
+
+
+def test_a_link_to_a_part_of_culture_opens_that_part_in_its_view():
+    at = page("culture", part="members", **{"member-wave": "2023-06-12"})
+    clean(at)
+    assert at.radio(key="culture-part").value == "members"
+    assert f"{at.selectbox(key='member-heatmap-wave').value:%Y-%m-%d}" == "2023-06-12"
+    assert "culture-group" not in {box.key for box in at.selectbox}      # the staff part's filter: not drawn
+    at = page("culture", part="complaints", complaints="About officers")
+    clean(at)
+    assert at.radio(key="complaints-subject").value == "About officers"
+    at.radio(key="complaints-subject").set_value("All complaints").run()
+    clean(at)
+    assert _param(at, "complaints") == "All complaints" and _param(at, "part") == "complaints"
 
 
 def _param(at: AppTest, name: str):

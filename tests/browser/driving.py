@@ -16,6 +16,9 @@ PAGES = {
     "data": "Data",
     "accessibility": "Accessibility statement",
 }
+#: every view a reader can open by its address -> the page's title: each page, and each part of
+#: a page shown one at a time (Culture's, chosen at its top and kept in the URL)
+VIEWS = {**PAGES, "culture?part=members": "Culture", "culture?part=complaints": "Culture"}
 
 
 def edition_pages(edition: str) -> dict[str, str]:

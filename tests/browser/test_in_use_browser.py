@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe_check import scan
-from tests.browser.driving import PAGES, open_page
+from tests.browser.driving import VIEWS, open_page
 from tests.browser.keyboard import tab_round
 from tests.browser.states import STATES, every_expander
 
@@ -31,7 +31,7 @@ def scan_opened_states(page, path: str) -> tuple[list[str], list[str]]:
     return failures, scanned
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+@pytest.mark.parametrize("path", list(VIEWS), ids=[p or "overview" for p in VIEWS])
 def test_opened_states_scan_clean_and_tab_reaches_every_control(page, server_url, path):
     open_page(page, server_url, path)
     failures, scanned = scan_opened_states(page, path)

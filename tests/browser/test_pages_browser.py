@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe_check import scan
-from tests.browser.driving import PAGES, open_page, page_problems, settle
+from tests.browser.driving import PAGES, VIEWS, open_page, page_problems, settle
 
 pytestmark = pytest.mark.browser
 
@@ -18,13 +18,13 @@ SECTIONS = {"Overview": "Improvement board", "Culture": "Improvement board", "Pa
 TEXT_PAGES = {"accessibility"}
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+@pytest.mark.parametrize("path", list(VIEWS), ids=[p or "overview" for p in VIEWS])
 def test_page_opens_clean_and_accessible(page, server_url, path):
     open_page(page, server_url, path)
-    assert page.locator("h1").first.inner_text().strip() == PAGES[path]
+    assert page.locator("h1").first.inner_text().strip() == VIEWS[path]
     assert page_problems(page) == []
     assert path in TEXT_PAGES or page.locator(".js-plotly-plot").count() >= 1, "no chart drawn"
-    assert PAGES[path] in page.title(), f"page title is {page.title()!r}"
+    assert VIEWS[path] in page.title(), f"page title is {page.title()!r}"
 
     failures = scan(page, f"/{path} at rest")
     assert failures == [], "\n".join(failures)

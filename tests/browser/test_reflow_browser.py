@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.driving import PAGES, open_page
+from tests.browser.driving import VIEWS, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ CUT_OFF = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=[p or "overview" for p in PAGES])
+@pytest.mark.parametrize("path", list(VIEWS), ids=[p or "overview" for p in VIEWS])
 def test_page_reflows_at_320_pixels(page, server_url, path):
     page.set_viewport_size(NARROW)
     open_page(page, server_url, path)

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 SURVEY_PAGES = ("culture", "partnership", "staff-results")
 DATA_TABLE = "The data in this chart"
+PART = "-part"      # the key ending of a radio choosing the part of a page shown (pages/culture.py)
 TIMEOUT = 120
 
 
@@ -197,17 +198,36 @@ class _Label(str):
 
 
 def choose_every_option(at: AppTest, case: str, edition: str, page: str) -> list[PageRun]:
-    """Each selectbox on the page, each of its options once, the page rerun after each."""
+    """Each selectbox and radio on the page, each of its options once, the page rerun after
+    each; first, each part of a page that shows one part at a time (a radio keyed ``*-part``:
+    Culture's staff, members and complaints), with every choice of that part and its tables."""
+    parts = [radio.key for radio in at.radio if str(radio.key).endswith(PART)]
+    if not parts:
+        return _choose_each(at, case, edition, page)
     runs = []
-    for key in [box.key for box in at.selectbox]:
-        count = len(at.selectbox(key).options)
-        for index in range(count):
-            boxes = [box for box in at.selectbox if box.key == key]
-            if not boxes or index >= len(boxes[0].options):
-                break                          # an earlier choice took the box or the option away
-            option = boxes[0].options[index]
-            boxes[0].set_value(_Label(option))
-            runs.append(timed_run(at, case, edition, page, f"{boxes[0].label} = {option}"))
+    for option in at.radio(parts[0]).options:
+        at.radio(parts[0]).set_value(_Label(option))
+        runs.append(timed_run(at, case, edition, page, f"part = {option}"))
+        if open_expanders(at):
+            runs.append(timed_run(at, case, edition, page, f"part = {option}, tables opened"))
+        runs += _choose_each(at, case, edition, f"{page} ({option})")
+    return runs
+
+
+def _choose_each(at: AppTest, case: str, edition: str, page: str) -> list[PageRun]:
+    runs = []
+    for kind in ("selectbox", "radio"):
+        for key in [widget.key for widget in getattr(at, kind) if not str(widget.key).endswith(PART)]:
+            count = len(getattr(at, kind)(key).options)
+            for index in range(count):
+                widgets = [widget for widget in getattr(at, kind) if widget.key == key]
+                if not widgets or index >= len(widgets[0].options):
+                    break                          # an earlier choice took the widget or the option away
+                option = widgets[0].options[index]
+                widgets[0].set_value(_Label(option))
+                runs.append(timed_run(at, case, edition, page, f"{widgets[0].label} = {option}"))
+                if open_expanders(at):
+                    runs.append(timed_run(at, case, edition, page, f"{widgets[0].label} = {option}, tables opened"))
     return runs
 
 
