@@ -92,6 +92,8 @@ else:
     widgets.chart_block(fig, labelled(journey, ["series", "date", "value", "lower", "upper", "n"], "journey"), key="journey")
 
 source = expectations_source(data.expectations)
+
+
 def evidence_tables(expectation, owners: bool) -> None:
     """The actions, survey results and complaints an expectation's judgement rests on."""
     actions = cache.shared(evidence_actions, expectation, data.actions, with_owner=owners)

@@ -2,9 +2,10 @@
 redesign changed no figure (issue 14: "the pages show the same figures before and after").
 
 ``python -m tests.page_dump OUT.json [--data FOLDER]`` opens every page of both editions in
-AppTest through the router (``tests.disclosure.page_sweep``), chooses every option of every
-selectbox once, and records for each run: its text (titles, markdown, captions, chart
-words), every table as CSV, every metric, every chart's traces (x, y, text, customdata,
+AppTest through the router (``tests.disclosure.page_sweep``), makes every choice once (each
+part of a page shown a part at a time, every option of every selectbox and radio:
+``page_sweep.each_choice``), and records for each run: its text (titles, markdown, captions,
+chart words), every table as CSV, every metric, every chart's traces (x, y, text, customdata,
 hover templates) and a digest of every file it offers to download. ``--compare A B``
 prints what differs between two dumps, a run at a time, and exits 1 if anything does.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from settings.config import editions
-from tests.disclosure.page_sweep import (APP, SURVEY_PAGES, TIMEOUT, _Label, downloads_offered, open_expanders, page_words,
+from tests.disclosure.page_sweep import (APP, SURVEY_PAGES, TIMEOUT, downloads_offered, each_choice, open_expanders, page_words,
                                          pointed_at, published_pages, through_the_router)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,18 +72,12 @@ def dump_edition(folder: Path, edition: str) -> dict[str, dict]:
 
 def _every_choice(at: AppTest, edition: str, path: str) -> dict[str, dict]:
     out = {}
-    for key in [box.key for box in at.selectbox]:
-        for index in range(len(at.selectbox(key).options)):
-            boxes = [box for box in at.selectbox if box.key == key]
-            if not boxes or index >= len(boxes[0].options):
-                break
-            option = boxes[0].options[index]
-            boxes[0].set_value(_Label(option))
-            with downloads_offered() as offered:
+    for choice in each_choice(at):
+        with downloads_offered() as offered:
+            at.run()
+            if open_expanders(at):
                 at.run()
-                if open_expanders(at):
-                    at.run()
-            out[f"{edition} | {path} | {boxes[0].label} = {option}"] = shown(at, offered)
+        out[f"{edition} | {path} | {choice}"] = shown(at, offered)
     return out
 
 

@@ -18,6 +18,7 @@ import os
 import re
 import time
 from contextlib import contextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,37 +198,36 @@ class _Label(str):
     __hash__ = None
 
 
-def choose_every_option(at: AppTest, case: str, edition: str, page: str) -> list[PageRun]:
-    """Each selectbox and radio on the page, each of its options once, the page rerun after
-    each; first, each part of a page that shows one part at a time (a radio keyed ``*-part``:
-    Culture's staff, members and complaints), with every choice of that part and its tables."""
+def each_choice(at: AppTest) -> Iterator[str]:
+    """Set the page to each of its choices in turn, naming each; the caller runs the page after
+    every one (the next choice is looked for on what that run drew). A page shown one part at a
+    time (a radio keyed ``*-part``: Culture's staff, members and complaints) goes to each part,
+    then within it every option of every other selectbox and radio once."""
     parts = [radio.key for radio in at.radio if str(radio.key).endswith(PART)]
-    if not parts:
-        return _choose_each(at, case, edition, page)
+    for part in (at.radio(parts[0]).options if parts else [None]):
+        if part is not None:
+            at.radio(parts[0]).set_value(_Label(part))
+            yield f"part = {part}"
+        within = "" if part is None else f"part = {part}, "
+        for kind in ("selectbox", "radio"):
+            for key in [widget.key for widget in getattr(at, kind) if not str(widget.key).endswith(PART)]:
+                for index in range(len(getattr(at, kind)(key).options)):
+                    widgets = [widget for widget in getattr(at, kind) if widget.key == key]
+                    if not widgets or index >= len(widgets[0].options):
+                        break                      # an earlier choice took the widget or the option away
+                    option = widgets[0].options[index]
+                    widgets[0].set_value(_Label(option))
+                    yield f"{within}{widgets[0].label} = {option}"
+
+
+def choose_every_option(at: AppTest, case: str, edition: str, page: str) -> list[PageRun]:
+    """The page run at each of its choices (``each_choice``), and again with the expanders a
+    choice brings opened (the charts of another part), as a reader would."""
     runs = []
-    for option in at.radio(parts[0]).options:
-        at.radio(parts[0]).set_value(_Label(option))
-        runs.append(timed_run(at, case, edition, page, f"part = {option}"))
+    for choice in each_choice(at):
+        runs.append(timed_run(at, case, edition, page, choice))
         if open_expanders(at):
-            runs.append(timed_run(at, case, edition, page, f"part = {option}, tables opened"))
-        runs += _choose_each(at, case, edition, f"{page} ({option})")
-    return runs
-
-
-def _choose_each(at: AppTest, case: str, edition: str, page: str) -> list[PageRun]:
-    runs = []
-    for kind in ("selectbox", "radio"):
-        for key in [widget.key for widget in getattr(at, kind) if not str(widget.key).endswith(PART)]:
-            count = len(getattr(at, kind)(key).options)
-            for index in range(count):
-                widgets = [widget for widget in getattr(at, kind) if widget.key == key]
-                if not widgets or index >= len(widgets[0].options):
-                    break                          # an earlier choice took the widget or the option away
-                option = widgets[0].options[index]
-                widgets[0].set_value(_Label(option))
-                runs.append(timed_run(at, case, edition, page, f"{widgets[0].label} = {option}"))
-                if open_expanders(at):
-                    runs.append(timed_run(at, case, edition, page, f"{widgets[0].label} = {option}, tables opened"))
+            runs.append(timed_run(at, case, edition, page, f"{choice}, tables opened"))
     return runs
 
 
@@ -241,8 +241,8 @@ def sweep_edition(folder: Path, case: str, edition: str) -> list[PageRun]:
             if number:                         # the first run opens the edition's default page
                 at.switch_page(script)
             runs.append(timed_run(at, case, edition, path, "opened", downloads=True))
-            if open_expanders(at):          # and every chart's table drawn from here on, as opened by a reader
-                runs.append(timed_run(at, case, edition, path, "chart tables opened"))
+            if open_expanders(at):             # every expander drawn once opened (chart tables, evidence), opened
+                runs.append(timed_run(at, case, edition, path, "tables opened"))
             at.session_state[SIDES] = everywhere("narrow")  # as a phone's browser reports (ui/screen.py): the narrow layouts
             runs.append(timed_run(at, case, edition, path, "opened on a narrow screen"))
             at.session_state[SIDES] = everywhere("wide")
